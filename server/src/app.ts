@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { BodyLimits } from '@eccar/shared'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { Config } from './config.ts'
+import type { Db } from './db/client.ts'
+import cities from './features/cities/index.ts'
+import commitments from './features/commitments/index.ts'
+import measures from './features/measures/index.ts'
+import organisations from './features/organisations/index.ts'
+import planFiles from './features/plan-files/index.ts'
+import plans from './features/plans/index.ts'
+import system from './features/system/index.ts'
+import access from './plugins/access.ts'
+import configPlugin from './plugins/config.ts'
+import errors from './plugins/errors.ts'
+import swagger from './plugins/swagger.ts'
+import { validatorCompiler } from './plugins/validation.ts'
+import web from './plugins/web.ts'
+
+export interface BuildAppOptions {
+  config: Config
+  db: Db
+  /** Tests pass a stream or `false`; production logs JSON to stdout. */
+  logger?: FastifyServerOptions['logger']
+}
+
+/** Builds the whole application without listening: the server and every test call this same function. */
+export async function buildApp ({ config, db, logger }: BuildAppOptions) {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.LOG_LEVEL,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: BodyLimits.json,
+    // Nothing times out by default in Fastify; a slow client must not hold a connection forever.
+    requestTimeout: 30_000,
+    // Client-sent request ids are not trusted: ours must find exactly one log line.
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  // A cross-site <form enctype="text/plain"> needs no preflight; without this parser it gets 415.
+  app.removeContentTypeParser('text/plain')
+  app.setValidatorCompiler(validatorCompiler)
+
+  await app.register(configPlugin, { config, db })
+  await app.register(errors)
+  await app.register(access)
+  await app.register(swagger)
+
+  await app.register(async (api) => {
+    await api.register(system)
+    await api.register(commitments)
+    await api.register(cities)
+    await api.register(plans)
+    await api.register(measures)
+    await api.register(organisations)
+    await api.register(planFiles)
+  }, { prefix: '/api' })
+
+  await app.register(web)
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

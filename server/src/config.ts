@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url'
+import { Type, type Static } from 'typebox'
+import { Value } from 'typebox/value'
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
+
+export const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ default: '127.0.0.1', description: 'Use 0.0.0.0 inside a container' }),
+  DATABASE_URL: Type.Optional(Type.String({ minLength: 1, description: 'PostgreSQL; without it the embedded PGlite is used' })),
+  DATA_DIR: Type.String({ default: `${repoRoot}data`, description: 'Folder of the embedded database' }),
+  DEV_MODE: Type.Boolean({ default: false, description: 'Allow writes without an account (local development only)' }),
+  DEMO_DATA: Type.Boolean({ default: true, description: 'Load the Jena demo plan into an empty database' }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  WEB_DIST: Type.String({ default: `${repoRoot}web/dist`, description: 'Built web app served at /' }),
+  NODE_ENV: Type.String({ default: 'development' }),
+})
+export type Config = Static<typeof EnvSchema>
+
+/** Reads configuration from the environment once, at boot, and refuses to start on anything invalid. */
+export function loadConfig (env: Record<string, string | undefined> = process.env): Config {
+  const known = Object.fromEntries(Object.keys(EnvSchema.properties)
+    .filter((key) => env[key] !== undefined && env[key] !== '')
+    .map((key) => [key, env[key]]))
+  const value = Value.Convert(EnvSchema, Value.Default(EnvSchema, known))
+  const firstError = Value.Errors(EnvSchema, value)[0]
+  if (firstError) throw new Error(`Invalid configuration: ${firstError.instancePath.slice(1)} ${firstError.message}`)
+  const config = value as Config
+  if (config.DEV_MODE && config.NODE_ENV === 'production') {
+    throw new Error('Invalid configuration: DEV_MODE must not be enabled when NODE_ENV=production')
+  }
+  return config
+}
+
+/** Defaults for tests and tools: nothing from the environment, embedded memory database. */
+export function testConfig (overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), DATA_DIR: 'memory://', DEMO_DATA: false, LOG_LEVEL: 'silent', ...overrides }
+}

@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import pg from 'pg'
+import * as schema from './schema/index.ts'
+
+/** The one database type the code is written against: node-postgres, PGlite and transactions all satisfy it. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
+
+export interface DatabaseHandle {
+  db: Db
+  driver: 'pglite' | 'postgres'
+  migrate: () => Promise<void>
+  close: () => Promise<void>
+}
+
+export const migrationsFolder = new URL('../../../migrations', import.meta.url).pathname
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; without it an embedded PGlite database is used. */
+  url?: string | undefined
+  /** Folder for the embedded database; `memory://` keeps it in memory (tests). */
+  dataDir?: string | undefined
+  /** Name shown in pg_stat_activity, so operators can tell our connections apart. */
+  applicationName?: string
+  poolSize?: number
+}
+
+export async function openDatabase (options: DatabaseOptions): Promise<DatabaseHandle> {
+  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir ?? 'memory://')
+}
+
+async function openPostgres (url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 10_000,
+    application_name: options.applicationName ?? 'eccar-tracker',
+  })
+  // Without a listener, an idle client whose backend dies would crash the process.
+  pool.on('error', () => {})
+  const db = drizzlePg(pool, { schema, casing: 'snake_case' })
+  return {
+    db,
+    driver: 'postgres',
+    migrate: () => withMigrationLock(pool, () => migratePg(db, { migrationsFolder })),
+    close: () => pool.end(),
+  }
+}
+
+/** Several app instances may start at once against one PostgreSQL; only one may migrate at a time. */
+async function withMigrationLock (pool: pg.Pool, run: () => Promise<void>) {
+  const client = await pool.connect()
+  try {
+    await client.query('select pg_advisory_lock(72010001)')
+    await run()
+  } finally {
+    await client.query('select pg_advisory_unlock(72010001)').catch(() => {})
+    client.release()
+  }
+}
+
+async function openPglite (dataDir: string): Promise<DatabaseHandle> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
+  const client = await PGlite.create(dataDir)
+  const db = drizzlePglite(client, { schema, casing: 'snake_case' })
+  return {
+    db,
+    driver: 'pglite',
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    close: () => client.close(),
+  }
+}

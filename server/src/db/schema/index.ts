@@ -1,0 +1,6 @@
+export * from './enums.ts'
+export * from './measures.ts'
+export * from './organisations.ts'
+export * from './plans.ts'
+export * from './reference.ts'
+export * from './relations.ts'

@@ -1,0 +1,91 @@
+import { sql } from 'drizzle-orm'
+import {
+  boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core'
+import { measureStatusEnum, measureTypeEnum, recurrenceEnum } from './enums.ts'
+import { organisations } from './organisations.ts'
+import { cities, plans } from './plans.ts'
+import { commitments, exampleActions } from './reference.ts'
+
+export const measures = pgTable('measures', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  cityId: integer().notNull().references(() => cities.id),
+  planId: integer().notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  code: text().notNull(),
+  // Order within the plan as written; codes like 1.10 do not sort as text.
+  position: integer().notNull(),
+  primaryCommitment: smallint().notNull().references(() => commitments.number),
+  titleDe: text().notNull(),
+  titleEn: text(),
+  descriptionDe: text(),
+  descriptionEn: text(),
+  type: measureTypeEnum().notNull(),
+  leadOrganisationId: integer().references(() => organisations.id),
+  startDate: date({ mode: 'string' }),
+  endDate: date({ mode: 'string' }),
+  recurrence: recurrenceEnum().notNull().default('once'),
+  recurrenceOn: text(),
+  timeframeNoteDe: text(),
+  timeframeNoteEn: text(),
+  fundingNoteDe: text(),
+  fundingNoteEn: text(),
+  isPublic: boolean().notNull().default(true),
+  internalNote: text(),
+  status: measureStatusEnum().notNull().default('planned'),
+  statusReason: text(),
+  progress: smallint().notNull().default(0),
+  version: integer().notNull().default(1),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  // Deleting hides a measure; its history stays and it can be restored.
+  deletedAt: timestamp({ withTimezone: true }),
+}, (t) => [
+  uniqueIndex('measures_plan_code').on(t.planId, t.code).where(sql`${t.deletedAt} is null`),
+  index('measures_plan_position').on(t.planId, t.primaryCommitment, t.position),
+  index('measures_lead').on(t.leadOrganisationId),
+  check('measures_progress_range', sql`${t.progress} between 0 and 100`),
+  check('measures_date_order', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
+])
+
+export const measureSecondaryCommitments = pgTable('measure_secondary_commitments', {
+  measureId: integer().notNull().references(() => measures.id, { onDelete: 'cascade' }),
+  commitmentNumber: smallint().notNull().references(() => commitments.number),
+}, (t) => [primaryKey({ columns: [t.measureId, t.commitmentNumber] }), index().on(t.commitmentNumber)])
+
+export const measureInvolvedOrganisations = pgTable('measure_involved_organisations', {
+  measureId: integer().notNull().references(() => measures.id, { onDelete: 'cascade' }),
+  organisationId: integer().notNull().references(() => organisations.id),
+}, (t) => [primaryKey({ columns: [t.measureId, t.organisationId] }), index().on(t.organisationId)])
+
+export const measureRelations = pgTable('measure_relations', {
+  measureId: integer().notNull().references(() => measures.id, { onDelete: 'cascade' }),
+  relatedMeasureId: integer().notNull().references(() => measures.id, { onDelete: 'cascade' }),
+  noteDe: text(),
+  noteEn: text(),
+}, (t) => [
+  primaryKey({ columns: [t.measureId, t.relatedMeasureId] }),
+  index().on(t.relatedMeasureId),
+  check('measure_relations_not_self', sql`${t.measureId} <> ${t.relatedMeasureId}`),
+])
+
+export const measureExampleActions = pgTable('measure_example_actions', {
+  measureId: integer().notNull().references(() => measures.id, { onDelete: 'cascade' }),
+  exampleActionKey: text().notNull().references(() => exampleActions.key),
+}, (t) => [primaryKey({ columns: [t.measureId, t.exampleActionKey] })])
+
+/** The status timeline: one row per change of status or progress, never rewritten. */
+export const statusUpdates = pgTable('status_updates', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  measureId: integer().notNull().references(() => measures.id, { onDelete: 'cascade' }),
+  date: date({ mode: 'string' }).notNull(),
+  fromStatus: measureStatusEnum(),
+  status: measureStatusEnum().notNull(),
+  fromProgress: smallint(),
+  progress: smallint().notNull(),
+  noteDe: text(),
+  noteEn: text(),
+  reason: text(),
+  evidenceLinks: jsonb().$type<{ url: string, label: string | null }[]>().notNull().default([]),
+  organisationId: integer().references(() => organisations.id, { onDelete: 'set null' }),
+  recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('status_updates_measure').on(t.measureId, t.date, t.id)])

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm'
+import {
+  check, date, integer, pgTable, primaryKey, smallint, text, timestamp, type AnyPgColumn,
+} from 'drizzle-orm/pg-core'
+import { planStateEnum } from './enums.ts'
+import { commitments } from './reference.ts'
+
+export const cities = pgTable('cities', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+})
+
+export const plans = pgTable('plans', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  cityId: integer().notNull().references(() => cities.id),
+  titleDe: text().notNull(),
+  titleEn: text(),
+  periodStart: date({ mode: 'string' }).notNull(),
+  periodEnd: date({ mode: 'string' }).notNull(),
+  resolutionNumber: text(),
+  resolutionDate: date({ mode: 'string' }),
+  state: planStateEnum().notNull().default('draft'),
+  // A plan update (Fortschreibung) continues an earlier plan of the same city.
+  predecessorId: integer().references((): AnyPgColumn => plans.id, { onDelete: 'set null' }),
+  introDe: text(),
+  introEn: text(),
+  version: integer().notNull().default(1),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  check('plans_period_order', sql`${t.periodEnd} >= ${t.periodStart}`),
+])
+
+/** The plan's own heading and context text (situation, existing activities) for each commitment. */
+export const planCommitments = pgTable('plan_commitments', {
+  planId: integer().notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  commitmentNumber: smallint().notNull().references(() => commitments.number),
+  localTitleDe: text(),
+  localTitleEn: text(),
+  contextDe: text(),
+  contextEn: text(),
+}, (t) => [primaryKey({ columns: [t.planId, t.commitmentNumber] })])

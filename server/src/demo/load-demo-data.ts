@@ -1,0 +1,27 @@
+import { count, eq } from 'drizzle-orm'
+import type { Db } from '../db/client.ts'
+import { appMeta, cities } from '../db/schema/index.ts'
+import { insertCity } from '../features/cities/cities.queries.ts'
+import { importPlanFile } from '../features/plan-files/plan-files.import.ts'
+import { jenaCity, jenaPlanFile } from './jena/index.ts'
+
+const marker = 'demo_data_loaded_at'
+
+/**
+ * Loads the Jena plan into an empty database, once. The marker stays even if the demo city is
+ * later deleted, so a restart never brings deleted demo data back.
+ */
+export async function loadDemoData (db: Db): Promise<{ planId: number } | null> {
+  return db.transaction(async (tx) => {
+    // Serialises concurrent first starts of several instances against one PostgreSQL.
+    await tx.execute('select pg_advisory_xact_lock(72010002)')
+    const [loaded] = await tx.select().from(appMeta).where(eq(appMeta.key, marker))
+    if (loaded) return null
+    const [cityCount] = await tx.select({ value: count() }).from(cities)
+    if ((cityCount?.value ?? 0) > 0) return null
+    const city = await insertCity(tx, jenaCity)
+    const result = await importPlanFile(tx, city.id, jenaPlanFile)
+    await tx.insert(appMeta).values({ key: marker, value: new Date().toISOString() })
+    return { planId: result.planId }
+  })
+}

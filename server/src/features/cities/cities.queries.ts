@@ -1,0 +1,23 @@
+import { asc, eq } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { cities } from '../../db/schema/index.ts'
+import { CityNotFoundError } from './cities.errors.ts'
+
+export const listCities = (db: Db) =>
+  db.select({ id: cities.id, slug: cities.slug, name: cities.name }).from(cities).orderBy(asc(cities.name))
+
+export async function findCityBySlug (db: Db, slug: string) {
+  const [city] = await db.select().from(cities).where(eq(cities.slug, slug))
+  return city
+}
+
+export async function getCityBySlug (db: Db, slug: string) {
+  const city = await findCityBySlug(db, slug)
+  if (!city) throw new CityNotFoundError(slug)
+  return city
+}
+
+export async function insertCity (db: Db, values: { slug: string, name: string }) {
+  const [city] = await db.insert(cities).values(values).returning({ id: cities.id, slug: cities.slug, name: cities.name })
+  return city!
+}

@@ -1,0 +1,98 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  CreateMeasureSchema, IdParamsSchema, MeasureDetailSchema, MeasureListQuerySchema, MeasureListSchema,
+  UpdateMeasureSchema,
+} from '@eccar/shared'
+import { createPlansService } from '../plans/plans.service.ts'
+import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
+import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import { createMeasuresService } from './measures.service.ts'
+
+const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const service = createMeasuresService(app.db, createPlansService(app.db))
+
+  app.get('/plans/:id/measures', {
+    schema: {
+      tags: ['measures'],
+      summary: 'Measures of a plan, filtered and searched, in plan order',
+      description: 'Repeat a filter to match any of its values, e.g. `?status=delayed&status=planned`. '
+        + '`commitment` matches primary and secondary commitments; `organisation` matches lead and involved bodies.',
+      params: IdParamsSchema,
+      querystring: MeasureListQuerySchema,
+      response: { 200: MeasureListSchema, ...errorResponses },
+    },
+  }, async (request) => service.list(request.params.id, request.query, request.actor))
+
+  app.post('/plans/:id/measures', {
+    preHandler: app.requireWriteAccess,
+    schema: {
+      tags: ['measures'],
+      summary: 'Add a measure to a plan',
+      params: IdParamsSchema,
+      body: CreateMeasureSchema,
+      response: { 201: MeasureDetailSchema, ...writeErrorResponses },
+    },
+  }, async (request, reply) => {
+    const measure = await service.create(request.params.id, request.body, request.actor)
+    setVersionTag(reply, measure.version)
+    return reply.code(201).send(measure)
+  })
+
+  app.get('/measures/:id', {
+    schema: {
+      tags: ['measures'],
+      summary: 'A measure with its bodies, links, ECCAR example actions and status timeline',
+      params: IdParamsSchema,
+      response: { 200: MeasureDetailSchema, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const measure = await service.get(request.params.id, request.actor)
+    setVersionTag(reply, measure.version)
+    return measure
+  })
+
+  app.patch('/measures/:id', {
+    preHandler: app.requireWriteAccess,
+    schema: {
+      tags: ['measures'],
+      summary: 'Change a measure; a change of status or progress adds a timeline entry',
+      params: IdParamsSchema,
+      body: UpdateMeasureSchema,
+      response: { 200: MeasureDetailSchema, ...versionedWriteResponses(MeasureDetailSchema) },
+    },
+  }, async (request, reply) => {
+    const expected = expectedVersion(request, request.body.version)
+    const measure = await service.update(request.params.id, request.body, expected, request.actor)
+    setVersionTag(reply, measure.version)
+    return measure
+  })
+
+  app.delete('/measures/:id', {
+    preHandler: app.requireWriteAccess,
+    schema: {
+      tags: ['measures'],
+      summary: 'Hide a measure (restorable; send If-Match with its version)',
+      params: IdParamsSchema,
+      response: { 204: NoContentSchema, ...versionedWriteResponses(MeasureDetailSchema) },
+    },
+  }, async (request, reply) => {
+    await service.remove(request.params.id, expectedVersion(request))
+    return reply.code(204).send(null)
+  })
+
+  app.post('/measures/:id/restore', {
+    preHandler: app.requireWriteAccess,
+    schema: {
+      tags: ['measures'],
+      summary: 'Bring back a hidden measure (send If-Match with its version)',
+      params: IdParamsSchema,
+      response: { 200: MeasureDetailSchema, ...versionedWriteResponses(MeasureDetailSchema) },
+    },
+  }, async (request, reply) => {
+    const measure = await service.restore(request.params.id, expectedVersion(request), request.actor)
+    setVersionTag(reply, measure.version)
+    return measure
+  })
+}
+
+export default measureRoutes

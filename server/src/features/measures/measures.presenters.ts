@@ -1,0 +1,76 @@
+import type { MeasureDetail, MeasureLink, MeasureSummary, OrganisationRef } from '@eccar/shared'
+import { canSeeInternal, type Actor } from '../../plugins/access.ts'
+import type { MeasureDetailRow, MeasureListRow } from './measures.queries.ts'
+
+type LinkedMeasure = { id: number, code: string, titleDe: string, titleEn: string | null, isPublic: boolean, deletedAt: Date | null }
+
+const isVisible = (measure: LinkedMeasure, actor: Actor) =>
+  measure.deletedAt === null && (measure.isPublic || canSeeInternal(actor))
+
+const toLink = (measure: LinkedMeasure, note: { noteDe: string | null, noteEn: string | null }): MeasureLink => ({
+  id: measure.id, code: measure.code, titleDe: measure.titleDe, titleEn: measure.titleEn, noteDe: note.noteDe, noteEn: note.noteEn,
+})
+
+export function toMeasureSummary (row: MeasureListRow): MeasureSummary {
+  return {
+    id: row.id,
+    planId: row.planId,
+    code: row.code,
+    primaryCommitment: row.primaryCommitment,
+    secondaryCommitments: row.secondaryCommitments.map((s) => s.commitmentNumber).sort((a, b) => a - b),
+    titleDe: row.titleDe,
+    titleEn: row.titleEn,
+    type: row.type,
+    status: row.status,
+    progress: row.progress,
+    leadOrganisation: row.lead ?? null,
+    involvedOrganisations: row.involved.map((i) => i.organisation).sort(byName),
+    startDate: row.startDate,
+    endDate: row.endDate,
+    recurrence: row.recurrence,
+    isPublic: row.isPublic,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  }
+}
+
+const byName = (a: OrganisationRef, b: OrganisationRef) => a.name.localeCompare(b.name, 'de')
+
+/** The public never receives internal notes; everything else on a measure page is public record. */
+export function toMeasureDetail (row: MeasureDetailRow, actor: Actor): MeasureDetail {
+  const detail: MeasureDetail = {
+    ...toMeasureSummary(row),
+    citySlug: row.plan.city.slug,
+    planTitleDe: row.plan.titleDe,
+    planTitleEn: row.plan.titleEn,
+    descriptionDe: row.descriptionDe,
+    descriptionEn: row.descriptionEn,
+    recurrenceOn: row.recurrenceOn,
+    timeframeNoteDe: row.timeframeNoteDe,
+    timeframeNoteEn: row.timeframeNoteEn,
+    fundingNoteDe: row.fundingNoteDe,
+    fundingNoteEn: row.fundingNoteEn,
+    statusReason: row.statusReason,
+    relatedMeasures: row.relations.filter((r) => isVisible(r.related, actor)).map((r) => toLink(r.related, r)).sort(byCode),
+    referencedBy: row.referencedBy.filter((r) => isVisible(r.measure, actor)).map((r) => toLink(r.measure, r)).sort(byCode),
+    exampleActions: row.exampleActions.map((e) => e.action).sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true })),
+    statusHistory: row.statusUpdates.map((update) => ({
+      id: update.id,
+      date: update.date,
+      fromStatus: update.fromStatus,
+      status: update.status,
+      fromProgress: update.fromProgress,
+      progress: update.progress,
+      noteDe: update.noteDe,
+      noteEn: update.noteEn,
+      reason: update.reason,
+      evidenceLinks: update.evidenceLinks,
+      organisation: update.organisation ?? null,
+      recordedAt: update.recordedAt.toISOString(),
+    })),
+  }
+  if (canSeeInternal(actor)) detail.internalNote = row.internalNote
+  return detail
+}
+
+const byCode = (a: MeasureLink, b: MeasureLink) => a.code.localeCompare(b.code, 'en', { numeric: true })

@@ -1,0 +1,159 @@
+import type { MeasureListQuery } from '@eccar/shared'
+import { and, asc, count, eq, ilike, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import {
+  exampleActions, measureExampleActions, measureInvolvedOrganisations, measureRelations, measures,
+  measureSecondaryCommitments, organisations, statusUpdates,
+} from '../../db/schema/index.ts'
+
+const orgRef = { columns: { id: true, name: true, nameEn: true } } as const
+
+/** Everything a measure page shows, loaded by drizzle's relational query in one statement. */
+export function findMeasureDetail (db: Db, id: number) {
+  return db.query.measures.findFirst({
+    where: eq(measures.id, id),
+    with: {
+      plan: { columns: { id: true, titleDe: true, titleEn: true, state: true }, with: { city: { columns: { slug: true } } } },
+      lead: orgRef,
+      secondaryCommitments: { columns: { commitmentNumber: true } },
+      involved: { columns: {}, with: { organisation: orgRef } },
+      relations: { columns: { noteDe: true, noteEn: true }, with: { related: true } },
+      referencedBy: { columns: { noteDe: true, noteEn: true }, with: { measure: true } },
+      exampleActions: { columns: {}, with: { action: true } },
+      statusUpdates: { with: { organisation: orgRef }, orderBy: [asc(statusUpdates.date), asc(statusUpdates.id)] },
+    },
+  })
+}
+export type MeasureDetailRow = NonNullable<Awaited<ReturnType<typeof findMeasureDetail>>>
+
+/** Escapes LIKE wildcards so a search for "50%" means the text, not a pattern. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+/**
+ * drizzle's relational queries re-alias every column of the where clause to the root table, so the
+ * link-table subqueries are written with their own aliases in plain SQL (values stay bound parameters).
+ */
+const list = (values: number[]) => sql`(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`
+
+function listConditions (planId: number, query: MeasureListQuery, visible: SQL) {
+  const conditions: SQL[] = [eq(measures.planId, planId), visible]
+  if (query.commitment?.length) {
+    conditions.push(or(
+      inArray(measures.primaryCommitment, query.commitment),
+      sql`exists (select 1 from measure_secondary_commitments s where s.measure_id = ${measures.id} and s.commitment_number in ${list(query.commitment)})`,
+    )!)
+  }
+  if (query.status?.length) conditions.push(inArray(measures.status, query.status))
+  if (query.type?.length) conditions.push(inArray(measures.type, query.type))
+  if (query.organisation?.length) {
+    conditions.push(or(
+      inArray(measures.leadOrganisationId, query.organisation),
+      sql`exists (select 1 from measure_involved_organisations i where i.measure_id = ${measures.id} and i.organisation_id in ${list(query.organisation)})`,
+    )!)
+  }
+  if (query.q) {
+    const pattern = likePattern(query.q)
+    conditions.push(or(
+      ilike(measures.code, pattern), ilike(measures.titleDe, pattern), ilike(measures.titleEn, pattern),
+      ilike(measures.descriptionDe, pattern), ilike(measures.descriptionEn, pattern),
+    )!)
+  }
+  return and(...conditions)!
+}
+
+export async function listMeasures (db: Db, planId: number, query: MeasureListQuery, visible: SQL) {
+  const where = listConditions(planId, query, visible)
+  const [rows, [total]] = await Promise.all([
+    db.query.measures.findMany({
+      where,
+      with: {
+        lead: orgRef,
+        secondaryCommitments: { columns: { commitmentNumber: true } },
+        involved: { columns: {}, with: { organisation: orgRef } },
+      },
+      orderBy: [asc(measures.primaryCommitment), asc(measures.position)],
+      limit: query.limit,
+      offset: query.offset,
+    }),
+    db.select({ value: count() }).from(measures).where(where),
+  ])
+  return { rows, total: total?.value ?? 0 }
+}
+export type MeasureListRow = Awaited<ReturnType<typeof listMeasures>>['rows'][number]
+
+export async function findMeasureForUpdate (db: Db, id: number) {
+  const [row] = await db.select().from(measures).where(and(eq(measures.id, id))).for('update')
+  return row
+}
+
+export async function nextPosition (db: Db, planId: number) {
+  const [row] = await db.select({ value: max(measures.position) }).from(measures).where(eq(measures.planId, planId))
+  return (row?.value ?? 0) + 1
+}
+
+export async function codeTaken (db: Db, planId: number, code: string, exceptId?: number) {
+  const rows = await db.select({ id: measures.id }).from(measures)
+    .where(and(eq(measures.planId, planId), eq(measures.code, code), isNull(measures.deletedAt)))
+  return rows.some((row) => row.id !== exceptId)
+}
+
+export async function existingOrganisationIds (db: Db, cityId: number, ids: number[]) {
+  if (ids.length === 0) return new Set<number>()
+  const rows = await db.select({ id: organisations.id }).from(organisations)
+    .where(and(eq(organisations.cityId, cityId), inArray(organisations.id, ids)))
+  return new Set(rows.map((row) => row.id))
+}
+
+export async function existingMeasureIds (db: Db, planId: number, ids: number[]) {
+  if (ids.length === 0) return new Set<number>()
+  const rows = await db.select({ id: measures.id }).from(measures)
+    .where(and(eq(measures.planId, planId), inArray(measures.id, ids), isNull(measures.deletedAt)))
+  return new Set(rows.map((row) => row.id))
+}
+
+export async function existingExampleActionKeys (db: Db, keys: string[]) {
+  if (keys.length === 0) return new Set<string>()
+  const rows = await db.select({ key: exampleActions.key }).from(exampleActions).where(inArray(exampleActions.key, keys))
+  return new Set(rows.map((row) => row.key))
+}
+
+export interface MeasureLinks {
+  secondaryCommitments?: number[] | undefined
+  involvedOrganisationIds?: number[] | undefined
+  relatedMeasures?: { measureId: number, noteDe?: string | null | undefined, noteEn?: string | null | undefined }[] | undefined
+  exampleActions?: string[] | undefined
+}
+
+/** Replaces each link list that is given; lists left out stay as they are. */
+export async function replaceLinks (db: Db, measureId: number, links: MeasureLinks) {
+  if (links.secondaryCommitments) {
+    await db.delete(measureSecondaryCommitments).where(eq(measureSecondaryCommitments.measureId, measureId))
+    if (links.secondaryCommitments.length) {
+      await db.insert(measureSecondaryCommitments).values(links.secondaryCommitments.map((commitmentNumber) => ({ measureId, commitmentNumber })))
+    }
+  }
+  if (links.involvedOrganisationIds) {
+    await db.delete(measureInvolvedOrganisations).where(eq(measureInvolvedOrganisations.measureId, measureId))
+    if (links.involvedOrganisationIds.length) {
+      await db.insert(measureInvolvedOrganisations).values(links.involvedOrganisationIds.map((organisationId) => ({ measureId, organisationId })))
+    }
+  }
+  if (links.relatedMeasures) {
+    await db.delete(measureRelations).where(eq(measureRelations.measureId, measureId))
+    if (links.relatedMeasures.length) {
+      await db.insert(measureRelations).values(links.relatedMeasures.map((relation) => ({
+        measureId, relatedMeasureId: relation.measureId, noteDe: relation.noteDe ?? null, noteEn: relation.noteEn ?? null,
+      })))
+    }
+  }
+  if (links.exampleActions) {
+    await db.delete(measureExampleActions).where(eq(measureExampleActions.measureId, measureId))
+    if (links.exampleActions.length) {
+      await db.insert(measureExampleActions).values(links.exampleActions.map((exampleActionKey) => ({ measureId, exampleActionKey })))
+    }
+  }
+}
+
+export type NewStatusUpdate = typeof statusUpdates.$inferInsert
+export const insertStatusUpdates = (db: Db, rows: NewStatusUpdate[]) =>
+  rows.length ? db.insert(statusUpdates).values(rows) : Promise.resolve()

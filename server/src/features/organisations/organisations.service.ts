@@ -1,0 +1,70 @@
+import type { CreateOrganisation, Organisation, OrganisationDetail, UpdateOrganisation } from '@eccar/shared'
+import { and, eq, sql } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { organisations } from '../../db/schema/index.ts'
+import type { Actor } from '../../plugins/access.ts'
+import { getCityBySlug } from '../cities/cities.queries.ts'
+import { VersionConflictError } from '../shared/versioning.ts'
+import { measureVisibleTo, visiblePlanStates } from '../shared/visibility.ts'
+import { OrganisationInUseError, OrganisationNameTakenError, OrganisationNotFoundError } from './organisations.errors.ts'
+import {
+  findOrganisation, isReferenced, listOrganisationsOfCity, measuresOfOrganisation, nameTaken, type OrganisationRow,
+} from './organisations.queries.ts'
+
+export function toOrganisation ({ cityId: _city, ...row }: OrganisationRow): Organisation {
+  return row
+}
+
+export function createOrganisationsService (db: Db) {
+  async function detail (tx: Db, id: number, actor: Actor): Promise<OrganisationDetail> {
+    const row = await findOrganisation(tx, id)
+    if (!row) throw new OrganisationNotFoundError(id)
+    const linked = await measuresOfOrganisation(tx, id, visiblePlanStates(actor), measureVisibleTo(actor))
+    return { ...toOrganisation(row), ...linked }
+  }
+
+  async function lockForWrite (tx: Db, id: number, expected: number) {
+    const row = await findOrganisation(tx, id, { forUpdate: true })
+    if (!row) throw new OrganisationNotFoundError(id)
+    if (row.version !== expected) throw new VersionConflictError(await detail(tx, id, { kind: 'developer' }))
+    return row
+  }
+
+  return {
+    async listForCity (citySlug: string) {
+      const city = await getCityBySlug(db, citySlug)
+      return (await listOrganisationsOfCity(db, city.id)).map(toOrganisation)
+    },
+
+    get: (id: number, actor: Actor) => detail(db, id, actor),
+
+    async create (citySlug: string, input: CreateOrganisation, actor: Actor) {
+      return db.transaction(async (tx) => {
+        const city = await getCityBySlug(tx, citySlug)
+        if (await nameTaken(tx, city.id, input.name)) throw new OrganisationNameTakenError(input.name)
+        const [created] = await tx.insert(organisations).values({ ...input, cityId: city.id }).returning({ id: organisations.id })
+        return detail(tx, created!.id, actor)
+      })
+    },
+
+    async update (id: number, input: UpdateOrganisation, expected: number, actor: Actor) {
+      return db.transaction(async (tx) => {
+        const row = await lockForWrite(tx, id, expected)
+        const { version: _ignored, ...changes } = input
+        if (changes.name && await nameTaken(tx, row.cityId, changes.name, id)) throw new OrganisationNameTakenError(changes.name)
+        await tx.update(organisations)
+          .set({ ...changes, version: sql`${organisations.version} + 1`, updatedAt: new Date() })
+          .where(and(eq(organisations.id, id), eq(organisations.version, expected)))
+        return detail(tx, id, actor)
+      })
+    },
+
+    async remove (id: number, expected: number) {
+      await db.transaction(async (tx) => {
+        await lockForWrite(tx, id, expected)
+        if (await isReferenced(tx, id)) throw new OrganisationInUseError()
+        await tx.delete(organisations).where(eq(organisations.id, id))
+      })
+    },
+  }
+}

@@ -1,0 +1,93 @@
+import type { PlanFile } from '@eccar/shared'
+import { and, asc, eq, isNull } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { measures, organisations, planCommitments, statusUpdates } from '../../db/schema/index.ts'
+import { PlanNotFoundError } from '../plans/plans.errors.ts'
+import { findPlan } from '../plans/plans.queries.ts'
+
+const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'en', { numeric: true })
+
+/** The whole plan as a plan file: every field, internal ones included, with names and codes instead of ids. */
+export async function buildPlanFile (db: Db, planId: number): Promise<PlanFile> {
+  const plan = await findPlan(db, planId)
+  if (!plan) throw new PlanNotFoundError(planId)
+
+  const [commitmentRows, organisationRows, measureRows] = await Promise.all([
+    db.select().from(planCommitments).where(eq(planCommitments.planId, planId)).orderBy(asc(planCommitments.commitmentNumber)),
+    db.select().from(organisations).where(eq(organisations.cityId, plan.cityId)).orderBy(asc(organisations.name)),
+    db.query.measures.findMany({
+      where: and(eq(measures.planId, planId), isNull(measures.deletedAt)),
+      orderBy: [asc(measures.primaryCommitment), asc(measures.position)],
+      with: {
+        secondaryCommitments: true,
+        involved: true,
+        relations: { with: { related: { columns: { code: true, deletedAt: true } } } },
+        exampleActions: true,
+        statusUpdates: { orderBy: [asc(statusUpdates.date), asc(statusUpdates.id)] },
+      },
+    }),
+  ])
+  const organisationName = new Map(organisationRows.map((row) => [row.id, row.name]))
+  const nameOf = (id: number | null) => (id === null ? null : organisationName.get(id) ?? null)
+
+  return {
+    format: 'eccar-action-plan',
+    formatVersion: 1,
+    exportedAt: new Date().toISOString(),
+    plan: {
+      titleDe: plan.titleDe,
+      titleEn: plan.titleEn,
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+      resolutionNumber: plan.resolutionNumber,
+      resolutionDate: plan.resolutionDate,
+      state: plan.state,
+      introDe: plan.introDe,
+      introEn: plan.introEn,
+    },
+    commitments: commitmentRows.map(({ planId: _plan, commitmentNumber, ...texts }) => ({ number: commitmentNumber, ...texts })),
+    organisations: organisationRows.map((row) => ({
+      name: row.name, nameEn: row.nameEn, kind: row.kind, descriptionDe: row.descriptionDe, descriptionEn: row.descriptionEn,
+    })),
+    measures: measureRows.map((row) => ({
+      code: row.code,
+      primaryCommitment: row.primaryCommitment,
+      secondaryCommitments: row.secondaryCommitments.map((s) => s.commitmentNumber).sort((a, b) => a - b),
+      titleDe: row.titleDe,
+      titleEn: row.titleEn,
+      descriptionDe: row.descriptionDe,
+      descriptionEn: row.descriptionEn,
+      type: row.type,
+      leadOrganisation: nameOf(row.leadOrganisationId),
+      involvedOrganisations: row.involved.map((i) => nameOf(i.organisationId)!).sort((a, b) => a.localeCompare(b, 'de')),
+      startDate: row.startDate,
+      endDate: row.endDate,
+      recurrence: row.recurrence,
+      recurrenceOn: row.recurrenceOn,
+      timeframeNoteDe: row.timeframeNoteDe,
+      timeframeNoteEn: row.timeframeNoteEn,
+      fundingNoteDe: row.fundingNoteDe,
+      fundingNoteEn: row.fundingNoteEn,
+      // A link to a hidden measure would not resolve on import, so it is left out like the measure itself.
+      relatedMeasures: row.relations.filter((r) => r.related.deletedAt === null)
+        .map((r) => ({ code: r.related.code, noteDe: r.noteDe, noteEn: r.noteEn })).sort(byCode),
+      exampleActions: row.exampleActions.map((e) => e.exampleActionKey).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+      isPublic: row.isPublic,
+      internalNote: row.internalNote,
+      status: row.status,
+      statusReason: row.statusReason,
+      progress: row.progress,
+      statusHistory: row.statusUpdates.map((update) => ({
+        date: update.date,
+        status: update.status,
+        progress: update.progress,
+        noteDe: update.noteDe,
+        noteEn: update.noteEn,
+        reason: update.reason,
+        evidenceLinks: update.evidenceLinks,
+        organisation: nameOf(update.organisationId),
+        recordedAt: update.recordedAt.toISOString(),
+      })),
+    })),
+  }
+}

@@ -1,0 +1,147 @@
+import type { CreatePlan, PlanDetail, PlanSummary, UpdatePlan, UpdatePlanCommitment } from '@eccar/shared'
+import { and, eq, sql } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { planCommitments, plans } from '../../db/schema/index.ts'
+import type { Actor } from '../../plugins/access.ts'
+import { getCityBySlug } from '../cities/cities.queries.ts'
+import { VersionConflictError } from '../shared/versioning.ts'
+import { measureVisibleTo, visiblePlanStates } from '../shared/visibility.ts'
+import {
+  PlanNotDraftError, PlanNotFoundError, PlanPeriodInvalidError, PredecessorInvalidError,
+} from './plans.errors.ts'
+import {
+  countMeasures, findPlan, insertEmptyPlanCommitments, listPlanCommitments, listPlansOfCity, progressFigures,
+  type PlanRow,
+} from './plans.queries.ts'
+import { summariseProgress } from './progress.ts'
+
+export function toPlanSummary (row: PlanRow, measureCount: number): PlanSummary {
+  return {
+    id: row.id,
+    citySlug: row.citySlug,
+    cityName: row.cityName,
+    titleDe: row.titleDe,
+    titleEn: row.titleEn,
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    resolutionNumber: row.resolutionNumber,
+    resolutionDate: row.resolutionDate,
+    state: row.state,
+    predecessorId: row.predecessorId,
+    measureCount,
+    version: row.version,
+  }
+}
+
+export function createPlansService (db: Db) {
+  /** A plan the actor may read; drafts of other readers are "not found", not "forbidden". */
+  async function getVisiblePlan (id: number, actor: Actor) {
+    const plan = await findPlan(db, id)
+    if (!plan || !visiblePlanStates(actor).includes(plan.state)) throw new PlanNotFoundError(id)
+    return plan
+  }
+
+  async function detail (tx: Db, plan: PlanRow, actor: Actor): Promise<PlanDetail> {
+    const [commitmentRows, counts] = await Promise.all([
+      listPlanCommitments(tx, plan.id),
+      countMeasures(tx, [plan.id], measureVisibleTo(actor)),
+    ])
+    const countFor = (number: number) => counts.find((c) => c.commitment === number)?.count ?? 0
+    return {
+      ...toPlanSummary(plan, counts.reduce((sum, c) => sum + c.count, 0)),
+      introDe: plan.introDe,
+      introEn: plan.introEn,
+      commitments: commitmentRows.map((row) => ({ ...row, measureCount: countFor(row.number) })),
+    }
+  }
+
+  async function checkPredecessor (tx: Db, cityId: number, planId: number | null, predecessorId: number | null | undefined) {
+    if (predecessorId === undefined || predecessorId === null) return
+    const predecessor = await findPlan(tx, predecessorId)
+    if (!predecessor || predecessor.cityId !== cityId || predecessor.id === planId) throw new PredecessorInvalidError()
+  }
+
+  async function lockForWrite (tx: Db, id: number, expected: number) {
+    const plan = await findPlan(tx, id, { forUpdate: true })
+    if (!plan) throw new PlanNotFoundError(id)
+    if (plan.version !== expected) throw new VersionConflictError(await detail(tx, plan, { kind: 'developer' }))
+    return plan
+  }
+
+  async function bumpVersion (tx: Db, id: number, expected: number, values: Partial<typeof plans.$inferInsert> = {}) {
+    const updated = await tx.update(plans)
+      .set({ ...values, version: sql`${plans.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(plans.id, id), eq(plans.version, expected)))
+      .returning({ id: plans.id })
+    if (updated.length === 0) throw new VersionConflictError(null)
+  }
+
+  return {
+    getVisiblePlan,
+
+    async listForCity (citySlug: string, actor: Actor): Promise<PlanSummary[]> {
+      const city = await getCityBySlug(db, citySlug)
+      const rows = await listPlansOfCity(db, city.id, visiblePlanStates(actor))
+      const counts = await countMeasures(db, rows.map((row) => row.id), measureVisibleTo(actor))
+      return rows.map((row) => toPlanSummary(row, counts.filter((c) => c.planId === row.id).reduce((sum, c) => sum + c.count, 0)))
+    },
+
+    async getDetail (id: number, actor: Actor) {
+      return detail(db, await getVisiblePlan(id, actor), actor)
+    },
+
+    async create (citySlug: string, input: CreatePlan, actor: Actor) {
+      if (input.periodEnd < input.periodStart) throw new PlanPeriodInvalidError()
+      return db.transaction(async (tx) => {
+        const city = await getCityBySlug(tx, citySlug)
+        await checkPredecessor(tx, city.id, null, input.predecessorId)
+        const [created] = await tx.insert(plans).values({ ...input, cityId: city.id }).returning({ id: plans.id })
+        await insertEmptyPlanCommitments(tx, created!.id)
+        return detail(tx, (await findPlan(tx, created!.id))!, actor)
+      })
+    },
+
+    async update (id: number, input: UpdatePlan, expected: number, actor: Actor) {
+      return db.transaction(async (tx) => {
+        const plan = await lockForWrite(tx, id, expected)
+        const { version: _ignored, ...changes } = input
+        const periodStart = changes.periodStart ?? plan.periodStart
+        const periodEnd = changes.periodEnd ?? plan.periodEnd
+        if (periodEnd < periodStart) throw new PlanPeriodInvalidError()
+        await checkPredecessor(tx, plan.cityId, plan.id, changes.predecessorId)
+        await bumpVersion(tx, id, expected, changes)
+        return detail(tx, (await findPlan(tx, id))!, actor)
+      })
+    },
+
+    async updateCommitment (id: number, number: number, input: UpdatePlanCommitment, expected: number, actor: Actor) {
+      return db.transaction(async (tx) => {
+        await lockForWrite(tx, id, expected)
+        const { version: _ignored, ...changes } = input
+        await tx.update(planCommitments).set(changes)
+          .where(and(eq(planCommitments.planId, id), eq(planCommitments.commitmentNumber, number)))
+        await bumpVersion(tx, id, expected)
+        return detail(tx, (await findPlan(tx, id))!, actor)
+      })
+    },
+
+    async remove (id: number, expected: number) {
+      await db.transaction(async (tx) => {
+        const plan = await lockForWrite(tx, id, expected)
+        if (plan.state !== 'draft') throw new PlanNotDraftError()
+        await tx.delete(plans).where(eq(plans.id, id))
+      })
+    },
+
+    async progress (id: number, actor: Actor) {
+      const plan = await getVisiblePlan(id, actor)
+      const [titles, figures] = await Promise.all([
+        listPlanCommitments(db, plan.id),
+        progressFigures(db, plan.id, measureVisibleTo(actor)),
+      ])
+      return summariseProgress(plan.id, titles, figures)
+    },
+  }
+}
+
+export type PlansService = ReturnType<typeof createPlansService>

@@ -1,0 +1,39 @@
+import { measureStatuses, settledStatuses, type MeasureStatus, type PlanProgress, type StatusCounts } from '@eccar/shared'
+
+export interface ProgressFigure { commitment: number, status: MeasureStatus, count: number, progressSum: number }
+export interface CommitmentTitles { number: number, titleEn: string, titleDe: string, localTitleDe: string | null, localTitleEn: string | null }
+
+const emptyCounts = (): StatusCounts =>
+  Object.fromEntries(measureStatuses.map((status) => [status, 0])) as StatusCounts
+
+function summarise (figures: ProgressFigure[]) {
+  const byStatus = emptyCounts()
+  let measureCount = 0
+  let progressSum = 0
+  for (const figure of figures) {
+    byStatus[figure.status] += figure.count
+    measureCount += figure.count
+    progressSum += figure.progressSum
+  }
+  const settled = settledStatuses.reduce((sum, status) => sum + byStatus[status], 0)
+  return {
+    measureCount,
+    byStatus,
+    settledShare: measureCount === 0 ? 0 : round(settled / measureCount, 4),
+    averageProgress: measureCount === 0 ? 0 : round(progressSum / measureCount, 1),
+  }
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
+
+/** Per-commitment and whole-plan summaries from grouped counts; every commitment appears, even without measures. */
+export function summariseProgress (planId: number, titles: CommitmentTitles[], figures: ProgressFigure[]): PlanProgress {
+  return {
+    planId,
+    total: summarise(figures),
+    commitments: titles.map((title) => ({
+      ...title,
+      ...summarise(figures.filter((figure) => figure.commitment === title.number)),
+    })),
+  }
+}

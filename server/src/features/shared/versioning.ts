@@ -1,0 +1,38 @@
+import createError from '@fastify/error'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+
+export const VersionRequiredError = createError(
+  'VERSION_REQUIRED',
+  'Send the version you edited, as an If-Match header or a "version" field, so concurrent edits cannot be lost',
+  428,
+)
+
+/** 412 with the record as it is now, so the client can show what the other person changed. */
+export class VersionConflictError extends Error {
+  readonly statusCode = 412
+  readonly code = 'VERSION_CONFLICT'
+  readonly extra: { current: unknown }
+  constructor (current: unknown) {
+    super('The record was changed by someone else since you read it')
+    this.extra = { current }
+  }
+}
+
+/**
+ * The version a write was based on: a strong `If-Match: "3"` header or a `version` field.
+ * Weak validators never match If-Match (RFC 9110 §13.1.1).
+ */
+export function expectedVersion (request: FastifyRequest, bodyVersion?: number): number {
+  const header = request.headers['if-match']
+  if (typeof header === 'string' && header.length > 0) {
+    const match = /^"(\d{1,10})"$/.exec(header.trim())
+    if (!match) throw new VersionRequiredError()
+    return Number(match[1])
+  }
+  if (bodyVersion !== undefined) return bodyVersion
+  throw new VersionRequiredError()
+}
+
+export function setVersionTag (reply: FastifyReply, version: number) {
+  reply.header('etag', `"${version}"`)
+}

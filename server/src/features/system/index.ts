@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { sql } from 'drizzle-orm'
+import { Type } from 'typebox'
+
+const HealthSchema = Type.Object({ status: Type.Literal('ok') })
+const ReadinessSchema = Type.Object({ status: Type.Literal('ok'), database: Type.Literal('ok') })
+
+const system: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/health', {
+    schema: { tags: ['system'], summary: 'Liveness: the process answers', response: { 200: HealthSchema } },
+  }, async () => ({ status: 'ok' as const }))
+
+  app.get('/health/ready', {
+    schema: { tags: ['system'], summary: 'Readiness: the database answers', response: { 200: ReadinessSchema } },
+  }, async () => {
+    await app.db.execute(sql`select 1`)
+    return { status: 'ok' as const, database: 'ok' as const }
+  })
+}
+
+export default system

@@ -1,0 +1,33 @@
+// OpenAPI document built from the route schemas: https://github.com/fastify/fastify-swagger
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+
+export const apiTags = [
+  { name: 'cities', description: 'Cities that keep action plans' },
+  { name: 'commitments', description: 'The ten ECCAR commitments and their example actions' },
+  { name: 'plans', description: 'Action plans, their commitment texts and progress' },
+  { name: 'measures', description: 'Measures of a plan' },
+  { name: 'organisations', description: 'Responsible bodies' },
+  { name: 'plan-files', description: 'Import and export of whole plans as JSON' },
+  { name: 'system', description: 'Health and service information' },
+]
+
+export default fp(async function swaggerPlugin (app: FastifyInstance) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'ECCAR action-plan tracker API',
+        description: 'Cities\' local action plans under the ten ECCAR commitments: measures, responsible bodies, status and progress. '
+          + 'Reads of adopted and closed plans are public. Errors always have the `ApiError` shape with a stable `code`.',
+        version: '0.1.0',
+      },
+      tags: apiTags,
+    },
+    hideUntagged: true,
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+}, { name: 'swagger' })

@@ -1,0 +1,25 @@
+import closeWithGrace from 'close-with-grace'
+import { buildApp } from './app.ts'
+import { loadConfig } from './config.ts'
+import { openDatabase } from './db/client.ts'
+import { loadDemoData } from './demo/load-demo-data.ts'
+
+const config = loadConfig()
+const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR })
+await database.migrate()
+const app = await buildApp({ config, db: database.db })
+
+if (config.DEMO_DATA) {
+  const loaded = await loadDemoData(database.db)
+  if (loaded) app.log.info({ plan: loaded.planId }, 'loaded the Jena demo plan into the empty database')
+}
+if (config.DEV_MODE) app.log.warn('DEV_MODE is on: anyone who can reach this server may change data')
+
+closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+  if (err) app.log.error({ err }, 'shutting down after an error')
+  await app.close()
+  await database.close()
+})
+
+await app.listen({ port: config.PORT, host: config.HOST })
+app.log.info(`database: ${database.driver === 'pglite' ? `embedded (${config.DATA_DIR})` : 'PostgreSQL'}`)

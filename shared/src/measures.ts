@@ -1,0 +1,147 @@
+import { Type, type Static } from 'typebox'
+import {
+  CodeSchema, CommitmentNumberSchema, DateSchema, DateTimeSchema, IdSchema, LongTextSchema, Nullable,
+  PageQuerySchema, ProgressSchema, ShortTextSchema, SlugSchema, VersionSchema,
+} from './common.ts'
+import { ExampleActionSchema } from './commitments.ts'
+import { Limits } from './limits.ts'
+import { OrganisationRefSchema } from './organisations.ts'
+import { EvidenceLinkSchema } from './plan-file.ts'
+import { MeasureStatusSchema, MeasureTypeSchema, RecurrenceSchema } from './vocabulary.ts'
+
+const RecurrenceOnSchema = Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: 'Fixed yearly date MM-DD, e.g. 09-11' })
+
+export const MeasureSummarySchema = Type.Object({
+  id: IdSchema,
+  planId: IdSchema,
+  code: Type.String(),
+  primaryCommitment: CommitmentNumberSchema,
+  secondaryCommitments: Type.Array(CommitmentNumberSchema),
+  titleDe: Type.String(),
+  titleEn: Nullable(Type.String()),
+  type: MeasureTypeSchema,
+  status: MeasureStatusSchema,
+  progress: ProgressSchema,
+  leadOrganisation: Nullable(OrganisationRefSchema),
+  involvedOrganisations: Type.Array(OrganisationRefSchema),
+  startDate: Nullable(DateSchema),
+  endDate: Nullable(DateSchema),
+  recurrence: RecurrenceSchema,
+  isPublic: Type.Boolean(),
+  version: VersionSchema,
+  updatedAt: DateTimeSchema,
+}, { title: 'MeasureSummary' })
+export type MeasureSummary = Static<typeof MeasureSummarySchema>
+
+export const MeasureListSchema = Type.Object({
+  items: Type.Array(MeasureSummarySchema),
+  total: Type.Integer({ minimum: 0, description: 'Matches before paging' }),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+}, { title: 'MeasureList' })
+export type MeasureList = Static<typeof MeasureListSchema>
+
+export const MeasureListQuerySchema = Type.Object({
+  commitment: Type.Optional(Type.Array(CommitmentNumberSchema, { maxItems: 10, description: 'Primary or secondary commitment; repeat to match any' })),
+  status: Type.Optional(Type.Array(MeasureStatusSchema, { maxItems: 10 })),
+  type: Type.Optional(Type.Array(MeasureTypeSchema, { maxItems: 5 })),
+  organisation: Type.Optional(Type.Array(IdSchema, { maxItems: 20, description: 'Organisation that leads or is involved' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: Limits.searchText, description: 'Text search in code, titles and descriptions' })),
+  ...PageQuerySchema,
+}, { additionalProperties: false })
+export type MeasureListQuery = Static<typeof MeasureListQuerySchema>
+
+export const MeasureLinkSchema = Type.Object({
+  id: IdSchema,
+  code: Type.String(),
+  titleDe: Type.String(),
+  titleEn: Nullable(Type.String()),
+  noteDe: Nullable(Type.String()),
+  noteEn: Nullable(Type.String()),
+}, { title: 'MeasureLink' })
+export type MeasureLink = Static<typeof MeasureLinkSchema>
+
+export const StatusEntrySchema = Type.Object({
+  id: IdSchema,
+  date: DateSchema,
+  fromStatus: Nullable(MeasureStatusSchema),
+  status: MeasureStatusSchema,
+  fromProgress: Nullable(ProgressSchema),
+  progress: ProgressSchema,
+  noteDe: Nullable(Type.String()),
+  noteEn: Nullable(Type.String()),
+  reason: Nullable(Type.String()),
+  evidenceLinks: Type.Array(EvidenceLinkSchema),
+  organisation: Nullable(OrganisationRefSchema),
+  recordedAt: DateTimeSchema,
+}, { title: 'StatusEntry', description: 'One entry of the status timeline.' })
+export type StatusEntry = Static<typeof StatusEntrySchema>
+
+export const MeasureDetailSchema = Type.Object({
+  ...MeasureSummarySchema.properties,
+  citySlug: SlugSchema,
+  planTitleDe: Type.String(),
+  planTitleEn: Nullable(Type.String()),
+  descriptionDe: Nullable(Type.String()),
+  descriptionEn: Nullable(Type.String()),
+  recurrenceOn: Nullable(RecurrenceOnSchema),
+  timeframeNoteDe: Nullable(Type.String()),
+  timeframeNoteEn: Nullable(Type.String()),
+  fundingNoteDe: Nullable(Type.String()),
+  fundingNoteEn: Nullable(Type.String()),
+  statusReason: Nullable(Type.String()),
+  internalNote: Type.Optional(Nullable(Type.String({ description: 'Only for signed-in users' }))),
+  relatedMeasures: Type.Array(MeasureLinkSchema, { description: 'Measures this one refers to' }),
+  referencedBy: Type.Array(MeasureLinkSchema, { description: 'Measures that refer to this one' }),
+  exampleActions: Type.Array(ExampleActionSchema),
+  statusHistory: Type.Array(StatusEntrySchema, { description: 'Oldest first' }),
+}, { title: 'MeasureDetail' })
+export type MeasureDetail = Static<typeof MeasureDetailSchema>
+
+const RelationInputSchema = Type.Object({
+  measureId: IdSchema,
+  noteDe: Type.Optional(Nullable(ShortTextSchema)),
+  noteEn: Type.Optional(Nullable(ShortTextSchema)),
+}, { additionalProperties: false })
+
+const measureFields = {
+  code: CodeSchema,
+  primaryCommitment: CommitmentNumberSchema,
+  secondaryCommitments: Type.Optional(Type.Array(CommitmentNumberSchema, { maxItems: 10, uniqueItems: true })),
+  titleDe: ShortTextSchema,
+  titleEn: Type.Optional(Nullable(ShortTextSchema)),
+  descriptionDe: Type.Optional(Nullable(LongTextSchema)),
+  descriptionEn: Type.Optional(Nullable(LongTextSchema)),
+  type: MeasureTypeSchema,
+  leadOrganisationId: Type.Optional(Nullable(IdSchema)),
+  involvedOrganisationIds: Type.Optional(Type.Array(IdSchema, { maxItems: 100, uniqueItems: true })),
+  startDate: Type.Optional(Nullable(DateSchema)),
+  endDate: Type.Optional(Nullable(DateSchema)),
+  recurrence: Type.Optional(RecurrenceSchema),
+  recurrenceOn: Type.Optional(Nullable(RecurrenceOnSchema)),
+  timeframeNoteDe: Type.Optional(Nullable(ShortTextSchema)),
+  timeframeNoteEn: Type.Optional(Nullable(ShortTextSchema)),
+  fundingNoteDe: Type.Optional(Nullable(LongTextSchema)),
+  fundingNoteEn: Type.Optional(Nullable(LongTextSchema)),
+  relatedMeasures: Type.Optional(Type.Array(RelationInputSchema, { maxItems: 100 })),
+  exampleActions: Type.Optional(Type.Array(Type.String({ pattern: '^([1-9]|10)\\.[a-z]$' }), { maxItems: 30, uniqueItems: true })),
+  isPublic: Type.Optional(Type.Boolean()),
+  internalNote: Type.Optional(Nullable(LongTextSchema)),
+  status: Type.Optional(MeasureStatusSchema),
+  statusReason: Type.Optional(Nullable(LongTextSchema)),
+  progress: Type.Optional(ProgressSchema),
+}
+
+export const CreateMeasureSchema = Type.Object(measureFields, { additionalProperties: false, title: 'CreateMeasure' })
+export type CreateMeasure = Static<typeof CreateMeasureSchema>
+
+export const UpdateMeasureSchema = Type.Object({
+  ...Type.Partial(Type.Object(measureFields)).properties,
+  version: Type.Optional(VersionSchema),
+}, {
+  additionalProperties: false,
+  minProperties: 1,
+  title: 'UpdateMeasure',
+  description: 'Only the fields sent change; link lists are replaced as a whole. Send the version you read (or an If-Match header).',
+})
+export type UpdateMeasure = Static<typeof UpdateMeasureSchema>

@@ -1,0 +1,32 @@
+import { Type, type Static } from 'typebox'
+import { CommitmentNumberSchema, IdSchema, Nullable } from './common.ts'
+import { measureStatuses } from './vocabulary.ts'
+
+export const StatusCountsSchema = Type.Object(
+  Object.fromEntries(measureStatuses.map((s) => [s, Type.Integer({ minimum: 0 })])),
+  { title: 'StatusCounts', description: 'Number of measures per status; every status is present.' },
+)
+
+const progressFields = {
+  measureCount: Type.Integer({ minimum: 0 }),
+  byStatus: StatusCountsSchema,
+  settledShare: Type.Number({ minimum: 0, maximum: 1, description: 'Share of measures completed or ongoing (0–1)' }),
+  averageProgress: Type.Number({ minimum: 0, maximum: 100, description: 'Mean progress in percent' }),
+}
+
+export const CommitmentProgressSchema = Type.Object({
+  number: CommitmentNumberSchema,
+  titleEn: Type.String(),
+  titleDe: Type.String(),
+  localTitleDe: Nullable(Type.String()),
+  localTitleEn: Nullable(Type.String()),
+  ...progressFields,
+}, { title: 'CommitmentProgress', description: 'Counts measures by their primary commitment.' })
+export type CommitmentProgress = Static<typeof CommitmentProgressSchema>
+
+export const PlanProgressSchema = Type.Object({
+  planId: IdSchema,
+  total: Type.Object(progressFields),
+  commitments: Type.Array(CommitmentProgressSchema),
+}, { title: 'PlanProgress' })
+export type PlanProgress = Static<typeof PlanProgressSchema>

@@ -1,0 +1,86 @@
+import { Type, type Static } from 'typebox'
+
+/**
+ * Controlled vocabularies of the domain (DOMAIN.md §3.2, §3.3). Keys are stable API values;
+ * the labels travel with them so the web app, exports and reports say the same thing.
+ */
+
+export const measureStatuses = [
+  'planned', 'examining', 'exam_done_go', 'exam_done_no', 'in_progress',
+  'done', 'ongoing', 'delayed', 'dropped', 'carried_over',
+] as const
+export const MeasureStatusSchema = Type.Enum(measureStatuses, {
+  title: 'MeasureStatus',
+  description: 'Implementation status of a measure. `delayed`, `dropped` and `exam_done_no` require a reason.',
+})
+export type MeasureStatus = (typeof measureStatuses)[number]
+
+/** A status that only makes sense with an explanation; the API refuses it without one. */
+export const statusesRequiringReason: readonly MeasureStatus[] = ['delayed', 'dropped', 'exam_done_no']
+
+/** Statuses that count as "completed or ongoing" in progress summaries. */
+export const settledStatuses: readonly MeasureStatus[] = ['done', 'ongoing']
+
+export const statusLabels: Record<MeasureStatus, { de: string, en: string }> = {
+  planned: { de: 'geplant', en: 'planned' },
+  examining: { de: 'in Prüfung', en: 'under examination' },
+  exam_done_go: { de: 'Prüfung abgeschlossen – wird umgesetzt', en: 'examined – go' },
+  exam_done_no: { de: 'Prüfung abgeschlossen – nicht umsetzbar', en: 'examined – not feasible' },
+  in_progress: { de: 'in Umsetzung', en: 'in progress' },
+  done: { de: 'umgesetzt', en: 'completed' },
+  ongoing: { de: 'verstetigt / fortlaufend', en: 'ongoing / embedded' },
+  delayed: { de: 'verzögert', en: 'delayed' },
+  dropped: { de: 'nicht weiterverfolgt', en: 'discontinued' },
+  carried_over: { de: 'in Fortschreibung übernommen', en: 'carried into next plan' },
+}
+
+export const measureTypes = ['implementation', 'examination', 'aspiration', 'ongoing', 'advocacy'] as const
+export const MeasureTypeSchema = Type.Enum(measureTypes, {
+  title: 'MeasureType',
+  description: 'implementation (Umsetzung), examination (Prüfauftrag), aspiration (Absichtserklärung), ongoing (Daueraufgabe), advocacy (Hinwirken)',
+})
+export type MeasureType = (typeof measureTypes)[number]
+
+export const measureTypeLabels: Record<MeasureType, { de: string, en: string }> = {
+  implementation: { de: 'Umsetzung', en: 'implementation' },
+  examination: { de: 'Prüfauftrag', en: 'examination' },
+  aspiration: { de: 'Absichtserklärung', en: 'aspiration' },
+  ongoing: { de: 'Daueraufgabe', en: 'ongoing task' },
+  advocacy: { de: 'Hinwirken', en: 'advocacy' },
+}
+
+export const organisationKinds = [
+  'municipal_unit', 'municipal_enterprise', 'advisory_council', 'civil_society', 'state_body', 'external',
+] as const
+export const OrganisationKindSchema = Type.Enum(organisationKinds, {
+  title: 'OrganisationKind',
+  description: 'municipal unit (Amt, Büro), municipal enterprise (Eigenbetrieb), advisory council (Beirat), civil society, state body, external',
+})
+export type OrganisationKind = (typeof organisationKinds)[number]
+
+export const organisationKindLabels: Record<OrganisationKind, { de: string, en: string }> = {
+  municipal_unit: { de: 'städtische Stelle', en: 'municipal unit' },
+  municipal_enterprise: { de: 'Eigenbetrieb', en: 'municipal enterprise' },
+  advisory_council: { de: 'Beirat', en: 'advisory council' },
+  civil_society: { de: 'Zivilgesellschaft', en: 'civil society' },
+  state_body: { de: 'Landes- oder Bundesstelle', en: 'state body' },
+  external: { de: 'extern', en: 'external' },
+}
+
+export const planStates = ['draft', 'adopted', 'closed'] as const
+export const PlanStateSchema = Type.Enum(planStates, {
+  title: 'PlanState',
+  description: 'draft (internal only), adopted by the council (public), closed (period over, still public)',
+})
+export type PlanState = (typeof planStates)[number]
+
+export const recurrences = ['once', 'half_yearly', 'yearly', 'biennial', 'regular', 'continuous', 'on_request'] as const
+export const RecurrenceSchema = Type.Enum(recurrences, {
+  title: 'Recurrence',
+  description: 'How often the measure recurs; `once` for one-off deliverables.',
+})
+export type Recurrence = (typeof recurrences)[number]
+
+export type StatusCounts = Record<MeasureStatus, number>
+export type Localized = Static<typeof LocalizedLabelSchema>
+export const LocalizedLabelSchema = Type.Object({ de: Type.String(), en: Type.String() })

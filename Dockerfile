@@ -1,0 +1,28 @@
+# Production image: the API and the built web app on one port, against PostgreSQL (DATABASE_URL).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json .npmrc tsconfig.base.json ./
+COPY shared/package.json shared/
+COPY server/package.json server/
+COPY web/package.json web/
+RUN npm ci --ignore-scripts
+COPY . .
+RUN npm run build -w web
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 WEB_DIST=/app/web/dist
+WORKDIR /app
+COPY package.json package-lock.json .npmrc tsconfig.base.json ./
+COPY shared/package.json shared/
+COPY server/package.json server/
+COPY web/package.json web/
+# Runtime dependencies only; install scripts are skipped because the web app is already built.
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY shared shared
+COPY server server
+COPY migrations migrations
+COPY --from=build /app/web/dist web/dist
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=5s --retries=3 CMD node -e "fetch('http://127.0.0.1:3000/api/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "--import", "tsx", "server/src/server.ts"]

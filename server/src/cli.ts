@@ -1,0 +1,89 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { loadConfig } from './config.ts'
+import { openDatabase, type DatabaseHandle } from './db/client.ts'
+import { findCityBySlug, insertCity } from './features/cities/cities.queries.ts'
+import { parsePlanFile } from './features/plan-files/plan-file.check.ts'
+import { PlanFileInvalidError } from './features/plan-files/plan-files.errors.ts'
+import { buildPlanFile } from './features/plan-files/plan-files.export.ts'
+import { importPlanFile } from './features/plan-files/plan-files.import.ts'
+
+const usage = `Usage:
+  npm run cli -- import <plan.json> --city <slug> [--city-name <name>]
+      Recreates a plan from a plan file. --city-name creates the city if it does not exist yet.
+  npm run cli -- export <plan-id> [--out <file>]
+      Writes the whole plan as a plan file (to stdout without --out).
+
+Uses the same database as the server: DATABASE_URL, or the embedded database in DATA_DIR
+(stop the server first: the embedded database allows one process at a time).`
+
+// npm runs workspace scripts inside the workspace folder; paths the user typed are relative to where they typed them.
+const fromUserDir = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path)
+
+async function importCommand (database: DatabaseHandle, file: string, citySlug: string, cityName?: string) {
+  const text = await readFile(fromUserDir(file), 'utf8')
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw new PlanFileInvalidError('/', `is not valid JSON (${(error as Error).message})`)
+  }
+  const planFile = parsePlanFile(json)
+  const result = await database.db.transaction(async (tx) => {
+    let city = await findCityBySlug(tx, citySlug)
+    if (!city) {
+      if (!cityName) throw new Error(`City "${citySlug}" does not exist; pass --city-name to create it`)
+      city = { ...(await insertCity(tx, { slug: citySlug, name: cityName })), createdAt: new Date() }
+    }
+    return importPlanFile(tx, city.id, planFile)
+  })
+  console.log(`Imported plan ${result.planId} into ${citySlug}: ${result.measures} measures, `
+    + `${result.organisationsCreated} organisations created, ${result.organisationsReused} reused.`)
+}
+
+async function exportCommand (database: DatabaseHandle, planId: number, out?: string) {
+  const json = `${JSON.stringify(await buildPlanFile(database.db, planId), null, 2)}\n`
+  if (out) {
+    await writeFile(fromUserDir(out), json)
+    console.error(`Wrote plan ${planId} to ${out}`)
+  } else {
+    process.stdout.write(json)
+  }
+}
+
+async function main () {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { city: { type: 'string' }, 'city-name': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+  })
+  const [command, argument] = positionals
+  if (values.help || !command || !argument) {
+    console.log(usage)
+    return values.help ? 0 : 2
+  }
+  const config = loadConfig()
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR })
+  try {
+    await database.migrate()
+    if (command === 'import') {
+      if (!values.city) throw new Error('import needs --city <slug>')
+      await importCommand(database, argument, values.city, values['city-name'])
+    } else if (command === 'export') {
+      const id = Number(argument)
+      if (!Number.isInteger(id) || id < 1) throw new Error(`"${argument}" is not a plan id`)
+      await exportCommand(database, id, values.out)
+    } else {
+      console.log(usage)
+      return 2
+    }
+    return 0
+  } finally {
+    await database.close()
+  }
+}
+
+main().then((code) => { process.exitCode = code }, (error: Error & { code?: string }) => {
+  console.error(error.code && error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `${error.code}: ${error.message}` : error.message)
+  process.exitCode = 1
+})

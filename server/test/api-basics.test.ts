@@ -1,0 +1,130 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { buildTestApp } from './helpers/build-test-app.ts'
+import { buildPlan, buildCity } from './helpers/factories.ts'
+import { tableCounts, useTestDb } from './helpers/test-db.ts'
+
+const testDb = await useTestDb()
+const app = await buildTestApp({ db: testDb.db, devMode: true })
+const publicApp = await buildTestApp({ db: testDb.db })
+
+beforeEach(testDb.reset)
+afterAll(async () => {
+  await app.close()
+  await publicApp.close()
+  await testDb.close()
+})
+
+/** Nothing internal may reach a client: no stack frames, SQL or driver messages. */
+function expectNoLeak (body: string) {
+  expect(body).not.toMatch(/at .*\.(ts|js):\d+|select |insert |relation "|ERROR:|node_modules/i)
+}
+
+describe('GET /api/health', () => {
+  it('answers ok', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/health' })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toEqual({ status: 'ok' })
+  })
+
+  it('reports the database as ready', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/health/ready' })
+    expect(res.json()).toEqual({ status: 'ok', database: 'ok' })
+  })
+})
+
+describe('unknown and malformed input', () => {
+  it('answers an unknown API path with a JSON 404 and a code', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/nothing-here' })
+    expect(res.statusCode).toBe(404)
+    expect(res.json()).toMatchObject({ statusCode: 404, code: 'ROUTE_NOT_FOUND' })
+  })
+
+  it('rejects unknown body fields instead of dropping them', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/cities', payload: { slug: 'erfurt', name: 'Erfurt', mayor: 'x' } })
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: '/mayor', reason: 'unknown property "mayor"' }] })
+    expect((await tableCounts(testDb.db)).cities).toBe(0)
+  })
+
+  it('does not coerce body types: a number sent as text is refused', async () => {
+    const city = await buildCity(testDb.db)
+    const res = await app.inject({
+      method: 'POST', url: `/api/cities/${city.slug}/plans`,
+      payload: { titleDe: 'Plan', periodStart: '2024-01-01', periodEnd: '2025-12-31', predecessorId: '1' },
+    })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().details[0].path).toBe('/predecessorId')
+  })
+
+  it('rejects unknown query parameters', async () => {
+    const plan = await buildPlan(testDb.db)
+    const res = await app.inject({ method: 'GET', url: `/api/plans/${plan.id}/measures?colour=red` })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().code).toBe('VALIDATION_FAILED')
+  })
+
+  it('answers malformed JSON with 400 and no parser internals', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/cities', headers: { 'content-type': 'application/json' }, payload: '{"slug": "x",' })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().code).toMatch(/^[A-Z_]+$/)
+    expectNoLeak(res.body)
+  })
+
+  it('refuses text/plain bodies, which a cross-site form could send without a preflight', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/cities', headers: { 'content-type': 'text/plain' }, payload: '{"slug":"erfurt","name":"Erfurt"}' })
+    expect(res.statusCode).toBe(415)
+    expect(res.json().code).toBe('UNSUPPORTED_MEDIA_TYPE')
+  })
+
+  it('refuses prototype pollution', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/cities', headers: { 'content-type': 'application/json' }, payload: '{"slug":"erfurt","name":"Erfurt","__proto__":{"admin":true}}' })
+    expect(res.statusCode).toBe(400)
+    expect((await tableCounts(testDb.db)).cities).toBe(0)
+  })
+
+  it('refuses bodies over the size limit with 413', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/cities', payload: { slug: 'erfurt', name: 'x'.repeat(300_000) } })
+    expect(res.statusCode).toBe(413)
+    expect(res.json().code).toBe('BODY_TOO_LARGE')
+  })
+
+  it('answers ids out of range and of the wrong type with 400, never 500', async () => {
+    for (const url of ['/api/plans/abc', '/api/plans/0', '/api/plans/99999999999', '/api/measures/-1', '/api/organisations/1.5', "/api/cities/'; drop table cities;--/plans"]) {
+      const res = await app.inject({ method: 'GET', url })
+      expect(res.statusCode, url).toBe(400)
+      expectNoLeak(res.body)
+    }
+  })
+})
+
+describe('writes without an account', () => {
+  it('are refused with 401 unless the server runs in development mode', async () => {
+    const res = await publicApp.inject({ method: 'POST', url: '/api/cities', payload: { slug: 'erfurt', name: 'Erfurt' } })
+    expect(res.statusCode).toBe(401)
+    expect(res.json().code).toBe('AUTHENTICATION_REQUIRED')
+    expect((await tableCounts(testDb.db)).cities).toBe(0)
+  })
+})
+
+describe('GET /api/openapi.json', () => {
+  it('documents every API route with a tag and a response schema', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
+    const documented = Object.entries(doc.paths as Record<string, Record<string, { tags?: string[], responses?: Record<string, unknown> }>>)
+      .flatMap(([path, operations]) => Object.entries(operations).map(([method, operation]) => ({ path, method, operation })))
+    expect(documented.length).toBeGreaterThanOrEqual(24)
+    for (const { path, method, operation } of documented) {
+      expect(operation.tags?.length, `${method} ${path}`).toBeGreaterThan(0)
+      expect(Object.keys(operation.responses ?? {}).some((code) => code.startsWith('2')), `${method} ${path}`).toBe(true)
+    }
+    for (const path of ['/api/cities', '/api/cities/{city}/plans', '/api/plans/{id}', '/api/plans/{id}/measures', '/api/measures/{id}',
+      '/api/organisations/{id}', '/api/plans/{id}/progress', '/api/plans/{id}/export', '/api/cities/{city}/plans/import']) {
+      expect(doc.paths[path], path).toBeDefined()
+    }
+  })
+
+  it('serves Swagger UI at /api/docs', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/docs/' })
+    expect(res.statusCode).toBe(200)
+    expect(res.body).toContain('swagger')
+  })
+})

@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { EnvSchema, loadConfig } from '../src/config.ts'
+
+// No Docker engine runs here, so the deployment files are checked by reading what they say.
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const read = (file: string) => readFileSync(`${root}${file}`, 'utf8')
+const knownVariables = Object.keys(EnvSchema.properties)
+
+/** The keys of `services.<service>.environment` in docker-compose.yml (block-style mapping). */
+function composeEnvironment (service: string) {
+  const lines = read('docker-compose.yml').split('\n')
+  const start = lines.findIndex((line) => line === `  ${service}:`)
+  const envStart = lines.findIndex((line, i) => i > start && line === '    environment:')
+  const entries: Record<string, string> = {}
+  for (const line of lines.slice(envStart + 1)) {
+    if (/^ {6}#/.test(line)) continue
+    const match = /^ {6}([A-Z_]+): (.*)$/.exec(line)
+    if (!match) break
+    entries[match[1]!] = match[2]!
+  }
+  return entries
+}
+
+describe('docker-compose.yml', () => {
+  it('configures the app only with variables the server knows', () => {
+    const environment = composeEnvironment('app')
+    expect(Object.keys(environment).length).toBeGreaterThan(3)
+    for (const key of Object.keys(environment)) expect(knownVariables, key).toContain(key)
+    expect(environment.DATABASE_URL).toMatch(/^postgres:\/\/eccar:.*@db:5432\/eccar$/)
+    expect(environment.HOST).toBe('0.0.0.0')
+  })
+
+  it('gives the database the user and database the app connects with', () => {
+    const environment = composeEnvironment('db')
+    expect(environment.POSTGRES_USER).toBe('eccar')
+    expect(environment.POSTGRES_DB).toBe('eccar')
+  })
+
+  it('lets the production values pass the server\'s own configuration check', () => {
+    const environment = composeEnvironment('app')
+    const config = loadConfig({ ...environment, DATABASE_URL: 'postgres://eccar:x@db:5432/eccar', DEMO_DATA: 'false', PORT: '3000' })
+    expect(config).toMatchObject({ HOST: '0.0.0.0', PORT: 3000, NODE_ENV: 'production', DEV_MODE: false, DEMO_DATA: false })
+  })
+})
+
+describe('Dockerfile', () => {
+  const dockerfile = read('Dockerfile')
+
+  it('copies only paths that exist and starts the real server entry point', () => {
+    const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((match) => match[1]!.split(' '))
+    for (const source of sources.filter((s) => s !== '.')) expect(existsSync(`${root}${source}`), source).toBe(true)
+    const command = /^CMD \[(.*)\]$/m.exec(dockerfile)![1]!
+    expect(command).toContain('server/src/server.ts')
+    expect(existsSync(`${root}server/src/server.ts`)).toBe(true)
+  })
+
+  it('exposes the port the compose file publishes', () => {
+    expect(dockerfile).toMatch(/^EXPOSE 3000$/m)
+    expect(read('docker-compose.yml')).toContain('"127.0.0.1:3000:3000"')
+  })
+})
+
+describe('.env.example', () => {
+  it('names only variables the server knows', () => {
+    const keys = [...read('.env.example').matchAll(/^#? ?([A-Z_]+)=/gm)].map((match) => match[1]!)
+    expect(keys.length).toBeGreaterThan(3)
+    for (const key of keys) expect(knownVariables, key).toContain(key)
+  })
+})
+
+describe('loadConfig', () => {
+  it('refuses development mode in production', () => {
+    expect(() => loadConfig({ DEV_MODE: 'true', NODE_ENV: 'production' })).toThrow(/DEV_MODE/)
+  })
+
+  it('refuses a port that is not a number', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/Invalid configuration: PORT/)
+  })
+})

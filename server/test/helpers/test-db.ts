@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto'
+import { sql } from 'drizzle-orm'
+import pg from 'pg'
+import { openDatabase, type Db } from '../../src/db/client.ts'
+
+/** Tables that hold data; the reference tables filled by migrations are left alone. */
+const dataTables = [
+  'app_meta', 'status_updates', 'measure_example_actions', 'measure_relations', 'measure_involved_organisations',
+  'measure_secondary_commitments', 'measures', 'organisations', 'plan_commitments', 'plans', 'cities',
+]
+
+export interface TestDb {
+  db: Db
+  driver: 'pglite' | 'postgres'
+  /** Empties every data table and restarts ids, between tests. */
+  reset: () => Promise<void>
+  close: () => Promise<void>
+}
+
+/**
+ * One database per test file. Without TEST_DATABASE_URL it is an in-memory PGlite; with it, a fresh
+ * database is created on that PostgreSQL server and dropped afterwards, so the same tests run on both.
+ */
+export async function useTestDb (): Promise<TestDb> {
+  const serverUrl = process.env.TEST_DATABASE_URL
+  if (!serverUrl) {
+    const handle = await openDatabase({ dataDir: 'memory://' })
+    await handle.migrate()
+    return { db: handle.db, driver: 'pglite', reset: () => truncate(handle.db), close: handle.close }
+  }
+
+  const name = `eccar_test_${process.pid}_${randomBytes(4).toString('hex')}`
+  await adminQuery(serverUrl, `create database "${name}"`)
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  const handle = await openDatabase({ url: url.toString(), poolSize: 12, applicationName: 'eccar-test' })
+  await handle.migrate()
+  return {
+    db: handle.db,
+    driver: 'postgres',
+    reset: () => truncate(handle.db),
+    close: async () => {
+      await handle.close()
+      await adminQuery(serverUrl, `drop database if exists "${name}" with (force)`)
+    },
+  }
+}
+
+async function truncate (db: Db) {
+  await db.execute(sql.raw(`truncate ${dataTables.join(', ')} restart identity cascade`))
+}
+
+async function adminQuery (url: string, statement: string) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(statement)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Row counts of every data table: a cheap fingerprint to prove a rejected request changed nothing. */
+export async function tableCounts (db: Db) {
+  const counts: Record<string, number> = {}
+  for (const table of dataTables) {
+    // node-postgres and PGlite both answer with `{ rows }`; the shared Db type leaves the result untyped.
+    const result = await db.execute(sql.raw(`select count(*)::int as n from ${table}`)) as unknown as { rows: { n: number }[] }
+    counts[table] = Number(result.rows[0]!.n)
+  }
+  return counts
+}

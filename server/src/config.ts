@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
@@ -26,6 +27,10 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
   const firstError = Value.Errors(EnvSchema, value)[0]
   if (firstError) throw new Error(`Invalid configuration: ${firstError.instancePath.slice(1)} ${firstError.message}`)
   const config = value as Config
+  // npm runs scripts inside the workspace folder; a relative path means relative to where the user typed it.
+  if (!config.DATA_DIR.startsWith('memory://') && !isAbsolute(config.DATA_DIR)) {
+    config.DATA_DIR = resolve(env.INIT_CWD ?? process.cwd(), config.DATA_DIR)
+  }
   if (config.DEV_MODE && config.NODE_ENV === 'production') {
     throw new Error('Invalid configuration: DEV_MODE must not be enabled when NODE_ENV=production')
   }

@@ -78,7 +78,8 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
       return send(reply, request, statusCode, code, error.message, error.extra ?? {})
     }
 
-    const pgCode = (error as { code?: string }).code
+    // drizzle wraps driver errors (DrizzleQueryError); the SQLSTATE sits on the cause.
+    const pgCode = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code
     const knownInput = pgCode ? databaseInputErrors[pgCode] : undefined
     if (knownInput) {
       request.log.info({ err: error }, 'database refused input')

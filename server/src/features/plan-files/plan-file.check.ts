@@ -9,6 +9,15 @@ export function parsePlanFile (value: unknown): PlanFile {
   const [error] = planFileValidator.Errors(value)
   if (error) {
     const params = error.params as Record<string, unknown>
+    // TypeBox reports an unknown property first as a `false` schema at the property's own path.
+    if (error.keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties')) {
+      throw new PlanFileInvalidError(error.instancePath, 'is not a known property')
+    }
+    // Name the missing property in the path, as the API does (`/measures/3/code`, not `/measures/3`).
+    if (error.keyword === 'required') {
+      const names = params.requiredProperties as string[] | undefined
+      throw new PlanFileInvalidError(`${error.instancePath}/${names?.[0] ?? ''}`, 'is required')
+    }
     if (error.keyword === 'additionalProperties') {
       const names = params.additionalProperties as string[] | undefined
       throw new PlanFileInvalidError(`${error.instancePath}/${names?.[0] ?? ''}`, 'is not a known property')

@@ -5,9 +5,8 @@ export default defineConfig({
     name: 'server',
     environment: 'node',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // Each file opens its own database (PGlite boots in about 2 s); two cores, two workers.
+    // Each file opens its own database (PGlite boots in about 2 s), so files run in separate processes.
     pool: 'forks',
-    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

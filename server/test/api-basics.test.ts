@@ -98,6 +98,12 @@ describe('unknown and malformed input', () => {
 })
 
 describe('writes without an account', () => {
+  it('are refused with 401 before the body is even validated', async () => {
+    const res = await publicApp.inject({ method: 'POST', url: '/api/cities', payload: { nonsense: true } })
+    expect(res.statusCode).toBe(401)
+    expect(res.json().code).toBe('AUTHENTICATION_REQUIRED')
+  })
+
   it('are refused with 401 unless the server runs in development mode', async () => {
     const res = await publicApp.inject({ method: 'POST', url: '/api/cities', payload: { slug: 'erfurt', name: 'Erfurt' } })
     expect(res.statusCode).toBe(401)

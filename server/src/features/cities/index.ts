@@ -10,7 +10,7 @@ const cityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async () => ({ items: await listCities(app.db) }))
 
   app.post('/cities', {
-    preHandler: app.requireWriteAccess,
+    onRequest: app.requireWriteAccess,
     schema: {
       tags: ['cities'],
       summary: 'Add a city',

@@ -24,7 +24,7 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => service.list(request.params.id, request.query, request.actor))
 
   app.post('/plans/:id/measures', {
-    preHandler: app.requireWriteAccess,
+    onRequest: app.requireWriteAccess,
     schema: {
       tags: ['measures'],
       summary: 'Add a measure to a plan',
@@ -52,7 +52,7 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.patch('/measures/:id', {
-    preHandler: app.requireWriteAccess,
+    onRequest: app.requireWriteAccess,
     schema: {
       tags: ['measures'],
       summary: 'Change a measure; a change of status or progress adds a timeline entry',
@@ -68,20 +68,20 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.delete('/measures/:id', {
-    preHandler: app.requireWriteAccess,
+    onRequest: app.requireWriteAccess,
     schema: {
       tags: ['measures'],
-      summary: 'Hide a measure (restorable; send If-Match with its version)',
+      summary: 'Hide a measure (restorable with the version in the ETag of this answer; send If-Match with its version)',
       params: IdParamsSchema,
       response: { 204: NoContentSchema, ...versionedWriteResponses(MeasureDetailSchema) },
     },
   }, async (request, reply) => {
-    await service.remove(request.params.id, expectedVersion(request))
+    setVersionTag(reply, await service.remove(request.params.id, expectedVersion(request)))
     return reply.code(204).send(null)
   })
 
   app.post('/measures/:id/restore', {
-    preHandler: app.requireWriteAccess,
+    onRequest: app.requireWriteAccess,
     schema: {
       tags: ['measures'],
       summary: 'Bring back a hidden measure (send If-Match with its version)',

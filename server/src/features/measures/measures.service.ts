@@ -119,11 +119,13 @@ export function createMeasuresService (db: Db, plans: PlansService) {
     },
 
     /** Hides the measure everywhere; its links and history stay so it can be restored. */
+    /** Returns the new version: the one a later restore must name. */
     async remove (id: number, expected: number) {
       await db.transaction(async (tx) => {
         await lockForWrite(tx, id, expected)
         await bump(tx, id, expected, { deletedAt: new Date() })
       })
+      return expected + 1
     },
 
     async restore (id: number, expected: number, actor: Actor) {

@@ -20,7 +20,7 @@ const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => ({ items: await service.listForCity(request.params.city) }))
 
   app.post('/cities/:city/organisations', {
-    preHandler: app.requireWriteAccess,
+    onRequest: app.requireWriteAccess,
     schema: {
       tags: ['organisations'],
       summary: 'Add a responsible body',
@@ -48,7 +48,7 @@ const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.patch('/organisations/:id', {
-    preHandler: app.requireWriteAccess,
+    onRequest: app.requireWriteAccess,
     schema: {
       tags: ['organisations'],
       summary: 'Change a responsible body',
@@ -63,7 +63,7 @@ const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.delete('/organisations/:id', {
-    preHandler: app.requireWriteAccess,
+    onRequest: app.requireWriteAccess,
     schema: {
       tags: ['organisations'],
       summary: 'Delete a body that no measure names (send If-Match with its version)',

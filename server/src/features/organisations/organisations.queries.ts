@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { cities, measureInvolvedOrganisations, measures, organisations, plans, statusUpdates } from '../../db/schema/index.ts'
 import type { PlanState } from '@eccar/shared'
@@ -50,22 +50,20 @@ const measureColumns = {
 export async function measuresOfOrganisation (db: Db, id: number, planStates: PlanState[], visible: SQL) {
   const visiblePlan = and(eq(plans.id, measures.planId), inArray(plans.state, planStates))
   const order = [asc(plans.periodStart), asc(measures.primaryCommitment), asc(measures.position)]
-  const [leads, joins] = await Promise.all([
-    db.select(measureColumns).from(measures).innerJoin(plans, visiblePlan)
-      .where(and(eq(measures.leadOrganisationId, id), visible)).orderBy(...order),
-    db.select(measureColumns).from(measures).innerJoin(plans, visiblePlan)
-      .innerJoin(measureInvolvedOrganisations, eq(measureInvolvedOrganisations.measureId, measures.id))
-      .where(and(eq(measureInvolvedOrganisations.organisationId, id), visible)).orderBy(...order),
-  ])
+  // Sequential: this also runs inside transactions, where queries share one connection.
+  const leads = await db.select(measureColumns).from(measures).innerJoin(plans, visiblePlan)
+    .where(and(eq(measures.leadOrganisationId, id), visible)).orderBy(...order)
+  const joins = await db.select(measureColumns).from(measures).innerJoin(plans, visiblePlan)
+    .innerJoin(measureInvolvedOrganisations, eq(measureInvolvedOrganisations.measureId, measures.id))
+    .where(and(eq(measureInvolvedOrganisations.organisationId, id), visible)).orderBy(...order)
   return { leads, joins }
 }
 
 export async function isReferenced (db: Db, id: number) {
-  const [lead, involved, update] = await Promise.all([
-    db.select({ id: measures.id }).from(measures).where(eq(measures.leadOrganisationId, id)).limit(1),
-    db.select({ id: measureInvolvedOrganisations.measureId }).from(measureInvolvedOrganisations)
-      .where(eq(measureInvolvedOrganisations.organisationId, id)).limit(1),
-    db.select({ id: statusUpdates.id }).from(statusUpdates).where(eq(statusUpdates.organisationId, id)).limit(1),
-  ])
-  return lead.length + involved.length + update.length > 0
+  const result = await db.execute(sql`select (
+    exists (select 1 from ${measures} where ${measures.leadOrganisationId} = ${id})
+    or exists (select 1 from ${measureInvolvedOrganisations} where ${measureInvolvedOrganisations.organisationId} = ${id})
+    or exists (select 1 from ${statusUpdates} where ${statusUpdates.organisationId} = ${id})
+  ) as referenced`) as unknown as { rows: { referenced: boolean }[] }
+  return Boolean(result.rows[0]?.referenced)
 }

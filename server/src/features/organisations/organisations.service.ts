@@ -33,7 +33,8 @@ export function createOrganisationsService (db: Db) {
   return {
     async listForCity (citySlug: string) {
       const city = await getCityBySlug(db, citySlug)
-      return (await listOrganisationsOfCity(db, city.id)).map(toOrganisation)
+      // German order (Ä with A, case ignored) as on measure pages; the database's collation may be C, where Ä follows Z.
+      return (await listOrganisationsOfCity(db, city.id)).map(toOrganisation).sort((a, b) => a.name.localeCompare(b.name, 'de'))
     },
 
     get: (id: number, actor: Actor) => detail(db, id, actor),

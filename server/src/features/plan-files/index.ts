@@ -13,7 +13,7 @@ const fileName = (citySlug: string, periodStart: string, periodEnd: string) =>
 
 const planFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/plans/:id/export', {
-    preHandler: app.requireWriteAccess,
+    onRequest: app.requireWriteAccess,
     schema: {
       tags: ['plan-files'],
       summary: 'Download the whole plan as a plan file (internal fields included)',
@@ -28,7 +28,7 @@ const planFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.post('/cities/:city/plans/import', {
-    preHandler: app.requireWriteAccess,
+    onRequest: app.requireWriteAccess,
     bodyLimit: BodyLimits.planImport,
     schema: {
       tags: ['plan-files'],

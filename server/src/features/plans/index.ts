@@ -20,7 +20,7 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => ({ items: await service.listForCity(request.params.city, request.actor) }))
 
   app.post('/cities/:city/plans', {
-    preHandler: app.requireWriteAccess,
+    onRequest: app.requireWriteAccess,
     schema: {
       tags: ['plans'],
       summary: 'Create a plan (a draft unless a state is given)',
@@ -48,7 +48,7 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.patch('/plans/:id', {
-    preHandler: app.requireWriteAccess,
+    onRequest: app.requireWriteAccess,
     schema: {
       tags: ['plans'],
       summary: 'Change a plan',
@@ -64,7 +64,7 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.patch('/plans/:id/commitments/:number', {
-    preHandler: app.requireWriteAccess,
+    onRequest: app.requireWriteAccess,
     schema: {
       tags: ['plans'],
       summary: 'Change a commitment\'s local title or context text within a plan',
@@ -80,7 +80,7 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.delete('/plans/:id', {
-    preHandler: app.requireWriteAccess,
+    onRequest: app.requireWriteAccess,
     schema: {
       tags: ['plans'],
       summary: 'Delete a draft plan (send If-Match with its version)',

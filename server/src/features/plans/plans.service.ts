@@ -42,10 +42,9 @@ export function createPlansService (db: Db) {
   }
 
   async function detail (tx: Db, plan: PlanRow, actor: Actor): Promise<PlanDetail> {
-    const [commitmentRows, counts] = await Promise.all([
-      listPlanCommitments(tx, plan.id),
-      countMeasures(tx, [plan.id], measureVisibleTo(actor)),
-    ])
+    // Sequential on purpose: inside a transaction both queries share one connection.
+    const commitmentRows = await listPlanCommitments(tx, plan.id)
+    const counts = await countMeasures(tx, [plan.id], measureVisibleTo(actor))
     const countFor = (number: number) => counts.find((c) => c.commitment === number)?.count ?? 0
     return {
       ...toPlanSummary(plan, counts.reduce((sum, c) => sum + c.count, 0)),

@@ -18,6 +18,21 @@ export class VersionConflictError extends Error {
   }
 }
 
+export const VersionMismatchError = createError(
+  'VERSION_MISMATCH',
+  'The If-Match header and the "version" field name different versions',
+  400,
+)
+
+export const InvalidPreconditionError = createError(
+  'INVALID_PRECONDITION',
+  'If-Match must be one strong entity tag, e.g. "3"',
+  400,
+)
+
+/** No stored version is 0, so a weak tag compares as a mismatch and the client gets 412 with the current state. */
+const neverMatches = 0
+
 /**
  * The version a write was based on: a strong `If-Match: "3"` header or a `version` field.
  * Weak validators never match If-Match (RFC 9110 §13.1.1).
@@ -25,9 +40,13 @@ export class VersionConflictError extends Error {
 export function expectedVersion (request: FastifyRequest, bodyVersion?: number): number {
   const header = request.headers['if-match']
   if (typeof header === 'string' && header.length > 0) {
-    const match = /^"(\d{1,10})"$/.exec(header.trim())
-    if (!match) throw new VersionRequiredError()
-    return Number(match[1])
+    const value = header.trim()
+    if (/^W\/"\d{1,10}"$/.test(value)) return neverMatches
+    const match = /^"(\d{1,10})"$/.exec(value)
+    if (!match) throw new InvalidPreconditionError()
+    const version = Number(match[1])
+    if (bodyVersion !== undefined && bodyVersion !== version) throw new VersionMismatchError()
+    return version
   }
   if (bodyVersion !== undefined) return bodyVersion
   throw new VersionRequiredError()

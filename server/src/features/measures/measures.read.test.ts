@@ -1,0 +1,264 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
+import {
+  buildMeasure, buildOrganisation, buildPlan, buildStatusUpdate, linkExampleActions, linkMeasures,
+} from '../../../test/helpers/factories.ts'
+import { useTestDb } from '../../../test/helpers/test-db.ts'
+
+const testDb = await useTestDb()
+const app = await buildTestApp({ db: testDb.db, devMode: true })
+const publicApp = await buildTestApp({ db: testDb.db })
+
+beforeEach(testDb.reset)
+afterAll(async () => {
+  await app.close()
+  await publicApp.close()
+  await testDb.close()
+})
+
+type Reader = typeof app
+const listCodes = async (reader: Reader, planId: number, query = '') => {
+  const res = await reader.inject({ method: 'GET', url: `/api/plans/${planId}/measures${query}` })
+  expect(res.statusCode, res.body).toBe(200)
+  return (res.json().items as { code: string }[]).map((item) => item.code)
+}
+
+describe('GET /api/plans/:id/measures', () => {
+  it('lists measures by commitment, then position, when they were added out of order', async () => {
+    const plan = await buildPlan(testDb.db)
+    const other = await buildPlan(testDb.db)
+    await buildMeasure(testDb.db, plan, { code: '2.1', primaryCommitment: 2, position: 1 })
+    await buildMeasure(testDb.db, plan, { code: '1.10', primaryCommitment: 1, position: 10 })
+    await buildMeasure(testDb.db, plan, { code: '1.9', primaryCommitment: 1, position: 9 })
+    await buildMeasure(testDb.db, plan, { code: '1.1', primaryCommitment: 1, position: 2 })
+    await buildMeasure(testDb.db, other, { code: '1.0', primaryCommitment: 1, position: 0 })
+
+    const res = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/measures` })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ total: 4, limit: 50, offset: 0 })
+    expect(res.json().items.map((item: { code: string }) => item.code)).toEqual(['1.1', '1.9', '1.10', '2.1'])
+  })
+
+  it('matches primary and secondary commitments when filtering by commitment', async () => {
+    const plan = await buildPlan(testDb.db)
+    await buildMeasure(testDb.db, plan, { code: 'primary', primaryCommitment: 3 })
+    await buildMeasure(testDb.db, plan, { code: 'secondary', primaryCommitment: 1, secondaryCommitments: [2, 3] })
+    await buildMeasure(testDb.db, plan, { code: 'four', primaryCommitment: 1, secondaryCommitments: [4] })
+    await buildMeasure(testDb.db, plan, { code: 'none', primaryCommitment: 5 })
+
+    expect(await listCodes(publicApp, plan.id, '?commitment=3')).toEqual(['secondary', 'primary'])
+    expect(await listCodes(publicApp, plan.id, '?commitment=3&commitment=4')).toEqual(['secondary', 'four', 'primary'])
+  })
+
+  it('matches any of the values when status or type is repeated', async () => {
+    const plan = await buildPlan(testDb.db)
+    await buildMeasure(testDb.db, plan, { code: 'a', status: 'planned', type: 'implementation' })
+    await buildMeasure(testDb.db, plan, { code: 'b', status: 'delayed', statusReason: 'Personal fehlt', type: 'examination' })
+    await buildMeasure(testDb.db, plan, { code: 'c', status: 'done', type: 'advocacy' })
+
+    expect(await listCodes(publicApp, plan.id, '?status=delayed&status=done')).toEqual(['b', 'c'])
+    expect(await listCodes(publicApp, plan.id, '?status=planned')).toEqual(['a'])
+    expect(await listCodes(publicApp, plan.id, '?type=implementation&type=advocacy')).toEqual(['a', 'c'])
+    expect(await listCodes(publicApp, plan.id, '?status=done&type=examination')).toEqual([])
+  })
+
+  it('matches lead and involved bodies when filtering by organisation', async () => {
+    const plan = await buildPlan(testDb.db)
+    const office = await buildOrganisation(testDb.db, plan.cityId)
+    const council = await buildOrganisation(testDb.db, plan.cityId)
+    await buildMeasure(testDb.db, plan, { code: 'leads', leadOrganisationId: office.id })
+    await buildMeasure(testDb.db, plan, { code: 'joins', leadOrganisationId: council.id, involvedOrganisationIds: [office.id] })
+    await buildMeasure(testDb.db, plan, { code: 'other', leadOrganisationId: council.id })
+
+    expect(await listCodes(publicApp, plan.id, `?organisation=${office.id}`)).toEqual(['leads', 'joins'])
+  })
+
+  it('searches code, titles and descriptions without regard to case, never internal fields, when q is given', async () => {
+    const plan = await buildPlan(testDb.db)
+    await buildMeasure(testDb.db, plan, { code: 'KITA-1' })
+    await buildMeasure(testDb.db, plan, { code: 'de-title', titleDe: 'Kita-Projekt' })
+    await buildMeasure(testDb.db, plan, { code: 'en-title', titleEn: 'KiTa outreach' })
+    await buildMeasure(testDb.db, plan, { code: 'de-text', descriptionDe: 'Für alle Kitas der Stadt' })
+    await buildMeasure(testDb.db, plan, { code: 'en-text', descriptionEn: 'training for kita staff' })
+    await buildMeasure(testDb.db, plan, { code: 'miss', titleDe: 'Schule', descriptionDe: 'Kein Treffer' })
+    await buildMeasure(testDb.db, plan, { code: 'internal-only', titleDe: 'Schule', internalNote: 'Kita-Budget', statusReason: 'Kita' })
+
+    expect(await listCodes(publicApp, plan.id, '?q=kItA')).toEqual(['KITA-1', 'de-title', 'en-title', 'de-text', 'en-text'])
+  })
+
+  it('treats % and _ as text when they are part of q', async () => {
+    const plan = await buildPlan(testDb.db)
+    await buildMeasure(testDb.db, plan, { code: 'percent', titleDe: 'Quote von 50% erreichen' })
+    await buildMeasure(testDb.db, plan, { code: 'digits', titleDe: '500 Stellen besetzen' })
+    await buildMeasure(testDb.db, plan, { code: 'underscore', titleDe: 'Feld a_b pflegen' })
+    await buildMeasure(testDb.db, plan, { code: 'letter', titleDe: 'Feld axb pflegen' })
+
+    expect(await listCodes(publicApp, plan.id, `?q=${encodeURIComponent('50%')}`)).toEqual(['percent'])
+    expect(await listCodes(publicApp, plan.id, '?q=a_b')).toEqual(['underscore'])
+    expect(await listCodes(publicApp, plan.id, `?q=${encodeURIComponent('%')}`)).toEqual(['percent'])
+  })
+
+  it('returns one page and the total before paging when limit and offset are given', async () => {
+    const plan = await buildPlan(testDb.db)
+    for (const position of [1, 2, 3, 4, 5]) await buildMeasure(testDb.db, plan, { code: `1.${position}`, position })
+
+    const res = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/measures?limit=2&offset=2` })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ total: 5, limit: 2, offset: 2 })
+    expect(res.json().items.map((item: { code: string }) => item.code)).toEqual(['1.3', '1.4'])
+  })
+
+  it('answers 400 when limit is above 100', async () => {
+    const plan = await buildPlan(testDb.db)
+    const res = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/measures?limit=101` })
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: '/limit' }] })
+  })
+
+  it('answers 400 when an unknown query parameter is sent', async () => {
+    const plan = await buildPlan(testDb.db)
+    const res = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/measures?sort=code` })
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: '/sort' }] })
+  })
+
+  it('answers 404 to the public when the plan is a draft, but lists it in development mode', async () => {
+    const plan = await buildPlan(testDb.db, { state: 'draft' })
+    await buildMeasure(testDb.db, plan, { code: 'draft-1' })
+
+    const res = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/measures` })
+    expect(res.statusCode).toBe(404)
+    expect(res.json().code).toBe('PLAN_NOT_FOUND')
+    expect(await listCodes(app, plan.id)).toEqual(['draft-1'])
+  })
+
+  it('leaves out non-public measures for the public and deleted ones for everyone', async () => {
+    const plan = await buildPlan(testDb.db)
+    await buildMeasure(testDb.db, plan, { code: 'public' })
+    await buildMeasure(testDb.db, plan, { code: 'internal', isPublic: false })
+    await buildMeasure(testDb.db, plan, { code: 'deleted', deletedAt: new Date() })
+
+    const res = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/measures` })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ total: 1, items: [{ code: 'public' }] })
+    expect(await listCodes(app, plan.id)).toEqual(['public', 'internal'])
+  })
+})
+
+describe('GET /api/measures/:id', () => {
+  it('shows lead and involved bodies, secondary commitments and example actions when they are linked', async () => {
+    const plan = await buildPlan(testDb.db)
+    const lead = await buildOrganisation(testDb.db, plan.cityId, { name: 'Integrationsbüro' })
+    const second = await buildOrganisation(testDb.db, plan.cityId, { name: 'Zentrum für Vielfalt', nameEn: 'Diversity centre' })
+    const first = await buildOrganisation(testDb.db, plan.cityId, { name: 'Amt für Bildung' })
+    const measure = await buildMeasure(testDb.db, plan, {
+      primaryCommitment: 1, secondaryCommitments: [5, 3], leadOrganisationId: lead.id, involvedOrganisationIds: [second.id, first.id],
+    })
+    await linkExampleActions(testDb.db, measure, ['1.b', '1.a'])
+
+    const res = await publicApp.inject({ method: 'GET', url: `/api/measures/${measure.id}` })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({
+      id: measure.id,
+      planId: plan.id,
+      secondaryCommitments: [3, 5],
+      leadOrganisation: { id: lead.id, name: 'Integrationsbüro', nameEn: null },
+      involvedOrganisations: [
+        { id: first.id, name: 'Amt für Bildung' },
+        { id: second.id, name: 'Zentrum für Vielfalt', nameEn: 'Diversity centre' },
+      ],
+      exampleActions: [{ key: '1.a', commitmentNumber: 1 }, { key: '1.b', commitmentNumber: 1 }],
+    })
+  })
+
+  it('shows related measures in both directions when measures refer to each other', async () => {
+    const plan = await buildPlan(testDb.db)
+    const measure = await buildMeasure(testDb.db, plan, { code: '1.2' })
+    const target = await buildMeasure(testDb.db, plan, { code: '1.3', titleDe: 'Ziel' })
+    const source = await buildMeasure(testDb.db, plan, { code: '1.1', titleDe: 'Quelle' })
+    await linkMeasures(testDb.db, measure, target, { noteDe: 'baut auf', noteEn: 'builds on' })
+    await linkMeasures(testDb.db, source, measure)
+
+    const res = await publicApp.inject({ method: 'GET', url: `/api/measures/${measure.id}` })
+    expect(res.statusCode).toBe(200)
+    expect(res.json().relatedMeasures).toEqual([
+      { id: target.id, code: '1.3', titleDe: 'Ziel', titleEn: target.titleEn, noteDe: 'baut auf', noteEn: 'builds on' },
+    ])
+    expect(res.json().referencedBy).toEqual([
+      { id: source.id, code: '1.1', titleDe: 'Quelle', titleEn: source.titleEn, noteDe: null, noteEn: null },
+    ])
+  })
+
+  it('hides links to non-public measures from the public and links to deleted ones from everyone', async () => {
+    const plan = await buildPlan(testDb.db)
+    const measure = await buildMeasure(testDb.db, plan)
+    const internal = await buildMeasure(testDb.db, plan, { isPublic: false })
+    const deleted = await buildMeasure(testDb.db, plan, { deletedAt: new Date() })
+    await linkMeasures(testDb.db, measure, internal)
+    await linkMeasures(testDb.db, measure, deleted)
+    await linkMeasures(testDb.db, internal, measure)
+    await linkMeasures(testDb.db, deleted, measure)
+
+    const res = await publicApp.inject({ method: 'GET', url: `/api/measures/${measure.id}` })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ relatedMeasures: [], referencedBy: [] })
+    const dev = await app.inject({ method: 'GET', url: `/api/measures/${measure.id}` })
+    expect(dev.json().relatedMeasures.map((link: { id: number }) => link.id)).toEqual([internal.id])
+    expect(dev.json().referencedBy.map((link: { id: number }) => link.id)).toEqual([internal.id])
+  })
+
+  it('lists the status history oldest first when entries were recorded out of order', async () => {
+    const plan = await buildPlan(testDb.db)
+    const office = await buildOrganisation(testDb.db, plan.cityId)
+    const measure = await buildMeasure(testDb.db, plan, { status: 'in_progress', progress: 40 })
+    await buildStatusUpdate(testDb.db, measure, { date: '2024-06-01', fromStatus: 'planned', status: 'in_progress', fromProgress: 0, progress: 40, organisationId: office.id })
+    await buildStatusUpdate(testDb.db, measure, { date: '2024-01-15', status: 'planned', progress: 0 })
+
+    const res = await publicApp.inject({ method: 'GET', url: `/api/measures/${measure.id}` })
+    expect(res.statusCode).toBe(200)
+    expect(res.json().statusHistory).toMatchObject([
+      { date: '2024-01-15', fromStatus: null, status: 'planned', progress: 0, organisation: null },
+      { date: '2024-06-01', fromStatus: 'planned', status: 'in_progress', fromProgress: 0, progress: 40, organisation: { id: office.id } },
+    ])
+  })
+
+  it('sends the version as a strong ETag', async () => {
+    const plan = await buildPlan(testDb.db)
+    const measure = await buildMeasure(testDb.db, plan, { version: 7 })
+
+    const res = await publicApp.inject({ method: 'GET', url: `/api/measures/${measure.id}` })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers.etag).toBe('"7"')
+    expect(res.json().version).toBe(7)
+  })
+
+  it('leaves out internalNote for the public and includes it in development mode', async () => {
+    const plan = await buildPlan(testDb.db)
+    const measure = await buildMeasure(testDb.db, plan, { internalNote: 'Budget noch nicht freigegeben' })
+
+    const res = await publicApp.inject({ method: 'GET', url: `/api/measures/${measure.id}` })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).not.toHaveProperty('internalNote')
+    expect(res.body).not.toContain('Budget noch nicht freigegeben')
+    const dev = await app.inject({ method: 'GET', url: `/api/measures/${measure.id}` })
+    expect(dev.statusCode).toBe(200)
+    expect(dev.json().internalNote).toBe('Budget noch nicht freigegeben')
+  })
+
+  it('answers 404 to the public when the measure is non-public, deleted or in a draft plan', async () => {
+    const plan = await buildPlan(testDb.db)
+    const draft = await buildPlan(testDb.db, { state: 'draft' })
+    const internal = await buildMeasure(testDb.db, plan, { isPublic: false })
+    const deleted = await buildMeasure(testDb.db, plan, { deletedAt: new Date() })
+    const drafted = await buildMeasure(testDb.db, draft)
+
+    for (const measure of [internal, deleted, drafted]) {
+      const res = await publicApp.inject({ method: 'GET', url: `/api/measures/${measure.id}` })
+      expect(res.statusCode, measure.code).toBe(404)
+      expect(res.json().code).toBe('MEASURE_NOT_FOUND')
+    }
+    expect((await app.inject({ method: 'GET', url: `/api/measures/${internal.id}` })).statusCode).toBe(200)
+    expect((await app.inject({ method: 'GET', url: `/api/measures/${drafted.id}` })).statusCode).toBe(200)
+    expect((await app.inject({ method: 'GET', url: `/api/measures/${deleted.id}` })).statusCode).toBe(404)
+  })
+})

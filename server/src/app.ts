@@ -14,6 +14,7 @@ import system from './features/system/index.ts'
 import access from './plugins/access.ts'
 import configPlugin from './plugins/config.ts'
 import errors from './plugins/errors.ts'
+import readCache from './plugins/read-cache.ts'
 import swagger from './plugins/swagger.ts'
 import { validatorCompiler } from './plugins/validation.ts'
 import web from './plugins/web.ts'
@@ -48,6 +49,7 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
   await app.register(configPlugin, { config, db })
   await app.register(errors)
   await app.register(access)
+  await app.register(readCache)
   await app.register(swagger)
 
   await app.register(async (api) => {

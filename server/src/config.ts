@@ -12,6 +12,7 @@ export const EnvSchema = Type.Object({
   DATA_DIR: Type.String({ default: `${repoRoot}data`, description: 'Folder of the embedded database' }),
   DEV_MODE: Type.Boolean({ default: false, description: 'Allow writes without an account (local development only)' }),
   DEMO_DATA: Type.Boolean({ default: true, description: 'Load the Jena demo plan into an empty database' }),
+  READ_CACHE: Type.Boolean({ default: true, description: 'Keep answers of public plan reads in memory until a write changes them' }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   WEB_DIST: Type.String({ default: `${repoRoot}web/dist`, description: 'Built web app served at /' }),
   NODE_ENV: Type.String({ default: 'development' }),
@@ -39,5 +40,6 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
 
 /** Defaults for tests and tools: nothing from the environment, embedded memory database. */
 export function testConfig (overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), DATA_DIR: 'memory://', DEMO_DATA: false, LOG_LEVEL: 'silent', ...overrides }
+  // The read cache is off by default in tests: they also change data directly through factories.
+  return { ...loadConfig({}), DATA_DIR: 'memory://', DEMO_DATA: false, READ_CACHE: false, LOG_LEVEL: 'silent', ...overrides }
 }

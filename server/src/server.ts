@@ -1,5 +1,7 @@
 import closeWithGrace from 'close-with-grace'
+import { sql } from 'drizzle-orm'
 import { buildApp } from './app.ts'
+import { startChangeFeed } from './cache/change-feed.ts'
 import { loadConfig } from './config.ts'
 import { openDatabase } from './db/client.ts'
 import { loadDemoData } from './demo/load-demo-data.ts'
@@ -8,16 +10,23 @@ const config = loadConfig()
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR })
 await database.migrate()
 const app = await buildApp({ config, db: database.db })
+// Other instances may write to the same PostgreSQL; their commits must reach this instance's cache.
+const stopChangeFeed = config.DATABASE_URL && app.readCache
+  ? await startChangeFeed(config.DATABASE_URL, app.readCache, app.log)
+  : async () => {}
 
 if (config.DEMO_DATA) {
   const loaded = await loadDemoData(database.db)
   if (loaded) app.log.info({ plan: loaded.planId }, 'loaded the Jena demo plan into the empty database')
 }
+// PGlite has no autovacuum, so the planner would never learn table sizes; one ANALYZE at start is cheap.
+if (database.driver === 'pglite') await database.db.execute(sql`analyze`)
 if (config.DEV_MODE) app.log.warn('DEV_MODE is on: anyone who can reach this server may change data')
 
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error')
   await app.close()
+  await stopChangeFeed()
   await database.close()
 })
 

@@ -12,6 +12,8 @@ const dataTables = [
 export interface TestDb {
   db: Db
   driver: 'pglite' | 'postgres'
+  /** Connection string of the test database, on PostgreSQL only. */
+  url?: string
   /** Empties every data table and restarts ids, between tests. */
   reset: () => Promise<void>
   close: () => Promise<void>
@@ -38,6 +40,7 @@ export async function useTestDb (): Promise<TestDb> {
   return {
     db: handle.db,
     driver: 'postgres',
+    url: url.toString(),
     reset: () => truncate(handle.db),
     close: async () => {
       await handle.close()

@@ -3,13 +3,14 @@ import {
   CreateMeasureSchema, IdParamsSchema, MeasureDetailSchema, MeasureListQuerySchema, MeasureListSchema,
   UpdateMeasureSchema,
 } from '@eccar/shared'
+import { sendCached } from '../../plugins/read-cache.ts'
 import { createPlansService } from '../plans/plans.service.ts'
 import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
 import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
 import { createMeasuresService } from './measures.service.ts'
 
 const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = createMeasuresService(app.db, createPlansService(app.db))
+  const service = createMeasuresService(app.db, createPlansService(app.db), app.dataChanged)
 
   app.get('/plans/:id/measures', {
     schema: {
@@ -21,7 +22,8 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: MeasureListQuerySchema,
       response: { 200: MeasureListSchema, ...errorResponses },
     },
-  }, async (request) => service.list(request.params.id, request.query, request.actor))
+  }, async (request, reply) => sendCached(request, reply, request.params.id, `measures|${JSON.stringify(request.query)}`,
+    () => service.list(request.params.id, request.query, request.actor)))
 
   app.post('/plans/:id/measures', {
     onRequest: app.requireWriteAccess,

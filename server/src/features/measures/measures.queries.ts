@@ -66,6 +66,11 @@ export async function listMeasures (db: Db, planId: number, query: MeasureListQu
   const [rows, [total]] = await Promise.all([
     db.query.measures.findMany({
       where,
+      // Only what a list item shows: descriptions and notes would triple the rows' size for nothing.
+      columns: {
+        id: true, planId: true, code: true, primaryCommitment: true, titleDe: true, titleEn: true, type: true, status: true,
+        progress: true, startDate: true, endDate: true, recurrence: true, isPublic: true, version: true, updatedAt: true,
+      },
       with: {
         lead: orgRef,
         secondaryCommitments: { columns: { commitmentNumber: true } },

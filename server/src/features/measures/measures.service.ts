@@ -1,6 +1,7 @@
 import type { CreateMeasure, MeasureListQuery, UpdateMeasure } from '@eccar/shared'
 import { Limits } from '@eccar/shared'
 import { and, eq, sql } from 'drizzle-orm'
+import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { measures } from '../../db/schema/index.ts'
 import type { Actor } from '../../plugins/access.ts'
@@ -19,7 +20,7 @@ import { checkMeasure } from './measures.rules.ts'
 const today = () => new Date().toISOString().slice(0, 10)
 const developer: Actor = { kind: 'developer' }
 
-export function createMeasuresService (db: Db, plans: PlansService) {
+export function createMeasuresService (db: Db, plans: PlansService, onChange: ChangeListener = () => {}) {
   async function detail (tx: Db, id: number, actor: Actor) {
     const row = await findMeasureDetail(tx, id)
     const visible = row && row.deletedAt === null && (row.isPublic || actor.kind === 'developer')
@@ -59,7 +60,8 @@ export function createMeasuresService (db: Db, plans: PlansService) {
     get: (id: number, actor: Actor) => detail(db, id, actor),
 
     async create (planId: number, input: CreateMeasure, actor: Actor) {
-      return db.transaction(async (tx) => {
+      return writeTransaction(db, onChange, async (tx, announce) => {
+        await announce({ planId })
         const plan = await findPlan(tx, planId, { forUpdate: true })
         if (!plan) throw new PlanNotFoundError(planId)
         const { secondaryCommitments, involvedOrganisationIds, relatedMeasures, exampleActions, ...fields } = input
@@ -85,8 +87,9 @@ export function createMeasuresService (db: Db, plans: PlansService) {
     },
 
     async update (id: number, input: UpdateMeasure, expected: number, actor: Actor) {
-      return db.transaction(async (tx) => {
+      return writeTransaction(db, onChange, async (tx, announce) => {
         const current = await lockForWrite(tx, id, expected)
+        await announce({ planId: current.planId })
         const { version: _ignored, secondaryCommitments, involvedOrganisationIds, relatedMeasures, exampleActions, ...fields } = input
         const status = fields.status ?? current.status
         const statusChanged = status !== current.status
@@ -121,16 +124,18 @@ export function createMeasuresService (db: Db, plans: PlansService) {
     /** Hides the measure everywhere; its links and history stay so it can be restored. */
     /** Returns the new version: the one a later restore must name. */
     async remove (id: number, expected: number) {
-      await db.transaction(async (tx) => {
-        await lockForWrite(tx, id, expected)
+      await writeTransaction(db, onChange, async (tx, announce) => {
+        const row = await lockForWrite(tx, id, expected)
+        await announce({ planId: row.planId })
         await bump(tx, id, expected, { deletedAt: new Date() })
       })
       return expected + 1
     },
 
     async restore (id: number, expected: number, actor: Actor) {
-      return db.transaction(async (tx) => {
+      return writeTransaction(db, onChange, async (tx, announce) => {
         const row = await lockForWrite(tx, id, expected, { deleted: true })
+        await announce({ planId: row.planId })
         if (await codeTaken(tx, row.planId, row.code)) throw new MeasureCodeTakenError(row.code)
         await bump(tx, id, expected, { deletedAt: null })
         return detail(tx, id, actor)

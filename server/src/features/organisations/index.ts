@@ -8,7 +8,7 @@ import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
 import { createOrganisationsService } from './organisations.service.ts'
 
 const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = createOrganisationsService(app.db)
+  const service = createOrganisationsService(app.db, app.dataChanged)
 
   app.get('/cities/:city/organisations', {
     schema: {

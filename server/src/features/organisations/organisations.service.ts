@@ -1,5 +1,6 @@
 import type { CreateOrganisation, Organisation, OrganisationDetail, UpdateOrganisation } from '@eccar/shared'
 import { and, eq, sql } from 'drizzle-orm'
+import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { organisations } from '../../db/schema/index.ts'
 import type { Actor } from '../../plugins/access.ts'
@@ -15,7 +16,7 @@ export function toOrganisation ({ cityId: _city, ...row }: OrganisationRow): Org
   return row
 }
 
-export function createOrganisationsService (db: Db) {
+export function createOrganisationsService (db: Db, onChange: ChangeListener = () => {}) {
   async function detail (tx: Db, id: number, actor: Actor): Promise<OrganisationDetail> {
     const row = await findOrganisation(tx, id)
     if (!row) throw new OrganisationNotFoundError(id)
@@ -49,8 +50,10 @@ export function createOrganisationsService (db: Db) {
     },
 
     async update (id: number, input: UpdateOrganisation, expected: number, actor: Actor) {
-      return db.transaction(async (tx) => {
+      return writeTransaction(db, onChange, async (tx, announce) => {
         const row = await lockForWrite(tx, id, expected)
+        // Organisation names appear in every plan's measure lists.
+        await announce('everything')
         const { version: _ignored, ...changes } = input
         if (changes.name && await nameTaken(tx, row.cityId, changes.name, id)) throw new OrganisationNameTakenError(changes.name)
         await tx.update(organisations)
@@ -61,9 +64,10 @@ export function createOrganisationsService (db: Db) {
     },
 
     async remove (id: number, expected: number) {
-      await db.transaction(async (tx) => {
+      await writeTransaction(db, onChange, async (tx, announce) => {
         await lockForWrite(tx, id, expected)
         if (await isReferenced(tx, id)) throw new OrganisationInUseError()
+        await announce('everything')
         await tx.delete(organisations).where(eq(organisations.id, id))
       })
     },

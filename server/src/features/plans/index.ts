@@ -5,10 +5,11 @@ import {
 } from '@eccar/shared'
 import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
 import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import { sendCached } from '../../plugins/read-cache.ts'
 import { createPlansService } from './plans.service.ts'
 
 const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = createPlansService(app.db)
+  const service = createPlansService(app.db, app.dataChanged)
 
   app.get('/cities/:city/plans', {
     schema: {
@@ -99,7 +100,8 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParamsSchema,
       response: { 200: PlanProgressSchema, ...errorResponses },
     },
-  }, async (request) => service.progress(request.params.id, request.actor))
+  }, async (request, reply) => sendCached(request, reply, request.params.id, 'progress',
+    () => service.progress(request.params.id, request.actor)))
 }
 
 export default planRoutes

@@ -1,5 +1,6 @@
 import type { CreatePlan, PlanDetail, PlanSummary, UpdatePlan, UpdatePlanCommitment } from '@eccar/shared'
 import { and, eq, sql } from 'drizzle-orm'
+import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { planCommitments, plans } from '../../db/schema/index.ts'
 import type { Actor } from '../../plugins/access.ts'
@@ -33,7 +34,7 @@ export function toPlanSummary (row: PlanRow, measureCount: number): PlanSummary 
   }
 }
 
-export function createPlansService (db: Db) {
+export function createPlansService (db: Db, onChange: ChangeListener = () => {}) {
   /** A plan the actor may read; drafts of other readers are "not found", not "forbidden". */
   async function getVisiblePlan (id: number, actor: Actor) {
     const plan = await findPlan(db, id)
@@ -101,7 +102,8 @@ export function createPlansService (db: Db) {
     },
 
     async update (id: number, input: UpdatePlan, expected: number, actor: Actor) {
-      return db.transaction(async (tx) => {
+      return writeTransaction(db, onChange, async (tx, announce) => {
+        await announce({ planId: id })
         const plan = await lockForWrite(tx, id, expected)
         const { version: _ignored, ...changes } = input
         const periodStart = changes.periodStart ?? plan.periodStart
@@ -114,7 +116,8 @@ export function createPlansService (db: Db) {
     },
 
     async updateCommitment (id: number, number: number, input: UpdatePlanCommitment, expected: number, actor: Actor) {
-      return db.transaction(async (tx) => {
+      return writeTransaction(db, onChange, async (tx, announce) => {
+        await announce({ planId: id })
         await lockForWrite(tx, id, expected)
         const { version: _ignored, ...changes } = input
         await tx.update(planCommitments).set(changes)
@@ -125,7 +128,8 @@ export function createPlansService (db: Db) {
     },
 
     async remove (id: number, expected: number) {
-      await db.transaction(async (tx) => {
+      await writeTransaction(db, onChange, async (tx, announce) => {
+        await announce({ planId: id })
         const plan = await lockForWrite(tx, id, expected)
         if (plan.state !== 'draft') throw new PlanNotDraftError()
         await tx.delete(plans).where(eq(plans.id, id))

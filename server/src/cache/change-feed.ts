@@ -1,0 +1,50 @@
+import type { FastifyBaseLogger } from 'fastify'
+import pg from 'pg'
+import { changeChannel, decodeScope, type ReadCache } from './read-cache.ts'
+
+/**
+ * Listens for other instances' committed changes (NOTIFY on one PostgreSQL) and invalidates the
+ * read cache accordingly. While the listening connection is down the cache is bypassed, so a lost
+ * notification can never leave an instance serving old data.
+ */
+export async function startChangeFeed (url: string, cache: ReadCache, log: FastifyBaseLogger) {
+  let current: pg.Client | null = null
+  let retry: NodeJS.Timeout | undefined
+  let stopped = false
+
+  const scheduleReconnect = (client: pg.Client) => {
+    if (current !== client && current !== null) return
+    current = null
+    cache.setAvailable(false)
+    if (!stopped && !retry) retry = setTimeout(() => { retry = undefined; void connect() }, 2_000)
+  }
+
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: url, application_name: 'eccar-tracker-changes', connectionTimeoutMillis: 5_000 })
+    client.on('notification', (message) => cache.changed(decodeScope(message.payload ?? '*')))
+    client.on('error', (err) => {
+      log.warn({ err }, 'change feed lost; read cache bypassed until it is back')
+      scheduleReconnect(client)
+    })
+    client.on('end', () => scheduleReconnect(client))
+    try {
+      await client.connect()
+      await client.query(`listen ${changeChannel}`)
+      current = client
+      cache.setAvailable(true)
+    } catch (err) {
+      log.warn({ err }, 'change feed unavailable; read cache bypassed')
+      current = client
+      scheduleReconnect(client)
+      await client.end().catch(() => {})
+    }
+  }
+
+  cache.setAvailable(false)
+  await connect()
+  return async () => {
+    stopped = true
+    clearTimeout(retry)
+    await current?.end().catch(() => {})
+  }
+}

@@ -1,0 +1,114 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { startChangeFeed } from '../src/cache/change-feed.ts'
+import { buildTestApp } from './helpers/build-test-app.ts'
+import { buildMeasure, buildOrganisation, buildPlan } from './helpers/factories.ts'
+import { useTestDb } from './helpers/test-db.ts'
+
+// The production configuration: answers of plan reads are cached until a write changes them.
+const testDb = await useTestDb()
+const app = await buildTestApp({ db: testDb.db, devMode: true, config: { READ_CACHE: true } })
+const publicApp = await buildTestApp({ db: testDb.db, config: { READ_CACHE: true } })
+
+beforeEach(async () => {
+  await testDb.reset()
+  app.dataChanged('everything')
+  publicApp.dataChanged('everything')
+})
+afterAll(async () => {
+  await app.close()
+  await publicApp.close()
+  await testDb.close()
+})
+
+const progress = async (planId: number, reader = app) => (await reader.inject({ method: 'GET', url: `/api/plans/${planId}/progress` })).json()
+const titles = async (planId: number, reader = app) =>
+  (await reader.inject({ method: 'GET', url: `/api/plans/${planId}/measures` })).json().items.map((m: { titleDe: string }) => m.titleDe)
+
+describe('cached plan reads', () => {
+  it('serve the same answer as an uncached read, and serve it from memory the second time', async () => {
+    const plan = await buildPlan(testDb.db)
+    await buildMeasure(testDb.db, plan, { status: 'done', progress: 100 })
+    const first = await app.inject({ method: 'GET', url: `/api/plans/${plan.id}/progress` })
+    expect(first.statusCode).toBe(200)
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(first.json().total).toMatchObject({ measureCount: 1, settledShare: 1 })
+    expect(app.readCache!.size).toBe(1)
+
+    // A change that bypasses the application is only seen after a write or the expiry: proof of the cache hit.
+    await buildMeasure(testDb.db, plan)
+    expect((await progress(plan.id)).total.measureCount).toBe(1)
+  })
+
+  it('show a measure change at once, in progress and in the list', async () => {
+    const plan = await buildPlan(testDb.db)
+    const measure = await buildMeasure(testDb.db, plan, { titleDe: 'Alt' })
+    expect(await titles(plan.id)).toEqual(['Alt'])
+    expect((await progress(plan.id)).total.byStatus.planned).toBe(1)
+
+    const res = await app.inject({ method: 'PATCH', url: `/api/measures/${measure.id}`, payload: { titleDe: 'Neu', status: 'in_progress', version: 1 } })
+    expect(res.statusCode).toBe(200)
+    expect(await titles(plan.id)).toEqual(['Neu'])
+    expect((await progress(plan.id)).total.byStatus.in_progress).toBe(1)
+  })
+
+  it('show created, deleted and restored measures at once', async () => {
+    const plan = await buildPlan(testDb.db)
+    expect((await progress(plan.id)).total.measureCount).toBe(0)
+    const created = await app.inject({ method: 'POST', url: `/api/plans/${plan.id}/measures`, payload: { code: '1.1', primaryCommitment: 1, titleDe: 'Neu', type: 'implementation' } })
+    expect((await progress(plan.id)).total.measureCount).toBe(1)
+    await app.inject({ method: 'DELETE', url: `/api/measures/${created.json().id}`, headers: { 'if-match': '"1"' } })
+    expect((await progress(plan.id)).total.measureCount).toBe(0)
+    await app.inject({ method: 'POST', url: `/api/measures/${created.json().id}/restore`, headers: { 'if-match': '"2"' } })
+    expect((await progress(plan.id)).total.measureCount).toBe(1)
+  })
+
+  it('show plan, commitment-text and organisation changes at once', async () => {
+    const plan = await buildPlan(testDb.db)
+    const organisation = await buildOrganisation(testDb.db, plan.cityId, { name: 'Altes Amt' })
+    await buildMeasure(testDb.db, plan, { leadOrganisationId: organisation.id })
+    expect((await progress(plan.id)).commitments[0].localTitleDe).toBeNull()
+    const list = async () => (await app.inject({ method: 'GET', url: `/api/plans/${plan.id}/measures` })).json().items[0].leadOrganisation.name
+    expect(await list()).toBe('Altes Amt')
+
+    await app.inject({ method: 'PATCH', url: `/api/plans/${plan.id}/commitments/1`, payload: { localTitleDe: 'Eigener Titel', version: 1 } })
+    expect((await progress(plan.id)).commitments[0].localTitleDe).toBe('Eigener Titel')
+
+    await app.inject({ method: 'PATCH', url: `/api/organisations/${organisation.id}`, payload: { name: 'Neues Amt', version: 1 } })
+    expect(await list()).toBe('Neues Amt')
+  })
+
+  it('keep each audience\'s answers apart', async () => {
+    const plan = await buildPlan(testDb.db)
+    await buildMeasure(testDb.db, plan)
+    await buildMeasure(testDb.db, plan, { isPublic: false })
+    expect((await progress(plan.id)).total.measureCount).toBe(2)
+    expect((await progress(plan.id, publicApp)).total.measureCount).toBe(1)
+  })
+
+  it('do not cache errors', async () => {
+    const plan = await buildPlan(testDb.db, { state: 'draft' })
+    expect((await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/progress` })).statusCode).toBe(404)
+    await app.inject({ method: 'PATCH', url: `/api/plans/${plan.id}`, payload: { state: 'adopted', version: 1 } })
+    expect((await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/progress` })).statusCode).toBe(200)
+  })
+})
+
+describe.runIf(testDb.driver === 'postgres')('cached plan reads on several instances', () => {
+  it('hear each other\'s committed changes through PostgreSQL notifications', async () => {
+    const plan = await buildPlan(testDb.db)
+    const measure = await buildMeasure(testDb.db, plan, { titleDe: 'Alt' })
+    const stopFeed = await startChangeFeed(testDb.url!, publicApp.readCache!, publicApp.log)
+    try {
+      expect(await titles(plan.id, publicApp)).toEqual(['Alt'])
+      await app.inject({ method: 'PATCH', url: `/api/measures/${measure.id}`, payload: { titleDe: 'Neu', version: 1 } })
+      let seen: string[] = []
+      for (let attempt = 0; attempt < 40 && seen[0] !== 'Neu'; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        seen = await titles(plan.id, publicApp)
+      }
+      expect(seen).toEqual(['Neu'])
+    } finally {
+      await stopFeed()
+    }
+  })
+})

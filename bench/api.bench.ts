@@ -1,0 +1,442 @@
+/**
+ * API benchmark: throughput and tail latency of the read endpoints the public web app uses, on the
+ * embedded PGlite and on PostgreSQL, each compared with the trivial GET /api/health measured in the
+ * same run; then the time from `npm start` to the first answer. See bench/README.md.
+ *
+ *   npm run bench                         # everything, ~2.5 minutes
+ *   BENCH_SECONDS=3 BENCH_WARMUP_SECONDS=1 npm run bench
+ *
+ * It is a measurement, not a test: it exits 0 when a target is missed (1 only if the benchmark
+ * itself could not run a phase).
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { dirname, join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { sql } from 'drizzle-orm'
+import { buildApp } from '../server/src/app.ts'
+import { startChangeFeed } from '../server/src/cache/change-feed.ts'
+import { testConfig } from '../server/src/config.ts'
+import { defer, installSignalHandlers, killProcessGroupsNow, runCleanup, withTimeout } from './cleanup.ts'
+import {
+  openPgliteDatabase, openPostgresDatabase, redactUrl, seedDatabase, type DatabaseKind, type SeedResult,
+} from './databases.ts'
+import { measureLoad, timeSingleRequests, type LoadFigures, type LoadSettings, type SingleRequestFigures } from './load.ts'
+import { timeNpmStart, type StartupFigures } from './startup.ts'
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+function numberFromEnv (name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name]
+  if (raw === undefined || raw.trim() === '') return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new Error(`${name}=${raw} is not a number between ${min} and ${max}`)
+  }
+  return value
+}
+
+const settings = {
+  seconds: numberFromEnv('BENCH_SECONDS', 10, 1, 300),
+  warmupSeconds: numberFromEnv('BENCH_WARMUP_SECONDS', 3, 0, 60),
+  connections: numberFromEnv('BENCH_CONNECTIONS', 50, 1, 1000),
+  workers: numberFromEnv('BENCH_WORKERS', 1, 0, 4),
+  startupTimeoutSeconds: numberFromEnv('BENCH_STARTUP_TIMEOUT_SECONDS', 60, 5, 600),
+  databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+  databases: (process.env.BENCH_DATABASES || 'pglite,postgres').split(',').map((s) => s.trim()).filter((s) => s && s !== 'none') as DatabaseKind[],
+  startup: process.env.BENCH_STARTUP !== '0',
+  /**
+   * Where to run ANALYZE after the import. Default `postgres`: a PostgreSQL server with its default
+   * autovacuum analyzes freshly imported tables within about a minute, so the steady state has
+   * statistics (this machine's server runs with autovacuum off, hence the explicit ANALYZE); PGlite
+   * has no autovacuum workers, so there the steady state is "never analyzed". `all` or `none` to compare.
+   */
+  analyze: (process.env.BENCH_ANALYZE || 'postgres') as 'postgres' | 'all' | 'none',
+}
+if (!['postgres', 'all', 'none'].includes(settings.analyze)) throw new Error(`BENCH_ANALYZE=${settings.analyze}: use postgres, all or none`)
+for (const kind of settings.databases) {
+  if (kind !== 'pglite' && kind !== 'postgres') throw new Error(`BENCH_DATABASES: unknown database "${kind}" (use pglite, postgres)`)
+}
+const load: LoadSettings = {
+  connections: settings.connections, seconds: settings.seconds, warmupSeconds: settings.warmupSeconds, workers: settings.workers,
+}
+
+/** Targets, checked on PostgreSQL (the production database). */
+const targets = {
+  progressRatio: 0.3,
+  listRatio: 0.15,
+  p99Ms: 50,
+  startupSeconds: 10,
+}
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url))
+const resultsFile = process.env.BENCH_RESULTS_FILE || fileURLToPath(new URL('./results/latest.json', import.meta.url))
+
+// ---------------------------------------------------------------------------------------------
+// Types of the report
+
+type EndpointKind = 'trivial' | 'reference' | 'progress' | 'list'
+
+interface EndpointReport {
+  key: string
+  label: string
+  path: string
+  kind: EndpointKind
+  single: SingleRequestFigures | null
+  check: string | null
+  load: LoadFigures | null
+  /** Requests/s relative to GET /api/health in the same database run. */
+  ratio: number | null
+  error: string | null
+}
+
+interface DatabaseReport {
+  kind: DatabaseKind
+  label: string
+  location: string | null
+  serverSettings: Record<string, string>
+  analyzed: boolean
+  skipped: string | null
+  error: string | null
+  setup: (SeedResult['timings'] & { openSeconds: number, analyzeSeconds: number | null }) | null
+  generated: SeedResult['generated'] | null
+  planIds: { jena: number, generated: number } | null
+  endpoints: EndpointReport[]
+}
+
+interface TargetCheck {
+  target: string
+  subject: string
+  value: number | null
+  pass: boolean | null
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const fmt = {
+  int: (n: number | null | undefined) => (n === null || n === undefined ? '–' : Math.round(n).toLocaleString('en-US')),
+  // autocannon records whole milliseconds; a 0 there means "under 1 ms".
+  ms: (n: number | null | undefined) => (n === null || n === undefined ? '–' : n === 0 ? '<1' : Number.isInteger(n) || n >= 10 ? Math.round(n).toString() : n.toFixed(1)),
+  ratio: (n: number | null | undefined) => (n === null || n === undefined ? '–' : n >= 0.1 ? n.toFixed(2) : n.toFixed(3)),
+  s: (n: number | null | undefined) => (n === null || n === undefined ? '–' : `${n.toFixed(2)} s`),
+  cpu: (c: LoadFigures['cpu'] | undefined) => (c ? `${c.bench.toFixed(2)}/${c.postgres.toFixed(2)}/${c.other.toFixed(2)}` : '–'),
+}
+
+function table (headers: string[], rows: string[][], rightAligned: Set<number>): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: string[]) => cells.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' │ ')
+  const rule = widths.map((w) => '─'.repeat(w)).join('─┼─')
+  return [line(headers), rule, ...rows.map(line)].join('\n')
+}
+
+const log = (message: string) => console.log(message)
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+/** What a correct answer must contain, so a fast error page cannot pass as a fast endpoint. */
+function checkBody (endpoint: { kind: EndpointKind }, single: SingleRequestFigures & { body: unknown }, expectedMeasures: number): string | null {
+  if (single.status !== 200) return `status ${single.status}: ${JSON.stringify(single.body).slice(0, 200)}`
+  const body = single.body as Record<string, unknown>
+  if (endpoint.kind === 'progress') {
+    const total = (body.total as { measureCount?: number } | undefined)?.measureCount
+    const commitments = (body.commitments as unknown[] | undefined)?.length
+    if (total !== expectedMeasures) return `progress counts ${total} measures, expected ${expectedMeasures}`
+    if (commitments !== 10) return `progress has ${commitments} commitments, expected 10`
+  }
+  if (endpoint.kind === 'list') {
+    const items = (body.items as unknown[] | undefined)?.length
+    if (body.total !== expectedMeasures) return `list total is ${String(body.total)}, expected ${expectedMeasures}`
+    if (items !== Math.min(50, expectedMeasures)) return `list has ${items} items on the default page, expected ${Math.min(50, expectedMeasures)}`
+  }
+  return null
+}
+
+// ---------------------------------------------------------------------------------------------
+// One database: seed, serve, measure
+
+async function benchDatabase (kind: DatabaseKind): Promise<DatabaseReport> {
+  const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL'
+  const report: DatabaseReport = {
+    kind, label, location: null, serverSettings: {}, analyzed: false, skipped: null, error: null, setup: null, generated: null, planIds: null, endpoints: [],
+  }
+  log(`\n== ${label} ==`)
+  const opened = kind === 'pglite' ? await openPgliteDatabase() : await openPostgresDatabase(settings.databaseUrl)
+  if ('skipped' in opened) {
+    report.skipped = opened.skipped
+    log(`SKIPPED: ${opened.skipped}`)
+    return report
+  }
+  report.location = opened.location
+  report.serverSettings = opened.settings
+  log(`database: ${opened.location} (opened in ${fmt.s(opened.openSeconds)}; `
+    + `${Object.entries(opened.settings).map(([k, v]) => `${k} ${v}`).join(', ')})`)
+  try {
+    const seed = await seedDatabase(opened.handle)
+    let analyzeSeconds: number | null = null
+    if (settings.analyze === 'all' || settings.analyze === kind) {
+      const start = performance.now()
+      await opened.handle.db.execute(sql`analyze`)
+      analyzeSeconds = (performance.now() - start) / 1000
+      report.analyzed = true
+    }
+    report.setup = { openSeconds: opened.openSeconds, analyzeSeconds, ...seed.timings }
+    report.generated = seed.generated
+    report.planIds = { jena: seed.jenaPlanId, generated: seed.generatedPlanId }
+    log(`migrate ${fmt.s(seed.timings.migrateSeconds)}, Jena demo ${fmt.s(seed.timings.demoSeconds)}, `
+      + `generate ${fmt.s(seed.timings.generateSeconds)}, import Generistadt ${fmt.s(seed.timings.importSeconds)} `
+      + `(${seed.generated.measures} measures, ${seed.generated.publicMeasures} public, ${seed.generated.organisations} organisations, `
+      + `${seed.generated.statusEntries} status entries, ${seed.generated.relations} relations, `
+      + `plan file ${(seed.generated.fileBytes / 1024 / 1024).toFixed(2)} MB)`)
+    log(analyzeSeconds === null
+      ? 'statistics: not analyzed (BENCH_ANALYZE)'
+      : `statistics: ANALYZE after the import (${fmt.s(analyzeSeconds)}), as autovacuum would do in production`)
+
+    // The production configuration (read cache on); on PostgreSQL with the change feed, as server.ts runs it.
+    const app = await buildApp({ config: { ...testConfig(), READ_CACHE: true, LOG_LEVEL: 'silent' }, db: opened.handle.db, logger: false })
+    const stopFeed = opened.url && app.readCache
+      ? await startChangeFeed(opened.url, app.readCache, app.log)
+      : async () => {}
+    defer('stop the change feed', stopFeed)
+    const closeApp = defer(`close the ${label} app`, async () => {
+      const closing = app.close()
+      // Keep-alive connections of an interrupted load run would otherwise hold the close up.
+      app.server.closeAllConnections()
+      await closing
+    })
+    try {
+      await app.listen({ port: 0, host: '127.0.0.1' })
+      const address = app.server.address()
+      if (!address || typeof address === 'string') throw new Error('the app has no TCP address')
+      const base = `http://127.0.0.1:${address.port}`
+      const endpoints: { key: string, label: string, path: string, kind: EndpointKind, expected: number }[] = [
+        { key: 'health', label: 'health', path: '/api/health', kind: 'trivial', expected: 0 },
+        { key: 'ready', label: 'ready (1 × select 1)', path: '/api/health/ready', kind: 'reference', expected: 0 },
+        { key: 'jena-progress', label: 'Jena progress', path: `/api/plans/${seed.jenaPlanId}/progress`, kind: 'progress', expected: seed.jenaPublicMeasures },
+        { key: 'jena-measures', label: 'Jena measures', path: `/api/plans/${seed.jenaPlanId}/measures`, kind: 'list', expected: seed.jenaPublicMeasures },
+        { key: 'generated-progress', label: 'Generistadt progress', path: `/api/plans/${seed.generatedPlanId}/progress`, kind: 'progress', expected: seed.generated.publicMeasures },
+        { key: 'generated-measures', label: 'Generistadt measures', path: `/api/plans/${seed.generatedPlanId}/measures`, kind: 'list', expected: seed.generated.publicMeasures },
+      ]
+      let healthRate: number | null = null
+      for (const endpoint of endpoints) {
+        const entry: EndpointReport = {
+          key: endpoint.key, label: endpoint.label, path: endpoint.path, kind: endpoint.kind,
+          single: null, check: null, load: null, ratio: null, error: null,
+        }
+        report.endpoints.push(entry)
+        try {
+          const { body, ...single } = await timeSingleRequests(`${base}${endpoint.path}`)
+          entry.single = single
+          entry.check = checkBody(endpoint, { ...single, body }, endpoint.expected)
+          if (entry.check) log(`WARNING ${endpoint.label}: ${entry.check}`)
+          const maxSeconds = (load.warmupSeconds + load.seconds) + 60
+          entry.load = await withTimeout(measureLoad(`${base}${endpoint.path}`, load, opened.postgresDatabase), maxSeconds * 1000, `load on ${endpoint.path}`)
+          if (endpoint.kind === 'trivial') healthRate = entry.load.requestsPerSecond
+          entry.ratio = healthRate ? entry.load.requestsPerSecond / healthRate : null
+          log(`${label.padEnd(10)} ${endpoint.label.padEnd(21)} ${endpoint.path.padEnd(22)} `
+            + `${fmt.int(entry.load.requestsPerSecond).padStart(7)} req/s  p99 ${fmt.ms(entry.load.latencyP99Ms).padStart(4)} ms  `
+            + `non-2xx ${entry.load.non2xx}  ratio ${fmt.ratio(entry.ratio)}  (1 request alone: ${fmt.ms(single.medianMs)} ms, ${fmt.int(single.bytes)} B; `
+            + `cores bench/db/other ${fmt.cpu(entry.load.cpu)})`)
+        } catch (error) {
+          entry.error = errorMessage(error)
+          log(`ERROR ${endpoint.label}: ${entry.error}`)
+        }
+      }
+    } finally {
+      await closeApp()
+    }
+  } catch (error) {
+    report.error = errorMessage(error)
+    log(`ERROR (${label}): ${report.error}`)
+  } finally {
+    await opened.dispose()
+  }
+  return report
+}
+
+// ---------------------------------------------------------------------------------------------
+// Startup: `npm start` on a fresh, then on the same data folder
+
+async function benchStartup (): Promise<{ fresh: StartupFigures, restart: StartupFigures | null, error: string | null }> {
+  log('\n== npm start ==')
+  const dir = await mkdtemp(join(tmpdir(), 'eccar-bench-start-'))
+  const removeDir = defer(`remove ${dir}`, () => rm(dir, { recursive: true, force: true }))
+  const dataDir = join(dir, 'data')
+  try {
+    const fresh = await timeNpmStart({ repoRoot, dataDir, timeoutSeconds: settings.startupTimeoutSeconds })
+    log(`fresh data dir (migrate + Jena demo): ${fresh.seconds === null ? `no answer: ${fresh.error}` : fmt.s(fresh.seconds)}`
+      + ` (${fresh.polls} polls; stopped in ${fmt.s(fresh.stopSeconds)})`)
+    if (fresh.seconds === null) {
+      log(fresh.outputTail.map((line) => `  | ${line}`).join('\n'))
+      return { fresh, restart: null, error: null }
+    }
+    const restart = await timeNpmStart({ repoRoot, dataDir, timeoutSeconds: settings.startupTimeoutSeconds })
+    log(`existing data dir:                   ${restart.seconds === null ? `no answer: ${restart.error}` : fmt.s(restart.seconds)}`
+      + ` (${restart.polls} polls; stopped in ${fmt.s(restart.stopSeconds)})`)
+    if (restart.seconds === null) log(restart.outputTail.map((line) => `  | ${line}`).join('\n'))
+    return { fresh, restart, error: null }
+  } finally {
+    await removeDir()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+
+function evaluateTargets (databases: DatabaseReport[], startup: Awaited<ReturnType<typeof benchStartup>> | null): TargetCheck[] {
+  const checks: TargetCheck[] = []
+  const pgReport = databases.find((d) => d.kind === 'postgres')
+  const pgEndpoints = ['health', 'jena-progress', 'jena-measures', 'generated-progress', 'generated-measures']
+  const find = (key: string) => pgReport?.endpoints.find((e) => e.key === key)
+  const names: Record<string, string> = {
+    health: 'health', 'jena-progress': 'Jena progress', 'jena-measures': 'Jena measures',
+    'generated-progress': 'Generistadt progress', 'generated-measures': 'Generistadt measures',
+  }
+  const ok = (e: EndpointReport | undefined) => e?.load && !e.error && !e.check && e.load.non2xx === 0 && e.load.errors === 0
+
+  for (const key of ['jena-progress', 'generated-progress']) {
+    const e = find(key)
+    const value = e?.ratio ?? null
+    checks.push({ target: `progress ratio ≥ ${targets.progressRatio}`, subject: `PostgreSQL ${names[key] ?? key}`, value, pass: value === null ? null : Boolean(ok(e)) && value >= targets.progressRatio })
+  }
+  for (const key of ['jena-measures', 'generated-measures']) {
+    const e = find(key)
+    const value = e?.ratio ?? null
+    checks.push({ target: `measure list ratio ≥ ${targets.listRatio}`, subject: `PostgreSQL ${names[key] ?? key}`, value, pass: value === null ? null : Boolean(ok(e)) && value >= targets.listRatio })
+  }
+  for (const key of pgEndpoints) {
+    const e = find(key)
+    const value = e?.load?.latencyP99Ms ?? null
+    checks.push({ target: `p99 < ${targets.p99Ms} ms`, subject: `PostgreSQL ${names[key] ?? key}`, value, pass: value === null ? null : Boolean(ok(e)) && value < targets.p99Ms })
+  }
+  const fresh = startup?.fresh.seconds ?? null
+  checks.push({ target: `npm start < ${targets.startupSeconds} s`, subject: 'fresh data dir', value: fresh, pass: startup ? fresh !== null && fresh < targets.startupSeconds : null })
+  return checks
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main (): Promise<number> {
+  const perDatabase = 6 * (settings.warmupSeconds + settings.seconds + 2) + 180
+  const watchdogSeconds = settings.databases.length * perDatabase + (settings.startup ? 2 * (settings.startupTimeoutSeconds + 20) : 0) + 60
+  const stopWatchdog = installSignalHandlers(watchdogSeconds)
+
+  const started = new Date()
+  log(`API benchmark — ${started.toISOString()}`)
+  log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, `
+    + `load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`)
+  log(`autocannon: ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.seconds} s measured per endpoint, `
+    + `${load.workers > 0 ? `${load.workers} worker thread(s)` : 'in-process'}; server on 127.0.0.1, public (no DEV_MODE)`)
+  log(`databases: ${settings.databases.join(', ')}${settings.databases.includes('postgres') ? ` (PostgreSQL: ${redactUrl(settings.databaseUrl)})` : ''}`)
+
+  let failed = false
+  const databases: DatabaseReport[] = []
+  for (const kind of settings.databases) {
+    try {
+      const report = await benchDatabase(kind)
+      if (report.error || report.endpoints.some((e) => e.error)) failed = true
+      databases.push(report)
+    } catch (error) {
+      failed = true
+      log(`ERROR (${kind}): ${errorMessage(error)}`)
+      databases.push({ kind, label: kind, location: null, serverSettings: {}, analyzed: false, skipped: null, error: errorMessage(error), setup: null, generated: null, planIds: null, endpoints: [] })
+    }
+  }
+
+  let startup: Awaited<ReturnType<typeof benchStartup>> | null = null
+  if (settings.startup) {
+    try {
+      startup = await benchStartup()
+    } catch (error) {
+      failed = true
+      log(`ERROR (npm start): ${errorMessage(error)}`)
+      startup = null
+    }
+  } else {
+    log('\n(npm start timing skipped: BENCH_STARTUP=0)')
+  }
+
+  // ---- The table
+  log(`\n== Results (${load.connections} connections, ${load.seconds} s per endpoint; ratio = req/s ÷ health req/s of the same database run) ==\n`)
+  const rows: string[][] = []
+  for (const db of databases) {
+    if (db.skipped || (db.error && db.endpoints.length === 0)) {
+      rows.push([db.label, db.skipped ? 'skipped (see above)' : `error: ${db.error}`, '', '', '', '', '', '', '', '', ''])
+      continue
+    }
+    for (const e of db.endpoints) {
+      rows.push([
+        db.label, e.label, e.path,
+        fmt.int(e.load?.requestsPerSecond), fmt.ms(e.load?.latencyP50Ms), fmt.ms(e.load?.latencyP99Ms),
+        e.load ? String(e.load.non2xx) : '–', e.load ? String(e.load.errors) : '–',
+        e.kind === 'trivial' ? '1.00' : fmt.ratio(e.ratio), fmt.ms(e.single?.medianMs), fmt.cpu(e.load?.cpu),
+      ])
+    }
+  }
+  log(table(
+    ['Database', 'Endpoint', 'Path', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'ratio', '1-req ms', 'cores b/db/other'],
+    rows, new Set([3, 4, 5, 6, 7, 8, 9, 10]),
+  ))
+  log('1-req ms: median of 30 sequential requests on the idle server. cores: CPU cores in use during the measured run by this '
+    + 'process (server + load generator) / the PostgreSQL backends of the benchmark database / everything else on the machine.')
+  for (const db of databases) {
+    if (!db.skipped && !db.error) log(`${db.label}: statistics ${db.analyzed ? 'analyzed after the import' : 'not analyzed'}.`)
+  }
+  if (startup) {
+    log('')
+    log(table(['npm start', 'first answer', 'target'], [
+      ['fresh data dir (migrate + demo)', startup.fresh.seconds === null ? `none (${startup.fresh.error})` : fmt.s(startup.fresh.seconds), `< ${targets.startupSeconds} s`],
+      ['existing data dir', startup.restart?.seconds == null ? (startup.restart ? `none (${startup.restart.error})` : 'not run') : fmt.s(startup.restart.seconds), '(info)'],
+    ], new Set([1])))
+  }
+
+  // ---- Targets
+  const checks = evaluateTargets(databases, startup)
+  log('\n== Targets (checked on PostgreSQL) ==')
+  const pg = databases.find((d) => d.kind === 'postgres')
+  if (!pg) log('(PostgreSQL was not part of this run: BENCH_DATABASES)')
+  else if (pg.skipped) log(`(PostgreSQL skipped: ${pg.skipped})`)
+  for (const check of checks) {
+    const verdict = check.pass === null ? 'N/A ' : check.pass ? 'PASS' : 'FAIL'
+    const value = check.value === null ? 'not measured' : check.target.startsWith('p99') ? `${fmt.ms(check.value)} ms`
+      : check.target.startsWith('npm') ? fmt.s(check.value) : fmt.ratio(check.value)
+    log(`${verdict}  ${check.target.padEnd(26)} ${check.subject.padEnd(32)} ${value}`)
+  }
+  const passed = checks.filter((c) => c.pass === true).length
+  const failedTargets = checks.filter((c) => c.pass === false).length
+  const notMeasured = checks.filter((c) => c.pass === null).length
+  log(`\n${passed} passed, ${failedTargets} failed, ${notMeasured} not measured${failed ? ' — some phases had errors (see above)' : ''}`)
+
+  // ---- Raw figures
+  const report = {
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { node: process.version, platform: process.platform, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, totalMemoryGiB: totalmem() / 2 ** 30, loadAverageAtEnd: loadavg() },
+    settings: { ...load, startupTimeoutSeconds: settings.startupTimeoutSeconds, databases: settings.databases, postgres: redactUrl(settings.databaseUrl), startup: settings.startup, analyze: settings.analyze },
+    targets,
+    databases,
+    startup,
+    checks,
+    errors: failed,
+  }
+  await mkdir(dirname(resultsFile), { recursive: true })
+  await writeFile(resultsFile, `${JSON.stringify(report, null, 2)}\n`)
+  log(`raw figures: ${resultsFile}`)
+
+  stopWatchdog()
+  return failed ? 1 : 0
+}
+
+let exitCode = 1
+try {
+  exitCode = await main()
+} catch (error) {
+  console.error(`benchmark aborted: ${error instanceof Error ? error.stack : String(error)}`)
+} finally {
+  killProcessGroupsNow()
+  await runCleanup()
+}
+// autocannon's worker threads and pg's sockets are closed by now; exit explicitly in case a library keeps a handle.
+process.exit(exitCode)

@@ -1,0 +1,129 @@
+import { performance } from 'node:perf_hooks'
+import autocannon, { type Result } from 'autocannon'
+import { deferUnlessDone } from './cleanup.ts'
+import { cpuSnapshot, cpuSplit, type CpuSplit } from './cpu.ts'
+
+export interface LoadSettings {
+  connections: number
+  warmupSeconds: number
+  seconds: number
+  /** autocannon worker threads; 1 keeps the load generator off the server's event loop. 0 runs it in-process. */
+  workers: number
+}
+
+export interface LoadFigures {
+  url: string
+  requestsPerSecond: number
+  requestsTotal: number
+  durationSeconds: number
+  latencyAverageMs: number
+  latencyP50Ms: number
+  latencyP90Ms: number
+  latencyP99Ms: number
+  latencyMaxMs: number
+  non2xx: number
+  errors: number
+  timeouts: number
+  statusCodes: Record<string, number>
+  /** Cores used during the measured run by this process, the benchmark database's backends, and the rest. */
+  cpu: CpuSplit | null
+  warmup: { requestsPerSecond: number, latencyP99Ms: number, non2xx: number, errors: number } | null
+}
+
+export interface SingleRequestFigures {
+  status: number
+  bytes: number
+  medianMs: number
+  minMs: number
+  maxMs: number
+  samples: number
+}
+
+async function run (url: string, settings: LoadSettings, duration: number): Promise<Result> {
+  const instance = autocannon({
+    url,
+    connections: settings.connections,
+    duration,
+    timeout: 10,
+    ...(settings.workers > 0 ? { workers: settings.workers } : {}),
+  })
+  // On Ctrl-C the load stops first, so the server can close at once.
+  const done = deferUnlessDone(`stop autocannon on ${url}`, () => instance.stop())
+  try {
+    return await instance
+  } finally {
+    done()
+  }
+}
+
+const statusCounts = (result: Result) =>
+  Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)]))
+
+/** Warm-up (discarded apart from a summary), then the measured run against one URL. */
+export async function measureLoad (url: string, settings: LoadSettings, postgresDatabase: string | null = null): Promise<LoadFigures> {
+  const warm = settings.warmupSeconds > 0 ? await run(url, settings, settings.warmupSeconds) : null
+  const before = cpuSnapshot(postgresDatabase)
+  const result = await run(url, settings, settings.seconds)
+  const cpu = cpuSplit(before, cpuSnapshot(postgresDatabase))
+  return {
+    url,
+    requestsPerSecond: result.requests.average,
+    requestsTotal: result.requests.total,
+    durationSeconds: result.duration,
+    latencyAverageMs: result.latency.average,
+    latencyP50Ms: result.latency.p50,
+    latencyP90Ms: result.latency.p90,
+    latencyP99Ms: result.latency.p99,
+    latencyMaxMs: result.latency.max,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes: statusCounts(result),
+    cpu,
+    warmup: warm && {
+      requestsPerSecond: warm.requests.average,
+      latencyP99Ms: warm.latency.p99,
+      non2xx: warm.non2xx,
+      errors: warm.errors,
+    },
+  }
+}
+
+/**
+ * One request at a time, on an idle server: how long the endpoint itself takes, without queueing.
+ * The first few answers warm the JIT and the database caches and are not counted.
+ */
+export async function timeSingleRequests (url: string, samples = 30, unmeasured = 5): Promise<SingleRequestFigures & { body: unknown }> {
+  const times: number[] = []
+  let status = 0
+  let bytes = 0
+  let body: unknown = null
+  for (let i = 0; i < samples + unmeasured; i++) {
+    const start = performance.now()
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) })
+    const text = await response.text()
+    const elapsed = performance.now() - start
+    status = response.status
+    bytes = Buffer.byteLength(text)
+    if (i === 0) body = safeJson(text)
+    if (i >= unmeasured) times.push(elapsed)
+  }
+  times.sort((a, b) => a - b)
+  return {
+    status,
+    bytes,
+    medianMs: times[Math.floor(times.length / 2)] ?? 0,
+    minMs: times[0] ?? 0,
+    maxMs: times[times.length - 1] ?? 0,
+    samples: times.length,
+    body,
+  }
+}
+
+function safeJson (text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text.slice(0, 200)
+  }
+}

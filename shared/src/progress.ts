@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { CommitmentNumberSchema, IdSchema, Nullable } from './common.ts'
-import { measureStatuses } from './vocabulary.ts'
+import { MeasureStatusSchema, measureStatuses } from './vocabulary.ts'
 
 export const StatusCountsSchema = Type.Object(
   Object.fromEntries(measureStatuses.map((s) => [s, Type.Integer({ minimum: 0 })])),
@@ -30,3 +30,18 @@ export const PlanProgressSchema = Type.Object({
   commitments: Type.Array(CommitmentProgressSchema),
 }, { title: 'PlanProgress' })
 export type PlanProgress = Static<typeof PlanProgressSchema>
+
+export const PlanStatusHistoryItemSchema = Type.Object({
+  measureId: IdSchema,
+  code: Type.String(),
+  primaryCommitment: CommitmentNumberSchema,
+  date: Type.String({ format: 'date' }),
+  fromStatus: Nullable(MeasureStatusSchema),
+  status: MeasureStatusSchema,
+  progress: Type.Integer({ minimum: 0, maximum: 100 }),
+}, { title: 'PlanStatusHistoryItem' })
+
+export const PlanStatusHistorySchema = Type.Object({
+  items: Type.Array(PlanStatusHistoryItemSchema, { description: 'Every status change of the plan\'s visible measures, oldest first' }),
+}, { title: 'PlanStatusHistory' })
+export type PlanStatusHistory = Static<typeof PlanStatusHistorySchema>

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   CityParamsSchema, CreatePlanSchema, IdParamsSchema, PlanCommitmentParamsSchema, PlanDetailSchema, PlanListSchema,
-  PlanProgressSchema, UpdatePlanCommitmentSchema, UpdatePlanSchema,
+  PlanProgressSchema, PlanStatusHistorySchema, UpdatePlanCommitmentSchema, UpdatePlanSchema,
 } from '@eccar/shared'
 import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
 import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
@@ -102,6 +102,16 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => sendCached(request, reply, request.params.id, 'progress',
     () => service.progress(request.params.id, request.actor)))
+
+  app.get('/plans/:id/status-history', {
+    schema: {
+      tags: ['plans'],
+      summary: 'Every status change of the plan\'s measures, oldest first (for progress over time)',
+      params: IdParamsSchema,
+      response: { 200: PlanStatusHistorySchema, ...errorResponses },
+    },
+  }, async (request, reply) => sendCached(request, reply, request.params.id, 'status-history',
+    () => service.statusHistory(request.params.id, request.actor)))
 }
 
 export default planRoutes

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { cities, commitments, measures, planCommitments, plans } from '../../db/schema/index.ts'
+import { cities, commitments, measures, planCommitments, plans, statusUpdates } from '../../db/schema/index.ts'
 import type { PlanState } from '@eccar/shared'
 import type { SQL } from 'drizzle-orm'
 
@@ -74,4 +74,20 @@ export function progressFigures (db: Db, planId: number, visible: SQL) {
 /** Every plan has a row per commitment, so local texts can be updated in place. */
 export async function insertEmptyPlanCommitments (db: Db, planId: number) {
   await db.insert(planCommitments).values(Array.from({ length: 10 }, (_, i) => ({ planId, commitmentNumber: i + 1 })))
+}
+
+/** The plan's whole status timeline, for charts of progress over time: no notes, no people. */
+export function planStatusHistory (db: Db, planId: number, visible: SQL) {
+  return db.select({
+    measureId: measures.id,
+    code: measures.code,
+    primaryCommitment: measures.primaryCommitment,
+    date: statusUpdates.date,
+    fromStatus: statusUpdates.fromStatus,
+    status: statusUpdates.status,
+    progress: statusUpdates.progress,
+  }).from(statusUpdates)
+    .innerJoin(measures, eq(measures.id, statusUpdates.measureId))
+    .where(and(eq(measures.planId, planId), visible))
+    .orderBy(asc(statusUpdates.date), asc(statusUpdates.id))
 }

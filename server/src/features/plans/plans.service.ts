@@ -11,7 +11,7 @@ import {
   PlanNotDraftError, PlanNotFoundError, PlanPeriodInvalidError, PredecessorInvalidError,
 } from './plans.errors.ts'
 import {
-  countMeasures, findPlan, insertEmptyPlanCommitments, listPlanCommitments, listPlansOfCity, progressFigures,
+  countMeasures, findPlan, insertEmptyPlanCommitments, listPlanCommitments, listPlansOfCity, planStatusHistory, progressFigures,
   type PlanRow,
 } from './plans.queries.ts'
 import { summariseProgress } from './progress.ts'
@@ -134,6 +134,11 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
         if (plan.state !== 'draft') throw new PlanNotDraftError()
         await tx.delete(plans).where(eq(plans.id, id))
       })
+    },
+
+    async statusHistory (id: number, actor: Actor) {
+      const plan = await getVisiblePlan(id, actor)
+      return { items: await planStatusHistory(db, plan.id, measureVisibleTo(actor)) }
     },
 
     async progress (id: number, actor: Actor) {

@@ -209,3 +209,26 @@ describe('GET /api/plans/:id/progress', () => {
     expect(res.json().code).toBe('PLAN_NOT_FOUND')
   })
 })
+
+describe('GET /api/plans/:id/status-history', () => {
+  it('lists the status changes of visible measures oldest first, without notes or people', async () => {
+    const plan = await buildPlan(testDb.db)
+    const measure = await buildMeasure(testDb.db, plan, { code: '1.1' })
+    const hidden = await buildMeasure(testDb.db, plan, { isPublic: false })
+    await app.inject({ method: 'PATCH', url: `/api/measures/${measure.id}`, payload: { status: 'in_progress', progress: 30, version: 1 } })
+    await app.inject({ method: 'PATCH', url: `/api/measures/${hidden.id}`, payload: { status: 'done', progress: 100, version: 1 } })
+
+    const res = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/status-history` })
+    expect(res.statusCode).toBe(200)
+    expect(res.json().items).toEqual([{
+      measureId: measure.id, code: '1.1', primaryCommitment: 1, date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      fromStatus: 'planned', status: 'in_progress', progress: 30,
+    }])
+  })
+
+  it('answers 404 for a draft plan', async () => {
+    const plan = await buildPlan(testDb.db, { state: 'draft' })
+    const res = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/status-history` })
+    expect(res.statusCode).toBe(404)
+  })
+})

@@ -11,10 +11,11 @@ import organisations from './features/organisations/index.ts'
 import planFiles from './features/plan-files/index.ts'
 import plans from './features/plans/index.ts'
 import system from './features/system/index.ts'
-import access from './plugins/access.ts'
+import auth from './plugins/auth.ts'
 import configPlugin from './plugins/config.ts'
 import errors from './plugins/errors.ts'
 import readCache from './plugins/read-cache.ts'
+import securityHeaders from './plugins/security-headers.ts'
 import swagger from './plugins/swagger.ts'
 import { validatorCompiler } from './plugins/validation.ts'
 import web from './plugins/web.ts'
@@ -40,6 +41,7 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
     requestIdHeader: false,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    trustProxy: config.TRUST_PROXY ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // A cross-site <form enctype="text/plain"> needs no preflight; without this parser it gets 415.
@@ -48,7 +50,8 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
 
   await app.register(configPlugin, { config, db })
   await app.register(errors)
-  await app.register(access)
+  await app.register(securityHeaders)
+  await app.register(auth)
   await app.register(readCache)
   await app.register(swagger)
 

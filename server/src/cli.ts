@@ -1,6 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { systemActor } from './auth/actor.ts'
+import { recordAudit } from './auth/audit.ts'
 import { loadConfig } from './config.ts'
 import { openDatabase, type DatabaseHandle } from './db/client.ts'
 import { findCityBySlug, insertCity } from './features/cities/cities.queries.ts'
@@ -31,12 +33,12 @@ async function importCommand (database: DatabaseHandle, file: string, citySlug: 
   }
   const planFile = parsePlanFile(json)
   const result = await database.db.transaction(async (tx) => {
-    let city = await findCityBySlug(tx, citySlug)
-    if (!city) {
-      if (!cityName) throw new Error(`City "${citySlug}" does not exist; pass --city-name to create it`)
-      city = { ...(await insertCity(tx, { slug: citySlug, name: cityName })), createdAt: new Date() }
-    }
-    return importPlanFile(tx, city.id, planFile)
+    const existing = await findCityBySlug(tx, citySlug)
+    if (!existing && !cityName) throw new Error(`City "${citySlug}" does not exist; pass --city-name to create it`)
+    const cityId = existing?.id ?? (await insertCity(tx, { slug: citySlug, name: cityName! })).id
+    const result = await importPlanFile(tx, cityId, planFile)
+    await recordAudit(tx, systemActor, { cityId, action: 'plan.import', entityType: 'plan', entityId: result.planId, after: { source: 'cli', ...result } })
+    return result
   })
   console.log(`Imported plan ${result.planId} into ${citySlug}: ${result.measures} measures, `
     + `${result.organisationsCreated} organisations created, ${result.organisationsReused} reused.`)

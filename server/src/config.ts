@@ -10,7 +10,10 @@ export const EnvSchema = Type.Object({
   HOST: Type.String({ default: '127.0.0.1', description: 'Use 0.0.0.0 inside a container' }),
   DATABASE_URL: Type.Optional(Type.String({ minLength: 1, description: 'PostgreSQL; without it the embedded PGlite is used' })),
   DATA_DIR: Type.String({ default: `${repoRoot}data`, description: 'Folder of the embedded database' }),
-  DEV_MODE: Type.Boolean({ default: false, description: 'Allow writes without an account (local development only)' }),
+  PUBLIC_ORIGIN: Type.Optional(Type.String({ pattern: '^https?://[^/]+$', description: 'The address people use, e.g. https://aktionsplan.jena.de; https makes cookies Secure' })),
+  TRUST_PROXY: Type.Optional(Type.String({ description: 'Address of the reverse proxy whose X-Forwarded-For to trust' })),
+  SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 30 }),
+  SESSION_ABSOLUTE_HOURS: Type.Integer({ minimum: 1, maximum: 168, default: 12 }),
   DEMO_DATA: Type.Boolean({ default: true, description: 'Load the Jena demo plan into an empty database' }),
   READ_CACHE: Type.Boolean({ default: true, description: 'Keep answers of public plan reads in memory until a write changes them' }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
@@ -32,9 +35,7 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
   if (!config.DATA_DIR.startsWith('memory://') && !isAbsolute(config.DATA_DIR)) {
     config.DATA_DIR = resolve(env.INIT_CWD ?? process.cwd(), config.DATA_DIR)
   }
-  if (config.DEV_MODE && config.NODE_ENV === 'production') {
-    throw new Error('Invalid configuration: DEV_MODE must not be enabled when NODE_ENV=production')
-  }
+  config.PUBLIC_ORIGIN ??= `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`
   return config
 }
 

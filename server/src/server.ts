@@ -21,7 +21,6 @@ if (config.DEMO_DATA) {
 }
 // PGlite has no autovacuum, so the planner would never learn table sizes; one ANALYZE at start is cheap.
 if (database.driver === 'pglite') await database.db.execute(sql`analyze`)
-if (config.DEV_MODE) app.log.warn('DEV_MODE is on: anyone who can reach this server may change data')
 
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error')

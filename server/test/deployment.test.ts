@@ -41,7 +41,7 @@ describe('docker-compose.yml', () => {
   it('lets the production values pass the server\'s own configuration check', () => {
     const environment = composeEnvironment('app')
     const config = loadConfig({ ...environment, DATABASE_URL: 'postgres://eccar:x@db:5432/eccar', DEMO_DATA: 'false', PORT: '3000' })
-    expect(config).toMatchObject({ HOST: '0.0.0.0', PORT: 3000, NODE_ENV: 'production', DEV_MODE: false, DEMO_DATA: false })
+    expect(config).toMatchObject({ HOST: '0.0.0.0', PORT: 3000, NODE_ENV: 'production', DEMO_DATA: false })
   })
 })
 
@@ -71,8 +71,10 @@ describe('.env.example', () => {
 })
 
 describe('loadConfig', () => {
-  it('refuses development mode in production', () => {
-    expect(() => loadConfig({ DEV_MODE: 'true', NODE_ENV: 'production' })).toThrow(/DEV_MODE/)
+  it('derives the public origin from host and port unless it is given', () => {
+    expect(loadConfig({ PORT: '8080' }).PUBLIC_ORIGIN).toBe('http://127.0.0.1:8080')
+    expect(loadConfig({ PUBLIC_ORIGIN: 'https://aktionsplan.jena.de' }).PUBLIC_ORIGIN).toBe('https://aktionsplan.jena.de')
+    expect(() => loadConfig({ PUBLIC_ORIGIN: 'https://aktionsplan.jena.de/pfad' })).toThrow(/PUBLIC_ORIGIN/)
   })
 
   it('refuses a port that is not a number', () => {

@@ -6,7 +6,7 @@ import { useTestDb } from './helpers/test-db.ts'
 
 // The production configuration: answers of plan reads are cached until a write changes them.
 const testDb = await useTestDb()
-const app = await buildTestApp({ db: testDb.db, devMode: true, config: { READ_CACHE: true } })
+const app = await buildTestApp({ db: testDb.db, asPlatformAdmin: true, config: { READ_CACHE: true } })
 const publicApp = await buildTestApp({ db: testDb.db, config: { READ_CACHE: true } })
 
 beforeEach(async () => {

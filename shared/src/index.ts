@@ -1,3 +1,4 @@
+export * from './accounts.ts'
 export * from './cities.ts'
 export * from './commitments.ts'
 export * from './common.ts'

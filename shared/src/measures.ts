@@ -74,6 +74,7 @@ export const StatusEntrySchema = Type.Object({
   evidenceLinks: Type.Array(EvidenceLinkSchema),
   organisation: Nullable(OrganisationRefSchema),
   recordedAt: DateTimeSchema,
+  recordedBy: Type.Optional(Nullable(Type.Object({ id: IdSchema, displayName: Type.String() }, { description: 'Only for the city\'s members' }))),
 }, { title: 'StatusEntry', description: 'One entry of the status timeline.' })
 export type StatusEntry = Static<typeof StatusEntrySchema>
 

@@ -84,3 +84,14 @@ export type Recurrence = (typeof recurrences)[number]
 export type StatusCounts = Record<MeasureStatus, number>
 export type Localized = Static<typeof LocalizedLabelSchema>
 export const LocalizedLabelSchema = Type.Object({ de: Type.String(), en: Type.String() })
+
+/** Roles within a city: admin (the plan's owner), editor (steering-group member), viewer (reads drafts). */
+export const roles = ['admin', 'editor', 'viewer'] as const
+export const RoleSchema = Type.Enum(roles, { title: 'Role', description: 'admin: everything in the city incl. users; editor: updates measures (optionally only those of chosen organisations); viewer: reads drafts and internal fields' })
+export type Role = (typeof roles)[number]
+
+export const roleLabels: Record<Role, { de: string, en: string }> = {
+  admin: { de: 'Verwaltung des Plans', en: 'plan administrator' },
+  editor: { de: 'Mitglied der Lenkungsgruppe', en: 'steering-group member' },
+  viewer: { de: 'Lesezugriff', en: 'viewer' },
+}

@@ -1,4 +1,6 @@
 import { count, eq } from 'drizzle-orm'
+import { systemActor } from '../auth/actor.ts'
+import { recordAudit } from '../auth/audit.ts'
 import type { Db } from '../db/client.ts'
 import { appMeta, cities } from '../db/schema/index.ts'
 import { insertCity } from '../features/cities/cities.queries.ts'
@@ -21,6 +23,7 @@ export async function loadDemoData (db: Db): Promise<{ planId: number } | null> 
     if ((cityCount?.value ?? 0) > 0) return null
     const city = await insertCity(tx, jenaCity)
     const result = await importPlanFile(tx, city.id, jenaPlanFile)
+    await recordAudit(tx, systemActor, { cityId: city.id, action: 'plan.import', entityType: 'plan', entityId: result.planId, after: { source: 'demo', ...result } })
     await tx.insert(appMeta).values({ key: marker, value: new Date().toISOString() })
     return { planId: result.planId }
   })

@@ -11,6 +11,11 @@ export const apiTags = [
   { name: 'measures', description: 'Measures of a plan' },
   { name: 'organisations', description: 'Responsible bodies' },
   { name: 'plan-files', description: 'Import and export of whole plans as JSON' },
+  { name: 'session', description: 'Signing in and out, own password, invitations' },
+  { name: 'users', description: 'Accounts and roles of a city' },
+  { name: 'status-updates', description: 'The steering group\'s status reports on measures' },
+  { name: 'steering-group', description: 'Steering-group seats, meetings and decisions' },
+  { name: 'audit', description: 'The audit trail of every change' },
   { name: 'system', description: 'Health and service information' },
 ]
 
@@ -29,5 +34,5 @@ export default fp(async function swaggerPlugin (app: FastifyInstance) {
     hideUntagged: true,
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
-}, { name: 'swagger' })
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger())
+}, { name: 'swagger', dependencies: ['auth'] })

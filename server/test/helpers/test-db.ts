@@ -5,7 +5,9 @@ import { openDatabase, type Db } from '../../src/db/client.ts'
 
 /** Tables that hold data; the reference tables filled by migrations are left alone. */
 const dataTables = [
-  'app_meta', 'status_updates', 'measure_example_actions', 'measure_relations', 'measure_involved_organisations',
+  'audit_log', 'sign_in_attempts', 'invitations', 'sessions', 'membership_organisations', 'memberships',
+  'steering_decision_measures', 'steering_decisions', 'steering_meeting_attendees', 'steering_meetings', 'steering_members',
+  'users', 'app_meta', 'status_updates', 'measure_example_actions', 'measure_relations', 'measure_involved_organisations',
   'measure_secondary_commitments', 'measures', 'organisations', 'plan_commitments', 'plans', 'cities',
 ]
 
@@ -50,7 +52,11 @@ export async function useTestDb (): Promise<TestDb> {
 }
 
 async function truncate (db: Db) {
-  await db.execute(sql.raw(`truncate ${dataTables.join(', ')} restart identity cascade`))
+  // The audit trail refuses TRUNCATE through a trigger; tests switch triggers off for their own reset only.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`)
+    await tx.execute(sql.raw(`truncate ${dataTables.join(', ')} restart identity cascade`))
+  })
 }
 
 async function adminQuery (url: string, statement: string) {
@@ -63,10 +69,13 @@ async function adminQuery (url: string, statement: string) {
   }
 }
 
-/** Row counts of every data table: a cheap fingerprint to prove a rejected request changed nothing. */
+/** Session bookkeeping that signing in changes; not part of "nothing changed". */
+const bookkeeping = new Set(['users', 'sessions', 'sign_in_attempts'])
+
+/** Row counts of every data table, audit trail included: a cheap fingerprint to prove a rejected request changed nothing. */
 export async function tableCounts (db: Db) {
   const counts: Record<string, number> = {}
-  for (const table of dataTables) {
+  for (const table of dataTables.filter((name) => !bookkeeping.has(name))) {
     // node-postgres and PGlite both answer with `{ rows }`; the shared Db type leaves the result untyped.
     const result = await db.execute(sql.raw(`select count(*)::int as n from ${table}`)) as unknown as { rows: { n: number }[] }
     counts[table] = Number(result.rows[0]!.n)

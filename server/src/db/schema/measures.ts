@@ -3,6 +3,7 @@ import {
   boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core'
 import { measureStatusEnum, measureTypeEnum, recurrenceEnum } from './enums.ts'
+import { users } from './accounts.ts'
 import { organisations } from './organisations.ts'
 import { cities, plans } from './plans.ts'
 import { commitments, exampleActions } from './reference.ts'
@@ -87,5 +88,7 @@ export const statusUpdates = pgTable('status_updates', {
   reason: text(),
   evidenceLinks: jsonb().$type<{ url: string, label: string | null }[]>().notNull().default([]),
   organisationId: integer().references(() => organisations.id, { onDelete: 'set null' }),
+  // Who recorded it: internal, never shown to the public.
+  userId: integer().references(() => users.id, { onDelete: 'set null' }),
   recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('status_updates_measure').on(t.measureId, t.date, t.id)])

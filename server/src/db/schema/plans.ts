@@ -9,6 +9,11 @@ export const cities = pgTable('cities', {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),
   slug: text().notNull().unique(),
   name: text().notNull(),
+  // Jena's steering group meets yearly, Weimar's alliance every six months.
+  steeringCadenceMonths: integer().notNull().default(12),
+  // A measure without an update for this long needs the steering group's attention.
+  attentionStaleMonths: integer().notNull().default(6),
+  version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 })
 

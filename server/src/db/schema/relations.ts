@@ -1,4 +1,5 @@
 import { relations } from 'drizzle-orm'
+import { users } from './accounts.ts'
 import {
   measureExampleActions, measureInvolvedOrganisations, measureRelations, measures,
   measureSecondaryCommitments, statusUpdates,
@@ -6,6 +7,7 @@ import {
 import { organisations } from './organisations.ts'
 import { cities, planCommitments, plans } from './plans.ts'
 import { exampleActions } from './reference.ts'
+import { steeringDecisionMeasures, steeringDecisions, steeringMeetingAttendees, steeringMeetings, steeringMembers } from './steering.ts'
 
 // Relations drive drizzle's relational queries, which load a measure with its links in one SQL statement.
 export const plansRelations = relations(plans, ({ one, many }) => ({
@@ -50,4 +52,29 @@ export const measureExampleActionsRelations = relations(measureExampleActions, (
 export const statusUpdatesRelations = relations(statusUpdates, ({ one }) => ({
   measure: one(measures, { fields: [statusUpdates.measureId], references: [measures.id] }),
   organisation: one(organisations, { fields: [statusUpdates.organisationId], references: [organisations.id] }),
+  user: one(users, { fields: [statusUpdates.userId], references: [users.id] }),
+}))
+
+export const steeringMeetingsRelations = relations(steeringMeetings, ({ many }) => ({
+  attendees: many(steeringMeetingAttendees),
+  decisions: many(steeringDecisions),
+}))
+
+export const steeringMeetingAttendeesRelations = relations(steeringMeetingAttendees, ({ one }) => ({
+  meeting: one(steeringMeetings, { fields: [steeringMeetingAttendees.meetingId], references: [steeringMeetings.id] }),
+  member: one(steeringMembers, { fields: [steeringMeetingAttendees.memberId], references: [steeringMembers.id] }),
+}))
+
+export const steeringDecisionsRelations = relations(steeringDecisions, ({ one, many }) => ({
+  meeting: one(steeringMeetings, { fields: [steeringDecisions.meetingId], references: [steeringMeetings.id] }),
+  measures: many(steeringDecisionMeasures),
+}))
+
+export const steeringDecisionMeasuresRelations = relations(steeringDecisionMeasures, ({ one }) => ({
+  decision: one(steeringDecisions, { fields: [steeringDecisionMeasures.decisionId], references: [steeringDecisions.id] }),
+  measure: one(measures, { fields: [steeringDecisionMeasures.measureId], references: [measures.id] }),
+}))
+
+export const steeringMembersRelations = relations(steeringMembers, ({ one }) => ({
+  organisation: one(organisations, { fields: [steeringMembers.organisationId], references: [organisations.id] }),
 }))

@@ -4,7 +4,7 @@ import { buildCity } from '../../../test/helpers/factories.ts'
 import { tableCounts, useTestDb } from '../../../test/helpers/test-db.ts'
 
 const testDb = await useTestDb()
-const app = await buildTestApp({ db: testDb.db, devMode: true })
+const app = await buildTestApp({ db: testDb.db, asPlatformAdmin: true })
 
 beforeEach(testDb.reset)
 afterAll(async () => {

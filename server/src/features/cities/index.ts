@@ -1,16 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CityListSchema, CitySchema, CreateCitySchema } from '@eccar/shared'
+import { recordAudit } from '../../auth/audit.ts'
 import { writeErrorResponses } from '../shared/schemas.ts'
 import { CityExistsError } from './cities.errors.ts'
 import { findCityBySlug, insertCity, listCities } from './cities.queries.ts'
 
 const cityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/cities', {
+    config: { access: 'public' },
     schema: { tags: ['cities'], summary: 'Cities on this deployment', response: { 200: CityListSchema } },
   }, async () => ({ items: await listCities(app.db) }))
 
   app.post('/cities', {
-    onRequest: app.requireWriteAccess,
+    config: { access: 'platform-admin' },
     schema: {
       tags: ['cities'],
       summary: 'Add a city',
@@ -20,7 +22,9 @@ const cityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const city = await app.db.transaction(async (tx) => {
       if (await findCityBySlug(tx, request.body.slug)) throw new CityExistsError(request.body.slug)
-      return insertCity(tx, request.body)
+      const created = await insertCity(tx, request.body)
+      await recordAudit(tx, request.actor, { cityId: created.id, action: 'city.create', entityType: 'city', entityId: created.id, after: created })
+      return created
     })
     return reply.code(201).send(city)
   })

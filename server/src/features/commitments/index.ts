@@ -5,6 +5,7 @@ import { commitments, exampleActions } from '../../db/schema/index.ts'
 
 const commitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/commitments', {
+    config: { access: 'public' },
     schema: {
       tags: ['commitments'],
       summary: 'The ten ECCAR commitments with ECCAR\'s example actions',

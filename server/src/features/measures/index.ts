@@ -13,6 +13,7 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = createMeasuresService(app.db, createPlansService(app.db), app.dataChanged)
 
   app.get('/plans/:id/measures', {
+    config: { access: 'public' },
     schema: {
       tags: ['measures'],
       summary: 'Measures of a plan, filtered and searched, in plan order',
@@ -26,7 +27,7 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     () => service.list(request.params.id, request.query, request.actor)))
 
   app.post('/plans/:id/measures', {
-    onRequest: app.requireWriteAccess,
+    config: { access: 'signed-in' },
     schema: {
       tags: ['measures'],
       summary: 'Add a measure to a plan',
@@ -41,6 +42,7 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.get('/measures/:id', {
+    config: { access: 'public' },
     schema: {
       tags: ['measures'],
       summary: 'A measure with its bodies, links, ECCAR example actions and status timeline',
@@ -54,7 +56,7 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.patch('/measures/:id', {
-    onRequest: app.requireWriteAccess,
+    config: { access: 'signed-in' },
     schema: {
       tags: ['measures'],
       summary: 'Change a measure; a change of status or progress adds a timeline entry',
@@ -70,7 +72,7 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.delete('/measures/:id', {
-    onRequest: app.requireWriteAccess,
+    config: { access: 'signed-in' },
     schema: {
       tags: ['measures'],
       summary: 'Hide a measure (restorable with the version in the ETag of this answer; send If-Match with its version)',
@@ -78,12 +80,12 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: NoContentSchema, ...versionedWriteResponses(MeasureDetailSchema) },
     },
   }, async (request, reply) => {
-    setVersionTag(reply, await service.remove(request.params.id, expectedVersion(request)))
+    setVersionTag(reply, await service.remove(request.params.id, expectedVersion(request), request.actor))
     return reply.code(204).send(null)
   })
 
   app.post('/measures/:id/restore', {
-    onRequest: app.requireWriteAccess,
+    config: { access: 'signed-in' },
     schema: {
       tags: ['measures'],
       summary: 'Bring back a hidden measure (send If-Match with its version)',

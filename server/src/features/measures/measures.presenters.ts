@@ -1,11 +1,11 @@
 import type { MeasureDetail, MeasureLink, MeasureSummary, OrganisationRef } from '@eccar/shared'
-import { canSeeInternal, type Actor } from '../../plugins/access.ts'
+import { canSeeInternal, type Actor } from '../../auth/actor.ts'
 import type { MeasureDetailRow, MeasureListRow } from './measures.queries.ts'
 
 type LinkedMeasure = { id: number, code: string, titleDe: string, titleEn: string | null, isPublic: boolean, deletedAt: Date | null }
 
-const isVisible = (measure: LinkedMeasure, actor: Actor) =>
-  measure.deletedAt === null && (measure.isPublic || canSeeInternal(actor))
+const isVisible = (measure: LinkedMeasure & { cityId: number }, actor: Actor) =>
+  measure.deletedAt === null && (measure.isPublic || canSeeInternal(actor, measure.cityId))
 
 const toLink = (measure: LinkedMeasure, note: { noteDe: string | null, noteEn: string | null }): MeasureLink => ({
   id: measure.id, code: measure.code, titleDe: measure.titleDe, titleEn: measure.titleEn, noteDe: note.noteDe, noteEn: note.noteEn,
@@ -38,6 +38,7 @@ const byName = (a: OrganisationRef, b: OrganisationRef) => a.name.localeCompare(
 
 /** The public never receives internal notes; everything else on a measure page is public record. */
 export function toMeasureDetail (row: MeasureDetailRow, actor: Actor): MeasureDetail {
+  const internal = canSeeInternal(actor, row.cityId)
   const detail: MeasureDetail = {
     ...toMeasureSummary(row),
     citySlug: row.plan.city.slug,
@@ -67,9 +68,11 @@ export function toMeasureDetail (row: MeasureDetailRow, actor: Actor): MeasureDe
       evidenceLinks: update.evidenceLinks,
       organisation: update.organisation ?? null,
       recordedAt: update.recordedAt.toISOString(),
+      // The person is internal; the public sees the organisation only.
+      ...(internal ? { recordedBy: update.user ?? null } : {}),
     })),
   }
-  if (canSeeInternal(actor)) detail.internalNote = row.internalNote
+  if (internal) detail.internalNote = row.internalNote
   return detail
 }
 

@@ -20,7 +20,7 @@ export function findMeasureDetail (db: Db, id: number) {
       relations: { columns: { noteDe: true, noteEn: true }, with: { related: true } },
       referencedBy: { columns: { noteDe: true, noteEn: true }, with: { measure: true } },
       exampleActions: { columns: {}, with: { action: true } },
-      statusUpdates: { with: { organisation: orgRef }, orderBy: [asc(statusUpdates.date), asc(statusUpdates.id)] },
+      statusUpdates: { with: { organisation: orgRef, user: { columns: { id: true, displayName: true } } }, orderBy: [asc(statusUpdates.date), asc(statusUpdates.id)] },
     },
   })
 }
@@ -86,8 +86,10 @@ export async function listMeasures (db: Db, planId: number, query: MeasureListQu
 }
 export type MeasureListRow = Awaited<ReturnType<typeof listMeasures>>['rows'][number]
 
-export async function findMeasureForUpdate (db: Db, id: number) {
-  const [row] = await db.select().from(measures).where(and(eq(measures.id, id))).for('update')
+export type MeasureRow = typeof measures.$inferSelect
+
+export async function findMeasureForUpdate (db: Db, id: number): Promise<MeasureRow | undefined> {
+  const [row] = await db.select().from(measures).where(eq(measures.id, id)).for('update')
   return row
 }
 

@@ -6,7 +6,7 @@ import {
 import { useTestDb } from '../../../test/helpers/test-db.ts'
 
 const testDb = await useTestDb()
-const app = await buildTestApp({ db: testDb.db, devMode: true })
+const app = await buildTestApp({ db: testDb.db, asPlatformAdmin: true })
 const publicApp = await buildTestApp({ db: testDb.db })
 
 beforeEach(testDb.reset)

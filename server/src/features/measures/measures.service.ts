@@ -1,10 +1,13 @@
 import type { CreateMeasure, MeasureListQuery, UpdateMeasure } from '@eccar/shared'
 import { Limits } from '@eccar/shared'
 import { and, eq, sql } from 'drizzle-orm'
+import {
+  canSeeInternal, FieldNotAllowedError, ForbiddenError, organisationScope, requireRole, systemActor, userIdOf, type Actor,
+} from '../../auth/actor.ts'
+import { recordAudit } from '../../auth/audit.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
-import { measures } from '../../db/schema/index.ts'
-import type { Actor } from '../../plugins/access.ts'
+import { measureInvolvedOrganisations, measures } from '../../db/schema/index.ts'
 import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
 import type { PlansService } from '../plans/plans.service.ts'
@@ -14,31 +17,61 @@ import { MeasureCodeTakenError, MeasureNotDeletedError, MeasureNotFoundError } f
 import { toMeasureDetail, toMeasureSummary } from './measures.presenters.ts'
 import {
   codeTaken, findMeasureDetail, findMeasureForUpdate, insertStatusUpdates, listMeasures, nextPosition, replaceLinks,
+  type MeasureRow,
 } from './measures.queries.ts'
 import { checkMeasure } from './measures.rules.ts'
 
 const today = () => new Date().toISOString().slice(0, 10)
-const developer: Actor = { kind: 'developer' }
+
+/** What only the plan's owner decides: the measure's identity, ownership and visibility. */
+const adminOnlyFields = ['code', 'primaryCommitment', 'isPublic', 'leadOrganisationId', 'involvedOrganisationIds'] as const
+
+async function involvedIds (db: Db, measureId: number) {
+  const rows = await db.select({ id: measureInvolvedOrganisations.organisationId }).from(measureInvolvedOrganisations)
+    .where(eq(measureInvolvedOrganisations.measureId, measureId))
+  return rows.map((row) => row.id)
+}
+
+/**
+ * Editors may change the measures they are responsible for: with an organisation scope, only
+ * those their bodies lead or join. Returns the bodies the editor acts for on this measure.
+ */
+export async function requireMeasureEditor (db: Db, actor: Actor, measure: { id: number, cityId: number, leadOrganisationId: number | null }) {
+  const role = requireRole(actor, measure.cityId, 'editor', () => new MeasureNotFoundError(measure.id))
+  const scope = organisationScope(actor, measure.cityId)
+  if (scope === null) return { role, actingFor: [] as number[] }
+  const bodies = [measure.leadOrganisationId, ...await involvedIds(db, measure.id)].filter((id): id is number => id !== null)
+  const actingFor = bodies.filter((id) => scope.includes(id))
+  if (actingFor.length === 0) throw new ForbiddenError('your organisations are not responsible for this measure')
+  return { role, actingFor }
+}
 
 export function createMeasuresService (db: Db, plans: PlansService, onChange: ChangeListener = () => {}) {
   async function detail (tx: Db, id: number, actor: Actor) {
     const row = await findMeasureDetail(tx, id)
-    const visible = row && row.deletedAt === null && (row.isPublic || actor.kind === 'developer')
-      && visiblePlanStates(actor).includes(row.plan.state)
+    const visible = row && row.deletedAt === null && (row.isPublic || canSeeInternal(actor, row.cityId))
+      && visiblePlanStates(actor, row.cityId).includes(row.plan.state)
     if (!visible) throw new MeasureNotFoundError(id)
     return toMeasureDetail(row, actor)
   }
 
-  /** Locks the row, then compares versions: the check and the write cannot interleave with another writer. */
-  async function lockForWrite (tx: Db, id: number, expected: number, options: { deleted?: boolean } = {}) {
+  /**
+   * Locks the row, checks who may write (before anything about the measure is revealed), then the
+   * version: the check and the write cannot interleave with another writer.
+   */
+  async function lockForWrite (tx: Db, id: number, expected: number, authorize: (row: MeasureRow) => Promise<unknown> | unknown, options: { deleted?: boolean } = {}) {
     const row = await findMeasureForUpdate(tx, id)
-    if (!row || (row.deletedAt !== null) !== (options.deleted ?? false)) {
-      if (row && options.deleted) throw new MeasureNotDeletedError(id)
+    if (!row) throw new MeasureNotFoundError(id)
+    await authorize(row)
+    if ((row.deletedAt !== null) !== (options.deleted ?? false)) {
+      if (options.deleted) throw new MeasureNotDeletedError(id)
       throw new MeasureNotFoundError(id)
     }
-    if (row.version !== expected) throw new VersionConflictError(options.deleted ? null : await detail(tx, id, developer))
+    if (row.version !== expected) throw new VersionConflictError(options.deleted ? null : await detail(tx, id, systemActor))
     return row
   }
+  const asAdmin = (actor: Actor) => (row: MeasureRow) => requireRole(actor, row.cityId, 'admin', () => new MeasureNotFoundError(row.id))
+  const currentRow = async (tx: Db, id: number) => (await findMeasureForUpdate(tx, id))!
 
   async function bump (tx: Db, id: number, expected: number, values: Partial<typeof measures.$inferInsert>) {
     const updated = await tx.update(measures)
@@ -50,10 +83,10 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
 
   return {
     async list (planId: number, query: MeasureListQuery, actor: Actor) {
-      await plans.getVisiblePlan(planId, actor)
+      const plan = await plans.getVisiblePlan(planId, actor)
       const limit = query.limit ?? Limits.listPageDefault
       const offset = query.offset ?? 0
-      const { rows, total } = await listMeasures(db, planId, { ...query, limit, offset }, measureVisibleTo(actor))
+      const { rows, total } = await listMeasures(db, planId, { ...query, limit, offset }, measureVisibleTo(actor, plan.cityId))
       return { items: rows.map(toMeasureSummary), total, limit, offset }
     },
 
@@ -64,6 +97,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
         await announce({ planId })
         const plan = await findPlan(tx, planId, { forUpdate: true })
         if (!plan) throw new PlanNotFoundError(planId)
+        requireRole(actor, plan.cityId, 'admin', () => new PlanNotFoundError(planId))
         const { secondaryCommitments, involvedOrganisationIds, relatedMeasures, exampleActions, ...fields } = input
         const status = fields.status ?? 'planned'
         await checkMeasure(tx, {
@@ -81,14 +115,24 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
         // The timeline starts with the status the measure was created with.
         await insertStatusUpdates(tx, [{
           measureId: id, date: today(), status, progress: fields.progress ?? 0, reason: fields.statusReason ?? null,
+          userId: userIdOf(actor), organisationId: fields.leadOrganisationId ?? null,
         }])
+        await recordAudit(tx, actor, { cityId: plan.cityId, action: 'measure.create', entityType: 'measure', entityId: id, after: await currentRow(tx, id) })
         return detail(tx, id, actor)
       })
     },
 
     async update (id: number, input: UpdateMeasure, expected: number, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
-        const current = await lockForWrite(tx, id, expected)
+        let actingFor: number[] = []
+        const current = await lockForWrite(tx, id, expected, async (row) => {
+          const access = await requireMeasureEditor(tx, actor, row)
+          actingFor = access.actingFor
+          if (access.role === 'editor') {
+            const forbidden = adminOnlyFields.find((field) => input[field] !== undefined)
+            if (forbidden) throw new FieldNotAllowedError(forbidden)
+          }
+        })
         await announce({ planId: current.planId })
         const { version: _ignored, secondaryCommitments, involvedOrganisationIds, relatedMeasures, exampleActions, ...fields } = input
         const status = fields.status ?? current.status
@@ -114,30 +158,33 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
         if (statusChanged || progress !== current.progress) {
           await insertStatusUpdates(tx, [{
             measureId: id, date: today(), fromStatus: current.status, status, fromProgress: current.progress, progress,
-            reason: statusReason,
+            reason: statusReason, userId: userIdOf(actor), organisationId: actingFor[0] ?? current.leadOrganisationId,
           }])
         }
+        await recordAudit(tx, actor, { cityId: current.cityId, action: 'measure.update', entityType: 'measure', entityId: id, before: current, after: await currentRow(tx, id) })
         return detail(tx, id, actor)
       })
     },
 
     /** Hides the measure everywhere; its links and history stay so it can be restored. */
     /** Returns the new version: the one a later restore must name. */
-    async remove (id: number, expected: number) {
+    async remove (id: number, expected: number, actor: Actor) {
       await writeTransaction(db, onChange, async (tx, announce) => {
-        const row = await lockForWrite(tx, id, expected)
+        const row = await lockForWrite(tx, id, expected, asAdmin(actor))
         await announce({ planId: row.planId })
         await bump(tx, id, expected, { deletedAt: new Date() })
+        await recordAudit(tx, actor, { cityId: row.cityId, action: 'measure.delete', entityType: 'measure', entityId: id, before: row, after: await currentRow(tx, id) })
       })
       return expected + 1
     },
 
     async restore (id: number, expected: number, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
-        const row = await lockForWrite(tx, id, expected, { deleted: true })
+        const row = await lockForWrite(tx, id, expected, asAdmin(actor), { deleted: true })
         await announce({ planId: row.planId })
         if (await codeTaken(tx, row.planId, row.code)) throw new MeasureCodeTakenError(row.code)
         await bump(tx, id, expected, { deletedAt: null })
+        await recordAudit(tx, actor, { cityId: row.cityId, action: 'measure.restore', entityType: 'measure', entityId: id, before: row, after: await currentRow(tx, id) })
         return detail(tx, id, actor)
       })
     },

@@ -5,7 +5,7 @@ import { buildMeasure, buildOrganisation, buildPlan } from '../../../test/helper
 import { tableCounts, useTestDb } from '../../../test/helpers/test-db.ts'
 
 const testDb = await useTestDb()
-const app = await buildTestApp({ db: testDb.db, devMode: true })
+const app = await buildTestApp({ db: testDb.db, asPlatformAdmin: true })
 const publicApp = await buildTestApp({ db: testDb.db })
 
 beforeEach(testDb.reset)

@@ -11,6 +11,7 @@ const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = createOrganisationsService(app.db, app.dataChanged)
 
   app.get('/cities/:city/organisations', {
+    config: { access: 'public' },
     schema: {
       tags: ['organisations'],
       summary: 'Responsible bodies of a city',
@@ -20,7 +21,7 @@ const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => ({ items: await service.listForCity(request.params.city) }))
 
   app.post('/cities/:city/organisations', {
-    onRequest: app.requireWriteAccess,
+    config: { access: 'signed-in' },
     schema: {
       tags: ['organisations'],
       summary: 'Add a responsible body',
@@ -35,6 +36,7 @@ const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.get('/organisations/:id', {
+    config: { access: 'public' },
     schema: {
       tags: ['organisations'],
       summary: 'A responsible body with the measures it leads and joins',
@@ -48,7 +50,7 @@ const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.patch('/organisations/:id', {
-    onRequest: app.requireWriteAccess,
+    config: { access: 'signed-in' },
     schema: {
       tags: ['organisations'],
       summary: 'Change a responsible body',
@@ -63,7 +65,7 @@ const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.delete('/organisations/:id', {
-    onRequest: app.requireWriteAccess,
+    config: { access: 'signed-in' },
     schema: {
       tags: ['organisations'],
       summary: 'Delete a body that no measure names (send If-Match with its version)',
@@ -71,7 +73,7 @@ const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: NoContentSchema, ...versionedWriteResponses(OrganisationDetailSchema) },
     },
   }, async (request, reply) => {
-    await service.remove(request.params.id, expectedVersion(request))
+    await service.remove(request.params.id, expectedVersion(request), request.actor)
     return reply.code(204).send(null)
   })
 }

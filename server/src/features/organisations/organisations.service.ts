@@ -1,9 +1,11 @@
 import type { CreateOrganisation, Organisation, OrganisationDetail, UpdateOrganisation } from '@eccar/shared'
 import { and, eq, sql } from 'drizzle-orm'
+import { requireRole, systemActor, type Actor } from '../../auth/actor.ts'
+import { recordAudit } from '../../auth/audit.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { organisations } from '../../db/schema/index.ts'
-import type { Actor } from '../../plugins/access.ts'
+import { CityNotFoundError } from '../cities/cities.errors.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
 import { VersionConflictError } from '../shared/versioning.ts'
 import { measureVisibleTo, visiblePlanStates } from '../shared/visibility.ts'
@@ -20,16 +22,18 @@ export function createOrganisationsService (db: Db, onChange: ChangeListener = (
   async function detail (tx: Db, id: number, actor: Actor): Promise<OrganisationDetail> {
     const row = await findOrganisation(tx, id)
     if (!row) throw new OrganisationNotFoundError(id)
-    const linked = await measuresOfOrganisation(tx, id, visiblePlanStates(actor), measureVisibleTo(actor))
+    const linked = await measuresOfOrganisation(tx, id, visiblePlanStates(actor, row.cityId), measureVisibleTo(actor, row.cityId))
     return { ...toOrganisation(row), ...linked }
   }
 
-  async function lockForWrite (tx: Db, id: number, expected: number) {
+  async function lockForWrite (tx: Db, id: number, expected: number, actor: Actor) {
     const row = await findOrganisation(tx, id, { forUpdate: true })
     if (!row) throw new OrganisationNotFoundError(id)
-    if (row.version !== expected) throw new VersionConflictError(await detail(tx, id, { kind: 'developer' }))
+    requireRole(actor, row.cityId, 'admin', () => new OrganisationNotFoundError(id))
+    if (row.version !== expected) throw new VersionConflictError(await detail(tx, id, systemActor))
     return row
   }
+  const rowOf = async (tx: Db, id: number) => (await findOrganisation(tx, id))!
 
   return {
     async listForCity (citySlug: string) {
@@ -41,17 +45,19 @@ export function createOrganisationsService (db: Db, onChange: ChangeListener = (
     get: (id: number, actor: Actor) => detail(db, id, actor),
 
     async create (citySlug: string, input: CreateOrganisation, actor: Actor) {
-      return db.transaction(async (tx) => {
+      return writeTransaction(db, onChange, async (tx) => {
         const city = await getCityBySlug(tx, citySlug)
+        requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
         if (await nameTaken(tx, city.id, input.name)) throw new OrganisationNameTakenError(input.name)
         const [created] = await tx.insert(organisations).values({ ...input, cityId: city.id }).returning({ id: organisations.id })
+        await recordAudit(tx, actor, { cityId: city.id, action: 'organisation.create', entityType: 'organisation', entityId: created!.id, after: await rowOf(tx, created!.id) })
         return detail(tx, created!.id, actor)
       })
     },
 
     async update (id: number, input: UpdateOrganisation, expected: number, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
-        const row = await lockForWrite(tx, id, expected)
+        const row = await lockForWrite(tx, id, expected, actor)
         // Organisation names appear in every plan's measure lists.
         await announce('everything')
         const { version: _ignored, ...changes } = input
@@ -59,16 +65,18 @@ export function createOrganisationsService (db: Db, onChange: ChangeListener = (
         await tx.update(organisations)
           .set({ ...changes, version: sql`${organisations.version} + 1`, updatedAt: new Date() })
           .where(and(eq(organisations.id, id), eq(organisations.version, expected)))
+        await recordAudit(tx, actor, { cityId: row.cityId, action: 'organisation.update', entityType: 'organisation', entityId: id, before: row, after: await rowOf(tx, id) })
         return detail(tx, id, actor)
       })
     },
 
-    async remove (id: number, expected: number) {
+    async remove (id: number, expected: number, actor: Actor) {
       await writeTransaction(db, onChange, async (tx, announce) => {
-        await lockForWrite(tx, id, expected)
+        const row = await lockForWrite(tx, id, expected, actor)
         if (await isReferenced(tx, id)) throw new OrganisationInUseError()
         await announce('everything')
         await tx.delete(organisations).where(eq(organisations.id, id))
+        await recordAudit(tx, actor, { cityId: row.cityId, action: 'organisation.delete', entityType: 'organisation', entityId: id, before: row })
       })
     },
   }

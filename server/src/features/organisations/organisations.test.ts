@@ -4,7 +4,7 @@ import { buildCity, buildMeasure, buildOrganisation, buildPlan } from '../../../
 import { tableCounts, useTestDb } from '../../../test/helpers/test-db.ts'
 
 const testDb = await useTestDb()
-const app = await buildTestApp({ db: testDb.db, devMode: true })
+const app = await buildTestApp({ db: testDb.db, asPlatformAdmin: true })
 const publicApp = await buildTestApp({ db: testDb.db })
 
 beforeEach(testDb.reset)

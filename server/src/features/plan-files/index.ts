@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { BodyLimits, CityParamsSchema, IdParamsSchema, PlanFileSchema, PlanImportResultSchema } from '@eccar/shared'
+import { ApiErrorSchema, BodyLimits, CityParamsSchema, IdParamsSchema, PlanFileSchema, PlanImportResultSchema } from '@eccar/shared'
+import { requireRole } from '../../auth/actor.ts'
+import { recordAudit } from '../../auth/audit.ts'
+import { CityNotFoundError } from '../cities/cities.errors.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
+import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
 import { toPlanSummary } from '../plans/plans.service.ts'
 import { errorResponses, writeErrorResponses } from '../shared/schemas.ts'
@@ -13,22 +17,25 @@ const fileName = (citySlug: string, periodStart: string, periodEnd: string) =>
 
 const planFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/plans/:id/export', {
-    onRequest: app.requireWriteAccess,
+    config: { access: 'signed-in' },
     schema: {
       tags: ['plan-files'],
       summary: 'Download the whole plan as a plan file (internal fields included)',
       params: IdParamsSchema,
-      response: { 200: PlanFileSchema, 401: errorResponses[400], 404: errorResponses[404], 400: errorResponses[400] },
+      response: { 200: PlanFileSchema, ...errorResponses, 401: ApiErrorSchema, 403: ApiErrorSchema },
     },
   }, async (request, reply) => {
+    // The file holds internal fields and drafts: members of the plan's city only.
     const plan = await findPlan(app.db, request.params.id)
-    const file = await buildPlanFile(app.db, request.params.id)
-    reply.header('content-disposition', `attachment; filename="${fileName(plan!.citySlug, file.plan.periodStart, file.plan.periodEnd)}"`)
+    if (!plan) throw new PlanNotFoundError(request.params.id)
+    requireRole(request.actor, plan.cityId, 'viewer', () => new PlanNotFoundError(request.params.id))
+    const file = await buildPlanFile(app.db, plan.id)
+    reply.header('content-disposition', `attachment; filename="${fileName(plan.citySlug, file.plan.periodStart, file.plan.periodEnd)}"`)
     return file
   })
 
   app.post('/cities/:city/plans/import', {
-    onRequest: app.requireWriteAccess,
+    config: { access: 'signed-in' },
     bodyLimit: BodyLimits.planImport,
     schema: {
       tags: ['plan-files'],
@@ -42,7 +49,9 @@ const planFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const result = await app.db.transaction(async (tx) => {
       const city = await getCityBySlug(tx, request.params.city)
+      requireRole(request.actor, city.id, 'admin', () => new CityNotFoundError(request.params.city))
       const imported = await importPlanFile(tx, city.id, request.body)
+      await recordAudit(tx, request.actor, { cityId: city.id, action: 'plan.import', entityType: 'plan', entityId: imported.planId, after: imported })
       return { ...imported, plan: toPlanSummary((await findPlan(tx, imported.planId))!, imported.measures) }
     })
     const { planId: _id, ...body } = result

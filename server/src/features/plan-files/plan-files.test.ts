@@ -9,7 +9,7 @@ import { parsePlanFile } from './plan-file.check.ts'
 import { PlanFileInvalidError } from './plan-files.errors.ts'
 
 const testDb = await useTestDb()
-const app = await buildTestApp({ db: testDb.db, devMode: true })
+const app = await buildTestApp({ db: testDb.db, asPlatformAdmin: true })
 const publicApp = await buildTestApp({ db: testDb.db })
 
 beforeEach(testDb.reset)

@@ -12,6 +12,7 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = createPlansService(app.db, app.dataChanged)
 
   app.get('/cities/:city/plans', {
+    config: { access: 'public' },
     schema: {
       tags: ['plans'],
       summary: 'Plans of a city (the public sees adopted and closed plans)',
@@ -21,7 +22,7 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => ({ items: await service.listForCity(request.params.city, request.actor) }))
 
   app.post('/cities/:city/plans', {
-    onRequest: app.requireWriteAccess,
+    config: { access: 'signed-in' },
     schema: {
       tags: ['plans'],
       summary: 'Create a plan (a draft unless a state is given)',
@@ -36,6 +37,7 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.get('/plans/:id', {
+    config: { access: 'public' },
     schema: {
       tags: ['plans'],
       summary: 'A plan with its ten commitments, their local titles and context texts',
@@ -49,7 +51,7 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.patch('/plans/:id', {
-    onRequest: app.requireWriteAccess,
+    config: { access: 'signed-in' },
     schema: {
       tags: ['plans'],
       summary: 'Change a plan',
@@ -65,7 +67,7 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.patch('/plans/:id/commitments/:number', {
-    onRequest: app.requireWriteAccess,
+    config: { access: 'signed-in' },
     schema: {
       tags: ['plans'],
       summary: 'Change a commitment\'s local title or context text within a plan',
@@ -81,7 +83,7 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.delete('/plans/:id', {
-    onRequest: app.requireWriteAccess,
+    config: { access: 'signed-in' },
     schema: {
       tags: ['plans'],
       summary: 'Delete a draft plan (send If-Match with its version)',
@@ -89,11 +91,12 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: NoContentSchema, ...versionedWriteResponses(PlanDetailSchema) },
     },
   }, async (request, reply) => {
-    await service.remove(request.params.id, expectedVersion(request))
+    await service.remove(request.params.id, expectedVersion(request), request.actor)
     return reply.code(204).send(null)
   })
 
   app.get('/plans/:id/progress', {
+    config: { access: 'public' },
     schema: {
       tags: ['plans'],
       summary: 'Progress per commitment: measures by status, share completed or ongoing, average progress',
@@ -104,6 +107,7 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     () => service.progress(request.params.id, request.actor)))
 
   app.get('/plans/:id/status-history', {
+    config: { access: 'public' },
     schema: {
       tags: ['plans'],
       summary: 'Every status change of the plan\'s measures, oldest first (for progress over time)',

@@ -1,9 +1,11 @@
 import type { CreatePlan, PlanDetail, PlanSummary, UpdatePlan, UpdatePlanCommitment } from '@eccar/shared'
 import { and, eq, sql } from 'drizzle-orm'
+import { requireRole, systemActor, type Actor } from '../../auth/actor.ts'
+import { recordAudit } from '../../auth/audit.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { planCommitments, plans } from '../../db/schema/index.ts'
-import type { Actor } from '../../plugins/access.ts'
+import { CityNotFoundError } from '../cities/cities.errors.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
 import { VersionConflictError } from '../shared/versioning.ts'
 import { measureVisibleTo, visiblePlanStates } from '../shared/visibility.ts'
@@ -35,17 +37,17 @@ export function toPlanSummary (row: PlanRow, measureCount: number): PlanSummary 
 }
 
 export function createPlansService (db: Db, onChange: ChangeListener = () => {}) {
-  /** A plan the actor may read; drafts of other readers are "not found", not "forbidden". */
+  /** A plan the actor may read; others' drafts are "not found", not "forbidden". */
   async function getVisiblePlan (id: number, actor: Actor) {
     const plan = await findPlan(db, id)
-    if (!plan || !visiblePlanStates(actor).includes(plan.state)) throw new PlanNotFoundError(id)
+    if (!plan || !visiblePlanStates(actor, plan.cityId).includes(plan.state)) throw new PlanNotFoundError(id)
     return plan
   }
 
   async function detail (tx: Db, plan: PlanRow, actor: Actor): Promise<PlanDetail> {
     // Sequential on purpose: inside a transaction both queries share one connection.
     const commitmentRows = await listPlanCommitments(tx, plan.id)
-    const counts = await countMeasures(tx, [plan.id], measureVisibleTo(actor))
+    const counts = await countMeasures(tx, [plan.id], measureVisibleTo(actor, plan.cityId))
     const countFor = (number: number) => counts.find((c) => c.commitment === number)?.count ?? 0
     return {
       ...toPlanSummary(plan, counts.reduce((sum, c) => sum + c.count, 0)),
@@ -61,10 +63,12 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
     if (!predecessor || predecessor.cityId !== cityId || predecessor.id === planId) throw new PredecessorInvalidError()
   }
 
-  async function lockForWrite (tx: Db, id: number, expected: number) {
+  /** Locks the plan, checks the role (before anything about it is revealed), then the version. */
+  async function lockForWrite (tx: Db, id: number, expected: number, actor: Actor) {
     const plan = await findPlan(tx, id, { forUpdate: true })
     if (!plan) throw new PlanNotFoundError(id)
-    if (plan.version !== expected) throw new VersionConflictError(await detail(tx, plan, { kind: 'developer' }))
+    requireRole(actor, plan.cityId, 'admin', () => new PlanNotFoundError(id))
+    if (plan.version !== expected) throw new VersionConflictError(await detail(tx, plan, systemActor))
     return plan
   }
 
@@ -81,8 +85,8 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
 
     async listForCity (citySlug: string, actor: Actor): Promise<PlanSummary[]> {
       const city = await getCityBySlug(db, citySlug)
-      const rows = await listPlansOfCity(db, city.id, visiblePlanStates(actor))
-      const counts = await countMeasures(db, rows.map((row) => row.id), measureVisibleTo(actor))
+      const rows = await listPlansOfCity(db, city.id, visiblePlanStates(actor, city.id))
+      const counts = await countMeasures(db, rows.map((row) => row.id), measureVisibleTo(actor, city.id))
       return rows.map((row) => toPlanSummary(row, counts.filter((c) => c.planId === row.id).reduce((sum, c) => sum + c.count, 0)))
     },
 
@@ -91,61 +95,71 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
     },
 
     async create (citySlug: string, input: CreatePlan, actor: Actor) {
-      if (input.periodEnd < input.periodStart) throw new PlanPeriodInvalidError()
-      return db.transaction(async (tx) => {
+      return writeTransaction(db, onChange, async (tx) => {
         const city = await getCityBySlug(tx, citySlug)
+        requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
+        if (input.periodEnd < input.periodStart) throw new PlanPeriodInvalidError()
         await checkPredecessor(tx, city.id, null, input.predecessorId)
         const [created] = await tx.insert(plans).values({ ...input, cityId: city.id }).returning({ id: plans.id })
         await insertEmptyPlanCommitments(tx, created!.id)
-        return detail(tx, (await findPlan(tx, created!.id))!, actor)
+        const after = (await findPlan(tx, created!.id))!
+        await recordAudit(tx, actor, { cityId: city.id, action: 'plan.create', entityType: 'plan', entityId: after.id, after })
+        return detail(tx, after, actor)
       })
     },
 
     async update (id: number, input: UpdatePlan, expected: number, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
+        const before = await lockForWrite(tx, id, expected, actor)
         await announce({ planId: id })
-        const plan = await lockForWrite(tx, id, expected)
         const { version: _ignored, ...changes } = input
-        const periodStart = changes.periodStart ?? plan.periodStart
-        const periodEnd = changes.periodEnd ?? plan.periodEnd
+        const periodStart = changes.periodStart ?? before.periodStart
+        const periodEnd = changes.periodEnd ?? before.periodEnd
         if (periodEnd < periodStart) throw new PlanPeriodInvalidError()
-        await checkPredecessor(tx, plan.cityId, plan.id, changes.predecessorId)
+        await checkPredecessor(tx, before.cityId, before.id, changes.predecessorId)
         await bumpVersion(tx, id, expected, changes)
-        return detail(tx, (await findPlan(tx, id))!, actor)
+        const after = (await findPlan(tx, id))!
+        await recordAudit(tx, actor, { cityId: before.cityId, action: 'plan.update', entityType: 'plan', entityId: id, before, after })
+        return detail(tx, after, actor)
       })
     },
 
     async updateCommitment (id: number, number: number, input: UpdatePlanCommitment, expected: number, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
+        const plan = await lockForWrite(tx, id, expected, actor)
         await announce({ planId: id })
-        await lockForWrite(tx, id, expected)
         const { version: _ignored, ...changes } = input
-        await tx.update(planCommitments).set(changes)
-          .where(and(eq(planCommitments.planId, id), eq(planCommitments.commitmentNumber, number)))
+        const where = and(eq(planCommitments.planId, id), eq(planCommitments.commitmentNumber, number))
+        const [before] = await tx.select().from(planCommitments).where(where)
+        const [after] = await tx.update(planCommitments).set(changes).where(where).returning()
         await bumpVersion(tx, id, expected)
+        await recordAudit(tx, actor, {
+          cityId: plan.cityId, action: 'plan.commitment.update', entityType: 'plan-commitment', entityId: `${id}/${number}`, before, after,
+        })
         return detail(tx, (await findPlan(tx, id))!, actor)
       })
     },
 
-    async remove (id: number, expected: number) {
+    async remove (id: number, expected: number, actor: Actor) {
       await writeTransaction(db, onChange, async (tx, announce) => {
+        const plan = await lockForWrite(tx, id, expected, actor)
         await announce({ planId: id })
-        const plan = await lockForWrite(tx, id, expected)
         if (plan.state !== 'draft') throw new PlanNotDraftError()
         await tx.delete(plans).where(eq(plans.id, id))
+        await recordAudit(tx, actor, { cityId: plan.cityId, action: 'plan.delete', entityType: 'plan', entityId: id, before: plan })
       })
     },
 
     async statusHistory (id: number, actor: Actor) {
       const plan = await getVisiblePlan(id, actor)
-      return { items: await planStatusHistory(db, plan.id, measureVisibleTo(actor)) }
+      return { items: await planStatusHistory(db, plan.id, measureVisibleTo(actor, plan.cityId)) }
     },
 
     async progress (id: number, actor: Actor) {
       const plan = await getVisiblePlan(id, actor)
       const [titles, figures] = await Promise.all([
         listPlanCommitments(db, plan.id),
-        progressFigures(db, plan.id, measureVisibleTo(actor)),
+        progressFigures(db, plan.id, measureVisibleTo(actor, plan.cityId)),
       ])
       return summariseProgress(plan.id, titles, figures)
     },

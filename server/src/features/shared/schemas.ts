@@ -10,6 +10,7 @@ export const errorResponses = {
 export const writeErrorResponses = {
   ...errorResponses,
   401: ApiErrorSchema,
+  403: ApiErrorSchema,
   409: ApiErrorSchema,
   413: ApiErrorSchema,
   415: ApiErrorSchema,

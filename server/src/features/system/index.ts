@@ -7,10 +7,12 @@ const ReadinessSchema = Type.Object({ status: Type.Literal('ok'), database: Type
 
 const system: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/health', {
+    config: { access: 'public' },
     schema: { tags: ['system'], summary: 'Liveness: the process answers', response: { 200: HealthSchema } },
   }, async () => ({ status: 'ok' as const }))
 
   app.get('/health/ready', {
+    config: { access: 'public' },
     schema: { tags: ['system'], summary: 'Readiness: the database answers', response: { 200: ReadinessSchema } },
   }, async () => {
     await app.db.execute(sql`select 1`)

@@ -1,0 +1,61 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { and, eq, ne } from 'drizzle-orm'
+import type { Db } from '../db/client.ts'
+import { cities, membershipOrganisations, memberships, sessions, users } from '../db/schema/index.ts'
+import type { CityRole } from './actor.ts'
+
+export const newToken = () => randomBytes(32).toString('base64url')
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+
+export interface SessionLimits { idleMs: number, absoluteMs: number }
+
+/** A new session with a fresh id and anti-forgery token; the cookie carries the token, the table its hash. */
+export async function createSession (db: Db, userId: number) {
+  const token = newToken()
+  const csrfToken = newToken()
+  await db.insert(sessions).values({ id: hashToken(token), userId, csrfToken })
+  return { token, csrfToken }
+}
+
+export async function deleteSession (db: Db, token: string) {
+  await db.delete(sessions).where(eq(sessions.id, hashToken(token)))
+}
+
+export async function deleteSessionsOfUser (db: Db, userId: number, exceptSessionId?: string) {
+  const all = eq(sessions.userId, userId)
+  await db.delete(sessions).where(exceptSessionId ? and(all, ne(sessions.id, exceptSessionId)) : all)
+}
+
+/** The signed-in user behind a cookie token, or null if the session is unknown, idle too long or too old. */
+export async function findSession (db: Db, token: string, limits: SessionLimits, now = new Date()) {
+  const id = hashToken(token)
+  const [row] = await db.select({
+    id: sessions.id, csrfToken: sessions.csrfToken, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt,
+    userId: users.id, isPlatformAdmin: users.isPlatformAdmin,
+  }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id))
+  if (!row) return null
+  const expired = now.getTime() - row.lastSeenAt.getTime() > limits.idleMs || now.getTime() - row.createdAt.getTime() > limits.absoluteMs
+  if (expired) {
+    await db.delete(sessions).where(eq(sessions.id, id))
+    return null
+  }
+  // Writing on every request would double the load; a minute's precision is plenty for a 30-minute idle limit.
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id))
+  }
+  return { ...row, cities: await cityRoles(db, row.userId) }
+}
+
+export async function cityRoles (db: Db, userId: number) {
+  const rows = await db.select({ cityId: memberships.cityId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId))
+  const scopes = await db.select().from(membershipOrganisations).where(eq(membershipOrganisations.userId, userId))
+  return new Map<number, CityRole>(rows.map((row) => [row.cityId, {
+    role: row.role,
+    organisationIds: scopes.filter((scope) => scope.cityId === row.cityId).map((scope) => scope.organisationId),
+  }]))
+}
+
+export async function membershipsOf (db: Db, userId: number) {
+  return db.select({ cityId: cities.id, citySlug: cities.slug, cityName: cities.name, role: memberships.role })
+    .from(memberships).innerJoin(cities, eq(cities.id, memberships.cityId)).where(eq(memberships.userId, userId))
+}

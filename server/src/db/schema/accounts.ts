@@ -1,0 +1,61 @@
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { roles } from '@eccar/shared'
+import { organisations } from './organisations.ts'
+import { cities } from './plans.ts'
+
+export const roleEnum = pgEnum('role', roles)
+
+export const users = pgTable('users', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  email: text().notNull(),
+  displayName: text().notNull(),
+  // Null until an invitation is accepted.
+  passwordHash: text(),
+  isPlatformAdmin: boolean().notNull().default(false),
+  version: integer().notNull().default(1),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('users_email').on(sql`lower(${t.email})`)])
+
+/** A user's role in one city; editors may be limited to the measures of chosen organisations. */
+export const memberships = pgTable('memberships', {
+  userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  cityId: integer().notNull().references(() => cities.id, { onDelete: 'cascade' }),
+  role: roleEnum().notNull(),
+  version: integer().notNull().default(1),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.userId, t.cityId] }), index().on(t.cityId)])
+
+export const membershipOrganisations = pgTable('membership_organisations', {
+  userId: integer().notNull(),
+  cityId: integer().notNull(),
+  organisationId: integer().notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.userId, t.cityId, t.organisationId] })])
+
+/** Server-side sessions, shared by every app instance; the id is a hash of the cookie's token. */
+export const sessions = pgTable('sessions', {
+  id: text().primaryKey(),
+  userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  csrfToken: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index().on(t.userId)])
+
+/** One-time links to set a password (there is no mail server); stored as a hash. */
+export const invitations = pgTable('invitations', {
+  tokenHash: text().primaryKey(),
+  userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  usedAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+})
+
+/** Failed and successful sign-ins of the last day, for throttling by account and address. */
+export const signInAttempts = pgTable('sign_in_attempts', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  email: text().notNull(),
+  ip: text().notNull(),
+  succeeded: boolean().notNull(),
+  at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index().on(t.email, t.at), index().on(t.ip, t.at)])

@@ -4,12 +4,17 @@ import { BodyLimits } from '@eccar/shared'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { Config } from './config.ts'
 import type { Db } from './db/client.ts'
+import attention from './features/attention/index.ts'
+import audit from './features/audit/index.ts'
 import cities from './features/cities/index.ts'
 import commitments from './features/commitments/index.ts'
 import measures from './features/measures/index.ts'
 import organisations from './features/organisations/index.ts'
 import planFiles from './features/plan-files/index.ts'
 import plans from './features/plans/index.ts'
+import session from './features/session/index.ts'
+import steering from './features/steering/index.ts'
+import users from './features/users/index.ts'
 import system from './features/system/index.ts'
 import auth from './plugins/auth.ts'
 import configPlugin from './plugins/config.ts'
@@ -57,12 +62,17 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
 
   await app.register(async (api) => {
     await api.register(system)
+    await api.register(session)
+    await api.register(users)
     await api.register(commitments)
     await api.register(cities)
     await api.register(plans)
     await api.register(measures)
     await api.register(organisations)
     await api.register(planFiles)
+    await api.register(steering)
+    await api.register(attention)
+    await api.register(audit)
   }, { prefix: '/api' })
 
   await app.register(web)

@@ -10,12 +10,19 @@ import { parsePlanFile } from './features/plan-files/plan-file.check.ts'
 import { PlanFileInvalidError } from './features/plan-files/plan-files.errors.ts'
 import { buildPlanFile } from './features/plan-files/plan-files.export.ts'
 import { importPlanFile } from './features/plan-files/plan-files.import.ts'
+import { findUserByEmail } from './features/session/session.queries.ts'
+import { createInvitation } from './features/users/invitations.ts'
+import { memberships, users } from './db/schema/index.ts'
 
 const usage = `Usage:
   npm run cli -- import <plan.json> --city <slug> [--city-name <name>]
       Recreates a plan from a plan file. --city-name creates the city if it does not exist yet.
   npm run cli -- export <plan-id> [--out <file>]
       Writes the whole plan as a plan file (to stdout without --out).
+  npm run cli -- create-admin <email> --name <display name> [--city <slug>]
+      Creates the first administrator and prints a one-time link to set the password.
+      Without --city a platform administrator (may create cities and act as admin in all);
+      with --city an admin of that city.
 
 Uses the same database as the server: DATABASE_URL, or the embedded database in DATA_DIR
 (stop the server first: the embedded database allows one process at a time).`
@@ -54,10 +61,24 @@ async function exportCommand (database: DatabaseHandle, planId: number, out?: st
   }
 }
 
+async function createAdminCommand (database: DatabaseHandle, email: string, name: string, citySlug: string | undefined, origin: string) {
+  const invitation = await database.db.transaction(async (tx) => {
+    if (await findUserByEmail(tx, email)) throw new Error(`There is already an account for ${email}`)
+    const city = citySlug ? await findCityBySlug(tx, citySlug) : undefined
+    if (citySlug && !city) throw new Error(`City "${citySlug}" does not exist`)
+    const [user] = await tx.insert(users).values({ email, displayName: name, isPlatformAdmin: !city }).returning({ id: users.id })
+    if (city) await tx.insert(memberships).values({ userId: user!.id, cityId: city.id, role: 'admin' })
+    await recordAudit(tx, systemActor, { cityId: city?.id ?? null, action: 'user.create-admin', entityType: 'user', entityId: user!.id, after: { email, platformAdmin: !city } })
+    return createInvitation(tx, user!.id)
+  })
+  console.log(`Created ${citySlug ? `an admin of ${citySlug}` : 'a platform administrator'}: ${email}`)
+  console.log(`Open this link within 7 days to set the password (it works once):\n  ${origin}${invitation.path}`)
+}
+
 async function main () {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { city: { type: 'string' }, 'city-name': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+    options: { city: { type: 'string' }, 'city-name': { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } },
   })
   const [command, argument] = positionals
   if (values.help || !command || !argument) {
@@ -71,6 +92,9 @@ async function main () {
     if (command === 'import') {
       if (!values.city) throw new Error('import needs --city <slug>')
       await importCommand(database, argument, values.city, values['city-name'])
+    } else if (command === 'create-admin') {
+      if (!values.name) throw new Error('create-admin needs --name <display name>')
+      await createAdminCommand(database, argument, values.name, values.city, config.PUBLIC_ORIGIN!)
     } else if (command === 'export') {
       const id = Number(argument)
       if (!Number.isInteger(id) || id < 1) throw new Error(`"${argument}" is not a plan id`)

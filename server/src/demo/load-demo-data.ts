@@ -6,6 +6,8 @@ import { appMeta, cities } from '../db/schema/index.ts'
 import { insertCity } from '../features/cities/cities.queries.ts'
 import { importPlanFile } from '../features/plan-files/plan-files.import.ts'
 import { jenaCity, jenaPlanFile } from './jena/index.ts'
+import { loadDemoAccounts } from './load-demo-accounts.ts'
+import { loadSteeringGroup } from './load-steering-group.ts'
 
 const marker = 'demo_data_loaded_at'
 
@@ -24,6 +26,8 @@ export async function loadDemoData (db: Db): Promise<{ planId: number } | null> 
     const city = await insertCity(tx, jenaCity)
     const result = await importPlanFile(tx, city.id, jenaPlanFile)
     await recordAudit(tx, systemActor, { cityId: city.id, action: 'plan.import', entityType: 'plan', entityId: result.planId, after: { source: 'demo', ...result } })
+    await loadSteeringGroup(tx, city.id)
+    await loadDemoAccounts(tx, city.id)
     await tx.insert(appMeta).values({ key: marker, value: new Date().toISOString() })
     return { planId: result.planId }
   })

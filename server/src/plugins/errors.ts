@@ -74,7 +74,7 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
     const statusCode = error.statusCode ?? 500
     if (statusCode >= 400 && statusCode < 500) {
       const code = error.code && !error.code.startsWith('FST_') ? error.code : (frameworkCodes[error.code] ?? statusCodesByGroup[statusCode] ?? 'BAD_REQUEST')
-      if (statusCode === 429 || statusCode === 503) reply.header('retry-after', '60')
+      if ((statusCode === 429 || statusCode === 503) && !reply.hasHeader('retry-after')) reply.header('retry-after', '60')
       return send(reply, request, statusCode, code, error.message, error.extra ?? {})
     }
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
-  CreateMeasureSchema, IdParamsSchema, MeasureDetailSchema, MeasureListQuerySchema, MeasureListSchema,
-  UpdateMeasureSchema,
+  CreateMeasureSchema, CreateStatusUpdateSchema, IdParamsSchema, MeasureDetailSchema, MeasureListQuerySchema, MeasureListSchema,
+  StatusUpdateResultSchema, UpdateMeasureSchema,
 } from '@eccar/shared'
 import { sendCached } from '../../plugins/read-cache.ts'
 import { createPlansService } from '../plans/plans.service.ts'
@@ -39,6 +39,22 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const measure = await service.create(request.params.id, request.body, request.actor)
     setVersionTag(reply, measure.version)
     return reply.code(201).send(measure)
+  })
+
+  app.post('/measures/:id/status-updates', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags: ['status-updates'],
+      summary: 'Report on a measure: new status, progress, a dated note and evidence',
+      description: 'Editors limited to organisations may report only on measures their bodies lead or join. The public sees the entry\'s status, date, notes and organisation, never the person.',
+      params: IdParamsSchema,
+      body: CreateStatusUpdateSchema,
+      response: { 201: StatusUpdateResultSchema, ...versionedWriteResponses(MeasureDetailSchema) },
+    },
+  }, async (request, reply) => {
+    const result = await service.addStatusUpdate(request.params.id, request.body, expectedVersion(request, request.body.version), request.actor)
+    setVersionTag(reply, result.measure.version)
+    return reply.code(201).send(result)
   })
 
   app.get('/measures/:id', {

@@ -9,3 +9,5 @@ export const OrganisationUnknownError = createError('ORGANISATION_UNKNOWN', 'Org
 export const RelatedMeasureInvalidError = createError('RELATED_MEASURE_INVALID', 'Related measure %s is not another measure of the same plan', 400)
 export const ExampleActionUnknownError = createError('EXAMPLE_ACTION_UNKNOWN', 'There is no ECCAR example action "%s"', 400)
 export const MeasureNotDeletedError = createError('MEASURE_NOT_DELETED', 'Measure %s is not deleted', 409)
+export const StatusDateInFutureError = createError('STATUS_DATE_IN_FUTURE', 'A status report cannot be dated in the future', 400)
+export const ReportingOrganisationInvalidError = createError('REPORTING_ORGANISATION_INVALID', 'Organisation %s is not one of the bodies you report for on this measure', 400)

@@ -1,4 +1,4 @@
-import type { CreateMeasure, MeasureListQuery, UpdateMeasure } from '@eccar/shared'
+import type { CreateMeasure, CreateStatusUpdate, MeasureListQuery, UpdateMeasure } from '@eccar/shared'
 import { Limits } from '@eccar/shared'
 import { and, eq, sql } from 'drizzle-orm'
 import {
@@ -7,19 +7,22 @@ import {
 import { recordAudit } from '../../auth/audit.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
-import { measureInvolvedOrganisations, measures } from '../../db/schema/index.ts'
+import { measureInvolvedOrganisations, measures, statusUpdates } from '../../db/schema/index.ts'
 import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
 import type { PlansService } from '../plans/plans.service.ts'
 import { VersionConflictError } from '../shared/versioning.ts'
 import { measureVisibleTo, visiblePlanStates } from '../shared/visibility.ts'
-import { MeasureCodeTakenError, MeasureNotDeletedError, MeasureNotFoundError } from './measures.errors.ts'
+import {
+  MeasureCodeTakenError, MeasureNotDeletedError, MeasureNotFoundError, ReportingOrganisationInvalidError, StatusDateInFutureError,
+  StatusReasonRequiredError,
+} from './measures.errors.ts'
 import { toMeasureDetail, toMeasureSummary } from './measures.presenters.ts'
 import {
   codeTaken, findMeasureDetail, findMeasureForUpdate, insertStatusUpdates, listMeasures, nextPosition, replaceLinks,
   type MeasureRow,
 } from './measures.queries.ts'
-import { checkMeasure } from './measures.rules.ts'
+import { checkMeasure, needsReason } from './measures.rules.ts'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -167,6 +170,41 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
     },
 
     /** Hides the measure everywhere; its links and history stay so it can be restored. */
+    /**
+     * A dated report from the steering group: one timeline entry (old → new, who, which body) and
+     * the measure's current status, progress and reason, in one transaction.
+     */
+    async addStatusUpdate (id: number, input: CreateStatusUpdate, expected: number, actor: Actor) {
+      return writeTransaction(db, onChange, async (tx, announce) => {
+        let actingFor: number[] = []
+        const current = await lockForWrite(tx, id, expected, async (row) => {
+          actingFor = (await requireMeasureEditor(tx, actor, row)).actingFor
+        })
+        await announce({ planId: current.planId })
+        const reason = input.reason?.trim() ? input.reason : null
+        if (needsReason(input.status) && !reason) throw new StatusReasonRequiredError(input.status)
+        const date = input.date ?? today()
+        if (date > today()) throw new StatusDateInFutureError()
+        const bodies = [current.leadOrganisationId, ...await involvedIds(tx, id)].filter((body): body is number => body !== null)
+        const organisationId = input.organisationId ?? actingFor[0] ?? current.leadOrganisationId
+        const allowed = actingFor.length > 0 ? actingFor : bodies
+        if (input.organisationId !== undefined && !allowed.includes(input.organisationId)) throw new ReportingOrganisationInvalidError(input.organisationId)
+        await bump(tx, id, expected, { status: input.status, progress: input.progress, statusReason: needsReason(input.status) ? reason : null })
+        const [entry] = await tx.insert(statusUpdates).values({
+          measureId: id, date, fromStatus: current.status, status: input.status, fromProgress: current.progress, progress: input.progress,
+          noteDe: input.noteDe ?? null, noteEn: input.noteEn ?? null, reason,
+          evidenceLinks: (input.evidenceLinks ?? []).map((link) => ({ url: link.url, label: link.label ?? null })),
+          organisationId, userId: userIdOf(actor),
+        }).returning({ id: statusUpdates.id })
+        await recordAudit(tx, actor, {
+          cityId: current.cityId, action: 'measure.status.update', entityType: 'measure', entityId: id,
+          before: current, after: { ...await currentRow(tx, id), statusUpdateId: entry!.id },
+        })
+        const measure = await detail(tx, id, actor)
+        return { entry: measure.statusHistory.find((e) => e.id === entry!.id)!, measure }
+      })
+    },
+
     /** Returns the new version: the one a later restore must name. */
     async remove (id: number, expected: number, actor: Actor) {
       await writeTransaction(db, onChange, async (tx, announce) => {

@@ -1,0 +1,26 @@
+import { eq } from 'drizzle-orm'
+import { hashPassword } from '../auth/passwords.ts'
+import type { Db } from '../db/client.ts'
+import { membershipOrganisations, memberships, organisations, users } from '../db/schema/index.ts'
+
+/**
+ * Two accounts to try the steering group's workflow with. Their passwords are printed in the
+ * README, so they exist only with the demo data, which production deployments leave off.
+ */
+export const demoAccounts = [
+  { email: 'admin@jena.example', password: 'jena-demo-admin-2022', displayName: 'Demo: Büro für Migration und Integration', role: 'admin' as const, organisation: null },
+  { email: 'editor@jena.example', password: 'jena-demo-editor-2022', displayName: 'Demo: Antidiskriminierungsstelle', role: 'editor' as const, organisation: 'Antidiskriminierungsstelle der Stadt Jena' },
+]
+
+export async function loadDemoAccounts (tx: Db, cityId: number) {
+  for (const account of demoAccounts) {
+    const [user] = await tx.insert(users).values({
+      email: account.email, displayName: account.displayName, passwordHash: await hashPassword(account.password),
+    }).returning({ id: users.id })
+    await tx.insert(memberships).values({ userId: user!.id, cityId, role: account.role })
+    if (account.organisation) {
+      const [organisation] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, account.organisation))
+      await tx.insert(membershipOrganisations).values({ userId: user!.id, cityId, organisationId: organisation!.id })
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import createError from '@fastify/error'
+
+// One answer for unknown accounts and wrong passwords: which e-mails have accounts is nobody's business.
+export const InvalidCredentialsError = createError('INVALID_CREDENTIALS', 'E-mail address or password is wrong', 401)
+export const CurrentPasswordWrongError = createError('CURRENT_PASSWORD_WRONG', 'The current password is wrong', 400)
+export const InvitationInvalidError = createError('INVITATION_INVALID', 'This invitation link is unknown, used or expired; ask for a new one', 400)
+
+export class TooManyAttemptsError extends Error {
+  readonly statusCode = 429
+  readonly code = 'TOO_MANY_ATTEMPTS'
+  constructor (readonly retryAfterSeconds: number) {
+    super('Too many failed sign-ins; wait a few minutes and try again')
+  }
+}

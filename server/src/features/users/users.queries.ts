@@ -1,0 +1,38 @@
+import { and, asc, count, eq, inArray } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { membershipOrganisations, memberships, organisations, users } from '../../db/schema/index.ts'
+import type { CityUser } from '@eccar/shared'
+
+export async function listCityUsers (db: Db, cityId: number, userId?: number): Promise<CityUser[]> {
+  const conditions = [eq(memberships.cityId, cityId)]
+  if (userId !== undefined) conditions.push(eq(memberships.userId, userId))
+  const rows = await db.select({
+    id: users.id, email: users.email, displayName: users.displayName, passwordHash: users.passwordHash,
+    role: memberships.role, version: memberships.version,
+  }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(...conditions)).orderBy(asc(users.displayName))
+  const scopes = rows.length === 0 ? [] : await db.select({ userId: membershipOrganisations.userId, id: organisations.id, name: organisations.name, nameEn: organisations.nameEn })
+    .from(membershipOrganisations).innerJoin(organisations, eq(organisations.id, membershipOrganisations.organisationId))
+    .where(and(eq(membershipOrganisations.cityId, cityId), inArray(membershipOrganisations.userId, rows.map((row) => row.id))))
+  return rows.map(({ passwordHash, ...row }) => ({
+    ...row,
+    hasPassword: passwordHash !== null,
+    organisations: scopes.filter((scope) => scope.userId === row.id).map(({ userId: _u, ...organisation }) => organisation),
+  }))
+}
+
+export async function findMembership (db: Db, cityId: number, userId: number) {
+  const [row] = await db.select().from(memberships).where(and(eq(memberships.cityId, cityId), eq(memberships.userId, userId))).for('update')
+  return row
+}
+
+export async function adminCount (db: Db, cityId: number) {
+  const [row] = await db.select({ n: count() }).from(memberships).where(and(eq(memberships.cityId, cityId), eq(memberships.role, 'admin')))
+  return row?.n ?? 0
+}
+
+export async function replaceScope (db: Db, cityId: number, userId: number, organisationIds: number[]) {
+  await db.delete(membershipOrganisations).where(and(eq(membershipOrganisations.cityId, cityId), eq(membershipOrganisations.userId, userId)))
+  if (organisationIds.length) {
+    await db.insert(membershipOrganisations).values(organisationIds.map((organisationId) => ({ cityId, userId, organisationId })))
+  }
+}

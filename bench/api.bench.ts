@@ -328,7 +328,7 @@ async function main (): Promise<number> {
   log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, `
     + `load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`)
   log(`autocannon: ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.seconds} s measured per endpoint, `
-    + `${load.workers > 0 ? `${load.workers} worker thread(s)` : 'in-process'}; server on 127.0.0.1, public (no DEV_MODE)`)
+    + `${load.workers > 0 ? `${load.workers} worker thread(s)` : 'in-process'}; server on 127.0.0.1, as the public`)
   log(`databases: ${settings.databases.join(', ')}${settings.databases.includes('postgres') ? ` (PostgreSQL: ${redactUrl(settings.databaseUrl)})` : ''}`)
 
   let failed = false

@@ -46,7 +46,7 @@ export async function timeNpmStart (options: { repoRoot: string, dataDir: string
   const port = await freePort()
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: options.dataDir, LOG_LEVEL: 'warn' }
   // The run must measure the documented default: embedded database, demo data, loopback only.
-  for (const key of ['DATABASE_URL', 'DEMO_DATA', 'DEV_MODE', 'HOST', 'WEB_DIST']) delete env[key]
+  for (const key of ['DATABASE_URL', 'DEMO_DATA', 'HOST', 'WEB_DIST', 'PUBLIC_ORIGIN']) delete env[key]
 
   const output: string[] = []
   const collect = (chunk: Buffer) => {

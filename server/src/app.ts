@@ -28,16 +28,18 @@ import web from './plugins/web.ts'
 export interface BuildAppOptions {
   config: Config
   db: Db
-  /** Tests pass a stream or `false`; production logs JSON to stdout. */
-  logger?: FastifyServerOptions['logger']
+  /** `false` silences the log; tests pass a stream to read it. Production logs JSON to stdout. */
+  logger?: false | { stream: NonNullable<FastifyServerOptions['logger'] & object>['stream'] }
 }
 
 /** Builds the whole application without listening: the server and every test call this same function. */
 export async function buildApp ({ config, db, logger }: BuildAppOptions) {
   const app = Fastify({
-    logger: logger ?? {
+    logger: logger === false ? false : {
       level: config.LOG_LEVEL,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      // Headers are not logged by default; should anyone add them, credentials stay out.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      ...(logger?.stream ? { stream: logger.stream } : {}),
     },
     bodyLimit: BodyLimits.json,
     // Nothing times out by default in Fastify; a slow client must not hold a connection forever.

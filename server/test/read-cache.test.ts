@@ -1,12 +1,13 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { startChangeFeed } from '../src/cache/change-feed.ts'
+import { buildSignedInUser, platformAdminHeaders } from './helpers/auth.ts'
 import { buildTestApp } from './helpers/build-test-app.ts'
 import { buildMeasure, buildOrganisation, buildPlan } from './helpers/factories.ts'
 import { useTestDb } from './helpers/test-db.ts'
 
 // The production configuration: answers of plan reads are cached until a write changes them.
 const testDb = await useTestDb()
-const app = await buildTestApp({ db: testDb.db, asPlatformAdmin: true, config: { READ_CACHE: true } })
+const app = await buildTestApp({ db: testDb.db, config: { READ_CACHE: true } })
 const publicApp = await buildTestApp({ db: testDb.db, config: { READ_CACHE: true } })
 
 beforeEach(async () => {
@@ -19,6 +20,10 @@ afterAll(async () => {
   await publicApp.close()
   await testDb.close()
 })
+
+/** Writes as the platform admin; reads stay anonymous, the only reads the cache serves. */
+const write = async (options: { method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, headers?: Record<string, string> }) =>
+  app.inject({ ...options, headers: { ...await platformAdminHeaders(testDb.db), ...options.headers } })
 
 const progress = async (planId: number, reader = app) => (await reader.inject({ method: 'GET', url: `/api/plans/${planId}/progress` })).json()
 const titles = async (planId: number, reader = app) =>
@@ -45,7 +50,7 @@ describe('cached plan reads', () => {
     expect(await titles(plan.id)).toEqual(['Alt'])
     expect((await progress(plan.id)).total.byStatus.planned).toBe(1)
 
-    const res = await app.inject({ method: 'PATCH', url: `/api/measures/${measure.id}`, payload: { titleDe: 'Neu', status: 'in_progress', version: 1 } })
+    const res = await write({ method: 'PATCH', url: `/api/measures/${measure.id}`, payload: { titleDe: 'Neu', status: 'in_progress', version: 1 } })
     expect(res.statusCode).toBe(200)
     expect(await titles(plan.id)).toEqual(['Neu'])
     expect((await progress(plan.id)).total.byStatus.in_progress).toBe(1)
@@ -54,11 +59,11 @@ describe('cached plan reads', () => {
   it('show created, deleted and restored measures at once', async () => {
     const plan = await buildPlan(testDb.db)
     expect((await progress(plan.id)).total.measureCount).toBe(0)
-    const created = await app.inject({ method: 'POST', url: `/api/plans/${plan.id}/measures`, payload: { code: '1.1', primaryCommitment: 1, titleDe: 'Neu', type: 'implementation' } })
+    const created = await write({ method: 'POST', url: `/api/plans/${plan.id}/measures`, payload: { code: '1.1', primaryCommitment: 1, titleDe: 'Neu', type: 'implementation' } })
     expect((await progress(plan.id)).total.measureCount).toBe(1)
-    await app.inject({ method: 'DELETE', url: `/api/measures/${created.json().id}`, headers: { 'if-match': '"1"' } })
+    await write({ method: 'DELETE', url: `/api/measures/${created.json().id}`, headers: { 'if-match': '"1"' } })
     expect((await progress(plan.id)).total.measureCount).toBe(0)
-    await app.inject({ method: 'POST', url: `/api/measures/${created.json().id}/restore`, headers: { 'if-match': '"2"' } })
+    await write({ method: 'POST', url: `/api/measures/${created.json().id}/restore`, headers: { 'if-match': '"2"' } })
     expect((await progress(plan.id)).total.measureCount).toBe(1)
   })
 
@@ -70,25 +75,32 @@ describe('cached plan reads', () => {
     const list = async () => (await app.inject({ method: 'GET', url: `/api/plans/${plan.id}/measures` })).json().items[0].leadOrganisation.name
     expect(await list()).toBe('Altes Amt')
 
-    await app.inject({ method: 'PATCH', url: `/api/plans/${plan.id}/commitments/1`, payload: { localTitleDe: 'Eigener Titel', version: 1 } })
+    await write({ method: 'PATCH', url: `/api/plans/${plan.id}/commitments/1`, payload: { localTitleDe: 'Eigener Titel', version: 1 } })
     expect((await progress(plan.id)).commitments[0].localTitleDe).toBe('Eigener Titel')
 
-    await app.inject({ method: 'PATCH', url: `/api/organisations/${organisation.id}`, payload: { name: 'Neues Amt', version: 1 } })
+    await write({ method: 'PATCH', url: `/api/organisations/${organisation.id}`, payload: { name: 'Neues Amt', version: 1 } })
     expect(await list()).toBe('Neues Amt')
   })
 
-  it('keep each audience\'s answers apart', async () => {
+  it('never hand a member\'s view to anyone else, nor the public\'s to a member', async () => {
     const plan = await buildPlan(testDb.db)
     await buildMeasure(testDb.db, plan)
     await buildMeasure(testDb.db, plan, { isPublic: false })
-    expect((await progress(plan.id)).total.measureCount).toBe(2)
-    expect((await progress(plan.id, publicApp)).total.measureCount).toBe(1)
+    const outsider = await buildSignedInUser(testDb.db, { memberships: [{ cityId: (await buildPlan(testDb.db)).cityId, role: 'admin' }] })
+    const member = await buildSignedInUser(testDb.db, { memberships: [{ cityId: plan.cityId, role: 'viewer' }] })
+    const count = async (headers: Record<string, string>) =>
+      (await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/progress`, headers })).json().total.measureCount
+    expect(await count({})).toBe(1)
+    expect(await count(member.headers)).toBe(2)
+    expect(await count(outsider.headers)).toBe(1)
+    expect(await count({})).toBe(1)
+    expect(await count(member.headers)).toBe(2)
   })
 
   it('do not cache errors', async () => {
     const plan = await buildPlan(testDb.db, { state: 'draft' })
     expect((await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/progress` })).statusCode).toBe(404)
-    await app.inject({ method: 'PATCH', url: `/api/plans/${plan.id}`, payload: { state: 'adopted', version: 1 } })
+    await write({ method: 'PATCH', url: `/api/plans/${plan.id}`, payload: { state: 'adopted', version: 1 } })
     expect((await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/progress` })).statusCode).toBe(200)
   })
 })
@@ -100,7 +112,7 @@ describe.runIf(testDb.driver === 'postgres')('cached plan reads on several insta
     const stopFeed = await startChangeFeed(testDb.url!, publicApp.readCache!, publicApp.log)
     try {
       expect(await titles(plan.id, publicApp)).toEqual(['Alt'])
-      await app.inject({ method: 'PATCH', url: `/api/measures/${measure.id}`, payload: { titleDe: 'Neu', version: 1 } })
+      await write({ method: 'PATCH', url: `/api/measures/${measure.id}`, payload: { titleDe: 'Neu', version: 1 } })
       let seen: string[] = []
       for (let attempt = 0; attempt < 40 && seen[0] !== 'Neu'; attempt++) {
         await new Promise((resolve) => setTimeout(resolve, 50))

@@ -206,3 +206,22 @@ describe('Jena demo plan', () => {
     expect(await tableCounts(testDb.db)).toMatchObject({ cities: 1, plans: 0, measures: 0, organisations: 0, app_meta: 0 })
   })
 })
+
+describe('Jena demo steering group', () => {
+  it('seats the bodies the plan names, names no person and meets every 12 months when read by a member', async () => {
+    await loadJena()
+    const group = await read<import('@eccar/shared').SteeringGroup>('/api/cities/jena/steering-group', app)
+    expect(group.cadenceMonths).toBe(12)
+    expect(group.members).toHaveLength(11)
+    expect(group.members.every((member) => member.personName === null)).toBe(true)
+    expect(group.members.filter((member) => member.organisation !== null).map((member) => member.organisation!.name)).toEqual([
+      'Oberbürgermeister', 'Büro für Migration und Integration', 'Migrations- und Integrationsbeirat',
+      'Team Öffentlichkeitsarbeit der Stadt Jena', 'KoKont', 'Runder Tisch für Demokratie',
+    ])
+    expect(group.members.filter((member) => member.seat.startsWith('Zivilgesellschaft'))).toHaveLength(3)
+    for (const seat of ['Wirtschaft', 'Wissenschaft']) {
+      expect(group.members.find((member) => member.seat === seat)?.roleInGroup, seat).toMatch(/zu besetzen/)
+    }
+    expect((await publicApp.inject({ method: 'GET', url: '/api/cities/jena/steering-group' })).statusCode).toBe(401)
+  })
+})

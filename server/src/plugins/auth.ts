@@ -18,6 +18,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     sessionCookie: { name: string, secure: boolean }
     setSessionCookie: (reply: FastifyReply, token: string) => void
+    /** Every API route with its access rule, as registered: the permission-matrix test checks it. */
+    apiRoutes: { method: string, url: string, access: AccessRule }[]
     clearSessionCookie: (reply: FastifyReply) => void
   }
 }
@@ -50,9 +52,14 @@ export default fp(async function authPlugin (app: FastifyInstance) {
   app.decorateRequest('actor', null as never)
   app.decorateRequest('sessionToken', null)
 
+  app.decorate('apiRoutes', [])
   app.addHook('onRoute', (route) => {
     const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs')
-    if (isApi && !route.config?.access) throw new Error(`Route ${String(route.method)} ${route.url} has no access rule`)
+    if (!isApi) return
+    if (!route.config?.access) throw new Error(`Route ${String(route.method)} ${route.url} has no access rule`)
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, access: route.config.access })
+    }
   })
 
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {

@@ -19,11 +19,12 @@ export default fp(async function readCachePlugin (app: FastifyInstance) {
 
 /**
  * Sends a plan read from the cache, or computes, serialises (through the route's response schema)
- * and keeps it. Errors are never cached. Each audience has its own entries.
+ * and keeps it. Errors are never cached. Only the public's answers are cached: what a signed-in
+ * user sees depends on their roles in the plan's city, and their traffic is small.
  */
 export async function sendCached<T> (request: FastifyRequest, reply: FastifyReply, planId: number, variant: string, compute: () => Promise<T>) {
-  const cache = request.server.readCache
-  const ticket = cache?.ticket(planId, `${variant}|${request.actor.kind}`) ?? null
+  const cache = request.actor.kind === 'anonymous' ? request.server.readCache : null
+  const ticket = cache?.ticket(planId, variant) ?? null
   reply.type('application/json; charset=utf-8')
   const hit = cache?.get(ticket)
   if (hit !== undefined) return reply.send(hit)

@@ -1,0 +1,71 @@
+import { attentionSettledStatuses, type AttentionReason, type MeasureStatus, type OrganisationRef } from '@eccar/shared'
+
+/** What the classification looks at; dates are calendar dates `YYYY-MM-DD`. */
+export interface AttentionFacts {
+  status: MeasureStatus
+  /** The measure's own end date, else the plan period's end. */
+  endDate: string
+  /** Date of the newest status update, null when there is none. */
+  lastUpdate: string | null
+  createdAt: Date
+}
+
+export interface AttentionHorizon {
+  today: string
+  staleMonths: number
+}
+
+/** Calendar date of an instant, in UTC as everywhere else in the API (`today` of status updates). */
+export const isoDate = (instant: Date) => instant.toISOString().slice(0, 10)
+
+const pad = (value: number, width: number) => String(value).padStart(width, '0')
+
+/** Adds calendar months; a day past the end of the target month becomes its last day (31 Aug + 6 months = 28/29 Feb). */
+export function addMonths (date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  const index = year * 12 + (month - 1) + months
+  const targetYear = Math.floor(index / 12)
+  const targetMonth = index - targetYear * 12 + 1
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate()
+  return `${pad(targetYear, 4)}-${pad(targetMonth, 2)}-${pad(Math.min(day, lastDay), 2)}`
+}
+
+export const isSettled = (status: MeasureStatus) => attentionSettledStatuses.includes(status)
+
+/**
+ * Why a measure needs the steering group's attention; empty when it does not.
+ * ISO dates compare correctly as text.
+ */
+export function attentionReasons (measure: AttentionFacts, { today, staleMonths }: AttentionHorizon): AttentionReason[] {
+  const reasons: AttentionReason[] = []
+  if (measure.status === 'delayed') reasons.push('delayed')
+  if (isSettled(measure.status)) return reasons
+  if (measure.endDate < today) reasons.push('overdue')
+  // Never reported on: the clock starts when the measure was entered.
+  const since = measure.lastUpdate ?? isoDate(measure.createdAt)
+  if (addMonths(since, staleMonths) <= today) reasons.push('stale')
+  return reasons
+}
+
+/**
+ * Groups items by their lead body: bodies by name in German order (Ä with A, case ignored), items
+ * without a lead last. Items keep their order within a group.
+ */
+export function groupByLead<T> (items: T[], leadOf: (item: T) => OrganisationRef | null) {
+  const groups = new Map<number | null, { organisation: OrganisationRef | null, items: T[] }>()
+  for (const item of items) {
+    const lead = leadOf(item)
+    const key = lead?.id ?? null
+    let group = groups.get(key)
+    if (!group) {
+      group = { organisation: lead, items: [] }
+      groups.set(key, group)
+    }
+    group.items.push(item)
+  }
+  return [...groups.values()].sort((a, b) => {
+    if (a.organisation === null) return b.organisation === null ? 0 : 1
+    if (b.organisation === null) return -1
+    return a.organisation.name.localeCompare(b.organisation.name, 'de')
+  })
+}

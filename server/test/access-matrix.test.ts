@@ -1,0 +1,153 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Db } from '../src/db/client.ts'
+import { steeringMeetings, steeringMembers } from '../src/db/schema/index.ts'
+import { buildSignedInUser, buildUser, type AuthHeaders } from './helpers/auth.ts'
+import { buildTestApp } from './helpers/build-test-app.ts'
+import { buildCity, buildMeasure, buildOrganisation, buildPlan } from './helpers/factories.ts'
+import { tableCounts, useTestDb } from './helpers/test-db.ts'
+
+/**
+ * Every API route × every kind of caller. "ok" means the caller got past authorisation: the answer
+ * may still be a 4xx about the request itself (say 412 after an earlier caller changed the record),
+ * but never 401, 403 or 404 — and never a 5xx. Denied cells must also leave the database unchanged.
+ * A route registered without a row here fails the suite: new routes are denied by default until
+ * someone writes down who may call them.
+ */
+const testDb = await useTestDb()
+const app = await buildTestApp({ db: testDb.db })
+afterAll(async () => {
+  await app.close()
+  await testDb.close()
+})
+
+type Caller = 'anonymous' | 'otherCityAdmin' | 'viewer' | 'editor' | 'admin'
+type Expectation = 'ok' | 401 | 403 | 404
+// Callers run in this order on one fixture per route, the most privileged last.
+const callers: Caller[] = ['anonymous', 'otherCityAdmin', 'viewer', 'editor', 'admin']
+
+const publicRead: Record<Caller, Expectation> = { anonymous: 'ok', otherCityAdmin: 'ok', viewer: 'ok', editor: 'ok', admin: 'ok' }
+const memberRead: Record<Caller, Expectation> = { anonymous: 401, otherCityAdmin: 404, viewer: 'ok', editor: 'ok', admin: 'ok' }
+const editorWrite: Record<Caller, Expectation> = { anonymous: 401, otherCityAdmin: 404, viewer: 403, editor: 'ok', admin: 'ok' }
+const adminOnly: Record<Caller, Expectation> = { anonymous: 401, otherCityAdmin: 404, viewer: 403, editor: 403, admin: 'ok' }
+const signedIn: Record<Caller, Expectation> = { anonymous: 401, otherCityAdmin: 'ok', viewer: 'ok', editor: 'ok', admin: 'ok' }
+const platformAdminOnly: Record<Caller, Expectation> = { anonymous: 401, otherCityAdmin: 403, viewer: 403, editor: 403, admin: 403 }
+
+interface Fixture {
+  city: string, planId: number, draftPlanId: number, measureId: number, deletedMeasureId: number
+  organisationId: number, unusedOrganisationId: number, targetUserId: number, steeringMemberId: number, meetingId: number
+}
+
+async function buildFixture (db: Db) {
+  const city = await buildCity(db, { slug: 'alpha' })
+  const otherCity = await buildCity(db, { slug: 'beta' })
+  const plan = await buildPlan(db, { cityId: city.id })
+  const draft = await buildPlan(db, { cityId: city.id, state: 'draft', periodStart: '2026-01-01', periodEnd: '2027-12-31' })
+  const organisation = await buildOrganisation(db, city.id)
+  const unused = await buildOrganisation(db, city.id)
+  const measure = await buildMeasure(db, plan, { leadOrganisationId: organisation.id })
+  const deleted = await buildMeasure(db, plan, { deletedAt: new Date(), version: 2 })
+  const target = await buildUser(db, { memberships: [{ cityId: city.id, role: 'viewer' }] })
+  const [member] = await db.insert(steeringMembers).values({ cityId: city.id, seat: 'Beirat', organisationId: organisation.id }).returning()
+  const [meeting] = await db.insert(steeringMeetings).values({ cityId: city.id, date: '2024-03-01' }).returning()
+  const headers: Record<Caller, AuthHeaders | Record<string, never>> = {
+    anonymous: {},
+    otherCityAdmin: (await buildSignedInUser(db, { memberships: [{ cityId: otherCity.id, role: 'admin' }] })).headers,
+    viewer: (await buildSignedInUser(db, { memberships: [{ cityId: city.id, role: 'viewer' }] })).headers,
+    editor: (await buildSignedInUser(db, { memberships: [{ cityId: city.id, role: 'editor' }] })).headers,
+    admin: (await buildSignedInUser(db, { memberships: [{ cityId: city.id, role: 'admin' }] })).headers,
+  }
+  const fixture: Fixture = {
+    city: city.slug, planId: plan.id, draftPlanId: draft.id, measureId: measure.id, deletedMeasureId: deleted.id,
+    organisationId: organisation.id, unusedOrganisationId: unused.id, targetUserId: target.id, steeringMemberId: member!.id, meetingId: meeting!.id,
+  }
+  return { fixture, headers }
+}
+
+interface Row { request: (f: Fixture) => { url: string, payload?: object, ifMatch?: string }, expect: Record<Caller, Expectation> }
+
+const planFile = {
+  format: 'eccar-action-plan', formatVersion: 1,
+  plan: { titleDe: 'Importierter Plan', periodStart: '2030-01-01', periodEnd: '2031-12-31', state: 'draft' },
+  commitments: Array.from({ length: 10 }, (_, i) => ({ number: i + 1 })),
+  organisations: [],
+  measures: [{ code: '1.1', primaryCommitment: 1, titleDe: 'Maßnahme', type: 'implementation' }],
+}
+
+const matrix: Record<string, Row> = {
+  'GET /api/openapi.json': { request: () => ({ url: '/api/openapi.json' }), expect: publicRead },
+  'GET /api/health': { request: () => ({ url: '/api/health' }), expect: publicRead },
+  'GET /api/health/ready': { request: () => ({ url: '/api/health/ready' }), expect: publicRead },
+  'GET /api/session': { request: () => ({ url: '/api/session' }), expect: publicRead },
+  'POST /api/session': { request: () => ({ url: '/api/session', payload: { email: 'nobody@example.org', password: 'not the password' } }), expect: { anonymous: 401, otherCityAdmin: 401, viewer: 401, editor: 401, admin: 401 } },
+  'DELETE /api/session': { request: () => ({ url: '/api/session' }), expect: signedIn },
+  'PUT /api/session/password': { request: () => ({ url: '/api/session/password', payload: { currentPassword: 'wrong one', newPassword: 'a new long passphrase' } }), expect: signedIn },
+  'POST /api/invitations/accept': { request: () => ({ url: '/api/invitations/accept', payload: { token: 'x'.repeat(43), password: 'a new long passphrase' } }), expect: publicRead },
+  'GET /api/cities/:city/users': { request: (f) => ({ url: `/api/cities/${f.city}/users` }), expect: adminOnly },
+  'POST /api/cities/:city/users': { request: (f) => ({ url: `/api/cities/${f.city}/users`, payload: { email: 'new@example.org', displayName: 'New', role: 'viewer' } }), expect: adminOnly },
+  'PATCH /api/cities/:city/users/:id': { request: (f) => ({ url: `/api/cities/${f.city}/users/${f.targetUserId}`, payload: { role: 'editor', version: 1 } }), expect: adminOnly },
+  'DELETE /api/cities/:city/users/:id': { request: (f) => ({ url: `/api/cities/${f.city}/users/${f.targetUserId}`, ifMatch: '"1"' }), expect: adminOnly },
+  'POST /api/cities/:city/users/:id/invitation': { request: (f) => ({ url: `/api/cities/${f.city}/users/${f.targetUserId}/invitation` }), expect: adminOnly },
+  'GET /api/commitments': { request: () => ({ url: '/api/commitments' }), expect: publicRead },
+  'GET /api/cities': { request: () => ({ url: '/api/cities' }), expect: publicRead },
+  'POST /api/cities': { request: () => ({ url: '/api/cities', payload: { slug: 'gamma', name: 'Gamma' } }), expect: platformAdminOnly },
+  'GET /api/cities/:city/plans': { request: (f) => ({ url: `/api/cities/${f.city}/plans` }), expect: publicRead },
+  'POST /api/cities/:city/plans': { request: (f) => ({ url: `/api/cities/${f.city}/plans`, payload: { titleDe: 'Neu', periodStart: '2028-01-01', periodEnd: '2029-12-31' } }), expect: adminOnly },
+  'GET /api/plans/:id': { request: (f) => ({ url: `/api/plans/${f.planId}` }), expect: publicRead },
+  'PATCH /api/plans/:id': { request: (f) => ({ url: `/api/plans/${f.planId}`, payload: { titleEn: 'New', version: 1 } }), expect: adminOnly },
+  'PATCH /api/plans/:id/commitments/:number': { request: (f) => ({ url: `/api/plans/${f.planId}/commitments/2`, payload: { contextDe: 'Neu', version: 1 } }), expect: adminOnly },
+  'DELETE /api/plans/:id': { request: (f) => ({ url: `/api/plans/${f.draftPlanId}`, ifMatch: '"1"' }), expect: adminOnly },
+  'GET /api/plans/:id/progress': { request: (f) => ({ url: `/api/plans/${f.planId}/progress` }), expect: publicRead },
+  'GET /api/plans/:id/status-history': { request: (f) => ({ url: `/api/plans/${f.planId}/status-history` }), expect: publicRead },
+  'GET /api/plans/:id/measures': { request: (f) => ({ url: `/api/plans/${f.planId}/measures` }), expect: publicRead },
+  'POST /api/plans/:id/measures': { request: (f) => ({ url: `/api/plans/${f.planId}/measures`, payload: { code: '9.9', primaryCommitment: 9, titleDe: 'Neu', type: 'implementation' } }), expect: adminOnly },
+  'POST /api/measures/:id/status-updates': { request: (f) => ({ url: `/api/measures/${f.measureId}/status-updates`, payload: { status: 'in_progress', progress: 20, version: 1 } }), expect: editorWrite },
+  'GET /api/measures/:id': { request: (f) => ({ url: `/api/measures/${f.measureId}` }), expect: publicRead },
+  'PATCH /api/measures/:id': { request: (f) => ({ url: `/api/measures/${f.measureId}`, payload: { titleEn: 'New', version: 1 } }), expect: editorWrite },
+  'DELETE /api/measures/:id': { request: (f) => ({ url: `/api/measures/${f.measureId}`, ifMatch: '"1"' }), expect: adminOnly },
+  'POST /api/measures/:id/restore': { request: (f) => ({ url: `/api/measures/${f.deletedMeasureId}/restore`, ifMatch: '"2"' }), expect: adminOnly },
+  'GET /api/cities/:city/organisations': { request: (f) => ({ url: `/api/cities/${f.city}/organisations` }), expect: publicRead },
+  'POST /api/cities/:city/organisations': { request: (f) => ({ url: `/api/cities/${f.city}/organisations`, payload: { name: 'Neue Stelle', kind: 'external' } }), expect: adminOnly },
+  'GET /api/organisations/:id': { request: (f) => ({ url: `/api/organisations/${f.organisationId}` }), expect: publicRead },
+  'PATCH /api/organisations/:id': { request: (f) => ({ url: `/api/organisations/${f.organisationId}`, payload: { nameEn: 'New', version: 1 } }), expect: adminOnly },
+  'DELETE /api/organisations/:id': { request: (f) => ({ url: `/api/organisations/${f.unusedOrganisationId}`, ifMatch: '"1"' }), expect: adminOnly },
+  'GET /api/plans/:id/export': { request: (f) => ({ url: `/api/plans/${f.planId}/export` }), expect: memberRead },
+  'POST /api/cities/:city/plans/import': { request: (f) => ({ url: `/api/cities/${f.city}/plans/import`, payload: planFile }), expect: adminOnly },
+  'GET /api/cities/:city/steering-group': { request: (f) => ({ url: `/api/cities/${f.city}/steering-group` }), expect: memberRead },
+  'PATCH /api/cities/:city/settings': { request: (f) => ({ url: `/api/cities/${f.city}/settings`, payload: { steeringCadenceMonths: 6, version: 1 } }), expect: adminOnly },
+  'POST /api/cities/:city/steering-group/members': { request: (f) => ({ url: `/api/cities/${f.city}/steering-group/members`, payload: { seat: 'Wissenschaft' } }), expect: adminOnly },
+  'PATCH /api/steering-group/members/:id': { request: (f) => ({ url: `/api/steering-group/members/${f.steeringMemberId}`, payload: { roleInGroup: 'Vorsitz', version: 1 } }), expect: adminOnly },
+  'DELETE /api/steering-group/members/:id': { request: (f) => ({ url: `/api/steering-group/members/${f.steeringMemberId}`, ifMatch: '"1"' }), expect: adminOnly },
+  'POST /api/cities/:city/steering-group/meetings': { request: (f) => ({ url: `/api/cities/${f.city}/steering-group/meetings`, payload: { date: '2024-09-01' } }), expect: adminOnly },
+  'GET /api/steering-group/meetings/:id': { request: (f) => ({ url: `/api/steering-group/meetings/${f.meetingId}` }), expect: memberRead },
+  'PATCH /api/steering-group/meetings/:id': { request: (f) => ({ url: `/api/steering-group/meetings/${f.meetingId}`, payload: { agenda: 'Bericht', version: 1 } }), expect: adminOnly },
+  'DELETE /api/steering-group/meetings/:id': { request: (f) => ({ url: `/api/steering-group/meetings/${f.meetingId}`, ifMatch: '"1"' }), expect: adminOnly },
+  'GET /api/plans/:id/attention': { request: (f) => ({ url: `/api/plans/${f.planId}/attention` }), expect: memberRead },
+  'GET /api/cities/:city/audit': { request: (f) => ({ url: `/api/cities/${f.city}/audit` }), expect: adminOnly },
+}
+
+describe('the permission matrix', () => {
+  it('has a row for every registered API route, and no row without a route', () => {
+    const registered = app.apiRoutes.map((route) => `${route.method} ${route.url}`).sort()
+    expect(registered.filter((key) => !(key in matrix)), 'routes without a rule').toEqual([])
+    expect(Object.keys(matrix).filter((key) => !registered.includes(key)), 'rules without a route').toEqual([])
+  })
+
+  it.each(Object.entries(matrix))('%s answers every caller as the matrix says', async (key, row) => {
+    await testDb.reset()
+    const { fixture, headers } = await buildFixture(testDb.db)
+    const method = key.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+    for (const caller of callers) {
+      const { url, payload, ifMatch } = row.request(fixture)
+      const before = row.expect[caller] === 'ok' ? null : await tableCounts(testDb.db)
+      const res = await app.inject({ method, url, payload, headers: { ...headers[caller], ...(ifMatch ? { 'if-match': ifMatch } : {}) } })
+      const expected = row.expect[caller]
+      expect(res.statusCode, `${key} as ${caller}: ${res.body.slice(0, 200)}`).toBeLessThan(500)
+      if (expected === 'ok') {
+        expect([401, 403, 404], `${key} as ${caller}: ${res.body.slice(0, 200)}`).not.toContain(res.statusCode)
+      } else {
+        expect(res.statusCode, `${key} as ${caller}: ${res.body.slice(0, 200)}`).toBe(expected)
+        expect(await tableCounts(testDb.db), `${key} as ${caller} changed data`).toEqual(before)
+      }
+    }
+  })
+})

@@ -95,3 +95,39 @@ export const roleLabels: Record<Role, { de: string, en: string }> = {
   editor: { de: 'Mitglied der Lenkungsgruppe', en: 'steering-group member' },
   viewer: { de: 'Lesezugriff', en: 'viewer' },
 }
+
+/** Which way an indicator should move to show success. */
+export const indicatorDirections = ['increase', 'decrease', 'maintain'] as const
+export const IndicatorDirectionSchema = Type.Enum(indicatorDirections, { title: 'IndicatorDirection' })
+export type IndicatorDirection = (typeof indicatorDirections)[number]
+
+/**
+ * Closed lists for the anti-discrimination office's aggregate counts (DOMAIN.md §5.1): no free
+ * text, nothing about persons. Grounds follow the General Equal Treatment Act (AGG § 1).
+ */
+export const discriminationKinds = [
+  'racism', 'antisemitism', 'religion', 'gender', 'disability', 'age', 'sexual_identity', 'social_status', 'other',
+] as const
+export const DiscriminationKindSchema = Type.Enum(discriminationKinds, { title: 'DiscriminationKind' })
+export type DiscriminationKind = (typeof discriminationKinds)[number]
+
+export const lifeAreas = [
+  'work', 'education', 'housing', 'public_authorities', 'goods_services', 'health', 'leisure', 'public_space',
+  'police_justice', 'media_internet', 'other',
+] as const
+export const LifeAreaSchema = Type.Enum(lifeAreas, { title: 'LifeArea' })
+export type LifeArea = (typeof lifeAreas)[number]
+
+export const reportingChannels = ['in_person', 'phone', 'mail', 'email', 'online_form', 'social_media', 'other'] as const
+export const ReportingChannelSchema = Type.Enum(reportingChannels, { title: 'ReportingChannel' })
+export type ReportingChannel = (typeof reportingChannels)[number]
+
+/** A reporting cycle: open → in review → approved by the steering group → submitted (frozen). */
+export const cycleStates = ['open', 'in_review', 'approved', 'submitted'] as const
+export const CycleStateSchema = Type.Enum(cycleStates, { title: 'CycleState' })
+export type CycleState = (typeof cycleStates)[number]
+
+/** How a measure entered a plan update (Fortschreibung). */
+export const measureOrigins = ['new', 'carried_over', 'replacement'] as const
+export const MeasureOriginSchema = Type.Enum(measureOrigins, { title: 'MeasureOrigin' })
+export type MeasureOrigin = (typeof measureOrigins)[number]

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm'
 import {
-  boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex,
+  boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, type AnyPgColumn,
 } from 'drizzle-orm/pg-core'
-import { measureStatusEnum, measureTypeEnum, recurrenceEnum } from './enums.ts'
+import { measureOriginEnum, measureStatusEnum, measureTypeEnum, recurrenceEnum } from './enums.ts'
 import { users } from './accounts.ts'
 import { organisations } from './organisations.ts'
 import { cities, plans } from './plans.ts'
@@ -38,6 +38,9 @@ export const measures = pgTable('measures', {
   version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  // A plan update (Fortschreibung) carries a measure over or replaces it; this links to the earlier one.
+  origin: measureOriginEnum().notNull().default('new'),
+  predecessorMeasureId: integer().references((): AnyPgColumn => measures.id, { onDelete: 'set null' }),
   // Deleting hides a measure; its history stays and it can be restored.
   deletedAt: timestamp({ withTimezone: true }),
 }, (t) => [

@@ -13,6 +13,8 @@ export const cities = pgTable('cities', {
   steeringCadenceMonths: integer().notNull().default(12),
   // A measure without an update for this long needs the steering group's attention.
   attentionStaleMonths: integer().notNull().default(6),
+  // Published incident counts below this are suppressed (DOMAIN.md §5.1 recommends 5 for a city of ~110k).
+  incidentThreshold: integer().notNull().default(5),
   version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 })

@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm'
+import {
+  boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core'
+import { users } from './accounts.ts'
+import {
+  cycleStateEnum, discriminationKindEnum, indicatorDirectionEnum, lifeAreaEnum, reportingChannelEnum,
+} from './enums.ts'
+import { measures } from './measures.ts'
+import { cities, plans } from './plans.ts'
+import { commitments } from './reference.ts'
+
+/** A measurable sign of whether the plan works (Jena's measure 2.3). */
+export const indicators = pgTable('indicators', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  cityId: integer().notNull().references(() => cities.id),
+  planId: integer().notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  nameDe: text().notNull(),
+  nameEn: text(),
+  definitionDe: text(),
+  definitionEn: text(),
+  unit: text().notNull(),
+  source: text(),
+  direction: indicatorDirectionEnum().notNull(),
+  baselineValue: numeric({ mode: 'number' }),
+  baselineDate: date({ mode: 'string' }),
+  targetValue: numeric({ mode: 'number' }),
+  targetDate: date({ mode: 'string' }),
+  isPublic: boolean().notNull().default(false),
+  version: integer().notNull().default(1),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index().on(t.planId)])
+
+export const indicatorMeasures = pgTable('indicator_measures', {
+  indicatorId: integer().notNull().references(() => indicators.id, { onDelete: 'cascade' }),
+  measureId: integer().notNull().references(() => measures.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.indicatorId, t.measureId] })])
+
+export const indicatorCommitments = pgTable('indicator_commitments', {
+  indicatorId: integer().notNull().references(() => indicators.id, { onDelete: 'cascade' }),
+  commitmentNumber: smallint().notNull().references(() => commitments.number),
+}, (t) => [primaryKey({ columns: [t.indicatorId, t.commitmentNumber] })])
+
+/** One value per period, optionally per category of a breakdown (null = the total). */
+export const indicatorValues = pgTable('indicator_values', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  indicatorId: integer().notNull().references(() => indicators.id, { onDelete: 'cascade' }),
+  periodStart: date({ mode: 'string' }).notNull(),
+  periodEnd: date({ mode: 'string' }).notNull(),
+  category: text(),
+  value: numeric({ mode: 'number' }).notNull(),
+  sourceNote: text(),
+  enteredBy: integer().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('indicator_values_period_category').on(t.indicatorId, t.periodStart, t.periodEnd, sql`coalesce(${t.category}, '')`),
+  check('indicator_values_period_order', sql`${t.periodEnd} >= ${t.periodStart}`),
+])
+
+/**
+ * Aggregate counts of reported incidents: period × kind × area of life × channel, nothing else.
+ * No free text and nothing about persons may ever be added here (a test guards the columns).
+ */
+export const incidentCounts = pgTable('incident_counts', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  cityId: integer().notNull().references(() => cities.id),
+  periodStart: date({ mode: 'string' }).notNull(),
+  periodEnd: date({ mode: 'string' }).notNull(),
+  kind: discriminationKindEnum().notNull(),
+  area: lifeAreaEnum().notNull(),
+  channel: reportingChannelEnum().notNull(),
+  count: integer().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('incident_counts_cell').on(t.cityId, t.periodStart, t.periodEnd, t.kind, t.area, t.channel),
+  check('incident_counts_non_negative', sql`${t.count} >= 0`),
+  check('incident_counts_period_order', sql`${t.periodEnd} >= ${t.periodStart}`),
+])
+
+/** A reporting period of a plan (biennial to ECCAR by default) and its way to submission. */
+export const reportingCycles = pgTable('reporting_cycles', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  cityId: integer().notNull().references(() => cities.id),
+  planId: integer().notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  title: text().notNull(),
+  periodStart: date({ mode: 'string' }).notNull(),
+  periodEnd: date({ mode: 'string' }).notNull(),
+  dueDate: date({ mode: 'string' }),
+  state: cycleStateEnum().notNull().default('open'),
+  approvedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+  approvedAt: timestamp({ withTimezone: true }),
+  submittedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+  submittedAt: timestamp({ withTimezone: true }),
+  version: integer().notNull().default(1),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index().on(t.planId), check('reporting_cycles_period_order', sql`${t.periodEnd} >= ${t.periodStart}`)])
+
+export const cycleNarratives = pgTable('cycle_narratives', {
+  cycleId: integer().notNull().references(() => reportingCycles.id, { onDelete: 'cascade' }),
+  commitmentNumber: smallint().notNull().references(() => commitments.number),
+  textDe: text(),
+  textEn: text(),
+}, (t) => [primaryKey({ columns: [t.cycleId, t.commitmentNumber] })])
+
+/** What a submitted cycle reported, frozen: later edits of the plan never change it. */
+export const cycleSnapshots = pgTable('cycle_snapshots', {
+  cycleId: integer().primaryKey().references(() => reportingCycles.id, { onDelete: 'cascade' }),
+  snapshot: jsonb().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+})

@@ -5,6 +5,7 @@ export default defineConfig({
     name: 'server',
     environment: 'node',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     // Each file opens its own database (PGlite boots in about 2 s), so files run in separate processes.
     pool: 'forks',
     testTimeout: 30_000,

@@ -16,6 +16,8 @@ export interface DatabaseHandle {
   driver: 'pglite' | 'postgres'
   migrate: () => Promise<void>
   close: () => Promise<void>
+  /** PGlite only: the whole database as a tarball, e.g. a migrated template for tests. */
+  dump?: () => Promise<Blob>
 }
 
 export const migrationsFolder = new URL('../../../migrations', import.meta.url).pathname
@@ -28,10 +30,12 @@ export interface DatabaseOptions {
   /** Name shown in pg_stat_activity, so operators can tell our connections apart. */
   applicationName?: string
   poolSize?: number
+  /** PGlite only: start from this dump instead of an empty database. */
+  loadDataDir?: Blob
 }
 
 export async function openDatabase (options: DatabaseOptions): Promise<DatabaseHandle> {
-  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir ?? 'memory://')
+  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir ?? 'memory://', options.loadDataDir)
 }
 
 async function openPostgres (url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -66,14 +70,15 @@ async function withMigrationLock (pool: pg.Pool, run: () => Promise<void>) {
   }
 }
 
-async function openPglite (dataDir: string): Promise<DatabaseHandle> {
+async function openPglite (dataDir: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
-  const client = await PGlite.create(dataDir)
+  const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {})
   const db = drizzlePglite(client, { schema, casing: 'snake_case' })
   return {
     db,
     driver: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
+    dump: async () => client.dumpDataDir('none'),
   }
 }

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { inject } from 'vitest'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { openDatabase, type Db } from '../../src/db/client.ts'
@@ -28,7 +30,10 @@ export interface TestDb {
 export async function useTestDb (): Promise<TestDb> {
   const serverUrl = process.env.TEST_DATABASE_URL
   if (!serverUrl) {
-    const handle = await openDatabase({ dataDir: 'memory://' })
+    const template = inject('pgliteTemplate')
+    const loadDataDir = template ? new Blob([await readFile(template)]) : undefined
+    const handle = await openDatabase({ dataDir: 'memory://', loadDataDir })
+    // A no-op on the migrated template; still run so a stale template can never hide a new migration.
     await handle.migrate()
     return { db: handle.db, driver: 'pglite', reset: () => truncate(handle.db), close: handle.close }
   }

@@ -1,3 +1,4 @@
+import { addMonths } from '../../lib/dates.ts'
 import { attentionSettledStatuses, type AttentionReason, type MeasureStatus, type OrganisationRef } from '@eccar/shared'
 
 /** What the classification looks at; dates are calendar dates `YYYY-MM-DD`. */
@@ -18,17 +19,7 @@ export interface AttentionHorizon {
 /** Calendar date of an instant, in UTC as everywhere else in the API (`today` of status updates). */
 export const isoDate = (instant: Date) => instant.toISOString().slice(0, 10)
 
-const pad = (value: number, width: number) => String(value).padStart(width, '0')
-
-/** Adds calendar months; a day past the end of the target month becomes its last day (31 Aug + 6 months = 28/29 Feb). */
-export function addMonths (date: string, months: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
-  const index = year * 12 + (month - 1) + months
-  const targetYear = Math.floor(index / 12)
-  const targetMonth = index - targetYear * 12 + 1
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate()
-  return `${pad(targetYear, 4)}-${pad(targetMonth, 2)}-${pad(Math.min(day, lastDay), 2)}`
-}
+export { addMonths }
 
 export const isSettled = (status: MeasureStatus) => attentionSettledStatuses.includes(status)
 

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { inject } from 'vitest'
+
+export const baseUrl = inject('baseUrl')
+
+export interface Browser {
+  context: BrowserContext
+  page: Page
+  /** Console errors, page errors and CSP violations seen so far. */
+  problems: string[]
+  close: () => Promise<void>
+}
+
+/** Debian's Chromium, headless, with a fresh profile per test file. */
+export async function openBrowser ({ width = 1280, height = 900 } = {}): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'eccar-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width, height },
+    locale: 'de-DE',
+    baseURL: baseUrl,
+  })
+  const problems: string[] = []
+  // Injected by the browser itself, so it runs even under the page's strict CSP.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)
+    })
+  })
+  const page = context.pages()[0] ?? await context.newPage()
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()) })
+  page.on('pageerror', (e) => problems.push(e.message))
+  return {
+    context,
+    page,
+    problems,
+    close: async () => {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Navigates and waits until the page's content (its h1) is there and nothing is loading. */
+export async function visit (page: Page, path: string) {
+  await page.goto(path)
+  await page.locator('main h1').first().waitFor()
+  await page.locator('.load-state').waitFor({ state: 'detached' })
+}
+
+export async function setLanguage (page: Page, locale: 'de' | 'en') {
+  await page.evaluate((l) => localStorage.setItem('eccar.locale', l), locale)
+}
+
+/** axe with the WCAG 2.1 A and AA rules; returns violations in a readable form. */
+export async function axeViolations (page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))
+}

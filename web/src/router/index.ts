@@ -1,0 +1,55 @@
+import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import { adminRoutes } from './admin'
+import { installSessionGuard } from './guard'
+
+// Route components are lazy: a visitor downloads a page's code (and chart.js, for the dashboard) only when needed.
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'start', component: () => import('@/views/StartView.vue') },
+  { path: '/barrierefreiheit', name: 'accessibility', component: () => import('@/views/AccessibilityView.vue'), alias: '/accessibility' },
+  { path: '/:city/plans/:planId(\\d+)', name: 'plan', component: () => import('@/views/PlanView.vue') },
+  { path: '/:city/plans/:planId(\\d+)/dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue') },
+  {
+    path: '/:city/plans/:planId(\\d+)/commitments/:number(\\d+)',
+    name: 'commitment',
+    component: () => import('@/views/CommitmentView.vue'),
+  },
+  { path: '/:city/plans/:planId(\\d+)/measures/:id(\\d+)', name: 'measure', component: () => import('@/views/MeasureView.vue') },
+  { path: '/:city/organisations/:id(\\d+)', name: 'organisation', component: () => import('@/views/OrganisationView.vue') },
+  // The steering group's pages (signed in); the password and invitation pages belong to no city.
+  { path: '/anmelden', name: 'sign-in', component: () => import('@/views/SignInView.vue'), alias: '/sign-in' },
+  { path: '/invitation/:token', name: 'invitation', component: () => import('@/views/InvitationView.vue') },
+  {
+    path: '/konto/passwort',
+    name: 'password',
+    component: () => import('@/views/PasswordView.vue'),
+    alias: '/account/password',
+    meta: { requiresSignIn: true },
+  },
+  {
+    path: '/:city/arbeitsbereich',
+    name: 'workspace',
+    component: () => import('@/views/WorkspaceView.vue'),
+    alias: '/:city/workspace',
+    meta: { requiresRole: 'viewer' },
+  },
+  ...adminRoutes,
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
+  // Reached only by name, from the session guard: the address stays, the page says the role is too low.
+  { path: '/:pathMatch(.*)*', name: 'no-access', component: () => import('@/views/NoAccessView.vue') },
+]
+
+export function createAppRouter (history: RouterHistory = createWebHistory()) {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior (to, from, saved) {
+      if (saved) return saved
+      // Filter changes only touch the query: keep the reader where they are.
+      if (to.path === from.path) return false
+      if (to.hash) return { el: to.hash }
+      return { top: 0 }
+    },
+  })
+  installSessionGuard(router)
+  return router
+}

@@ -1,0 +1,52 @@
+import type { CityUser, CreateCityUser, Invitation, UpdateCityUser } from '@eccar/shared'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { ref } from 'vue'
+import * as api from '@/api/admin/users'
+import type { ApiError } from '@/api/http'
+import { toApiError, type LoadStatus } from './load-state'
+
+const byName = (a: CityUser, b: CityUser) => a.displayName.localeCompare(b.displayName, 'de')
+
+// State is returned as plain refs (see stores/cities.ts); only the actions below write to it.
+/** People with a role in the city. Invitation links are never kept here: the page shows one once. */
+export const useAdminUsersStore = defineStore('admin-users', () => {
+  const byCity = ref<Record<string, CityUser[]>>({})
+  const status = ref<LoadStatus>('idle')
+  const error = ref<ApiError | null>(null)
+
+  async function loadUsers (city: string) {
+    status.value = 'loading'
+    error.value = null
+    try {
+      byCity.value[city] = (await api.listUsers(city)).items.sort(byName)
+      status.value = 'idle'
+    } catch (e) {
+      error.value = toApiError(e)
+      status.value = 'error'
+    }
+  }
+
+  function stored (city: string, user: CityUser) {
+    byCity.value[city] = [...(byCity.value[city] ?? []).filter((u) => u.id !== user.id), user].sort(byName)
+    return user
+  }
+
+  async function addUser (city: string, body: CreateCityUser): Promise<{ user: CityUser, invitation: Invitation | null }> {
+    const created = await api.createUser(city, body)
+    stored(city, created.user)
+    return created
+  }
+
+  const saveUser = async (city: string, id: number, body: UpdateCityUser, version: number) => stored(city, await api.updateUser(city, id, body, version))
+
+  async function removeUser (city: string, user: CityUser) {
+    await api.removeUser(city, user.id, user.version)
+    byCity.value[city] = (byCity.value[city] ?? []).filter((u) => u.id !== user.id)
+  }
+
+  const newInvitation = (city: string, id: number) => api.createInvitation(city, id)
+
+  return { byCity, status, error, loadUsers, addUser, saveUser, removeUser, newInvitation }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useAdminUsersStore, import.meta.hot))

@@ -1,0 +1,75 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { ApiError } from '@/api/http'
+import * as api from '@/api/measures'
+import { emptyFilters } from '@/lib/measure-filters'
+import { buildMeasureSummary } from '@/testing/fixtures'
+import { measurePageSize, useMeasuresStore } from './measures'
+
+vi.mock('@/api/measures')
+
+const page = (ids: number[], total: number) => ({
+  items: ids.map((id) => buildMeasureSummary({ id, code: `1.${id}` })), total, limit: measurePageSize, offset: 0,
+})
+
+describe('useMeasuresStore', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    vi.resetAllMocks()
+  })
+
+  it('loads a commitment\'s measures with the filters as API query', async () => {
+    vi.mocked(api.listMeasures).mockResolvedValue(page([1, 2], 2))
+    const store = useMeasuresStore()
+    await store.loadList(1, 3, { ...emptyFilters(), status: 'delayed' })
+    expect(api.listMeasures).toHaveBeenCalledWith(1, { commitment: [3], status: ['delayed'], limit: measurePageSize, offset: 0 })
+    expect(store.items.map((m) => m.id)).toEqual([1, 2])
+    expect(store.listStatus).toBe('idle')
+    expect(store.hasMore).toBe(false)
+  })
+
+  it('appends the next page with loadMore', async () => {
+    vi.mocked(api.listMeasures).mockResolvedValueOnce(page([1], 2)).mockResolvedValueOnce(page([2], 2))
+    const store = useMeasuresStore()
+    await store.loadList(1, 1, emptyFilters())
+    expect(store.hasMore).toBe(true)
+    await store.loadMore()
+    expect(vi.mocked(api.listMeasures).mock.calls[1]?.[1]).toMatchObject({ offset: 1 })
+    expect(store.items.map((m) => m.id)).toEqual([1, 2])
+  })
+
+  it('lets the newest filter choice win over a slower earlier answer', async () => {
+    let resolveOld: (v: ReturnType<typeof page>) => void = () => {}
+    vi.mocked(api.listMeasures)
+      .mockImplementationOnce(() => new Promise((resolve) => { resolveOld = resolve }))
+      .mockResolvedValueOnce(page([9], 1))
+    const store = useMeasuresStore()
+    const old = store.loadList(1, 1, emptyFilters())
+    await store.loadList(1, 1, { ...emptyFilters(), q: 'Schule' })
+    resolveOld(page([1, 2, 3], 3))
+    await old
+    expect(store.items.map((m) => m.id)).toEqual([9])
+  })
+
+  it('captures a failed list load and keeps the previous items', async () => {
+    vi.mocked(api.listMeasures).mockResolvedValueOnce(page([1], 1)).mockRejectedValueOnce(new ApiError(0, 'NETWORK_ERROR', 'offline'))
+    const store = useMeasuresStore()
+    await store.loadList(1, 1, emptyFilters())
+    await store.loadList(1, 1, { ...emptyFilters(), q: 'x' })
+    expect(store.listStatus).toBe('error')
+    expect(store.listError?.code).toBe('NETWORK_ERROR')
+    expect(store.items.map((m) => m.id)).toEqual([1])
+  })
+
+  it('loads a measure once and reports a missing one', async () => {
+    vi.mocked(api.getMeasure).mockResolvedValueOnce({ id: 1 } as never).mockRejectedValueOnce(new ApiError(404, 'MEASURE_NOT_FOUND', 'no'))
+    const store = useMeasuresStore()
+    await store.loadMeasure(1)
+    await store.loadMeasure(1)
+    expect(api.getMeasure).toHaveBeenCalledTimes(1)
+    expect(store.detailStatus).toBe('idle')
+    await store.loadMeasure(2)
+    expect(store.detailStatus).toBe('error')
+    expect(store.detailError?.status).toBe(404)
+  })
+})

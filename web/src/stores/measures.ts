@@ -1,0 +1,96 @@
+import type { MeasureDetail, MeasureSummary } from '@eccar/shared'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { ApiError } from '@/api/http'
+import * as api from '@/api/measures'
+import { filtersToApiQuery, type MeasureFilters } from '@/lib/measure-filters'
+import { toApiError, type LoadStatus } from './load-state'
+
+/** Page size of a commitment's measure list; Jena's largest commitment has 8, so one page is the norm. */
+export const measurePageSize = 50
+
+interface ListKey { planId: number, commitment: number, filters: MeasureFilters }
+
+// State is returned as plain refs (see stores/cities.ts); only the actions below write to it.
+export const useMeasuresStore = defineStore('measures', () => {
+  const items = ref<MeasureSummary[]>([])
+  const total = ref(0)
+  const listKey = ref<ListKey | null>(null)
+  const listStatus = ref<LoadStatus>('idle')
+  const listError = ref<ApiError | null>(null)
+
+  const details = ref<Record<number, MeasureDetail>>({})
+  const detailStatus = ref<LoadStatus>('idle')
+  const detailError = ref<ApiError | null>(null)
+
+  const hasMore = computed(() => items.value.length < total.value)
+  let listRequest = 0
+  let detailRequest = 0
+
+  async function fetchPage (key: ListKey, offset: number) {
+    const request = ++listRequest
+    listStatus.value = 'loading'
+    listError.value = null
+    try {
+      const page = await api.listMeasures(key.planId, filtersToApiQuery(key.commitment, key.filters, measurePageSize, offset))
+      // A newer filter choice may have been made while this page was loading; its answer wins.
+      if (request !== listRequest) return
+      items.value = offset === 0 ? page.items : [...items.value, ...page.items]
+      total.value = page.total
+      listKey.value = key
+      listStatus.value = 'idle'
+    } catch (e) {
+      if (request !== listRequest) return
+      listError.value = toApiError(e)
+      listStatus.value = 'error'
+    }
+  }
+
+  /** A commitment's measures (primary or secondary) with the filters applied; replaces the list. */
+  const loadList = (planId: number, commitment: number, filters: MeasureFilters) =>
+    fetchPage({ planId, commitment, filters: { ...filters } }, 0)
+
+  /** Appends the next page of the current list. */
+  async function loadMore () {
+    if (listKey.value && hasMore.value) await fetchPage(listKey.value, items.value.length)
+  }
+
+  async function loadMeasure (id: number) {
+    const request = ++detailRequest
+    detailError.value = null
+    if (details.value[id]) { detailStatus.value = 'idle'; return }
+    detailStatus.value = 'loading'
+    try {
+      const measure = await api.getMeasure(id)
+      details.value[id] = measure
+      if (request === detailRequest) detailStatus.value = 'idle'
+    } catch (e) {
+      if (request !== detailRequest) return
+      detailError.value = toApiError(e)
+      detailStatus.value = 'error'
+    }
+  }
+
+  /** Drops a measure from the cache after it was changed (administration), so its page reads it anew. */
+  function forgetMeasure (id: number) {
+    delete details.value[id]
+  }
+
+  return {
+    items,
+    total,
+    listKey,
+    listStatus,
+    listError,
+    details,
+    detailStatus,
+    detailError,
+    hasMore,
+    loadList,
+    loadMore,
+    loadMeasure,
+    forgetMeasure,
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useMeasuresStore, import.meta.hot))

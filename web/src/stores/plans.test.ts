@@ -1,0 +1,71 @@
+import type { PlanDetail, PlanProgress } from '@eccar/shared'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import * as api from '@/api/plans'
+import { ApiError } from '@/api/http'
+import { buildProgress } from '@/testing/fixtures'
+import { usePlansStore } from './plans'
+
+vi.mock('@/api/plans')
+
+const plan = { id: 1, citySlug: 'jena', titleDe: 'Plan', commitments: [] } as unknown as PlanDetail
+const progress: PlanProgress = buildProgress([{ planned: 1 }])
+
+describe('usePlansStore', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    vi.resetAllMocks()
+  })
+
+  it('loads plan and progress for the overview and ends idle', async () => {
+    vi.mocked(api.getPlan).mockResolvedValue(plan)
+    vi.mocked(api.getPlanProgress).mockResolvedValue(progress)
+    const store = usePlansStore()
+    const loading = store.loadOverview(1)
+    expect(store.status).toBe('loading')
+    await loading
+    expect(store.status).toBe('idle')
+    expect(store.plans[1]).toEqual(plan)
+    expect(store.progress[1]).toEqual(progress)
+    expect(api.getPlanStatusHistory).not.toHaveBeenCalled()
+  })
+
+  it('does not fetch a plan again once it has it', async () => {
+    vi.mocked(api.getPlan).mockResolvedValue(plan)
+    const store = usePlansStore()
+    await store.loadPlan(1)
+    await store.loadPlan(1)
+    expect(api.getPlan).toHaveBeenCalledTimes(1)
+  })
+
+  it('loads the status history for the dashboard', async () => {
+    vi.mocked(api.getPlan).mockResolvedValue(plan)
+    vi.mocked(api.getPlanProgress).mockResolvedValue(progress)
+    vi.mocked(api.getPlanStatusHistory).mockResolvedValue({ items: [] })
+    const store = usePlansStore()
+    await store.loadDashboard(1)
+    expect(store.history[1]).toEqual([])
+  })
+
+  it('captures the error when a load fails', async () => {
+    vi.mocked(api.getPlan).mockRejectedValue(new ApiError(404, 'PLAN_NOT_FOUND', 'Plan 9 not found'))
+    const store = usePlansStore()
+    await store.loadPlan(9)
+    expect(store.status).toBe('error')
+    expect(store.error).toMatchObject({ status: 404, code: 'PLAN_NOT_FOUND' })
+  })
+
+  it('keeps the state of the newest request when an older one fails late', async () => {
+    let rejectOld: (e: unknown) => void = () => {}
+    vi.mocked(api.getPlan)
+      .mockImplementationOnce(() => new Promise((_, reject) => { rejectOld = reject }))
+      .mockResolvedValueOnce({ ...plan, id: 2 })
+    const store = usePlansStore()
+    const old = store.loadPlan(1)
+    await store.loadPlan(2)
+    rejectOld(new Error('late'))
+    await old
+    expect(store.status).toBe('idle')
+    expect(store.error).toBeNull()
+  })
+})

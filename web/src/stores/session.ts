@@ -1,0 +1,105 @@
+import type { Me, Role, Session } from '@eccar/shared'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { setCsrfToken, type ApiError } from '@/api/http'
+import * as api from '@/api/session'
+import { organisationIdsOf, roleOf } from '@/lib/roles'
+import { toApiError, type LoadStatus } from './load-state'
+
+/**
+ * Who is signed in. The session itself is an HttpOnly cookie the app never sees; the anti-forgery
+ * token travels from GET /api/session into the http module's memory (setCsrfToken), nowhere else.
+ */
+export const useSessionStore = defineStore('session', () => {
+  const user = ref<Me | null>(null)
+  const status = ref<LoadStatus>('idle')
+  const error = ref<ApiError | null>(null)
+  /** True once the first GET /api/session has answered (successfully or not). */
+  const loaded = ref(false)
+
+  const isSignedIn = computed(() => user.value !== null)
+
+  function apply (session: Session) {
+    user.value = session.user
+    setCsrfToken(session.csrfToken)
+    loaded.value = true
+  }
+
+  let pending: Promise<void> | null = null
+
+  /** Loads the session once (at app start); later calls share the first answer unless forced. */
+  function load ({ force = false } = {}): Promise<void> {
+    if (pending && !force) return pending
+    if (loaded.value && !force) return Promise.resolve()
+    status.value = 'loading'
+    error.value = null
+    pending = api.getSession().then((session) => {
+      apply(session)
+      status.value = 'idle'
+    }, (e: unknown) => {
+      error.value = toApiError(e)
+      status.value = 'error'
+      loaded.value = true
+    })
+    return pending
+  }
+
+  /** Signs in; throws the ApiError (401 wrong credentials, 429 too many attempts with retryAfterSeconds). */
+  async function signIn (email: string, password: string) {
+    apply(await api.signIn({ email, password }))
+    status.value = 'idle'
+    error.value = null
+  }
+
+  /** Accepts an invitation: sets the password and signs in. */
+  async function acceptInvitation (token: string, password: string) {
+    apply(await api.acceptInvitation({ token, password }))
+    status.value = 'idle'
+    error.value = null
+  }
+
+  async function changePassword (currentPassword: string, newPassword: string) {
+    await api.changePassword({ currentPassword, newPassword })
+  }
+
+  /**
+   * Signs out. A 401 means the session had already ended, which is as good; any other failure is passed
+   * on and the person stays signed in here, because the server still holds the session.
+   */
+  async function signOut () {
+    try {
+      await api.signOut()
+    } catch (e) {
+      const err = toApiError(e)
+      if (err.status !== 401) throw err
+    }
+    forget()
+  }
+
+  /** Forgets the person locally (after sign-out or when the server says the session has ended). */
+  function forget () {
+    user.value = null
+    setCsrfToken(null)
+  }
+
+  const roleIn = (citySlug: string): Role | null => roleOf(user.value, citySlug)
+  const organisationIdsIn = (citySlug: string): number[] => organisationIdsOf(user.value, citySlug)
+
+  return {
+    user,
+    status,
+    error,
+    loaded,
+    isSignedIn,
+    load,
+    signIn,
+    signOut,
+    acceptInvitation,
+    changePassword,
+    forget,
+    roleIn,
+    organisationIdsIn,
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSessionStore, import.meta.hot))

@@ -1,0 +1,35 @@
+import { createTestingPinia } from '@pinia/testing'
+import { mount, type ComponentMountingOptions } from '@vue/test-utils'
+import { vi } from 'vitest'
+import { createMemoryHistory } from 'vue-router'
+import type { Component } from 'vue'
+import { createAppI18n } from '@/i18n'
+import type { Locale } from '@/lib/locale'
+import { createAppRouter } from '@/router'
+
+/** Mounts a component with the app's i18n, a memory router and a testing Pinia (actions stubbed). */
+export function mountWithApp<C extends Component> (
+  component: C,
+  options: ComponentMountingOptions<C> & { locale?: Locale, initialState?: Record<string, unknown> } = {},
+) {
+  const { locale = 'de', initialState = {}, ...rest } = options
+  const i18n = createAppI18n(locale)
+  const router = createAppRouter(createMemoryHistory())
+  const pinia = createTestingPinia({ createSpy: vi.fn, initialState })
+  const wrapper = mount(component, { ...rest, global: { plugins: [i18n, router, pinia], ...rest.global } } as ComponentMountingOptions<C>)
+  return { wrapper, i18n, router, pinia }
+}
+
+/** Mounts a route component at `path`, with store state given as the testing Pinia's initialState. */
+export async function mountView<C extends Component> (
+  component: C,
+  { path, locale = 'de', initialState = {} }: { path: string, locale?: Locale, initialState?: Record<string, unknown> },
+) {
+  const router = createAppRouter(createMemoryHistory())
+  await router.push(path)
+  await router.isReady()
+  const i18n = createAppI18n(locale)
+  const pinia = createTestingPinia({ createSpy: vi.fn, initialState })
+  const wrapper = mount(component, { global: { plugins: [i18n, router, pinia] } })
+  return { wrapper, router, pinia }
+}

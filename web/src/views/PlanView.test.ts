@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { usePlansStore } from '@/stores/plans'
+import { buildPlan, buildProgress } from '@/testing/fixtures'
+import { mountView } from '@/testing/mount'
+import PlanView from './PlanView.vue'
+
+const progress = buildProgress([{ planned: 3, done: 1, ongoing: 1 }, ...Array.from({ length: 9 }, () => ({ planned: 1 }))])
+const initialState = { plans: { plans: { 1: buildPlan() }, progress: { 1: progress }, status: 'idle' } }
+
+describe('PlanView', () => {
+  it('asks the store for the plan of the address', async () => {
+    const { pinia } = await mountView(PlanView, { path: '/jena/plans/1', initialState })
+    expect(usePlansStore(pinia).loadOverview).toHaveBeenCalledWith(1)
+  })
+
+  it('shows period, council resolution, overall progress and the ten commitments', async () => {
+    const { wrapper } = await mountView(PlanView, { path: '/jena/plans/1', initialState })
+    expect(wrapper.find('h1').text()).toBe('10-Punkte-Aktionsplan der Stadt Jena')
+    expect(wrapper.text()).toContain('1. Januar 2022 bis 31. Dezember 2023')
+    expect(wrapper.text()).toContain('20/0372-BV vom 16. Juli 2020')
+    expect(wrapper.text()).toContain('2 von 14 Maßnahmen sind umgesetzt oder laufen dauerhaft (14\u00a0%).')
+    expect(wrapper.findAll('.commitment-card')).toHaveLength(10)
+  })
+
+  it('marks the German title in the English view when the plan has no English title', async () => {
+    const { wrapper } = await mountView(PlanView, { path: '/jena/plans/1', initialState, locale: 'en' })
+    expect(wrapper.find('h1 [lang="de"]').text()).toBe('10-Punkte-Aktionsplan der Stadt Jena')
+    expect(wrapper.find('h1 .language-tag').text()).toBe('German')
+  })
+
+  it('shows the not-found page when the plan belongs to another city', async () => {
+    const { wrapper } = await mountView(PlanView, { path: '/erfurt/plans/1', initialState })
+    expect(wrapper.find('h1').text()).toBe('Seite nicht gefunden')
+  })
+})

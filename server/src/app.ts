@@ -8,10 +8,14 @@ import attention from './features/attention/index.ts'
 import audit from './features/audit/index.ts'
 import cities from './features/cities/index.ts'
 import commitments from './features/commitments/index.ts'
+import incidents from './features/incidents/index.ts'
+import indicators from './features/indicators/index.ts'
 import measures from './features/measures/index.ts'
 import organisations from './features/organisations/index.ts'
 import planFiles from './features/plan-files/index.ts'
+import planUpdates from './features/plan-updates/index.ts'
 import plans from './features/plans/index.ts'
+import reporting from './features/reporting/index.ts'
 import session from './features/session/index.ts'
 import steering from './features/steering/index.ts'
 import users from './features/users/index.ts'
@@ -75,6 +79,10 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
     await api.register(steering)
     await api.register(attention)
     await api.register(audit)
+    await api.register(indicators)
+    await api.register(reporting)
+    await api.register(planUpdates)
+    await api.register(incidents)
   }, { prefix: '/api' })
 
   await app.register(web)

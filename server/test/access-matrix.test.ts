@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Db } from '../src/db/client.ts'
 import { steeringMeetings, steeringMembers } from '../src/db/schema/index.ts'
+import { indicators, indicatorValues, reportingCycles } from '../src/db/schema/index.ts'
 import { buildSignedInUser, buildUser, type AuthHeaders } from './helpers/auth.ts'
 import { buildTestApp } from './helpers/build-test-app.ts'
 import { buildCity, buildMeasure, buildOrganisation, buildPlan } from './helpers/factories.ts'
@@ -35,6 +36,7 @@ const platformAdminOnly: Record<Caller, Expectation> = { anonymous: 401, otherCi
 interface Fixture {
   city: string, planId: number, draftPlanId: number, measureId: number, deletedMeasureId: number
   organisationId: number, unusedOrganisationId: number, targetUserId: number, steeringMemberId: number, meetingId: number
+  measureCode: string, indicatorId: number, indicatorValueIds: number[], cycleId: number
 }
 
 async function buildFixture (db: Db) {
@@ -49,6 +51,9 @@ async function buildFixture (db: Db) {
   const target = await buildUser(db, { memberships: [{ cityId: city.id, role: 'viewer' }] })
   const [member] = await db.insert(steeringMembers).values({ cityId: city.id, seat: 'Beirat', organisationId: organisation.id }).returning()
   const [meeting] = await db.insert(steeringMeetings).values({ cityId: city.id, date: '2024-03-01' }).returning()
+  const [indicator] = await db.insert(indicators).values({ cityId: city.id, planId: plan.id, nameDe: 'Fälle', unit: 'Anzahl', direction: 'increase', isPublic: true }).returning()
+  const values = await db.insert(indicatorValues).values(['2019', '2020', '2021', '2022', '2023'].map((year) => ({ indicatorId: indicator!.id, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, value: 1 }))).returning()
+  const [cycle] = await db.insert(reportingCycles).values({ cityId: city.id, planId: plan.id, title: 'Bericht', periodStart: '2024-01-01', periodEnd: '2025-12-31' }).returning()
   const headers: Record<Caller, AuthHeaders | Record<string, never>> = {
     anonymous: {},
     otherCityAdmin: (await buildSignedInUser(db, { memberships: [{ cityId: otherCity.id, role: 'admin' }] })).headers,
@@ -59,6 +64,7 @@ async function buildFixture (db: Db) {
   const fixture: Fixture = {
     city: city.slug, planId: plan.id, draftPlanId: draft.id, measureId: measure.id, deletedMeasureId: deleted.id,
     organisationId: organisation.id, unusedOrganisationId: unused.id, targetUserId: target.id, steeringMemberId: member!.id, meetingId: meeting!.id,
+    measureCode: measure.code, indicatorId: indicator!.id, indicatorValueIds: values.map((value) => value.id), cycleId: cycle!.id,
   }
   return { fixture, headers }
 }
@@ -123,6 +129,23 @@ const matrix: Record<string, Row> = {
   'DELETE /api/steering-group/meetings/:id': { request: (f) => ({ url: `/api/steering-group/meetings/${f.meetingId}`, ifMatch: '"1"' }), expect: adminOnly },
   'GET /api/plans/:id/attention': { request: (f) => ({ url: `/api/plans/${f.planId}/attention` }), expect: memberRead },
   'GET /api/cities/:city/audit': { request: (f) => ({ url: `/api/cities/${f.city}/audit` }), expect: adminOnly },
+  'GET /api/plans/:id/indicators': { request: (f) => ({ url: `/api/plans/${f.planId}/indicators` }), expect: publicRead },
+  'POST /api/plans/:id/indicators': { request: (f) => ({ url: `/api/plans/${f.planId}/indicators`, payload: { nameDe: 'Neu', unit: '%', direction: 'maintain' } }), expect: adminOnly },
+  'GET /api/indicators/:id': { request: (f) => ({ url: `/api/indicators/${f.indicatorId}` }), expect: publicRead },
+  'PATCH /api/indicators/:id': { request: (f) => ({ url: `/api/indicators/${f.indicatorId}`, payload: { unit: '%', version: 1 } }), expect: adminOnly },
+  'DELETE /api/indicators/:id': { request: (f) => ({ url: `/api/indicators/${f.indicatorId}`, ifMatch: '"1"' }), expect: adminOnly },
+  'POST /api/indicators/:id/values': { request: (f) => ({ url: `/api/indicators/${f.indicatorId}/values`, payload: { periodStart: '2024-01-01', periodEnd: '2024-12-31', value: 3 } }), expect: editorWrite },
+  // Each caller deletes a value of its own, so the admin still finds one after the editor's deletion.
+  'DELETE /api/indicators/:id/values/:valueId': { request: (f) => ({ url: `/api/indicators/${f.indicatorId}/values/${f.indicatorValueIds.shift()}` }), expect: editorWrite },
+  'GET /api/plans/:id/reporting-cycles': { request: (f) => ({ url: `/api/plans/${f.planId}/reporting-cycles` }), expect: memberRead },
+  'POST /api/plans/:id/reporting-cycles': { request: (f) => ({ url: `/api/plans/${f.planId}/reporting-cycles`, payload: { periodStart: '2026-01-01', periodEnd: '2026-12-31' } }), expect: adminOnly },
+  'GET /api/reporting-cycles/compare': { request: (f) => ({ url: `/api/reporting-cycles/compare?from=${f.cycleId}&to=${f.cycleId}` }), expect: memberRead },
+  'GET /api/reporting-cycles/:id': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}` }), expect: memberRead },
+  'PATCH /api/reporting-cycles/:id': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}`, payload: { dueDate: '2026-03-31', version: 1 } }), expect: adminOnly },
+  'PUT /api/reporting-cycles/:id/narratives/:number': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/narratives/3`, payload: { textDe: 'Bericht', version: 1 } }), expect: editorWrite },
+  'POST /api/reporting-cycles/:id/transitions': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/transitions`, payload: { to: 'in_review', version: 1 } }), expect: editorWrite },
+  'GET /api/reporting-cycles/:id/snapshot': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/snapshot` }), expect: memberRead },
+  'POST /api/plans/:id/successor': { request: (f) => ({ url: `/api/plans/${f.planId}/successor`, payload: { titleDe: 'Fortschreibung', periodStart: '2026-01-01', periodEnd: '2027-12-31', resolutionNumber: '25/1-BV', resolutionDate: '2025-12-01', decisions: [{ code: f.measureCode, action: 'carry_over' }] } }), expect: adminOnly },
 }
 
 describe('the permission matrix', () => {

@@ -7,7 +7,7 @@ import { ExampleActionSchema } from './commitments.ts'
 import { Limits } from './limits.ts'
 import { OrganisationRefSchema } from './organisations.ts'
 import { EvidenceLinkSchema } from './plan-file.ts'
-import { MeasureStatusSchema, MeasureTypeSchema, RecurrenceSchema } from './vocabulary.ts'
+import { MeasureOriginSchema, MeasureStatusSchema, MeasureTypeSchema, RecurrenceSchema } from './vocabulary.ts'
 
 const RecurrenceOnSchema = Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: 'Fixed yearly date MM-DD, e.g. 09-11' })
 
@@ -96,6 +96,13 @@ export const MeasureDetailSchema = Type.Object({
   referencedBy: Type.Array(MeasureLinkSchema, { description: 'Measures that refer to this one' }),
   exampleActions: Type.Array(ExampleActionSchema),
   statusHistory: Type.Array(StatusEntrySchema, { description: 'Oldest first' }),
+  origin: MeasureOriginSchema,
+  predecessor: Nullable(Type.Object({
+    id: IdSchema,
+    code: Type.String(),
+    planId: IdSchema,
+    planTitleDe: Type.String(),
+  }, { description: 'The measure of the earlier plan this one carries over or replaces (plan update); null if new or not visible to the reader' })),
 }, { title: 'MeasureDetail' })
 export type MeasureDetail = Static<typeof MeasureDetailSchema>
 

@@ -1,10 +1,11 @@
 import type { MeasureDetail, MeasureLink, MeasureSummary, OrganisationRef } from '@eccar/shared'
 import { canSeeInternal, type Actor } from '../../auth/actor.ts'
-import type { MeasureDetailRow, MeasureListRow } from './measures.queries.ts'
+import { visiblePlanStates } from '../shared/visibility.ts'
+import type { MeasureDetailRow, MeasureListRow, PredecessorRow } from './measures.queries.ts'
 
 type LinkedMeasure = { id: number, code: string, titleDe: string, titleEn: string | null, isPublic: boolean, deletedAt: Date | null }
 
-const isVisible = (measure: LinkedMeasure & { cityId: number }, actor: Actor) =>
+const isVisible = (measure: { isPublic: boolean, deletedAt: Date | null, cityId: number }, actor: Actor) =>
   measure.deletedAt === null && (measure.isPublic || canSeeInternal(actor, measure.cityId))
 
 const toLink = (measure: LinkedMeasure, note: { noteDe: string | null, noteEn: string | null }): MeasureLink => ({
@@ -36,8 +37,14 @@ export function toMeasureSummary (row: MeasureListRow): MeasureSummary {
 
 const byName = (a: OrganisationRef, b: OrganisationRef) => a.name.localeCompare(b.name, 'de')
 
+/** The predecessor is shown only to readers who may see it where it is (its plan and the measure itself). */
+function toPredecessor (predecessor: PredecessorRow | undefined, actor: Actor): MeasureDetail['predecessor'] {
+  if (!predecessor || !isVisible(predecessor, actor) || !visiblePlanStates(actor, predecessor.cityId).includes(predecessor.planState)) return null
+  return { id: predecessor.id, code: predecessor.code, planId: predecessor.planId, planTitleDe: predecessor.planTitleDe }
+}
+
 /** The public never receives internal notes; everything else on a measure page is public record. */
-export function toMeasureDetail (row: MeasureDetailRow, actor: Actor): MeasureDetail {
+export function toMeasureDetail (row: MeasureDetailRow, actor: Actor, predecessor?: PredecessorRow): MeasureDetail {
   const internal = canSeeInternal(actor, row.cityId)
   const detail: MeasureDetail = {
     ...toMeasureSummary(row),
@@ -71,6 +78,8 @@ export function toMeasureDetail (row: MeasureDetailRow, actor: Actor): MeasureDe
       // The person is internal; the public sees the organisation only.
       ...(internal ? { recordedBy: update.user ?? null } : {}),
     })),
+    origin: row.origin,
+    predecessor: toPredecessor(predecessor, actor),
   }
   if (internal) detail.internalNote = row.internalNote
   return detail

@@ -3,7 +3,7 @@ import { and, asc, count, eq, ilike, inArray, isNull, max, or, sql, type SQL } f
 import type { Db } from '../../db/client.ts'
 import {
   exampleActions, measureExampleActions, measureInvolvedOrganisations, measureRelations, measures,
-  measureSecondaryCommitments, organisations, statusUpdates,
+  measureSecondaryCommitments, organisations, plans, statusUpdates,
 } from '../../db/schema/index.ts'
 
 const orgRef = { columns: { id: true, name: true, nameEn: true } } as const
@@ -25,6 +25,16 @@ export function findMeasureDetail (db: Db, id: number) {
   })
 }
 export type MeasureDetailRow = NonNullable<Awaited<ReturnType<typeof findMeasureDetail>>>
+
+/** The earlier plan's measure that a plan update carried over or replaced: where the measure's history starts. */
+export async function findPredecessor (db: Db, id: number) {
+  const [row] = await db.select({
+    id: measures.id, code: measures.code, planId: measures.planId, cityId: measures.cityId, isPublic: measures.isPublic,
+    deletedAt: measures.deletedAt, planTitleDe: plans.titleDe, planState: plans.state,
+  }).from(measures).innerJoin(plans, eq(plans.id, measures.planId)).where(eq(measures.id, id))
+  return row
+}
+export type PredecessorRow = NonNullable<Awaited<ReturnType<typeof findPredecessor>>>
 
 /** Escapes LIKE wildcards so a search for "50%" means the text, not a pattern. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`

@@ -19,7 +19,7 @@ import {
 } from './measures.errors.ts'
 import { toMeasureDetail, toMeasureSummary } from './measures.presenters.ts'
 import {
-  codeTaken, findMeasureDetail, findMeasureForUpdate, insertStatusUpdates, listMeasures, nextPosition, replaceLinks,
+  codeTaken, findMeasureDetail, findMeasureForUpdate, findPredecessor, insertStatusUpdates, listMeasures, nextPosition, replaceLinks,
   type MeasureRow,
 } from './measures.queries.ts'
 import { checkMeasure, needsReason } from './measures.rules.ts'
@@ -55,7 +55,8 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
     const visible = row && row.deletedAt === null && (row.isPublic || canSeeInternal(actor, row.cityId))
       && visiblePlanStates(actor, row.cityId).includes(row.plan.state)
     if (!visible) throw new MeasureNotFoundError(id)
-    return toMeasureDetail(row, actor)
+    const predecessor = row.predecessorMeasureId === null ? undefined : await findPredecessor(tx, row.predecessorMeasureId)
+    return toMeasureDetail(row, actor, predecessor)
   }
 
   /**

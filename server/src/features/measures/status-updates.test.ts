@@ -122,5 +122,5 @@ describe('two writers racing on one measure', () => {
     expect(history.map((entry) => entry.noteDe)).toEqual(accepted)
     const final = (await app.inject({ method: 'GET', url: `/api/measures/${measure.id}` })).json()
     expect(final.version).toBe(201)
-  })
+  }, 180_000) // 200 rounds of four requests: about 25 s on an idle machine, much more on a busy one
 })

@@ -1,0 +1,179 @@
+import type { CreateIndicator, CreateIndicatorValue, Indicator, UpdateIndicator } from '@eccar/shared'
+import { and, eq, sql } from 'drizzle-orm'
+import { canSeeInternal, requireRole, systemActor, userIdOf, type Actor } from '../../auth/actor.ts'
+import { recordAudit } from '../../auth/audit.ts'
+import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
+import type { Db } from '../../db/client.ts'
+import { indicators, indicatorValues } from '../../db/schema/index.ts'
+import { existingMeasureIds } from '../measures/measures.queries.ts'
+import { PlanNotFoundError } from '../plans/plans.errors.ts'
+import { findPlan } from '../plans/plans.queries.ts'
+import type { PlansService } from '../plans/plans.service.ts'
+import { VersionConflictError } from '../shared/versioning.ts'
+import { visiblePlanStates } from '../shared/visibility.ts'
+import {
+  IndicatorMeasureInvalidError, IndicatorNotFoundError, IndicatorPeriodInvalidError, IndicatorValueExistsError, IndicatorValueNotFoundError,
+} from './indicators.errors.ts'
+import { latestTotal, progressToTarget } from './indicators.progress.ts'
+import {
+  findIndicator, findValue, findValueForPeriod, listIndicatorsOfPlan, loadIndicatorLinks, replaceIndicatorLinks,
+  type IndicatorLinks, type IndicatorRow,
+} from './indicators.queries.ts'
+
+/** Members see every linked measure and who entered a value; the public sees public measures and no persons. */
+export function toIndicator (row: IndicatorRow, links: IndicatorLinks, internal: boolean): Indicator {
+  const values = links.values.filter(({ value }) => value.indicatorId === row.id).map(({ value, user }) => ({
+    id: value.id,
+    periodStart: value.periodStart,
+    periodEnd: value.periodEnd,
+    category: value.category,
+    value: value.value,
+    sourceNote: value.sourceNote,
+    createdAt: value.createdAt.toISOString(),
+    ...(internal ? { enteredBy: user ?? null } : {}),
+  }))
+  const latestValue = latestTotal(values)
+  return {
+    id: row.id,
+    planId: row.planId,
+    nameDe: row.nameDe,
+    nameEn: row.nameEn,
+    definitionDe: row.definitionDe,
+    definitionEn: row.definitionEn,
+    unit: row.unit,
+    source: row.source,
+    direction: row.direction,
+    baselineValue: row.baselineValue,
+    baselineDate: row.baselineDate,
+    targetValue: row.targetValue,
+    targetDate: row.targetDate,
+    isPublic: row.isPublic,
+    commitments: links.commitments.filter((c) => c.indicatorId === row.id).map((c) => c.commitmentNumber),
+    measures: links.measures
+      .filter((m) => m.indicatorId === row.id && m.deletedAt === null && (m.isPublic || internal))
+      .map((m) => ({ id: m.id, code: m.code, titleDe: m.titleDe, titleEn: m.titleEn })),
+    values,
+    latestValue,
+    progressToTarget: progressToTarget(row, latestValue),
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  }
+}
+
+export function createIndicatorsService (db: Db, plans: PlansService, onChange: ChangeListener = () => {}) {
+  async function present (tx: Db, row: IndicatorRow, actor: Actor) {
+    return toIndicator(row, await loadIndicatorLinks(tx, [row.id]), canSeeInternal(actor, row.cityId))
+  }
+
+  async function presentById (tx: Db, id: number, actor: Actor) {
+    const [row] = await tx.select().from(indicators).where(eq(indicators.id, id))
+    return present(tx, row!, actor)
+  }
+
+  /** Locks the indicator, checks the role (before anything about it is revealed), then the version if one is needed. */
+  async function lockForWrite (tx: Db, id: number, actor: Actor, minimum: 'admin' | 'editor', expected?: () => number) {
+    const found = await findIndicator(tx, id, { forUpdate: true })
+    if (!found) throw new IndicatorNotFoundError(id)
+    requireRole(actor, found.indicator.cityId, minimum, () => new IndicatorNotFoundError(id))
+    if (expected && found.indicator.version !== expected()) throw new VersionConflictError(await present(tx, found.indicator, systemActor))
+    return found.indicator
+  }
+
+  async function checkMeasures (tx: Db, planId: number, ids: number[] | undefined) {
+    const known = await existingMeasureIds(tx, planId, ids ?? [])
+    const unknown = (ids ?? []).find((id) => !known.has(id))
+    if (unknown !== undefined) throw new IndicatorMeasureInvalidError(unknown)
+  }
+
+  return {
+    async list (planId: number, actor: Actor) {
+      const plan = await plans.getVisiblePlan(planId, actor)
+      const internal = canSeeInternal(actor, plan.cityId)
+      const rows = await listIndicatorsOfPlan(db, plan.id, { publicOnly: !internal })
+      const links = await loadIndicatorLinks(db, rows.map((row) => row.id))
+      return { items: rows.map((row) => toIndicator(row, links, internal)) }
+    },
+
+    async get (id: number, actor: Actor) {
+      const found = await findIndicator(db, id)
+      const visible = found && visiblePlanStates(actor, found.indicator.cityId).includes(found.planState)
+        && (found.indicator.isPublic || canSeeInternal(actor, found.indicator.cityId))
+      if (!visible) throw new IndicatorNotFoundError(id)
+      return present(db, found.indicator, actor)
+    },
+
+    async create (planId: number, input: CreateIndicator, actor: Actor) {
+      return writeTransaction(db, onChange, async (tx, announce) => {
+        const plan = await findPlan(tx, planId)
+        if (!plan) throw new PlanNotFoundError(planId)
+        requireRole(actor, plan.cityId, 'admin', () => new PlanNotFoundError(planId))
+        const { commitments, measureIds, ...fields } = input
+        await checkMeasures(tx, planId, measureIds)
+        const [created] = await tx.insert(indicators).values({ ...fields, planId, cityId: plan.cityId }).returning()
+        await replaceIndicatorLinks(tx, created!.id, { commitments, measureIds })
+        await announce({ planId })
+        const after = await present(tx, created!, actor)
+        await recordAudit(tx, actor, { cityId: plan.cityId, action: 'indicator.create', entityType: 'indicator', entityId: created!.id, after })
+        return after
+      })
+    },
+
+    async update (id: number, input: UpdateIndicator, expected: () => number, actor: Actor) {
+      return writeTransaction(db, onChange, async (tx, announce) => {
+        const current = await lockForWrite(tx, id, actor, 'admin', expected)
+        const { version: _ignored, commitments, measureIds, ...fields } = input
+        await checkMeasures(tx, current.planId, measureIds)
+        const before = await present(tx, current, systemActor)
+        await tx.update(indicators)
+          .set({ ...fields, version: sql`${indicators.version} + 1`, updatedAt: new Date() })
+          .where(and(eq(indicators.id, id), eq(indicators.version, current.version)))
+        await replaceIndicatorLinks(tx, id, { commitments, measureIds })
+        await announce({ planId: current.planId })
+        const after = await presentById(tx, id, systemActor)
+        await recordAudit(tx, actor, { cityId: current.cityId, action: 'indicator.update', entityType: 'indicator', entityId: id, before, after })
+        return presentById(tx, id, actor)
+      })
+    },
+
+    async remove (id: number, expected: () => number, actor: Actor) {
+      await writeTransaction(db, onChange, async (tx, announce) => {
+        const current = await lockForWrite(tx, id, actor, 'admin', expected)
+        const before = await present(tx, current, systemActor)
+        // Values and links go with it (cascade); the trail keeps them in `before`.
+        await tx.delete(indicators).where(eq(indicators.id, id))
+        await announce({ planId: current.planId })
+        await recordAudit(tx, actor, { cityId: current.cityId, action: 'indicator.delete', entityType: 'indicator', entityId: id, before })
+      })
+    },
+
+    /** Editors enter figures too: they are the steering group's report on the plan's effect. */
+    async addValue (id: number, input: CreateIndicatorValue, actor: Actor) {
+      return writeTransaction(db, onChange, async (tx, announce) => {
+        const current = await lockForWrite(tx, id, actor, 'editor')
+        if (input.periodEnd < input.periodStart) throw new IndicatorPeriodInvalidError()
+        const category = input.category ?? null
+        if (await findValueForPeriod(tx, id, { periodStart: input.periodStart, periodEnd: input.periodEnd, category })) {
+          throw new IndicatorValueExistsError(input.periodStart, input.periodEnd, category === null ? '' : ` (category "${category}")`)
+        }
+        const [created] = await tx.insert(indicatorValues).values({
+          indicatorId: id, periodStart: input.periodStart, periodEnd: input.periodEnd, category, value: input.value,
+          sourceNote: input.sourceNote ?? null, enteredBy: userIdOf(actor),
+        }).returning()
+        await announce({ planId: current.planId })
+        await recordAudit(tx, actor, { cityId: current.cityId, action: 'indicator.value.create', entityType: 'indicator_value', entityId: created!.id, after: created })
+        return present(tx, current, actor)
+      })
+    },
+
+    async removeValue (id: number, valueId: number, actor: Actor) {
+      await writeTransaction(db, onChange, async (tx, announce) => {
+        const current = await lockForWrite(tx, id, actor, 'editor')
+        const value = await findValue(tx, id, valueId)
+        if (!value) throw new IndicatorValueNotFoundError(valueId)
+        await tx.delete(indicatorValues).where(eq(indicatorValues.id, valueId))
+        await announce({ planId: current.planId })
+        await recordAudit(tx, actor, { cityId: current.cityId, action: 'indicator.value.delete', entityType: 'indicator_value', entityId: valueId, before: value })
+      })
+    },
+  }
+}

@@ -1,0 +1,48 @@
+import type { CycleState, Role } from '@eccar/shared'
+import { addMonths } from '../steering/steering.rules.ts'
+
+/**
+ * The cycle's way to submission and who may take each step. Editors hand a draft in for review and
+ * take it back; the steering group's approval, its withdrawal and the submission are the admin's.
+ * Nothing follows submission: the report is frozen.
+ */
+const transitions: Record<CycleState, Partial<Record<CycleState, Role>>> = {
+  open: { in_review: 'editor' },
+  in_review: { open: 'editor', approved: 'admin' },
+  approved: { in_review: 'admin', submitted: 'admin' },
+  submitted: {},
+}
+
+/** The role a step needs, or null when the step is not allowed at all. */
+export const transitionRole = (from: CycleState, to: CycleState): Role | null => transitions[from][to] ?? null
+
+export const nextStates = (from: CycleState) => Object.keys(transitions[from]) as CycleState[]
+
+/** Title, period and narratives can change until the steering group has approved the report. */
+export const isEditable = (state: CycleState) => state === 'open' || state === 'in_review'
+
+const addDays = (date: string, days: number) => {
+  const next = new Date(`${date}T00:00:00Z`)
+  next.setUTCDate(next.getUTCDate() + days)
+  return next.toISOString().slice(0, 10)
+}
+
+/** Two years from `start`, the day before the same date two years on (ECCAR's biennial report). */
+const biennialEnd = (start: string) => addDays(addMonths(start, 24), -1)
+
+/**
+ * The period a new cycle covers when none is given: from the plan's start, or the day after its
+ * latest cycle, for two years, but not beyond the plan's end. Null once the cycles cover the plan.
+ */
+export function defaultPeriod (plan: { periodStart: string, periodEnd: string }, latestCycleEnd: string | null, given: { periodStart?: string | undefined, periodEnd?: string | undefined }) {
+  const periodStart = given.periodStart ?? (latestCycleEnd === null ? plan.periodStart : addDays(latestCycleEnd, 1))
+  if (given.periodStart === undefined && given.periodEnd === undefined && periodStart > plan.periodEnd) return null
+  const twoYears = biennialEnd(periodStart)
+  const periodEnd = given.periodEnd ?? (periodStart <= plan.periodEnd && plan.periodEnd < twoYears ? plan.periodEnd : twoYears)
+  return { periodStart, periodEnd }
+}
+
+export function defaultTitle (period: { periodStart: string, periodEnd: string }) {
+  const [from, to] = [period.periodStart.slice(0, 4), period.periodEnd.slice(0, 4)]
+  return `Umsetzungsbericht ${from === to ? from : `${from}–${to}`}`
+}

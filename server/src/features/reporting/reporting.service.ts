@@ -1,0 +1,199 @@
+import type {
+  CreateReportingCycle, CycleState, ReportingCycle, ReportingCycleSummary, UpdateCycleNarrative, UpdateReportingCycle,
+} from '@eccar/shared'
+import { and, eq, sql } from 'drizzle-orm'
+import { requireRole, userIdOf, type Actor } from '../../auth/actor.ts'
+import { recordAudit } from '../../auth/audit.ts'
+import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
+import type { Db } from '../../db/client.ts'
+import { reportingCycles } from '../../db/schema/index.ts'
+import { PlanNotFoundError } from '../plans/plans.errors.ts'
+import { findPlan } from '../plans/plans.queries.ts'
+import { VersionConflictError } from '../shared/versioning.ts'
+import { compareSnapshots } from './compare.ts'
+import {
+  CycleLockedError, CyclePeriodInvalidError, CyclePeriodRequiredError, CyclesNotComparableError, CycleTransitionInvalidError,
+  ReportingCycleNotFoundError,
+} from './reporting.errors.ts'
+import {
+  findCycle, insertSnapshot, latestCycleEnd, listCyclesOfPlan, listNarratives, upsertNarrative, userRefs, type CycleRow,
+} from './reporting.queries.ts'
+import { defaultPeriod, defaultTitle, isEditable, nextStates, transitionRole } from './reporting.rules.ts'
+import { buildReportSnapshot, loadReportSnapshot } from './snapshot.ts'
+
+/** The version a write was based on, read only after the role check (another city learns nothing). */
+export type ExpectedVersion = () => number
+
+type UserRefs = Awaited<ReturnType<typeof userRefs>>
+
+const auditActions: Partial<Record<CycleState, string>> = { approved: 'reporting.cycle.approve', submitted: 'reporting.cycle.submit' }
+
+export function toCycleSummary (row: CycleRow, people: UserRefs): ReportingCycleSummary {
+  const ref = (id: number | null) => (id === null ? null : people.get(id) ?? null)
+  return {
+    id: row.id,
+    planId: row.planId,
+    title: row.title,
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    dueDate: row.dueDate,
+    state: row.state,
+    approvedAt: row.approvedAt?.toISOString() ?? null,
+    approvedBy: ref(row.approvedBy),
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    submittedBy: ref(row.submittedBy),
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+  }
+}
+
+export function createReportingService (db: Db, onChange: ChangeListener = () => {}) {
+  async function detail (tx: Db, id: number): Promise<ReportingCycle> {
+    const row = (await findCycle(tx, id))!
+    const narratives = await listNarratives(tx, id)
+    return {
+      ...toCycleSummary(row, await userRefs(tx, [row.approvedBy, row.submittedBy])),
+      narratives: Array.from({ length: 10 }, (_, i) => {
+        const narrative = narratives.find((n) => n.commitmentNumber === i + 1)
+        return { number: i + 1, textDe: narrative?.textDe ?? null, textEn: narrative?.textEn ?? null }
+      }),
+      nextStates: nextStates(row.state),
+    }
+  }
+
+  /** A cycle the actor may read: members of its city only; others learn nothing about it. */
+  async function readable (tx: Db, id: number, actor: Actor) {
+    const row = await findCycle(tx, id)
+    if (!row) throw new ReportingCycleNotFoundError(id)
+    requireRole(actor, row.cityId, 'viewer', () => new ReportingCycleNotFoundError(id))
+    return row
+  }
+
+  /**
+   * Locks the cycle and checks, in this order: who may write (before anything is revealed), whether
+   * the cycle's state allows it, then the version the write was based on.
+   */
+  async function lockForWrite (tx: Db, id: number, actor: Actor, minimum: 'admin' | 'editor', allowed: (row: CycleRow) => void, expected: ExpectedVersion) {
+    const row = await findCycle(tx, id, { forUpdate: true })
+    if (!row) throw new ReportingCycleNotFoundError(id)
+    requireRole(actor, row.cityId, minimum, () => new ReportingCycleNotFoundError(id))
+    allowed(row)
+    if (row.version !== expected()) throw new VersionConflictError(await detail(tx, id))
+    return row
+  }
+
+  const editable = (row: CycleRow) => {
+    if (!isEditable(row.state)) throw new CycleLockedError(row.state)
+  }
+
+  async function bump (tx: Db, row: CycleRow, values: Partial<typeof reportingCycles.$inferInsert> = {}) {
+    await tx.update(reportingCycles)
+      .set({ ...values, version: sql`${reportingCycles.version} + 1` })
+      .where(and(eq(reportingCycles.id, row.id), eq(reportingCycles.version, row.version)))
+    return (await findCycle(tx, row.id))!
+  }
+
+  return {
+    async list (planId: number, actor: Actor) {
+      const plan = await findPlan(db, planId)
+      if (!plan) throw new PlanNotFoundError(planId)
+      requireRole(actor, plan.cityId, 'viewer', () => new PlanNotFoundError(planId))
+      const rows = await listCyclesOfPlan(db, planId)
+      const people = await userRefs(db, rows.flatMap((row) => [row.approvedBy, row.submittedBy]))
+      return { items: rows.map((row) => toCycleSummary(row, people)) }
+    },
+
+    async get (id: number, actor: Actor) {
+      await readable(db, id, actor)
+      return detail(db, id)
+    },
+
+    async create (planId: number, input: CreateReportingCycle, actor: Actor) {
+      return writeTransaction(db, onChange, async (tx) => {
+        const plan = await findPlan(tx, planId, { forUpdate: true })
+        if (!plan) throw new PlanNotFoundError(planId)
+        requireRole(actor, plan.cityId, 'admin', () => new PlanNotFoundError(planId))
+        const period = defaultPeriod(plan, await latestCycleEnd(tx, planId), input)
+        if (!period) throw new CyclePeriodRequiredError()
+        if (period.periodEnd < period.periodStart) throw new CyclePeriodInvalidError()
+        const [created] = await tx.insert(reportingCycles).values({
+          cityId: plan.cityId, planId, ...period, title: input.title ?? defaultTitle(period), dueDate: input.dueDate ?? null,
+        }).returning()
+        await recordAudit(tx, actor, { cityId: plan.cityId, action: 'reporting.cycle.create', entityType: 'reporting_cycle', entityId: created!.id, after: created })
+        return detail(tx, created!.id)
+      })
+    },
+
+    async update (id: number, input: UpdateReportingCycle, expected: ExpectedVersion, actor: Actor) {
+      return writeTransaction(db, onChange, async (tx) => {
+        const before = await lockForWrite(tx, id, actor, 'admin', editable, expected)
+        const { version: _ignored, ...changes } = input
+        if ((changes.periodEnd ?? before.periodEnd) < (changes.periodStart ?? before.periodStart)) throw new CyclePeriodInvalidError()
+        const after = await bump(tx, before, changes)
+        await recordAudit(tx, actor, { cityId: before.cityId, action: 'reporting.cycle.update', entityType: 'reporting_cycle', entityId: id, before, after })
+        return detail(tx, id)
+      })
+    },
+
+    /** The report's text on one commitment; it changes the cycle, so it carries the cycle's version. */
+    async putNarrative (id: number, number: number, input: UpdateCycleNarrative, expected: ExpectedVersion, actor: Actor) {
+      return writeTransaction(db, onChange, async (tx) => {
+        const row = await lockForWrite(tx, id, actor, 'editor', editable, expected)
+        const { version: _ignored, ...texts } = input
+        const before = (await listNarratives(tx, id)).find((n) => n.commitmentNumber === number) ?? null
+        await upsertNarrative(tx, id, number, texts)
+        await bump(tx, row)
+        const after = (await listNarratives(tx, id)).find((n) => n.commitmentNumber === number)
+        await recordAudit(tx, actor, {
+          cityId: row.cityId, action: 'reporting.narrative.update', entityType: 'cycle_narrative', entityId: `${id}/${number}`, before, after,
+        })
+        return detail(tx, id)
+      })
+    },
+
+    /**
+     * One step of the state machine. Approval records who approved and when; withdrawing it clears
+     * both (the trail keeps them). Submission freezes the report built from the live records in
+     * this same transaction, so nothing written afterwards can change it.
+     */
+    async transition (id: number, to: CycleState, expected: ExpectedVersion, actor: Actor) {
+      return writeTransaction(db, onChange, async (tx) => {
+        const before = await lockForWrite(tx, id, actor, 'editor', (row) => {
+          const role = transitionRole(row.state, to)
+          if (role === null) throw new CycleTransitionInvalidError(row.state, to)
+          requireRole(actor, row.cityId, role, () => new ReportingCycleNotFoundError(id), `needs the ${role} role to move a cycle from ${row.state} to ${to}`)
+        }, expected)
+        const now = new Date()
+        const values: Partial<typeof reportingCycles.$inferInsert> = { state: to }
+        if (to === 'approved') Object.assign(values, { approvedBy: userIdOf(actor), approvedAt: now })
+        if (before.state === 'approved' && to === 'in_review') Object.assign(values, { approvedBy: null, approvedAt: null })
+        if (to === 'submitted') Object.assign(values, { submittedBy: userIdOf(actor), submittedAt: now })
+        const after = await bump(tx, before, values)
+        let snapshotTakenAt: string | undefined
+        if (to === 'submitted') {
+          const snapshot = await buildReportSnapshot(tx, id)
+          await insertSnapshot(tx, id, snapshot)
+          snapshotTakenAt = snapshot.takenAt
+        }
+        await recordAudit(tx, actor, {
+          cityId: before.cityId, action: auditActions[to] ?? 'reporting.cycle.transition',
+          entityType: 'reporting_cycle', entityId: id, before, after: { ...after, ...(snapshotTakenAt ? { snapshotTakenAt } : {}) },
+        })
+        return detail(tx, id)
+      })
+    },
+
+    async snapshot (id: number, actor: Actor) {
+      await readable(db, id, actor)
+      return loadReportSnapshot(db, id)
+    },
+
+    /** Both cycles must be readable by the actor and belong to the same city; plans may differ (plan update). */
+    async compare (fromId: number, toId: number, actor: Actor) {
+      const from = await readable(db, fromId, actor)
+      const to = await readable(db, toId, actor)
+      if (from.cityId !== to.cityId) throw new CyclesNotComparableError()
+      return compareSnapshots(await loadReportSnapshot(db, fromId), await loadReportSnapshot(db, toId))
+    },
+  }
+}

@@ -1,0 +1,199 @@
+import { Type, type Static } from 'typebox'
+import {
+  CodeSchema, CommitmentNumberSchema, DateSchema, DateTimeSchema, IdSchema, LongTextSchema, Nullable, ShortTextSchema, VersionSchema,
+} from './common.ts'
+import { Limits } from './limits.ts'
+import { PlanSummarySchema } from './plans.ts'
+import { CycleStateSchema, MeasureOriginSchema, MeasureStatusSchema, MeasureTypeSchema } from './vocabulary.ts'
+
+// Reporting cycles (DOMAIN.md §2.2, §6.5) and the plan update that follows a plan (Fortschreibung, §3.4).
+
+const UserRefSchema = Type.Object({ id: IdSchema, displayName: Type.String() })
+
+export const ReportingCycleSummarySchema = Type.Object({
+  id: IdSchema,
+  planId: IdSchema,
+  title: Type.String(),
+  periodStart: DateSchema,
+  periodEnd: DateSchema,
+  dueDate: Nullable(DateSchema),
+  state: CycleStateSchema,
+  approvedAt: Nullable(DateTimeSchema),
+  approvedBy: Nullable(UserRefSchema),
+  submittedAt: Nullable(DateTimeSchema),
+  submittedBy: Nullable(UserRefSchema),
+  version: VersionSchema,
+  createdAt: DateTimeSchema,
+}, { title: 'ReportingCycleSummary' })
+export type ReportingCycleSummary = Static<typeof ReportingCycleSummarySchema>
+
+export const CycleNarrativeSchema = Type.Object({
+  number: CommitmentNumberSchema,
+  textDe: Nullable(Type.String()),
+  textEn: Nullable(Type.String()),
+}, { title: 'CycleNarrative' })
+export type CycleNarrative = Static<typeof CycleNarrativeSchema>
+
+export const ReportingCycleSchema = Type.Object({
+  ...ReportingCycleSummarySchema.properties,
+  narratives: Type.Array(CycleNarrativeSchema, { description: 'Always all ten commitments, in order; texts are null until written' }),
+  nextStates: Type.Array(CycleStateSchema, { description: 'States the cycle may move to from here (roles permitting)' }),
+}, { title: 'ReportingCycle', description: 'A reporting period of a plan: open → in review → approved by the steering group → submitted (frozen).' })
+export type ReportingCycle = Static<typeof ReportingCycleSchema>
+
+export const ReportingCycleListSchema = Type.Object({
+  items: Type.Array(ReportingCycleSummarySchema, { description: 'Oldest period first' }),
+}, { title: 'ReportingCycleList' })
+export type ReportingCycleList = Static<typeof ReportingCycleListSchema>
+
+export const CreateReportingCycleSchema = Type.Object({
+  title: Type.Optional(ShortTextSchema),
+  periodStart: Type.Optional(DateSchema),
+  periodEnd: Type.Optional(DateSchema),
+  dueDate: Type.Optional(Nullable(DateSchema)),
+}, {
+  additionalProperties: false,
+  title: 'CreateReportingCycle',
+  description: 'Without a period the cycle covers two years from the plan\'s start (or from the end of its latest cycle), '
+    + 'never beyond the plan\'s end; for Jena\'s plan that is 2022–2023. The title defaults to "Umsetzungsbericht <years>".',
+})
+export type CreateReportingCycle = Static<typeof CreateReportingCycleSchema>
+
+export const UpdateReportingCycleSchema = Type.Object({
+  title: Type.Optional(ShortTextSchema),
+  periodStart: Type.Optional(DateSchema),
+  periodEnd: Type.Optional(DateSchema),
+  dueDate: Type.Optional(Nullable(DateSchema)),
+  version: Type.Optional(VersionSchema),
+}, {
+  additionalProperties: false,
+  minProperties: 1,
+  title: 'UpdateReportingCycle',
+  description: 'Only while the cycle is open or in review. Send the version you read (or an If-Match header).',
+})
+export type UpdateReportingCycle = Static<typeof UpdateReportingCycleSchema>
+
+export const UpdateCycleNarrativeSchema = Type.Object({
+  textDe: Type.Optional(Nullable(LongTextSchema)),
+  textEn: Type.Optional(Nullable(LongTextSchema)),
+  version: Type.Optional(VersionSchema),
+}, {
+  additionalProperties: false,
+  minProperties: 1,
+  title: 'UpdateCycleNarrative',
+  description: 'The report\'s text on one commitment; only while the cycle is open or in review. Carries the cycle\'s version (or an If-Match header).',
+})
+export type UpdateCycleNarrative = Static<typeof UpdateCycleNarrativeSchema>
+
+export const CycleNarrativeParamsSchema = Type.Object({ id: IdSchema, number: CommitmentNumberSchema }, { additionalProperties: false })
+
+export const CycleTransitionSchema = Type.Object({
+  to: CycleStateSchema,
+  version: Type.Optional(VersionSchema),
+}, {
+  additionalProperties: false,
+  title: 'CycleTransition',
+  description: 'open → in_review → approved → submitted; in_review → open reopens, approved → in_review withdraws the approval. '
+    + 'Approving and submitting (and withdrawing an approval) need the admin role. Nothing follows submission. Send the cycle\'s version (or If-Match).',
+})
+export type CycleTransition = Static<typeof CycleTransitionSchema>
+
+export const CycleCompareQuerySchema = Type.Object({
+  from: IdSchema,
+  to: IdSchema,
+}, { additionalProperties: false })
+
+const ComparedMeasureSchema = {
+  code: Type.String(),
+  titleDe: Type.String(),
+  titleEn: Nullable(Type.String()),
+}
+
+const ComparedCycleSchema = Type.Object({ id: IdSchema, title: Type.String(), periodStart: DateSchema, periodEnd: DateSchema, planId: IdSchema })
+
+export const CycleComparisonSchema = Type.Object({
+  from: ComparedCycleSchema,
+  to: ComparedCycleSchema,
+  statusTransitions: Type.Array(Type.Object({ ...ComparedMeasureSchema, from: MeasureStatusSchema, to: MeasureStatusSchema }), {
+    description: 'Measures (matched by code) whose status differs, in the later report\'s order',
+  }),
+  newMeasures: Type.Array(Type.Object({ ...ComparedMeasureSchema, status: MeasureStatusSchema }), {
+    description: 'Codes in the later report only',
+  }),
+  closedMeasures: Type.Array(Type.Object({
+    ...ComparedMeasureSchema,
+    status: MeasureStatusSchema,
+    stillReported: Type.Boolean({ description: 'false: the measure is missing from the later report (status is its last reported one)' }),
+  }), { description: 'Measures newly done, dropped, examined – not feasible or carried over, or missing from the later report' }),
+  indicatorChanges: Type.Array(Type.Object({
+    nameDe: Type.String(),
+    nameEn: Nullable(Type.String()),
+    unit: Type.String(),
+    from: Nullable(Type.Number()),
+    to: Nullable(Type.Number()),
+  }), { description: 'Indicators (matched by German name) whose latest total value differs; null where there was none' }),
+}, { title: 'CycleComparison', description: 'What changed between two reports, computed from their snapshots alone.' })
+export type CycleComparison = Static<typeof CycleComparisonSchema>
+
+/** What may happen to a measure of the old plan when the plan is updated. */
+export const successorActions = ['carry_over', 'close', 'replace'] as const
+export type SuccessorAction = (typeof successorActions)[number]
+
+export const ReplacementMeasureSchema = Type.Object({
+  code: CodeSchema,
+  titleDe: ShortTextSchema,
+  titleEn: Type.Optional(Nullable(ShortTextSchema)),
+  descriptionDe: Type.Optional(Nullable(LongTextSchema)),
+  descriptionEn: Type.Optional(Nullable(LongTextSchema)),
+  primaryCommitment: Type.Optional(CommitmentNumberSchema),
+  type: Type.Optional(MeasureTypeSchema),
+  leadOrganisationId: Type.Optional(Nullable(IdSchema)),
+}, { additionalProperties: false, title: 'ReplacementMeasure', description: 'Commitment, type and lead body default to the old measure\'s' })
+
+export const SuccessorDecisionSchema = Type.Object({
+  code: CodeSchema,
+  action: Type.Enum(successorActions, {
+    description: 'carry_over: same code in the new plan, linked to this one; close: this one ends with `finalStatus`; replace: a new measure takes its place',
+  }),
+  finalStatus: Type.Optional(MeasureStatusSchema),
+  reason: Type.Optional(Nullable(LongTextSchema)),
+  replacement: Type.Optional(ReplacementMeasureSchema),
+}, {
+  additionalProperties: false,
+  title: 'SuccessorDecision',
+  description: '`close` needs a final status (done, ongoing, dropped, exam_done_no; dropped and exam_done_no with a reason). '
+    + '`replace` needs a replacement; the old measure ends as carried_over unless a final status is given.',
+})
+export type SuccessorDecision = Static<typeof SuccessorDecisionSchema>
+
+export const CreatePlanSuccessorSchema = Type.Object({
+  titleDe: ShortTextSchema,
+  titleEn: Type.Optional(Nullable(ShortTextSchema)),
+  periodStart: DateSchema,
+  periodEnd: DateSchema,
+  resolutionNumber: ShortTextSchema,
+  resolutionDate: DateSchema,
+  introDe: Type.Optional(Nullable(LongTextSchema)),
+  introEn: Type.Optional(Nullable(LongTextSchema)),
+  decisions: Type.Array(SuccessorDecisionSchema, { maxItems: Limits.measuresPerPlan, description: 'Exactly one per measure of the old plan' }),
+}, {
+  additionalProperties: false,
+  title: 'CreatePlanSuccessor',
+  description: 'Starts the plan update (Fortschreibung) the council resolved: a draft plan continuing this one.',
+})
+export type CreatePlanSuccessor = Static<typeof CreatePlanSuccessorSchema>
+
+export const PlanSuccessorResultSchema = Type.Object({
+  plan: PlanSummarySchema,
+  measures: Type.Array(Type.Object({
+    code: Type.String({ description: 'Code in the old plan' }),
+    action: Type.Enum(successorActions),
+    oldMeasureId: IdSchema,
+    oldStatus: MeasureStatusSchema,
+    finalStatus: MeasureStatusSchema,
+    newMeasureId: Nullable(IdSchema),
+    newCode: Nullable(Type.String()),
+    origin: Nullable(MeasureOriginSchema),
+  }), { description: 'What became of each measure of the old plan, in its order' }),
+}, { title: 'PlanSuccessorResult' })
+export type PlanSuccessorResult = Static<typeof PlanSuccessorResultSchema>

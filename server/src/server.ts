@@ -5,6 +5,7 @@ import { startChangeFeed } from './cache/change-feed.ts'
 import { loadConfig } from './config.ts'
 import { openDatabase } from './db/client.ts'
 import { loadDemoData } from './demo/load-demo-data.ts'
+import { warmUpReportRenderers } from './reports/render-report.ts'
 
 const config = loadConfig()
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR })
@@ -30,4 +31,6 @@ closeWithGrace({ delay: 10_000 }, async ({ err }) => {
 })
 
 await app.listen({ port: config.PORT, host: config.HOST })
+// Loading fonts and warming the PDF code takes a second once; better now than in the first export.
+void warmUpReportRenderers().catch((err: unknown) => app.log.warn({ err }, 'report renderers not warmed up'))
 app.log.info(`database: ${database.driver === 'pglite' ? `embedded (${config.DATA_DIR})` : 'PostgreSQL'}`)

@@ -145,6 +145,7 @@ const matrix: Record<string, Row> = {
   'PUT /api/reporting-cycles/:id/narratives/:number': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/narratives/3`, payload: { textDe: 'Bericht', version: 1 } }), expect: editorWrite },
   'POST /api/reporting-cycles/:id/transitions': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/transitions`, payload: { to: 'in_review', version: 1 } }), expect: editorWrite },
   'GET /api/reporting-cycles/:id/snapshot': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/snapshot` }), expect: memberRead },
+  'GET /api/reporting-cycles/:id/report': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/report?format=json` }), expect: adminOnly },
   'POST /api/plans/:id/successor': { request: (f) => ({ url: `/api/plans/${f.planId}/successor`, payload: { titleDe: 'Fortschreibung', periodStart: '2026-01-01', periodEnd: '2027-12-31', resolutionNumber: '25/1-BV', resolutionDate: '2025-12-01', decisions: [{ code: f.measureCode, action: 'carry_over' }] } }), expect: adminOnly },
 }
 

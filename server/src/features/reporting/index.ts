@@ -6,6 +6,7 @@ import {
 } from '@eccar/shared'
 import { errorResponses, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
 import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import reportRoutes from './report.routes.ts'
 import { createReportingService } from './reporting.service.ts'
 
 const tags = ['reporting']
@@ -14,6 +15,7 @@ const readErrorResponses = { ...errorResponses, 401: ApiErrorSchema }
 /** Reporting cycles are the city's working documents: members only, until a report is rendered and sent. */
 const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = createReportingService(app.db, app.dataChanged)
+  await app.register(reportRoutes)
 
   app.get('/plans/:id/reporting-cycles', {
     config: { access: 'signed-in' },

@@ -1,0 +1,61 @@
+import { reportFormats, reportKinds, type ReportFormat, type ReportKind, type ReportSnapshot } from '@eccar/shared'
+import { buildReportModel } from './report-model.ts'
+import { periodSlug, type ReportLang } from './report-text.ts'
+import { renderDocx } from './render-docx.ts'
+import { renderHtml } from './render-html.ts'
+import { renderPdf } from './render-pdf.ts'
+import { ReportLanguageUnavailableError, ReportOptionsInvalidError, ReportSnapshotUnsupportedError } from './reports.errors.ts'
+
+export interface RenderReportOptions {
+  kind: ReportKind
+  format: ReportFormat
+  /** Defaults to English for the ECCAR report and German for the council report. */
+  lang?: ReportLang
+}
+
+export interface RenderedReport {
+  body: Buffer | string
+  contentType: string
+  fileName: string
+}
+
+export const reportContentTypes: Record<ReportFormat, string> = {
+  html: 'text/html; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  json: 'application/json; charset=utf-8',
+}
+
+const reportLangs: readonly ReportLang[] = ['en', 'de']
+
+/** ASCII-only, e.g. `jena-eccar-report-2022-2023-en.pdf`. */
+export function reportFileName (snapshot: ReportSnapshot, kind: ReportKind, format: ReportFormat, lang: ReportLang): string {
+  const city = snapshot.city.slug.normalize('NFKD').replace(/[^a-zA-Z0-9-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'city'
+  return `${city}-${kind}-report-${periodSlug(snapshot.cycle.periodStart, snapshot.cycle.periodEnd)}-${lang}.${format}`
+}
+
+/**
+ * Renders a report from a snapshot alone (no database, no HTTP). Throws
+ * `ReportLanguageUnavailableError` (400) for an English council report and
+ * `ReportOptionsInvalidError` (400) for an unknown kind, format or language.
+ */
+export async function renderReport (snapshot: ReportSnapshot, options: RenderReportOptions): Promise<RenderedReport> {
+  const { kind, format } = options
+  if (!reportKinds.includes(kind)) throw new ReportOptionsInvalidError('kind', String(kind))
+  if (!reportFormats.includes(format)) throw new ReportOptionsInvalidError('format', String(format))
+  const lang = options.lang ?? (kind === 'council' ? 'de' : 'en')
+  if (!reportLangs.includes(lang)) throw new ReportOptionsInvalidError('language', String(lang))
+  if (kind === 'council' && lang !== 'de') throw new ReportLanguageUnavailableError('council')
+  if (snapshot.formatVersion !== 1) throw new ReportSnapshotUnsupportedError(String(snapshot.formatVersion))
+
+  const fileName = reportFileName(snapshot, kind, format, lang)
+  const contentType = reportContentTypes[format]
+  if (format === 'json') return { body: `${JSON.stringify(snapshot, null, 2)}\n`, contentType, fileName }
+
+  const model = buildReportModel(snapshot, kind, lang)
+  switch (format) {
+    case 'html': return { body: renderHtml(model), contentType, fileName }
+    case 'docx': return { body: await renderDocx(model), contentType, fileName }
+    case 'pdf': return { body: await renderPdf(model), contentType, fileName }
+  }
+}

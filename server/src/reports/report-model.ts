@@ -1,0 +1,344 @@
+import {
+  measureStatuses, measureTypeLabels, statusLabels,
+  type ReportCommitment, type ReportIndicator, type ReportMeasure, type ReportSnapshot,
+} from '@eccar/shared'
+import {
+  cycleStateLabels, directionLabels, formatDate, formatNumber, formatPercent, formatPeriod, formatShare,
+  formatShortDate, formatTimestamp, reportTexts, type ReportLang, type ReportTexts,
+} from './report-text.ts'
+
+/**
+ * A report as a format-neutral document: headings, paragraphs, labelled fields, lists and tables,
+ * with the language of every piece of text that differs from the document's. The HTML, DOCX and
+ * PDF renderers only lay this out, so the three formats always carry the same content.
+ */
+
+/** A run of text; `lang` is set only where it differs from the document language (WCAG 3.1.2). */
+export interface Span { text: string, lang?: ReportLang, strong?: boolean }
+export type Inline = Span[]
+
+export interface Field { label: string, value: Inline }
+
+export interface TableCell {
+  content: Inline
+  /** Expansion of an abbreviated header, e.g. "1" → "Commitment 1" (HTML: hidden text; PDF: /E). */
+  expansion?: string
+}
+export interface TableColumn { header: TableCell, width: number, align: 'left' | 'right' }
+export interface Table {
+  type: 'table'
+  caption: string
+  columns: TableColumn[]
+  /** Each row starts with its row header cell. */
+  rows: TableCell[][]
+  /** The last row sums the others and is set apart visually. */
+  totalRow?: boolean
+}
+
+export type Block =
+  | { type: 'paragraph', content: Inline, variant?: 'note' }
+  | { type: 'fields', items: Field[] }
+  | { type: 'list', label?: string, items: Inline[] }
+  | Table
+
+export interface Section {
+  id: string
+  level: 2 | 3
+  heading: Inline
+  /** Plain-text title for bookmarks and the contents list. */
+  title: string
+  newPage: boolean
+  /** Adds a PDF bookmark (outline entry); `child` nests it under the previous top-level entry. */
+  bookmark: 'top' | 'child' | 'none'
+  blocks: Block[]
+  sections: Section[]
+}
+
+export interface ReportModel {
+  lang: ReportLang
+  kind: 'eccar' | 'council'
+  /** Document title: the H1 and the title in every format's metadata. */
+  title: string
+  subject: string
+  author: string
+  keywords: string[]
+  kicker: string
+  subtitle: Inline
+  fields: Field[]
+  intro: string
+  /** Short running text for page footers. */
+  runningTitle: string
+  contentsLabel: string
+  pageLabel: (n: number, of: number) => string
+  pageParts: [string, string, string]
+  sections: Section[]
+}
+
+type ReportStatusUpdate = ReportMeasure['updates'][number]
+
+const span = (text: string, lang?: ReportLang): Span => (lang ? { text, lang } : { text })
+
+/**
+ * Picks the text in the report language, falling back to the other one, and marks the fallback
+ * with its language so screen readers switch voice.
+ */
+function pick (lang: ReportLang, en: string | null | undefined, de: string | null | undefined): Inline | null {
+  const [first, second, other]: [string | null | undefined, string | null | undefined, ReportLang] =
+    lang === 'en' ? [en, de, 'de'] : [de, en, 'en']
+  if (first && first.trim() !== '') return [span(first)]
+  if (second && second.trim() !== '') return [span(second, other)]
+  return null
+}
+
+const plain = (inline: Inline) => inline.map((s) => s.text).join('')
+const paragraphs = (inline: Inline): Inline[] => {
+  const lang = inline[0]?.lang
+  return plain(inline).split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '').map((p) => [span(p.replace(/\s*\n\s*/g, ' '), lang)])
+}
+
+export function buildReportModel (snapshot: ReportSnapshot, kind: 'eccar' | 'council', lang: ReportLang): ReportModel {
+  const t: ReportTexts = reportTexts[lang]
+  const { city, plan, cycle } = snapshot
+  const period = formatPeriod(cycle.periodStart, cycle.periodEnd, lang)
+  const title = kind === 'eccar' ? t.eccarTitle(city.name, period) : t.councilTitle(city.name, period)
+
+  const fields: Field[] = [
+    { label: t.city, value: [span(city.name)] },
+    { label: t.plan, value: pick(lang, plan.titleEn, plan.titleDe) ?? [span(plan.titleDe, 'de')] },
+    { label: t.planPeriod, value: [span(`${formatDate(plan.periodStart, lang)} – ${formatDate(plan.periodEnd, lang)}`)] },
+    {
+      label: t.resolution,
+      value: [span(t.resolutionValue(plan.resolutionNumber, plan.resolutionDate ? formatDate(plan.resolutionDate, lang) : null))],
+    },
+    { label: t.cycle, value: [span(cycle.title)] },
+    { label: t.reportingPeriod, value: [span(`${formatDate(cycle.periodStart, lang)} – ${formatDate(cycle.periodEnd, lang)}`)] },
+  ]
+  if (cycle.dueDate) fields.push({ label: t.dueDate, value: [span(formatDate(cycle.dueDate, lang))] })
+  fields.push({ label: t.reportState, value: [span(describeCycleState(snapshot, lang, t))] })
+  fields.push({ label: t.dataAsOf, value: [span(formatTimestamp(snapshot.takenAt, lang))] })
+
+  const measureTotal = snapshot.commitments.reduce((sum, c) => sum + c.measures.length, 0)
+  const sections: Section[] = [
+    {
+      id: 'overview',
+      level: 2,
+      heading: [span(t.overview)],
+      title: t.overview,
+      newPage: true,
+      bookmark: 'top',
+      blocks: [
+        { type: 'paragraph', content: [span(t.overviewIntro(measureTotal))] },
+        summaryTable(snapshot.commitments, lang, t),
+      ],
+      sections: [],
+    },
+    ...snapshot.commitments.map((c) => commitmentSection(c, kind, lang, t)),
+    indicatorSection(snapshot.indicators, lang, t),
+  ]
+
+  return {
+    lang,
+    kind,
+    title,
+    subject: kind === 'eccar' ? t.eccarSubject : t.councilSubject,
+    author: city.name,
+    keywords: ['ECCAR', kind === 'eccar' ? 'UNESCO' : (lang === 'de' ? 'Stadtrat' : 'city council'), city.name, period],
+    kicker: kind === 'eccar' ? t.eccarKicker : t.councilKicker,
+    subtitle: kind === 'council' ? [span(plan.titleDe)] : (pick(lang, plan.titleEn, plan.titleDe) ?? []),
+    fields,
+    intro: t.intro,
+    runningTitle: `${city.name} · ${kind === 'eccar' ? t.eccarKicker : t.councilKicker} · ${period}`,
+    contentsLabel: t.contents,
+    pageLabel: t.page,
+    pageParts: t.pageParts,
+    sections,
+  }
+}
+
+function describeCycleState (snapshot: ReportSnapshot, lang: ReportLang, t: ReportTexts): string {
+  const { cycle } = snapshot
+  if (cycle.state === 'submitted' && cycle.submittedAt) return t.submittedOn(formatTimestamp(cycle.submittedAt, lang))
+  if (cycle.state === 'approved' && cycle.approvedAt) return t.approvedOn(formatTimestamp(cycle.approvedAt, lang), cycle.approvedBy)
+  return cycleStateLabels[cycle.state][lang]
+}
+
+function summaryTable (commitments: ReportCommitment[], lang: ReportLang, t: ReportTexts): Table {
+  // Rows: the statuses that occur at least once (a ten-row table of zeros helps nobody), then the total.
+  const used = measureStatuses.filter((s) => commitments.some((c) => (c.statusCounts[s] ?? 0) > 0))
+  const count = (c: ReportCommitment, s: (typeof measureStatuses)[number]) => c.statusCounts[s] ?? 0
+  const columns: TableColumn[] = [
+    { header: { content: [span(t.statusColumn)] }, width: 4, align: 'left' },
+    ...commitments.map((c): TableColumn => ({
+      header: { content: [span(String(c.number))], expansion: t.commitment(c.number) }, width: 1, align: 'right',
+    })),
+    { header: { content: [span(t.total)] }, width: 1.4, align: 'right' },
+  ]
+  const cell = (n: number): TableCell => ({ content: [span(String(n))] })
+  const rows = used.map((s) => [
+    { content: [span(statusLabels[s][lang])] },
+    ...commitments.map((c) => cell(count(c, s))),
+    cell(commitments.reduce((sum, c) => sum + count(c, s), 0)),
+  ])
+  const perCommitment = commitments.map((c) => used.reduce((sum, s) => sum + count(c, s), 0))
+  rows.push([
+    { content: [span(t.total)] },
+    ...perCommitment.map(cell),
+    cell(perCommitment.reduce((a, b) => a + b, 0)),
+  ])
+  return { type: 'table', caption: t.summaryCaption, columns, rows, totalRow: true }
+}
+
+function commitmentSection (
+  c: ReportCommitment, kind: 'eccar' | 'council', lang: ReportLang, t: ReportTexts,
+): Section {
+  const blocks: Block[] = []
+  let headingTitle: Inline
+  if (kind === 'council') {
+    // The council reads the city's own headings; the ECCAR wording follows as a reference.
+    headingTitle = [span(c.localTitleDe ?? c.titleDe)]
+    blocks.push({ type: 'fields', items: [{ label: t.officialTitle, value: [span(c.titleDe)] }] })
+  } else {
+    headingTitle = [span(lang === 'en' ? c.titleEn : c.titleDe)]
+    const items: Field[] = []
+    if (lang === 'en') {
+      const local = pick('en', c.localTitleEn, c.localTitleDe)
+      if (local) {
+        const value = [...local]
+        if (c.localTitleEn && c.localTitleDe) value.push(span(` (${t.germanOriginal}: `), span(c.localTitleDe, 'de'), span(')'))
+        items.push({ label: t.localTitle, value })
+      }
+    } else {
+      items.push({ label: t.localTitle, value: [span(c.localTitleDe ?? c.titleDe)] })
+      items.push({ label: `${t.officialTitle} (englisch)`, value: [span(c.titleEn, 'en')] })
+    }
+    blocks.push({ type: 'fields', items })
+  }
+  const heading = [span(`${t.commitment(c.number)}: `), ...headingTitle]
+
+  // The council report is always German (renderReport refuses anything else), so `lang` covers both kinds.
+  const narrative = pick(lang, c.narrativeEn, c.narrativeDe)
+  if (narrative) for (const p of paragraphs(narrative)) blocks.push({ type: 'paragraph', content: p })
+  else blocks.push({ type: 'paragraph', content: [span(t.noNarrative)], variant: 'note' })
+  blocks.push({ type: 'paragraph', content: [span(t.measuresIntro(c.measures.length))], variant: 'note' })
+
+  return {
+    id: `commitment-${c.number}`,
+    level: 2,
+    heading,
+    title: plain(heading),
+    newPage: true,
+    bookmark: 'top',
+    blocks,
+    sections: c.measures.map((m) => measureSection(m, kind, lang, t)),
+  }
+}
+
+function measureSection (
+  m: ReportMeasure, kind: 'eccar' | 'council', lang: ReportLang, t: ReportTexts,
+): Section {
+  const title = kind === 'council' ? [span(m.titleDe)] : pick(lang, m.titleEn, m.titleDe) ?? [span(m.titleDe, 'de')]
+  const heading = [span(`${m.code} `), ...title]
+  // Organisation names are proper names, which WCAG 3.1.2 leaves unmarked, so they are plain text.
+  const names = (list: string[]) => [span(list.join(', '))]
+
+  const items: Field[] = [
+    { label: t.status, value: [{ text: statusLabels[m.status][lang], strong: true }] },
+    { label: t.progress, value: [span(formatPercent(m.progress, lang))] },
+    { label: t.type, value: [span(measureTypeLabels[m.type][lang])] },
+  ]
+  if (m.leadOrganisation) items.push({ label: t.lead, value: names([m.leadOrganisation]) })
+  if (m.involvedOrganisations.length > 0) {
+    items.push({ label: t.involved, value: names(m.involvedOrganisations) })
+  }
+  if (m.secondaryCommitments.length > 0) items.push({ label: t.alsoRelates, value: [span(m.secondaryCommitments.join(', '))] })
+  if (m.statusReason) items.push({ label: t.reason, value: [span(m.statusReason)] })
+
+  const blocks: Block[] = [{ type: 'fields', items }]
+  if (m.updates.length === 0) {
+    blocks.push({ type: 'paragraph', content: [span(t.noUpdates)], variant: 'note' })
+  } else {
+    blocks.push({ type: 'list', label: t.updatesHeading, items: m.updates.map((u) => updateItem(u, lang, t)) })
+  }
+  return {
+    id: `measure-${m.id}`,
+    level: 3,
+    heading,
+    title: plain(heading),
+    newPage: false,
+    bookmark: 'child',
+    blocks,
+    sections: [],
+  }
+}
+
+/** Ends a sentence with a full stop unless it already ends with punctuation. */
+const sentence = (inline: Inline): Inline => {
+  const last = inline[inline.length - 1]
+  if (!last || /[.!?…:]["“”»«']?$/.test(last.text.trim())) return inline
+  return [...inline, span('.')]
+}
+
+function updateItem (u: ReportStatusUpdate, lang: ReportLang, t: ReportTexts): Inline {
+  const change = u.fromStatus && u.fromStatus !== u.status
+    ? `${statusLabels[u.fromStatus][lang]} → ${statusLabels[u.status][lang]}`
+    : statusLabels[u.status][lang]
+  const out: Inline = [
+    { text: formatDate(u.date, lang), strong: true },
+    span(`: ${change}, ${formatPercent(u.progress, lang)}`),
+  ]
+  if (u.organisation) out.push(span(` – ${u.organisation}`))
+  out.push(span('.'))
+  const note = pick(lang, u.noteEn, u.noteDe)
+  if (note) out.push(span(' '), ...sentence(note))
+  if (u.reason) out.push(span(` ${t.reason}: `), ...sentence([span(u.reason)]))
+  return out
+}
+
+function indicatorSection (indicators: ReportIndicator[], lang: ReportLang, t: ReportTexts): Section {
+  const section: Section = {
+    id: 'indicators', level: 2, heading: [span(t.indicators)], title: t.indicators, newPage: true, bookmark: 'top', blocks: [], sections: [],
+  }
+  if (indicators.length === 0) {
+    section.blocks.push({ type: 'paragraph', content: [span(t.noIndicators)], variant: 'note' })
+    return section
+  }
+  const na = t.notAvailable
+  const valueAt = (value: number | null, date: string | null) =>
+    value === null ? na : `${formatNumber(value, lang)}${date ? ` (${formatShortDate(date, lang)})` : ''}`
+  const text = (s: string): TableCell => ({ content: [span(s)] })
+  const widths = [3.2, 1, 2.2, 2.2, 2.2, 1.4]
+  section.blocks.push({ type: 'paragraph', content: [span(t.indicatorsIntro)] })
+  section.blocks.push({
+    type: 'table',
+    caption: t.indicatorsCaption,
+    columns: t.indicatorColumns.map((h, i) => ({ header: text(h), width: widths[i] ?? 1, align: i >= 2 ? 'right' : 'left' })),
+    rows: indicators.map((ind) => {
+      // The date of the latest total (uncategorised) value, so "latest" says when.
+      const latestTotal = [...ind.values].reverse().find((v) => v.category === null && v.value === ind.latestValue)
+      return [
+        { content: pick(lang, ind.nameEn, ind.nameDe) ?? [span(ind.nameDe)] },
+        text(ind.unit),
+        text(valueAt(ind.baselineValue, ind.baselineDate)),
+        text(valueAt(ind.latestValue, latestTotal?.periodEnd ?? null)),
+        text(valueAt(ind.targetValue, ind.targetDate)),
+        text(ind.progressToTarget === null ? na : formatShare(ind.progressToTarget, lang)),
+      ]
+    }),
+  })
+  section.blocks.push({
+    type: 'list',
+    label: t.indicatorNotes,
+    items: indicators.map((ind) => {
+      const name = pick(lang, ind.nameEn, ind.nameDe) ?? [span(ind.nameDe)]
+      const out: Inline = [...name.map((s) => ({ ...s, strong: true })), span('.')]
+      const definition = pick(lang, ind.definitionEn, ind.definitionDe)
+      if (definition) out.push(span(` ${t.definition}: `), ...sentence(definition))
+      if (ind.source) out.push(span(` ${t.source}: `), ...sentence([span(ind.source)]))
+      out.push(span(` ${t.direction}: ${directionLabels[ind.direction][lang]}.`))
+      if (ind.commitments.length > 0) out.push(span(` ${t.commitmentsShort}: ${ind.commitments.join(', ')}.`))
+      if (ind.measureCodes.length > 0) out.push(span(` ${t.measuresShort}: ${ind.measureCodes.join(', ')}.`))
+      return out
+    }),
+  })
+  return section
+}

@@ -5,7 +5,7 @@ import { startChangeFeed } from './cache/change-feed.ts'
 import { loadConfig } from './config.ts'
 import { openDatabase } from './db/client.ts'
 import { loadDemoData } from './demo/load-demo-data.ts'
-import { warmUpReportRenderers } from './reports/render-report.ts'
+import { warmUpReportRenderers } from './reports/warm-up.ts'
 
 const config = loadConfig()
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR })

@@ -143,7 +143,7 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
           .set({ ...changes, version: sql`${cities.version} + 1` })
           .where(eq(cities.id, city.id))
           .returning()
-        const settings = (row: typeof city) => ({ steeringCadenceMonths: row.steeringCadenceMonths, attentionStaleMonths: row.attentionStaleMonths, version: row.version })
+        const settings = (row: typeof city) => ({ steeringCadenceMonths: row.steeringCadenceMonths, attentionStaleMonths: row.attentionStaleMonths, ...(input.incidentThreshold === undefined ? {} : { incidentThreshold: row.incidentThreshold }), version: row.version })
         await recordAudit(tx, actor, { cityId: city.id, action: 'city.settings.update', entityType: 'city', entityId: city.id, before: settings(city), after: settings(updated!) })
         return overview(tx, updated!)
       })

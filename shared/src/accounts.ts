@@ -66,6 +66,7 @@ export const CityUserSchema = Type.Object({
 export type CityUser = Static<typeof CityUserSchema>
 
 export const CityUserListSchema = Type.Object({ items: Type.Array(CityUserSchema) }, { title: 'CityUserList' })
+export type CityUserList = Static<typeof CityUserListSchema>
 
 export const CreateCityUserSchema = Type.Object({
   email: EmailSchema,
@@ -80,6 +81,7 @@ export const CreatedCityUserSchema = Type.Object({
   user: CityUserSchema,
   invitation: Nullable(InvitationSchema),
 }, { title: 'CreatedCityUser' })
+export type CreatedCityUser = Static<typeof CreatedCityUserSchema>
 
 export const UpdateCityUserSchema = Type.Object({
   role: Type.Optional(RoleSchema),

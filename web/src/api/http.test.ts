@@ -70,6 +70,13 @@ describe('sendJson', () => {
     expect((fetchMock.mock.calls[1] as [string, RequestInit])[1].body).toBeUndefined()
   })
 
+  it('sends no content type with a body-less write (the server refuses an empty JSON body)', async () => {
+    const fetchMock = respond(200, {})
+    vi.stubGlobal('fetch', fetchMock)
+    await sendJson('POST', '/measures/4/restore', undefined, { ifMatch: 2 })
+    expect((fetchMock.mock.calls[0] as [string, RequestInit])[1].headers).toEqual({ accept: 'application/json', 'if-match': '"2"' })
+  })
+
   it('resolves a 204 answer to undefined', async () => {
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(null, { status: 204 })))
     await expect(sendJson('DELETE', '/session')).resolves.toBeUndefined()

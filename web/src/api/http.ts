@@ -85,7 +85,9 @@ export type WriteMethod = 'POST' | 'PATCH' | 'PUT' | 'DELETE'
  * A 204 answer resolves to undefined.
  */
 export async function sendJson<T> (method: WriteMethod, path: string, body?: unknown, options: { ifMatch?: number } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' }
+  // The server refuses `content-type: application/json` with an empty body (EMPTY_BODY), so body-less
+  // writes (DELETE, restore, new invitation) send no content type.
+  const headers: Record<string, string> = body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' }
   if (csrfToken) headers['x-csrf-token'] = csrfToken
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`
   return request<T>(`${baseUrl}${path}`, {

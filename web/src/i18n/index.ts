@@ -2,6 +2,10 @@ import { createI18n } from 'vue-i18n'
 import { defaultLocale, isLocale, type Locale } from '@/lib/locale'
 import de, { type MessageSchema } from './locales/de'
 import en from './locales/en'
+import adminDe, { type AdminMessageSchema } from './locales/admin.de'
+import adminEn from './locales/admin.en'
+import reportingDe from './locales/reporting.de'
+import reportingEn from './locales/reporting.en'
 
 const storageKey = 'eccar.locale'
 
@@ -16,11 +20,12 @@ function storedLocale (): Locale {
 }
 
 export function createAppI18n (locale: Locale = storedLocale()) {
-  return createI18n<[MessageSchema], Locale, false>({
+  return createI18n<[MessageSchema & AdminMessageSchema & typeof reportingDe], Locale, false>({
     legacy: false,
     locale,
     fallbackLocale: defaultLocale,
-    messages: { de, en },
+    // The administration's texts live in their own files (admin.*.ts), one top-level key `admin`.
+    messages: { de: { ...de, ...adminDe, ...reportingDe }, en: { ...en, ...adminEn, ...reportingEn } },
   })
 }
 

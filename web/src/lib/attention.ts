@@ -12,7 +12,9 @@ export function monthsBetween (from: string, to: string): number {
 export interface ReasonText { key: string, params: Record<string, string | number> }
 
 /** Why a measure is listed, in the API's order (delayed, overdue, stale), with the figures each sentence needs. */
-export function reasonTexts (measure: AttentionMeasure, today: string, staleMonths: number): ReasonText[] {
+export function reasonTexts (
+  measure: Pick<AttentionMeasure, 'endDate' | 'lastUpdate'> & { reasons: readonly AttentionReason[] }, today: string, staleMonths: number,
+): ReasonText[] {
   return measure.reasons.map((reason: AttentionReason): ReasonText => {
     if (reason === 'delayed') return { key: 'delayed', params: {} }
     if (reason === 'overdue') return { key: 'overdue', params: { date: measure.endDate } }

@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import { adminRoutes } from './admin'
 import { installSessionGuard } from './guard'
+import { reportingRoutes } from './reporting'
 
 // Route components are lazy: a visitor downloads a page's code (and chart.js, for the dashboard) only when needed.
 export const routes: RouteRecordRaw[] = [
@@ -33,6 +34,7 @@ export const routes: RouteRecordRaw[] = [
     meta: { requiresRole: 'viewer' },
   },
   ...adminRoutes,
+  ...reportingRoutes,
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
   // Reached only by name, from the session guard: the address stays, the page says the role is too low.
   { path: '/:pathMatch(.*)*', name: 'no-access', component: () => import('@/views/NoAccessView.vue') },

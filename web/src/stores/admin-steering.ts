@@ -1,9 +1,12 @@
-import type {
-  CreateSteeringMeeting, CreateSteeringMember, SteeringGroup, SteeringMeeting, SteeringMember, UpdateCitySettings,
-  UpdateSteeringMeeting, UpdateSteeringMember,
+import {
+  Limits,
+  type CreateSteeringMeeting, type CreateSteeringMember, type MeasureSummary, type PlanSummary, type SteeringGroup,
+  type SteeringMeeting, type SteeringMember, type UpdateCitySettings, type UpdateSteeringMeeting, type UpdateSteeringMember,
 } from '@eccar/shared'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
+import { listMeasures } from '@/api/admin/measures'
+import { listCityPlans } from '@/api/admin/plans'
 import * as api from '@/api/admin/steering'
 import type { ApiError } from '@/api/http'
 import { toApiError, type LoadStatus } from './load-state'
@@ -13,6 +16,8 @@ import { toApiError, type LoadStatus } from './load-state'
 export const useAdminSteeringStore = defineStore('admin-steering', () => {
   const groups = ref<Record<string, SteeringGroup>>({})
   const meetings = ref<Record<number, SteeringMeeting>>({})
+  /** The city's measures by plan, for linking decisions to measures. */
+  const cityMeasures = ref<Record<string, { plan: PlanSummary, measures: MeasureSummary[] }[]>>({})
   const status = ref<LoadStatus>('idle')
   const error = ref<ApiError | null>(null)
 
@@ -32,6 +37,25 @@ export const useAdminSteeringStore = defineStore('admin-steering', () => {
   const loadMeeting = (id: number) => run(async () => { meetings.value[id] = await api.getMeeting(id) })
   /** Seats, meeting dates and the due date change with every write below: read the group again. */
   const refresh = async (city: string) => { groups.value[city] = await api.getSteeringGroup(city) }
+
+  /** Measures of every plan of the city (newest plan first); quiet on failure (decisions then link none). */
+  async function loadCityMeasures (city: string) {
+    if (cityMeasures.value[city]) return
+    try {
+      const plans = (await listCityPlans(city)).items.sort((a, b) => b.periodStart.localeCompare(a.periodStart))
+      cityMeasures.value[city] = await Promise.all(plans.map(async (plan) => {
+        const measures: MeasureSummary[] = []
+        for (let offset = 0; ; offset += Limits.listPageMax) {
+          const page = await listMeasures(plan.id, { limit: Limits.listPageMax, offset })
+          measures.push(...page.items)
+          if (measures.length >= page.total || !page.items.length) break
+        }
+        return { plan, measures }
+      }))
+    } catch {
+      // Left unset, so the next visit tries again.
+    }
+  }
 
   async function saveSettings (city: string, body: UpdateCitySettings, version: number) {
     const group = await api.updateSettings(city, body, version)
@@ -77,8 +101,8 @@ export const useAdminSteeringStore = defineStore('admin-steering', () => {
   }
 
   return {
-    groups, meetings, status, error,
-    loadGroup, loadMeeting, saveSettings, addMember, saveMember, removeMember, addMeeting, saveMeeting, removeMeeting,
+    groups, meetings, cityMeasures, status, error,
+    loadGroup, loadMeeting, loadCityMeasures, saveSettings, addMember, saveMember, removeMember, addMeeting, saveMeeting, removeMeeting,
   }
 })
 

@@ -76,6 +76,13 @@ export const useMeasuresStore = defineStore('measures', () => {
     delete details.value[id]
   }
 
+  /** Replaces a measure's cached detail with a newer one (after a status update, or from a 412's `current`). */
+  function putDetail (measure: MeasureDetail) {
+    details.value[measure.id] = measure
+    const i = items.value.findIndex((m) => m.id === measure.id)
+    if (i !== -1) items.value[i] = { ...items.value[i]!, status: measure.status, progress: measure.progress, version: measure.version, updatedAt: measure.updatedAt }
+  }
+
   return {
     items,
     total,
@@ -90,6 +97,7 @@ export const useMeasuresStore = defineStore('measures', () => {
     loadMore,
     loadMeasure,
     forgetMeasure,
+    putDetail,
   }
 })
 

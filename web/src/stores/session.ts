@@ -82,8 +82,11 @@ export const useSessionStore = defineStore('session', () => {
     setCsrfToken(null)
   }
 
-  const roleIn = (citySlug: string): Role | null => roleOf(user.value, citySlug)
-  const organisationIdsIn = (citySlug: string): number[] => organisationIdsOf(user.value, citySlug)
+  // Getters that take an argument: computed functions, so Pinia treats them as getters, not actions.
+  /** The person's role in a city (platform administrators: admin everywhere); null without one. */
+  const roleIn = computed(() => (citySlug: string): Role | null => roleOf(user.value, citySlug))
+  /** The bodies an editor is limited to in a city; empty means all measures of the city. */
+  const organisationIdsIn = computed(() => (citySlug: string): number[] => organisationIdsOf(user.value, citySlug))
 
   return {
     user,

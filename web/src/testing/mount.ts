@@ -25,11 +25,12 @@ export async function mountView<C extends Component> (
   component: C,
   { path, locale = 'de', initialState = {} }: { path: string, locale?: Locale, initialState?: Record<string, unknown> },
 ) {
+  // The store first: the router's session guard reads it on members' pages.
+  const pinia = createTestingPinia({ createSpy: vi.fn, initialState })
   const router = createAppRouter(createMemoryHistory())
   await router.push(path)
   await router.isReady()
   const i18n = createAppI18n(locale)
-  const pinia = createTestingPinia({ createSpy: vi.fn, initialState })
   const wrapper = mount(component, { global: { plugins: [i18n, router, pinia] } })
   return { wrapper, router, pinia }
 }

@@ -334,6 +334,7 @@ describe('the published figures on random data', () => {
       }
     }), { numRuns: 100 })
   }, 180_000) // CPU-bound: about 15 s on an idle machine, far more while other suites run
+})
 
 describe('the incident_counts table', () => {
   // SECURITY.md goal 40: aggregates only. A new column needs a privacy review, and this list changed with it.

@@ -1,4 +1,4 @@
-import { computed, ref, type Ref } from 'vue'
+import { computed, ref, type Ref, type UnwrapNestedRefs } from 'vue'
 import type { ApiError } from '@/api/http'
 import { conflictCurrent, errorField, errorMessageKey } from '@/lib/admin/errors'
 import { changedFields, cloneValues, reapplyChanges, type FormValues } from '@/lib/admin/form-diff'
@@ -39,6 +39,8 @@ export interface CreateFormConfig<F extends FormValues, R> {
 /** A form that creates a record: checks, sends all values, maps errors. */
 export function useCreateForm<F extends FormValues, R> (config: CreateFormConfig<F, R>) {
   const draft = ref(config.initial()) as Ref<F>
+  /** The record the last successful submit created. */
+  const created = ref<R | null>(null) as Ref<R | null>
   const saving = ref(false)
   const { fieldErrors, error, clear, fromServer } = useFormErrors()
 
@@ -47,28 +49,30 @@ export function useCreateForm<F extends FormValues, R> (config: CreateFormConfig
     clear()
   }
 
-  async function submit (): Promise<{ outcome: SubmitOutcome, record?: R }> {
-    if (saving.value) return { outcome: 'unchanged' }
+  async function submit (): Promise<SubmitOutcome> {
+    if (saving.value) return 'unchanged'
     clear()
     const invalid = config.validate?.(draft.value) ?? {}
     if (Object.keys(invalid).length) {
       fieldErrors.value = invalid
-      return { outcome: 'invalid' }
+      return 'invalid'
     }
     saving.value = true
     try {
-      const record = await config.save(cloneValues(draft.value))
-      return { outcome: 'saved', record }
+      created.value = await config.save(cloneValues(draft.value))
+      return 'saved'
     } catch (e) {
       fromServer(e)
-      return { outcome: 'error' }
+      return 'error'
     } finally {
       saving.value = false
     }
   }
 
-  return { draft, saving, fieldErrors, error, submit, reset }
+  return { draft, created, saving, fieldErrors, error, submit, reset }
 }
+
+export type CreateForm<F extends FormValues, R> = UnwrapNestedRefs<ReturnType<typeof useCreateForm<F, R>>>
 
 export interface VersionedFormConfig<F extends FormValues, R> {
   toForm: (record: R) => F
@@ -146,4 +150,19 @@ export function useVersionedForm<F extends FormValues, R> (config: VersionedForm
   }
 
   return { original, draft, version, conflict, conflictValues, saving, fieldErrors, error, changes, dirty, load, submit, reloadCurrent, reapply }
+}
+
+export type VersionedForm<F extends FormValues, R> = UnwrapNestedRefs<ReturnType<typeof useVersionedForm<F, R>>>
+
+/** What the form frame (FormShell.vue) needs of a create or edit form. */
+export interface ShellForm {
+  saving: boolean
+  fieldErrors: FieldErrors
+  error: ApiError | null
+  draft: FormValues | null
+  original?: FormValues | null
+  conflictValues?: FormValues | null
+  submit: () => Promise<SubmitOutcome>
+  reloadCurrent?: () => void
+  reapply?: () => Promise<SubmitOutcome>
 }

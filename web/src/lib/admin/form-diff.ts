@@ -13,9 +13,12 @@ export function sameValue (a: unknown, b: unknown): boolean {
   return false
 }
 
-/** Deep copy of form values, so a draft never shares arrays with the values it started from. */
+/**
+ * Deep copy of form values, so a draft never shares arrays with the values it started from. Form
+ * values are plain JSON (and may be reactive proxies, which structuredClone refuses).
+ */
 export function cloneValues<F> (values: F): F {
-  return structuredClone(values)
+  return values === undefined ? values : JSON.parse(JSON.stringify(values)) as F
 }
 
 /** The fields of `draft` that differ from `original` (only those are sent with a PATCH). */

@@ -1,0 +1,82 @@
+import type { MeasureDetail } from '@eccar/shared'
+import { describe, expect, it } from 'vitest'
+import { buildMeasureSummary } from '@/testing/fixtures'
+import { changedFields } from './form-diff'
+import { emptyMeasureForm, measureChangesToBody, measureToCreateBody, measureToForm, validateMeasure } from './measure-form'
+
+const detail = (overrides: Partial<MeasureDetail> = {}): MeasureDetail => ({
+  ...buildMeasureSummary({ id: 4, code: '3.2', primaryCommitment: 3, secondaryCommitments: [7, 2] }),
+  citySlug: 'jena',
+  planTitleDe: 'Plan',
+  planTitleEn: null,
+  descriptionDe: 'Beschreibung',
+  descriptionEn: null,
+  recurrenceOn: '09-11',
+  timeframeNoteDe: null,
+  timeframeNoteEn: null,
+  fundingNoteDe: null,
+  fundingNoteEn: null,
+  statusReason: null,
+  internalNote: 'intern',
+  relatedMeasures: [{ id: 9, code: '3.1', titleDe: 'x', titleEn: null, noteDe: 'siehe', noteEn: null }],
+  referencedBy: [],
+  exampleActions: [{ key: '3.b', commitmentNumber: 3, textDe: 'b', textEn: 'b' }],
+  statusHistory: [],
+  origin: 'new',
+  predecessor: null,
+  ...overrides,
+})
+
+describe('measureToForm', () => {
+  it('turns the record into input values (null → empty text, ids sorted)', () => {
+    const form = measureToForm(detail())
+    expect(form).toMatchObject({
+      code: '3.2', primaryCommitment: 3, secondaryCommitments: [2, 7], descriptionEn: '', leadOrganisationId: 5, recurrenceOn: '09-11',
+      relatedMeasures: [{ measureId: 9, noteDe: 'siehe', noteEn: '' }], exampleActions: ['3.b'], internalNote: 'intern',
+    })
+  })
+})
+
+describe('validateMeasure', () => {
+  it('names every required field that is missing', () => {
+    expect(validateMeasure(emptyMeasureForm())).toEqual({
+      code: 'admin.validation.required', primaryCommitment: 'admin.validation.choose', titleDe: 'admin.validation.required', type: 'admin.validation.choose',
+    })
+  })
+
+  it('checks the code, commitments, dates, the yearly day and the links', () => {
+    const form = {
+      ...measureToForm(detail()),
+      code: '3 2',
+      secondaryCommitments: [3],
+      startDate: '2023-05-01',
+      endDate: '2023-01-01',
+      recurrenceOn: '13-01',
+      relatedMeasures: [{ measureId: null, noteDe: '', noteEn: '' }],
+    }
+    expect(validateMeasure(form)).toEqual({
+      code: 'admin.validation.code',
+      secondaryCommitments: 'admin.errors.SECONDARY_COMMITMENT_INVALID',
+      endDate: 'admin.errors.MEASURE_DATES_INVALID',
+      recurrenceOn: 'admin.validation.monthDay',
+      relatedMeasures: 'admin.validation.relatedMissing',
+    })
+  })
+})
+
+describe('measure bodies', () => {
+  it('send only the changed fields in the API\'s shape', () => {
+    const original = measureToForm(detail())
+    const draft = { ...original, titleEn: ' Campaign ', descriptionDe: '', relatedMeasures: [...original.relatedMeasures, { measureId: 12, noteDe: '', noteEn: '' }] }
+    expect(measureChangesToBody(changedFields(original, draft))).toEqual({
+      titleEn: 'Campaign',
+      descriptionDe: null,
+      relatedMeasures: [{ measureId: 9, noteDe: 'siehe', noteEn: null }, { measureId: 12, noteDe: null, noteEn: null }],
+    })
+  })
+
+  it('create a new measure with what is filled in, internal unless chosen otherwise', () => {
+    const body = measureToCreateBody({ ...emptyMeasureForm(7), code: ' E.1 ', titleDe: 'Neu', type: 'implementation' })
+    expect(body).toEqual({ code: 'E.1', primaryCommitment: 7, titleDe: 'Neu', type: 'implementation', recurrence: 'once', isPublic: false })
+  })
+})

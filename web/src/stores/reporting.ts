@@ -1,0 +1,122 @@
+import type { CycleComparison, CycleState, PlanSummary, ReportingCycle, ReportingCycleSummary } from '@eccar/shared'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { ref } from 'vue'
+import { listPlansOfCity } from '@/api/cities'
+import type { ApiError } from '@/api/http'
+import * as api from '@/api/reporting'
+import { toApiError, type LoadStatus } from './load-state'
+import { newestAdoptedPlan } from './workspace'
+
+/** The record a 412 answer carries as it is now, when it is a reporting cycle. */
+function currentOf (error: ApiError): ReportingCycle | null {
+  const current = (error.body as { current?: unknown } | null)?.current
+  return current && typeof current === 'object' && 'narratives' in current ? current as ReportingCycle : null
+}
+
+/** Reporting cycles of a city's current plan, one open cycle with its narratives, and a comparison. Always fresh. */
+export const useReportingStore = defineStore('reporting', () => {
+  const city = ref<string | null>(null)
+  const plan = ref<PlanSummary | null>(null)
+  const cycles = ref<ReportingCycleSummary[]>([])
+  const status = ref<LoadStatus>('idle')
+  const error = ref<ApiError | null>(null)
+
+  const cycle = ref<ReportingCycle | null>(null)
+  const cycleStatus = ref<LoadStatus>('idle')
+  const cycleError = ref<ApiError | null>(null)
+
+  const comparison = ref<CycleComparison | null>(null)
+  const comparisonStatus = ref<LoadStatus>('idle')
+  const comparisonError = ref<ApiError | null>(null)
+  let latestList = 0
+  let latestCycle = 0
+
+  async function loadList (citySlug: string) {
+    const request = ++latestList
+    status.value = 'loading'
+    error.value = null
+    try {
+      const current = newestAdoptedPlan((await listPlansOfCity(citySlug)).items)
+      const items = current ? (await api.listCycles(current.id)).items : []
+      if (request !== latestList) return
+      city.value = citySlug
+      plan.value = current
+      cycles.value = items
+      status.value = 'idle'
+    } catch (e) {
+      if (request !== latestList) return
+      error.value = toApiError(e)
+      status.value = 'error'
+    }
+  }
+
+  /** Opens a cycle with the default period; throws the API's error for the form to explain. */
+  async function create (): Promise<ReportingCycle> {
+    if (!plan.value) throw new Error('no plan')
+    const created = await api.createCycle(plan.value.id)
+    cycles.value = [...cycles.value, created]
+    return created
+  }
+
+  async function loadCycle (id: number) {
+    const request = ++latestCycle
+    cycleStatus.value = 'loading'
+    cycleError.value = null
+    if (cycle.value?.id !== id) comparison.value = null
+    try {
+      const answer = await api.getCycle(id)
+      if (request !== latestCycle) return
+      cycle.value = answer
+      cycleStatus.value = 'idle'
+    } catch (e) {
+      if (request !== latestCycle) return
+      cycleError.value = toApiError(e)
+      cycleStatus.value = 'error'
+    }
+  }
+
+  /** Runs a versioned write; a 412 brings the cycle as it is now (kept), then the error is thrown on. */
+  async function versioned (write: (c: ReportingCycle) => Promise<ReportingCycle>): Promise<ReportingCycle> {
+    const before = cycle.value
+    if (!before) throw new Error('no cycle')
+    try {
+      const next = await write(before)
+      cycle.value = next
+      return next
+    } catch (e) {
+      const failure = toApiError(e)
+      const current = failure.status === 412 ? currentOf(failure) : null
+      if (current) cycle.value = current
+      throw failure
+    }
+  }
+
+  const saveNarrative = (number: number, texts: { textDe: string | null, textEn: string | null }) =>
+    versioned((c) => api.putNarrative(c.id, number, texts, c.version))
+
+  const transition = (to: CycleState) => versioned(async (c) => {
+    const next = await api.transitionCycle(c.id, to, c.version)
+    cycles.value = cycles.value.map((s) => (s.id === next.id ? next : s))
+    return next
+  })
+
+  async function compare (from: number, to: number) {
+    comparisonStatus.value = 'loading'
+    comparisonError.value = null
+    try {
+      comparison.value = await api.compareCycles(from, to)
+      comparisonStatus.value = 'idle'
+    } catch (e) {
+      comparison.value = null
+      comparisonError.value = toApiError(e)
+      comparisonStatus.value = 'error'
+    }
+  }
+
+  return {
+    city, plan, cycles, status, error, cycle, cycleStatus, cycleError, comparison, comparisonStatus, comparisonError,
+    loadList, create, loadCycle, saveNarrative, transition, compare,
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useReportingStore, import.meta.hot))

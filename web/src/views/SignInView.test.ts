@@ -1,0 +1,90 @@
+import type { Me } from '@eccar/shared'
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ApiError } from '@/api/http'
+import { reloadAt } from '@/lib/navigation'
+import { useSessionStore } from '@/stores/session'
+import { mountView } from '@/testing/mount'
+import SignInView from './SignInView.vue'
+
+vi.mock('@/lib/navigation')
+vi.mock('@/router/admin', () => ({ adminRoutes: [] }))
+
+const editor: Me = {
+  id: 2, email: 'editor@jena.example', displayName: 'Eda', isPlatformAdmin: false,
+  memberships: [{ citySlug: 'jena', cityName: 'Jena', role: 'editor', organisations: [] }],
+}
+
+async function mountSignIn (path = '/anmelden', locale: 'de' | 'en' = 'de') {
+  const { wrapper } = await mountView(SignInView, { path, locale, initialState: { session: { user: null, loaded: true } } })
+  return { wrapper, session: useSessionStore() }
+}
+
+async function fillAndSubmit (wrapper: Awaited<ReturnType<typeof mountSignIn>>['wrapper']) {
+  await wrapper.get('#sign-in-email').setValue('editor@jena.example')
+  await wrapper.get('#sign-in-password').setValue('secret password')
+  await wrapper.get('form').trigger('submit')
+  await flushPromises()
+}
+
+beforeEach(() => vi.resetAllMocks())
+afterEach(() => vi.useRealTimers())
+
+describe('SignInView', () => {
+  it('has labelled fields that password managers recognise', async () => {
+    const { wrapper } = await mountSignIn()
+    expect(wrapper.get('label[for="sign-in-email"]').text()).toBe('E-Mail-Adresse')
+    expect(wrapper.get('#sign-in-email').attributes('autocomplete')).toBe('username')
+    expect(wrapper.get('#sign-in-password').attributes('autocomplete')).toBe('current-password')
+  })
+
+  it('names empty fields without asking the server', async () => {
+    const { wrapper, session } = await mountSignIn()
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(session.signIn).not.toHaveBeenCalled()
+    expect(wrapper.get('[role="alert"]').text()).toContain('Bitte geben Sie Ihre E-Mail-Adresse an.')
+    expect(wrapper.get('#sign-in-password').attributes('aria-invalid')).toBe('true')
+  })
+
+  it('signs in and goes back to the page that asked for it', async () => {
+    const { wrapper, session } = await mountSignIn('/anmelden?redirect=/jena/plans/1/measures/1')
+    vi.mocked(session.signIn).mockImplementation(async () => { session.user = editor })
+    await fillAndSubmit(wrapper)
+    expect(session.signIn).toHaveBeenCalledWith('editor@jena.example', 'secret password')
+    expect(reloadAt).toHaveBeenCalledWith('/jena/plans/1/measures/1')
+  })
+
+  it('falls back to the workspace when there is no redirect, or one to another site', async () => {
+    const { wrapper, session } = await mountSignIn('/anmelden?redirect=//evil.example/')
+    vi.mocked(session.signIn).mockImplementation(async () => { session.user = editor })
+    await fillAndSubmit(wrapper)
+    expect(reloadAt).toHaveBeenCalledWith('/jena/arbeitsbereich')
+  })
+
+  it('says when e-mail or password is wrong, as an alert', async () => {
+    const { wrapper, session } = await mountSignIn()
+    vi.mocked(session.signIn).mockRejectedValue(new ApiError(401, 'INVALID_CREDENTIALS', 'wrong'))
+    await fillAndSubmit(wrapper)
+    expect(wrapper.get('[role="alert"]').text()).toBe('E-Mail-Adresse oder Passwort ist falsch.')
+    expect((wrapper.get('#sign-in-password').element as HTMLInputElement).value).toBe('')
+    expect(reloadAt).not.toHaveBeenCalled()
+  })
+
+  it('explains the 429 answer with the wait time from Retry-After', async () => {
+    vi.useFakeTimers({ now: new Date('2024-06-15T10:00:00Z'), toFake: ['Date'] })
+    const { wrapper, session } = await mountSignIn()
+    vi.mocked(session.signIn).mockRejectedValue(new ApiError(429, 'TOO_MANY_ATTEMPTS', 'wait', undefined, null, 540))
+    await fillAndSubmit(wrapper)
+    const text = wrapper.get('[role="alert"]').text()
+    expect(text).toContain('Zu viele fehlgeschlagene Anmeldeversuche')
+    expect(text).toContain('in 9 Minuten wieder')
+  })
+
+  it('still explains the 429 answer without a wait time', async () => {
+    const { wrapper, session } = await mountSignIn('/anmelden', 'en')
+    vi.mocked(session.signIn).mockRejectedValue(new ApiError(429, 'TOO_MANY_ATTEMPTS', 'wait'))
+    await fillAndSubmit(wrapper)
+    expect(wrapper.get('[role="alert"]').text()).toContain('Please try again in a few minutes.')
+  })
+})

@@ -11,3 +11,16 @@ export function addMonths (date: string, months: number): string {
   const targetMonth = index - targetYear * 12 + 1
   return `${pad(targetYear, 4)}-${pad(targetMonth, 2)}-${pad(Math.min(day, daysInMonth(targetYear, targetMonth)), 2)}`
 }
+
+/** The calendar date of an instant, in UTC as everywhere in the API. */
+export const isoDate = (instant: Date) => instant.toISOString().slice(0, 10)
+
+/** Today's date in UTC; timeline entries and reports are dated with it. */
+export const today = () => isoDate(new Date())
+
+/** Adds (or with a negative number subtracts) calendar days. */
+export function addDays (date: string, days: number): string {
+  const next = new Date(`${date}T00:00:00Z`)
+  next.setUTCDate(next.getUTCDate() + days)
+  return isoDate(next)
+}

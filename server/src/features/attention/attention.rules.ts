@@ -1,4 +1,4 @@
-import { addMonths } from '../../lib/dates.ts'
+import { addMonths, isoDate } from '../../lib/dates.ts'
 import { attentionSettledStatuses, type AttentionReason, type MeasureStatus, type OrganisationRef } from '@eccar/shared'
 
 /** What the classification looks at; dates are calendar dates `YYYY-MM-DD`. */
@@ -16,8 +16,7 @@ export interface AttentionHorizon {
   staleMonths: number
 }
 
-/** Calendar date of an instant, in UTC as everywhere else in the API (`today` of status updates). */
-export const isoDate = (instant: Date) => instant.toISOString().slice(0, 10)
+export { isoDate }
 
 export { addMonths }
 

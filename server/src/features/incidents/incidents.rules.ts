@@ -1,11 +1,7 @@
 import { IncidentLimits } from '@eccar/shared'
-import { addMonths } from '../steering/steering.rules.ts'
+import { addDays, addMonths } from '../../lib/dates.ts'
 
-function nextDay (date: string) {
-  const day = new Date(`${date}T00:00:00Z`)
-  day.setUTCDate(day.getUTCDate() + 1)
-  return day.toISOString().slice(0, 10)
-}
+const nextDay = (date: string) => addDays(date, 1)
 
 /**
  * A period covers at least six calendar months, its last day included: 1 Jan – 30 Jun is a

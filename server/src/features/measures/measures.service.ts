@@ -7,6 +7,7 @@ import {
 import { recordAudit } from '../../auth/audit.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
+import { today } from '../../lib/dates.ts'
 import { measureInvolvedOrganisations, measures, statusUpdates } from '../../db/schema/index.ts'
 import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
@@ -24,7 +25,6 @@ import {
 } from './measures.queries.ts'
 import { checkMeasure, needsReason } from './measures.rules.ts'
 
-const today = () => new Date().toISOString().slice(0, 10)
 
 /** What only the plan's owner decides: the measure's identity, ownership and visibility. */
 const adminOnlyFields = ['code', 'primaryCommitment', 'isPublic', 'leadOrganisationId', 'involvedOrganisationIds'] as const

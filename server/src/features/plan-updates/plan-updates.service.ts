@@ -4,6 +4,7 @@ import { requireRole, userIdOf, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../../auth/audit.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
+import { today } from '../../lib/dates.ts'
 import {
   measureExampleActions, measureInvolvedOrganisations, measureRelations, measures, measureSecondaryCommitments, plans, statusUpdates,
 } from '../../db/schema/index.ts'
@@ -16,7 +17,6 @@ import { PlanAlreadyContinuedError, PlanNotContinuableError } from './plan-updat
 import { copyPlanCommitments, findSuccessor, insertInChunks, loadMeasureLinks, lockPlanMeasures, type MeasureRow } from './plan-updates.queries.ts'
 import { resolveDecisions, type Resolved } from './plan-updates.rules.ts'
 
-const today = () => new Date().toISOString().slice(0, 10)
 
 /** Everything of a measure that continues unchanged into the next plan. */
 function carriedFields (old: MeasureRow) {

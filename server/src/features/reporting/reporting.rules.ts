@@ -1,5 +1,5 @@
 import type { CycleState, Role } from '@eccar/shared'
-import { addMonths } from '../steering/steering.rules.ts'
+import { addDays, addMonths } from '../../lib/dates.ts'
 
 /**
  * The cycle's way to submission and who may take each step. Editors hand a draft in for review and
@@ -20,12 +20,6 @@ export const nextStates = (from: CycleState) => Object.keys(transitions[from]) a
 
 /** Title, period and narratives can change until the steering group has approved the report. */
 export const isEditable = (state: CycleState) => state === 'open' || state === 'in_review'
-
-const addDays = (date: string, days: number) => {
-  const next = new Date(`${date}T00:00:00Z`)
-  next.setUTCDate(next.getUTCDate() + days)
-  return next.toISOString().slice(0, 10)
-}
 
 /** Two years from `start`, the day before the same date two years on (ECCAR's biennial report). */
 const biennialEnd = (start: string) => addDays(addMonths(start, 24), -1)

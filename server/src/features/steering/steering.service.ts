@@ -20,7 +20,7 @@ import {
   memberRecord, organisationInCity, replaceAttendees, replaceDecisions, unknownMeasures, unknownMembers,
   type SteeringMeetingDetailRow, type SteeringMemberRow,
 } from './steering.queries.ts'
-import { addMonths } from './steering.rules.ts'
+import { addMonths } from '../../lib/dates.ts'
 
 /**
  * The version a write was based on, read only after the role check: a caller from another city

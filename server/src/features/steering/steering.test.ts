@@ -10,7 +10,7 @@ import {
   auditLog, steeringDecisionMeasures, steeringDecisions, steeringMeetingAttendees, steeringMeetings, steeringMembers,
 } from '../../db/schema/index.ts'
 import { loadDemoData } from '../../demo/load-demo-data.ts'
-import { addMonths } from './steering.rules.ts'
+import { addMonths } from '../../lib/dates.ts'
 
 const testDb = await useTestDb()
 const db = testDb.db

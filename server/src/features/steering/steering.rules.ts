@@ -1,2 +1,0 @@
-// The steering group counts its cadence in calendar months, like the attention rules.
-export { addMonths } from '../../lib/dates.ts'

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { IdSchema, Nullable, ShortTextSchema, SlugSchema, VersionSchema } from './common.ts'
 import { OrganisationRefSchema } from './organisations.ts'
-import { RoleSchema } from './vocabulary.ts'
+import { RoleSchema } from './vocabulary-schemas.ts'
 
 export const PasswordLimits = { min: 12, max: 256 } as const
 export const PasswordSchema = Type.String({ minLength: PasswordLimits.min, maxLength: PasswordLimits.max, description: 'At least 12 characters; long passphrases welcome' })

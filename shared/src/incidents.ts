@@ -1,8 +1,7 @@
 import { Type, type Static, type TSchema } from 'typebox'
 import { DateSchema } from './common.ts'
-import {
-  DiscriminationKindSchema, discriminationKinds, LifeAreaSchema, lifeAreas, ReportingChannelSchema, reportingChannels,
-} from './vocabulary.ts'
+import { DiscriminationKindSchema, LifeAreaSchema, ReportingChannelSchema } from './vocabulary-schemas.ts'
+import { discriminationKinds, lifeAreas, reportingChannels } from './vocabulary.ts'
 
 /**
  * Aggregate incident counts from the anti-discrimination office (DOMAIN.md §5.1, SECURITY.md goals

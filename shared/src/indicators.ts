@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox'
 import {
   CommitmentNumberSchema, DateSchema, DateTimeSchema, IdSchema, LongTextSchema, Nullable, ShortTextSchema, VersionSchema,
 } from './common.ts'
-import { IndicatorDirectionSchema } from './vocabulary.ts'
+import { IndicatorDirectionSchema } from './vocabulary-schemas.ts'
 
 /** Limits of indicators and their values, shared by the API schemas and the web forms. */
 export const IndicatorLimits = {

@@ -7,7 +7,7 @@ import { ExampleActionSchema } from './commitments.ts'
 import { Limits } from './limits.ts'
 import { OrganisationRefSchema } from './organisations.ts'
 import { EvidenceLinkSchema } from './plan-file.ts'
-import { MeasureOriginSchema, MeasureStatusSchema, MeasureTypeSchema, RecurrenceSchema } from './vocabulary.ts'
+import { MeasureOriginSchema, MeasureStatusSchema, MeasureTypeSchema, RecurrenceSchema } from './vocabulary-schemas.ts'
 
 const RecurrenceOnSchema = Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: 'Fixed yearly date MM-DD, e.g. 09-11' })
 

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { IdSchema, LongTextSchema, Nullable, ShortTextSchema, SlugSchema, VersionSchema } from './common.ts'
-import { MeasureStatusSchema, OrganisationKindSchema } from './vocabulary.ts'
+import { MeasureStatusSchema, OrganisationKindSchema } from './vocabulary-schemas.ts'
 
 export const OrganisationRefSchema = Type.Object({
   id: IdSchema,

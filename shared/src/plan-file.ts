@@ -4,9 +4,7 @@ import {
   Nullable, ProgressSchema, ShortTextSchema,
 } from './common.ts'
 import { Limits } from './limits.ts'
-import {
-  MeasureStatusSchema, MeasureTypeSchema, OrganisationKindSchema, PlanStateSchema, RecurrenceSchema,
-} from './vocabulary.ts'
+import { MeasureStatusSchema, MeasureTypeSchema, OrganisationKindSchema, PlanStateSchema, RecurrenceSchema } from './vocabulary-schemas.ts'
 
 /**
  * The plan file: one JSON document that holds a whole action plan. `GET /api/plans/{id}/export`

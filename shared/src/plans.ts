@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox'
 import {
   CommitmentNumberSchema, DateSchema, IdSchema, LongTextSchema, Nullable, ShortTextSchema, SlugSchema, VersionSchema,
 } from './common.ts'
-import { PlanStateSchema } from './vocabulary.ts'
+import { PlanStateSchema } from './vocabulary-schemas.ts'
 
 export const PlanSummarySchema = Type.Object({
   id: IdSchema,

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { CommitmentNumberSchema, IdSchema, Nullable } from './common.ts'
-import { MeasureStatusSchema, measureStatuses } from './vocabulary.ts'
+import { MeasureStatusSchema } from './vocabulary-schemas.ts'
+import { measureStatuses } from './vocabulary.ts'
 
 export const StatusCountsSchema = Type.Object(
   Object.fromEntries(measureStatuses.map((s) => [s, Type.Integer({ minimum: 0 })])),

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { CommitmentNumberSchema, DateSchema, DateTimeSchema, IdSchema, Nullable, SlugSchema } from './common.ts'
 import { StatusCountsSchema } from './progress.ts'
-import { CycleStateSchema, IndicatorDirectionSchema, MeasureStatusSchema, MeasureTypeSchema } from './vocabulary.ts'
+import { CycleStateSchema, IndicatorDirectionSchema, MeasureStatusSchema, MeasureTypeSchema } from './vocabulary-schemas.ts'
 
 /**
  * Everything a report shows, in one document. A submitted reporting cycle stores it frozen; an open

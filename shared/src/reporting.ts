@@ -4,7 +4,7 @@ import {
 } from './common.ts'
 import { Limits } from './limits.ts'
 import { PlanSummarySchema } from './plans.ts'
-import { CycleStateSchema, MeasureOriginSchema, MeasureStatusSchema, MeasureTypeSchema } from './vocabulary.ts'
+import { CycleStateSchema, MeasureOriginSchema, MeasureStatusSchema, MeasureTypeSchema } from './vocabulary-schemas.ts'
 
 // Reporting cycles (DOMAIN.md §2.2, §6.5) and the plan update that follows a plan (Fortschreibung, §3.4).
 

@@ -3,7 +3,7 @@ import { DateSchema, IdSchema, LongTextSchema, Nullable, ProgressSchema, Version
 import { Limits } from './limits.ts'
 import { MeasureDetailSchema, StatusEntrySchema } from './measures.ts'
 import { EvidenceLinkSchema } from './plan-file.ts'
-import { MeasureStatusSchema } from './vocabulary.ts'
+import { MeasureStatusSchema } from './vocabulary-schemas.ts'
 
 export const CreateStatusUpdateSchema = Type.Object({
   status: MeasureStatusSchema,

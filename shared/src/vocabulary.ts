@@ -1,18 +1,15 @@
-import { Type, type Static } from 'typebox'
-
 /**
  * Controlled vocabularies of the domain (DOMAIN.md §3.2, §3.3). Keys are stable API values;
  * the labels travel with them so the web app, exports and reports say the same thing.
+ *
+ * Plain data only: the web app bundles these lists and labels on every public page, and their TypeBox
+ * schemas (vocabulary-schemas.ts) would bring most of TypeBox along.
  */
 
 export const measureStatuses = [
   'planned', 'examining', 'exam_done_go', 'exam_done_no', 'in_progress',
   'done', 'ongoing', 'delayed', 'dropped', 'carried_over',
 ] as const
-export const MeasureStatusSchema = Type.Enum(measureStatuses, {
-  title: 'MeasureStatus',
-  description: 'Implementation status of a measure. `delayed`, `dropped` and `exam_done_no` require a reason.',
-})
 export type MeasureStatus = (typeof measureStatuses)[number]
 
 /** A status that only makes sense with an explanation; the API refuses it without one. */
@@ -35,10 +32,6 @@ export const statusLabels: Record<MeasureStatus, { de: string, en: string }> = {
 }
 
 export const measureTypes = ['implementation', 'examination', 'aspiration', 'ongoing', 'advocacy'] as const
-export const MeasureTypeSchema = Type.Enum(measureTypes, {
-  title: 'MeasureType',
-  description: 'implementation (Umsetzung), examination (Prüfauftrag), aspiration (Absichtserklärung), ongoing (Daueraufgabe), advocacy (Hinwirken)',
-})
 export type MeasureType = (typeof measureTypes)[number]
 
 export const measureTypeLabels: Record<MeasureType, { de: string, en: string }> = {
@@ -52,10 +45,6 @@ export const measureTypeLabels: Record<MeasureType, { de: string, en: string }> 
 export const organisationKinds = [
   'municipal_unit', 'municipal_enterprise', 'advisory_council', 'civil_society', 'state_body', 'external',
 ] as const
-export const OrganisationKindSchema = Type.Enum(organisationKinds, {
-  title: 'OrganisationKind',
-  description: 'municipal unit (Amt, Büro), municipal enterprise (Eigenbetrieb), advisory council (Beirat), civil society, state body, external',
-})
 export type OrganisationKind = (typeof organisationKinds)[number]
 
 export const organisationKindLabels: Record<OrganisationKind, { de: string, en: string }> = {
@@ -68,26 +57,15 @@ export const organisationKindLabels: Record<OrganisationKind, { de: string, en: 
 }
 
 export const planStates = ['draft', 'adopted', 'closed'] as const
-export const PlanStateSchema = Type.Enum(planStates, {
-  title: 'PlanState',
-  description: 'draft (internal only), adopted by the council (public), closed (period over, still public)',
-})
 export type PlanState = (typeof planStates)[number]
 
 export const recurrences = ['once', 'half_yearly', 'yearly', 'biennial', 'regular', 'continuous', 'on_request'] as const
-export const RecurrenceSchema = Type.Enum(recurrences, {
-  title: 'Recurrence',
-  description: 'How often the measure recurs; `once` for one-off deliverables.',
-})
 export type Recurrence = (typeof recurrences)[number]
 
 export type StatusCounts = Record<MeasureStatus, number>
-export type Localized = Static<typeof LocalizedLabelSchema>
-export const LocalizedLabelSchema = Type.Object({ de: Type.String(), en: Type.String() })
 
 /** Roles within a city: admin (the plan's owner), editor (steering-group member), viewer (reads drafts). */
 export const roles = ['admin', 'editor', 'viewer'] as const
-export const RoleSchema = Type.Enum(roles, { title: 'Role', description: 'admin: everything in the city incl. users; editor: updates measures (optionally only those of chosen organisations); viewer: reads drafts and internal fields' })
 export type Role = (typeof roles)[number]
 
 export const roleLabels: Record<Role, { de: string, en: string }> = {
@@ -98,7 +76,6 @@ export const roleLabels: Record<Role, { de: string, en: string }> = {
 
 /** Which way an indicator should move to show success. */
 export const indicatorDirections = ['increase', 'decrease', 'maintain'] as const
-export const IndicatorDirectionSchema = Type.Enum(indicatorDirections, { title: 'IndicatorDirection' })
 export type IndicatorDirection = (typeof indicatorDirections)[number]
 
 /**
@@ -108,26 +85,21 @@ export type IndicatorDirection = (typeof indicatorDirections)[number]
 export const discriminationKinds = [
   'racism', 'antisemitism', 'religion', 'gender', 'disability', 'age', 'sexual_identity', 'social_status', 'other',
 ] as const
-export const DiscriminationKindSchema = Type.Enum(discriminationKinds, { title: 'DiscriminationKind' })
 export type DiscriminationKind = (typeof discriminationKinds)[number]
 
 export const lifeAreas = [
   'work', 'education', 'housing', 'public_authorities', 'goods_services', 'health', 'leisure', 'public_space',
   'police_justice', 'media_internet', 'other',
 ] as const
-export const LifeAreaSchema = Type.Enum(lifeAreas, { title: 'LifeArea' })
 export type LifeArea = (typeof lifeAreas)[number]
 
 export const reportingChannels = ['in_person', 'phone', 'mail', 'email', 'online_form', 'social_media', 'other'] as const
-export const ReportingChannelSchema = Type.Enum(reportingChannels, { title: 'ReportingChannel' })
 export type ReportingChannel = (typeof reportingChannels)[number]
 
 /** A reporting cycle: open → in review → approved by the steering group → submitted (frozen). */
 export const cycleStates = ['open', 'in_review', 'approved', 'submitted'] as const
-export const CycleStateSchema = Type.Enum(cycleStates, { title: 'CycleState' })
 export type CycleState = (typeof cycleStates)[number]
 
 /** How a measure entered a plan update (Fortschreibung). */
 export const measureOrigins = ['new', 'carried_over', 'replacement'] as const
-export const MeasureOriginSchema = Type.Enum(measureOrigins, { title: 'MeasureOrigin' })
 export type MeasureOrigin = (typeof measureOrigins)[number]

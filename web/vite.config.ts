@@ -1,9 +1,11 @@
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
+import { precompileMessages } from './build/precompile-messages.ts'
+import { precompress } from './build/precompress.ts'
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), precompileMessages(), precompress()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   // Compile-time flags: drop the Options API, vue-i18n's legacy API and devtools hooks from the bundle.
   define: {
@@ -17,6 +19,8 @@ export default defineConfig({
   build: {
     // The strict CSP forbids inline scripts; Vite never inlines them, and no asset becomes a data: script.
     assetsInlineLimit: 0,
+    // Tells the server which chunks each page's view needs, so it can announce them in the first HTML.
+    manifest: true,
     rollupOptions: {
       // The web app uses only the label maps and limits of @eccar/shared. Its schema modules merely build
       // TypeBox objects (no registrations or other side effects), so unused ones, and most of TypeBox, can go.

@@ -21,6 +21,7 @@ import steering from './features/steering/index.ts'
 import users from './features/users/index.ts'
 import system from './features/system/index.ts'
 import auth from './plugins/auth.ts'
+import compression from './plugins/compression.ts'
 import configPlugin from './plugins/config.ts'
 import errors from './plugins/errors.ts'
 import readCache from './plugins/read-cache.ts'
@@ -63,6 +64,7 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
   await app.register(errors)
   await app.register(securityHeaders)
   await app.register(auth)
+  await app.register(compression)
   await app.register(readCache)
   await app.register(swagger)
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { startChangeFeed } from '../src/cache/change-feed.ts'
 import { buildSignedInUser, platformAdminHeaders } from './helpers/auth.ts'
@@ -95,6 +96,39 @@ describe('cached plan reads', () => {
     expect(await count(outsider.headers)).toBe(1)
     expect(await count({})).toBe(1)
     expect(await count(member.headers)).toBe(2)
+  })
+
+  it('cache plan and measure details with their ETag, and show a status update at once', async () => {
+    const plan = await buildPlan(testDb.db)
+    const measure = await buildMeasure(testDb.db, plan, { titleDe: 'Alt' })
+    const detail = async () => app.inject({ method: 'GET', url: `/api/measures/${measure.id}` })
+    const first = await detail()
+    expect(first.headers.etag).toBe('"1"')
+    expect(first.json().titleDe).toBe('Alt')
+    const planFirst = await app.inject({ method: 'GET', url: `/api/plans/${plan.id}` })
+    expect(planFirst.headers.etag).toBe('"1"')
+
+    // Changes behind the application's back stay unseen until a write: both answers come from memory.
+    await testDb.db.execute(sql`update measures set title_de = 'Hinterrücks' where id = ${measure.id}`)
+    await testDb.db.execute(sql`update plans set title_de = 'Hinterrücks' where id = ${plan.id}`)
+    const cached = await detail()
+    expect(cached.json().titleDe).toBe('Alt')
+    expect(cached.headers.etag).toBe('"1"')
+    expect((await app.inject({ method: 'GET', url: `/api/plans/${plan.id}` })).headers.etag).toBe('"1"')
+
+    const update = await write({ method: 'POST', url: `/api/measures/${measure.id}/status-updates`, payload: { status: 'in_progress', progress: 20, version: 1 } })
+    expect(update.statusCode).toBe(201)
+    const after = await detail()
+    expect(after.json()).toMatchObject({ titleDe: 'Hinterrücks', status: 'in_progress' })
+    expect(after.headers.etag).toBe('"2"')
+    expect((await app.inject({ method: 'GET', url: `/api/plans/${plan.id}` })).json().titleDe).toBe('Hinterrücks')
+  })
+
+  it('answer an unknown measure with 404 without caching anything', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/measures/999999' })
+    expect(res.statusCode).toBe(404)
+    expect(res.json().code).toBe('MEASURE_NOT_FOUND')
+    expect(app.readCache!.size).toBe(0)
   })
 
   it('do not cache errors', async () => {

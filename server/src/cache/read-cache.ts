@@ -1,5 +1,5 @@
 /**
- * Answers of public plan reads (progress, measure lists, plan detail), kept as serialised JSON.
+ * Answers of public plan reads (plan and measure details, progress, measure lists), kept as serialised JSON.
  *
  * Correctness rests on generations, not on deleting entries: a reader captures a ticket (which
  * includes the plan's generation) before it touches the database, and a write bumps the generation
@@ -15,8 +15,9 @@ export interface ReadCacheOptions {
 
 export type ChangeScope = { planId: number } | 'everything'
 
-export class ReadCache {
-  readonly #entries = new Map<string, { body: string, expiresAt: number }>()
+/** `V` is what one entry holds: by default the serialised answer. */
+export class ReadCache<V = string> {
+  readonly #entries = new Map<string, { body: V, expiresAt: number }>()
   readonly #planGenerations = new Map<number, number>()
   #generation = 0
   #available = true
@@ -36,7 +37,7 @@ export class ReadCache {
     return `${this.#generation}|${planId}|${this.#planGenerations.get(planId) ?? 0}|${variant}`
   }
 
-  get (ticket: string | null): string | undefined {
+  get (ticket: string | null): V | undefined {
     if (ticket === null) return undefined
     const entry = this.#entries.get(ticket)
     if (!entry) return undefined
@@ -50,7 +51,7 @@ export class ReadCache {
     return entry.body
   }
 
-  set (ticket: string | null, body: string) {
+  set (ticket: string | null, body: V) {
     if (ticket === null || !this.#available) return
     this.#entries.set(ticket, { body, expiresAt: this.#now() + this.#ttlMs })
     if (this.#entries.size > this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value!)

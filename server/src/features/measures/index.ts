@@ -66,9 +66,10 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: MeasureDetailSchema, ...errorResponses },
     },
   }, async (request, reply) => {
-    const measure = await service.get(request.params.id, request.actor)
-    setVersionTag(reply, measure.version)
-    return measure
+    // The public's answer is cached with its plan's, so the plan is looked up first (one indexed read).
+    const planId = request.actor.kind === 'anonymous' ? await service.planIdOf(request.params.id) : null
+    return sendCached(request, reply, planId, `measure|${request.params.id}`,
+      () => service.get(request.params.id, request.actor), { version: (measure) => measure.version })
   })
 
   app.patch('/measures/:id', {

@@ -98,6 +98,12 @@ export type MeasureListRow = Awaited<ReturnType<typeof listMeasures>>['rows'][nu
 
 export type MeasureRow = typeof measures.$inferSelect
 
+/** The plan a measure belongs to (measures never move between plans), or null for an unknown id. */
+export async function findMeasurePlanId (db: Db, id: number): Promise<number | null> {
+  const [row] = await db.select({ planId: measures.planId }).from(measures).where(eq(measures.id, id))
+  return row?.planId ?? null
+}
+
 export async function findMeasureForUpdate (db: Db, id: number): Promise<MeasureRow | undefined> {
   const [row] = await db.select().from(measures).where(eq(measures.id, id)).for('update')
   return row

@@ -20,8 +20,8 @@ import {
 } from './measures.errors.ts'
 import { toMeasureDetail, toMeasureSummary } from './measures.presenters.ts'
 import {
-  codeTaken, findMeasureDetail, findMeasureForUpdate, findPredecessor, insertStatusUpdates, listMeasures, nextPosition, replaceLinks,
-  type MeasureRow,
+  codeTaken, findMeasureDetail, findMeasureForUpdate, findMeasurePlanId, findPredecessor, insertStatusUpdates, listMeasures,
+  nextPosition, replaceLinks, type MeasureRow,
 } from './measures.queries.ts'
 import { checkMeasure, needsReason } from './measures.rules.ts'
 
@@ -95,6 +95,9 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
     },
 
     get: (id: number, actor: Actor) => detail(db, id, actor),
+
+    /** Which plan's cached answers a measure's page belongs with; null for an unknown id. */
+    planIdOf: (id: number) => findMeasurePlanId(db, id),
 
     async create (planId: number, input: CreateMeasure, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {

@@ -44,11 +44,8 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParamsSchema,
       response: { 200: PlanDetailSchema, ...errorResponses },
     },
-  }, async (request, reply) => {
-    const plan = await service.getDetail(request.params.id, request.actor)
-    setVersionTag(reply, plan.version)
-    return plan
-  })
+  }, async (request, reply) => sendCached(request, reply, request.params.id, 'detail',
+    () => service.getDetail(request.params.id, request.actor), { version: (plan) => plan.version }))
 
   app.patch('/plans/:id', {
     config: { access: 'signed-in' },

@@ -2,6 +2,7 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { createAppI18n } from './i18n'
+import { installMessageBundles } from './i18n/bundles'
 import { createAppRouter } from './router'
 import { useSessionStore } from './stores/session'
 import './styles/main.css'
@@ -12,6 +13,11 @@ const i18n = createAppI18n()
 document.documentElement.lang = i18n.global.locale.value
 
 const pinia = createPinia()
-createApp(App).use(pinia).use(createAppRouter()).use(i18n).mount('#app')
+const router = createAppRouter()
+installMessageBundles(router, i18n)
+const app = createApp(App).use(pinia).use(router).use(i18n)
+// Mount once the first page's code is in (the server announced it in index.html, so this is quick):
+// the first paint then shows that page, not an empty frame that is rendered again a moment later.
+void router.isReady().finally(() => app.mount('#app'))
 // Who is signed in, once at start (the header shows it; the router guard waits for it on members' pages).
 void useSessionStore(pinia).load()

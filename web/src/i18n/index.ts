@@ -1,13 +1,15 @@
+import { markRaw } from 'vue'
 import { createI18n } from 'vue-i18n'
 import { defaultLocale, isLocale, type Locale } from '@/lib/locale'
 import de, { type MessageSchema } from './locales/de'
 import en from './locales/en'
-import adminDe, { type AdminMessageSchema } from './locales/admin.de'
-import adminEn from './locales/admin.en'
-import reportingDe from './locales/reporting.de'
-import reportingEn from './locales/reporting.en'
+import type { AdminMessageSchema } from './locales/admin.de'
+import type reportingDe from './locales/reporting.de'
 
 const storageKey = 'eccar.locale'
+
+/** Every text of the app; the admin.* and reporting.* parts arrive with the pages that use them (bundles.ts). */
+export type AppMessages = MessageSchema & AdminMessageSchema & typeof reportingDe
 
 function storedLocale (): Locale {
   try {
@@ -19,15 +21,28 @@ function storedLocale (): Locale {
   }
 }
 
-export function createAppI18n (locale: Locale = storedLocale()) {
-  return createI18n<[MessageSchema & AdminMessageSchema & typeof reportingDe], Locale, false>({
+/**
+ * The app's i18n with the texts every page needs. `extra` adds bundles up front (tests mount
+ * administration components directly, without the router that would load them).
+ */
+export function createAppI18n (locale: Locale = storedLocale(), extra: Partial<Record<Locale, object>>[] = []) {
+  const messages = { de: { ...de }, en: { ...en } }
+  for (const bundle of extra) {
+    Object.assign(messages.de, bundle.de)
+    Object.assign(messages.en, bundle.en)
+  }
+  return createI18n<[AppMessages], Locale, false>({
     legacy: false,
     locale,
     fallbackLocale: defaultLocale,
-    // The administration's texts live in their own files (admin.*.ts), one top-level key `admin`.
-    messages: { de: { ...de, ...adminDe, ...reportingDe }, en: { ...en, ...adminEn, ...reportingEn } },
+    // The type covers the bundles loaded later; what is missing at first is merged before its page shows.
+    // The texts never change while shown (bundles are merged before their page renders), so they need
+    // none of Vue's reactive proxies, which every translation would otherwise pass through.
+    messages: { de: markRaw(messages.de), en: markRaw(messages.en) } as Record<Locale, AppMessages>,
   })
 }
+
+export type AppI18n = ReturnType<typeof createAppI18n>
 
 /** Remembers the choice and keeps `<html lang>` in step, so screen readers pick the right voice. */
 export function persistLocale (locale: Locale): void {

@@ -8,7 +8,12 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'start', component: () => import('@/views/StartView.vue') },
   { path: '/barrierefreiheit', name: 'accessibility', component: () => import('@/views/AccessibilityView.vue'), alias: '/accessibility' },
   { path: '/:city/plans/:planId(\\d+)', name: 'plan', component: () => import('@/views/PlanView.vue') },
-  { path: '/:city/plans/:planId(\\d+)/dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue') },
+  {
+    path: '/:city/plans/:planId(\\d+)/dashboard',
+    name: 'dashboard',
+    component: () => import('@/views/DashboardView.vue'),
+    meta: { messages: ['reporting'] },
+  },
   {
     path: '/:city/plans/:planId(\\d+)/commitments/:number(\\d+)',
     name: 'commitment',
@@ -31,7 +36,7 @@ export const routes: RouteRecordRaw[] = [
     name: 'workspace',
     component: () => import('@/views/WorkspaceView.vue'),
     alias: '/:city/workspace',
-    meta: { requiresRole: 'viewer' },
+    meta: { requiresRole: 'viewer', messages: ['admin', 'reporting'] },
   },
   ...adminRoutes,
   ...reportingRoutes,
@@ -49,6 +54,8 @@ export function createAppRouter (history: RouterHistory = createWebHistory()) {
       // Filter changes only touch the query: keep the reader where they are.
       if (to.path === from.path) return false
       if (to.hash) return { el: to.hash }
+      // A page just loaded is at the top already; scrolling there would only force an early layout.
+      if (!from.matched.length) return false
       return { top: 0 }
     },
   })

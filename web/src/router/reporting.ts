@@ -7,13 +7,13 @@ export const reportingRoutes: RouteRecordRaw[] = [
     name: 'reports',
     component: () => import('@/views/reporting/ReportsView.vue'),
     alias: '/:city/reports',
-    meta: { requiresRole: 'viewer' },
+    meta: { requiresRole: 'viewer', messages: ['reporting'] },
   },
   {
     path: '/:city/berichte/:cycleId(\\d+)',
     name: 'report-cycle',
     component: () => import('@/views/reporting/ReportCycleView.vue'),
     alias: '/:city/reports/:cycleId(\\d+)',
-    meta: { requiresRole: 'viewer' },
+    meta: { requiresRole: 'viewer', messages: ['reporting'] },
   },
 ]

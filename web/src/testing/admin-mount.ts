@@ -5,6 +5,7 @@ import { vi } from 'vitest'
 import type { Component } from 'vue'
 import { createMemoryHistory } from 'vue-router'
 import { createAppI18n } from '@/i18n'
+import { allMessageBundles } from './all-messages'
 import type { Locale } from '@/lib/locale'
 import { createAppRouter } from '@/router'
 
@@ -31,7 +32,7 @@ export async function mountAdminView<C extends Component> (
   const router = createAppRouter(createMemoryHistory())
   await router.push(path)
   await router.isReady()
-  const i18n = createAppI18n(locale)
+  const i18n = createAppI18n(locale, allMessageBundles)
   const wrapper = mount(component, { global: { plugins: [i18n, router, pinia] } })
   return { wrapper, router, pinia }
 }

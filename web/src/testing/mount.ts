@@ -4,6 +4,7 @@ import { vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
 import type { Component } from 'vue'
 import { createAppI18n } from '@/i18n'
+import { allMessageBundles } from './all-messages'
 import type { Locale } from '@/lib/locale'
 import { createAppRouter } from '@/router'
 
@@ -13,7 +14,7 @@ export function mountWithApp<C extends Component> (
   options: ComponentMountingOptions<C> & { locale?: Locale, initialState?: Record<string, unknown> } = {},
 ) {
   const { locale = 'de', initialState = {}, ...rest } = options
-  const i18n = createAppI18n(locale)
+  const i18n = createAppI18n(locale, allMessageBundles)
   const router = createAppRouter(createMemoryHistory())
   const pinia = createTestingPinia({ createSpy: vi.fn, initialState })
   const wrapper = mount(component, { ...rest, global: { plugins: [i18n, router, pinia], ...rest.global } } as ComponentMountingOptions<C>)
@@ -30,7 +31,7 @@ export async function mountView<C extends Component> (
   const router = createAppRouter(createMemoryHistory())
   await router.push(path)
   await router.isReady()
-  const i18n = createAppI18n(locale)
+  const i18n = createAppI18n(locale, allMessageBundles)
   const wrapper = mount(component, { global: { plugins: [i18n, router, pinia] } })
   return { wrapper, router, pinia }
 }

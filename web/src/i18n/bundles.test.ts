@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest'
+import { defineComponent } from 'vue'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { installMessageBundles, loadMessageBundles } from './bundles'
+import { createAppI18n } from './index'
+
+const Page = defineComponent({ render: () => null })
+
+function setup () {
+  const i18n = createAppI18n('de')
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', component: Page },
+      { path: '/verwaltung', component: Page, meta: { messages: ['admin'] } },
+      { path: '/dashboard', component: Page, meta: { messages: ['reporting'] } },
+    ],
+  })
+  installMessageBundles(router, i18n)
+  return { i18n, router, t: i18n.global.t as (key: string) => string, te: i18n.global.te as (key: string, locale?: string) => boolean }
+}
+
+describe('text bundles loaded with their pages', () => {
+  it('leaves the administration\'s texts out of a public page', async () => {
+    const { router, te } = setup()
+    await router.push('/')
+    expect(te('nav.skip')).toBe(true)
+    expect(te('admin.nav.short')).toBe(false)
+    expect(te('reporting.title')).toBe(false)
+  })
+
+  it('merges a page\'s bundle in both languages before the page shows', async () => {
+    const { i18n, router, t, te } = setup()
+    await router.push('/verwaltung')
+    expect(t('admin.nav.short')).toBe('Verwaltung')
+    expect(te('reporting.title')).toBe(false)
+    i18n.global.locale.value = 'en'
+    expect(t('admin.nav.short')).toBe('Administration')
+  })
+
+  it('loads the dashboard\'s indicator and incident texts with the dashboard', async () => {
+    const { router, t } = setup()
+    await router.push('/dashboard')
+    expect(t('reporting.title')).toBe('Berichte')
+  })
+
+  it('merges a bundle once however often it is asked for', async () => {
+    const { i18n, router } = setup()
+    const merge = vi.spyOn(i18n.global, 'mergeLocaleMessage')
+    await Promise.all([loadMessageBundles(i18n, ['admin']), loadMessageBundles(i18n, ['admin', 'admin'])])
+    await router.push('/verwaltung')
+    expect(merge.mock.calls.map(([locale]) => locale)).toEqual(['de', 'en'])
+  })
+})

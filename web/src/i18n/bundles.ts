@@ -1,0 +1,63 @@
+import type { Router } from 'vue-router'
+import type { AppI18n } from './index'
+
+/**
+ * Texts only some pages need, loaded with those pages: the administration's (admin.*) and the
+ * reports' (reporting.*, also the dashboard's indicators and incident counts). A visitor's first page
+ * then carries neither, which keeps a phone's first load small. Both languages of a bundle come
+ * together, so switching the language never waits for the network.
+ */
+export type MessageBundle = 'admin' | 'reporting'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Text bundles the page's components use, loaded before the page shows. */
+    messages?: MessageBundle[]
+  }
+}
+
+type BundleMessages = Record<'de' | 'en', Record<string, unknown>>
+
+const loaders: Record<MessageBundle, () => Promise<BundleMessages>> = {
+  admin: async () => {
+    const [de, en] = await Promise.all([import('./locales/admin.de'), import('./locales/admin.en')])
+    return { de: de.default, en: en.default }
+  },
+  reporting: async () => {
+    const [de, en] = await Promise.all([import('./locales/reporting.de'), import('./locales/reporting.en')])
+    return { de: de.default, en: en.default }
+  },
+}
+
+// Per i18n instance (tests create many); each bundle is fetched once and merged once.
+const loading = new WeakMap<object, Map<MessageBundle, Promise<void>>>()
+
+export function loadMessageBundles (i18n: AppI18n, bundles: readonly MessageBundle[]): Promise<void> {
+  let started = loading.get(i18n)
+  if (!started) loading.set(i18n, started = new Map())
+  const pending = bundles.map((bundle) => {
+    let promise = started.get(bundle)
+    if (!promise) {
+      promise = loaders[bundle]().then((messages) => {
+        for (const locale of ['de', 'en'] as const) i18n.global.mergeLocaleMessage(locale, messages[locale])
+      })
+      // A failed download may be retried by the next navigation.
+      promise.catch(() => started.delete(bundle))
+      started.set(bundle, promise)
+    }
+    return promise
+  })
+  return Promise.all(pending).then(() => undefined)
+}
+
+/**
+ * Starts a page's bundles as navigation begins, alongside the page's own code, and lets the page
+ * show only once they are merged: no label ever flashes as its key.
+ */
+export function installMessageBundles (router: Router, i18n: AppI18n) {
+  const bundlesOf = (route: { matched: { meta: { messages?: MessageBundle[] } }[] }) => route.matched.flatMap((r) => r.meta.messages ?? [])
+  router.beforeEach((to) => {
+    void loadMessageBundles(i18n, bundlesOf(to)).catch(() => {})
+  })
+  router.beforeResolve((to) => loadMessageBundles(i18n, bundlesOf(to)))
+}

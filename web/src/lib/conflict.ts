@@ -1,4 +1,5 @@
 import type { MeasureStatus, StatusEntry } from '@eccar/shared'
+import { compareIso } from './compare'
 
 /** What the conflict view needs of a measure: its current state and its timeline. */
 export interface MeasureState {
@@ -27,7 +28,7 @@ export interface ConflictDiff {
 
 /** Newest first: by date, then by when it was recorded, then by id. */
 export function newestFirst (entries: readonly StatusEntry[]): StatusEntry[] {
-  return [...entries].sort((a, b) => b.date.localeCompare(a.date) || b.recordedAt.localeCompare(a.recordedAt) || b.id - a.id)
+  return [...entries].sort((a, b) => compareIso(b.date, a.date) || compareIso(b.recordedAt, a.recordedAt) || b.id - a.id)
 }
 
 /**

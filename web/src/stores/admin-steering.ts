@@ -9,6 +9,7 @@ import { listMeasures } from '@/api/admin/measures'
 import { listCityPlans } from '@/api/admin/plans'
 import * as api from '@/api/admin/steering'
 import type { ApiError } from '@/api/http'
+import { compareIso } from '@/lib/compare'
 import { toApiError, type LoadStatus } from './load-state'
 
 // State is returned as plain refs (see stores/cities.ts); only the actions below write to it.
@@ -42,7 +43,7 @@ export const useAdminSteeringStore = defineStore('admin-steering', () => {
   async function loadCityMeasures (city: string) {
     if (cityMeasures.value[city]) return
     try {
-      const plans = (await listCityPlans(city)).items.sort((a, b) => b.periodStart.localeCompare(a.periodStart))
+      const plans = (await listCityPlans(city)).items.sort((a, b) => compareIso(b.periodStart, a.periodStart))
       cityMeasures.value[city] = await Promise.all(plans.map(async (plan) => {
         const measures: MeasureSummary[] = []
         for (let offset = 0; ; offset += Limits.listPageMax) {

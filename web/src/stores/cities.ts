@@ -1,13 +1,14 @@
 import type { City, PlanSummary } from '@eccar/shared'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, markRaw, ref } from 'vue'
 import * as api from '@/api/cities'
 import type { ApiError } from '@/api/http'
+import { compareIso } from '@/lib/compare'
 import { toApiError, type LoadStatus } from './load-state'
 
 /** The plan a visitor most likely wants: the latest adopted one, else the latest closed one. */
 export function currentPlanOf (plans: readonly PlanSummary[]): PlanSummary | null {
-  const byStartDesc = [...plans].sort((a, b) => b.periodStart.localeCompare(a.periodStart))
+  const byStartDesc = [...plans].sort((a, b) => compareIso(b.periodStart, a.periodStart))
   return byStartDesc.find((p) => p.state === 'adopted') ?? byStartDesc.find((p) => p.state === 'closed') ?? null
 }
 
@@ -33,8 +34,9 @@ export const useCitiesStore = defineStore('cities', () => {
     try {
       const { items } = await api.listCities()
       const lists = await Promise.all(items.map((c) => api.listPlansOfCity(c.slug)))
-      cities.value = items
-      plansByCity.value = Object.fromEntries(items.map((c, i) => [c.slug, lists[i]?.items ?? []]))
+      // Kept whole and only ever replaced; markRaw spares their reads Vue's proxies (see plans.ts).
+      cities.value = markRaw(items)
+      plansByCity.value = Object.fromEntries(items.map((c, i) => [c.slug, markRaw(lists[i]?.items ?? [])]))
       loaded.value = true
       status.value = 'idle'
     } catch (e) {

@@ -1,13 +1,16 @@
-import type { MeasureDetail, MeasureSummary } from '@eccar/shared'
+import { Limits, type MeasureDetail, type MeasureSummary } from '@eccar/shared'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, markRaw, ref } from 'vue'
 import type { ApiError } from '@/api/http'
 import * as api from '@/api/measures'
 import { filtersToApiQuery, type MeasureFilters } from '@/lib/measure-filters'
 import { toApiError, type LoadStatus } from './load-state'
 
-/** Page size of a commitment's measure list; Jena's largest commitment has 8, so one page is the norm. */
-export const measurePageSize = 50
+/**
+ * Page size of a commitment's measure list; Jena's largest commitment has 8, so one page is the norm.
+ * The API's default page size, which the server also uses to preload a commitment page's first list.
+ */
+export const measurePageSize = Limits.listPageDefault
 
 interface ListKey { planId: number, commitment: number, filters: MeasureFilters }
 
@@ -35,7 +38,9 @@ export const useMeasuresStore = defineStore('measures', () => {
       const page = await api.listMeasures(key.planId, filtersToApiQuery(key.commitment, key.filters, measurePageSize, offset))
       // A newer filter choice may have been made while this page was loading; its answer wins.
       if (request !== listRequest) return
-      items.value = offset === 0 ? page.items : [...items.value, ...page.items]
+      // Answers are replaced, never changed in place: markRaw spares their reads Vue's proxies (see plans.ts).
+      const received = page.items.map((item) => markRaw(item))
+      items.value = offset === 0 ? received : [...items.value, ...received]
       total.value = page.total
       listKey.value = key
       listStatus.value = 'idle'
@@ -62,7 +67,7 @@ export const useMeasuresStore = defineStore('measures', () => {
     detailStatus.value = 'loading'
     try {
       const measure = await api.getMeasure(id)
-      details.value[id] = measure
+      details.value[id] = markRaw(measure)
       if (request === detailRequest) detailStatus.value = 'idle'
     } catch (e) {
       if (request !== detailRequest) return
@@ -78,9 +83,9 @@ export const useMeasuresStore = defineStore('measures', () => {
 
   /** Replaces a measure's cached detail with a newer one (after a status update, or from a 412's `current`). */
   function putDetail (measure: MeasureDetail) {
-    details.value[measure.id] = measure
+    details.value[measure.id] = markRaw(measure)
     const i = items.value.findIndex((m) => m.id === measure.id)
-    if (i !== -1) items.value[i] = { ...items.value[i]!, status: measure.status, progress: measure.progress, version: measure.version, updatedAt: measure.updatedAt }
+    if (i !== -1) items.value[i] = markRaw({ ...items.value[i]!, status: measure.status, progress: measure.progress, version: measure.version, updatedAt: measure.updatedAt })
   }
 
   return {

@@ -1,6 +1,6 @@
 import type { Organisation, OrganisationDetail } from '@eccar/shared'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { ref } from 'vue'
+import { markRaw, ref } from 'vue'
 import type { ApiError } from '@/api/http'
 import * as api from '@/api/organisations'
 import { toApiError, type LoadStatus } from './load-state'
@@ -19,7 +19,8 @@ export const useOrganisationsStore = defineStore('organisations', () => {
     if (details.value[id]) { status.value = 'idle'; return }
     status.value = 'loading'
     try {
-      details.value[id] = await api.getOrganisation(id)
+      // Kept whole and only ever replaced; markRaw spares its reads Vue's proxies (see plans.ts).
+      details.value[id] = markRaw(await api.getOrganisation(id))
       if (request === latest) status.value = 'idle'
     } catch (e) {
       if (request !== latest) return
@@ -35,7 +36,7 @@ export const useOrganisationsStore = defineStore('organisations', () => {
   async function loadCityOrganisations (city: string) {
     if (byCity.value[city]) return
     try {
-      byCity.value[city] = (await api.listOrganisationsOfCity(city)).items
+      byCity.value[city] = markRaw((await api.listOrganisationsOfCity(city)).items)
     } catch {
       // Left unset on purpose, so the next page visit tries again.
     }

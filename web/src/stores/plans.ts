@@ -1,6 +1,6 @@
 import type { PlanDetail, PlanProgress, PlanStatusHistory } from '@eccar/shared'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { ref } from 'vue'
+import { markRaw, ref } from 'vue'
 import type { ApiError } from '@/api/http'
 import * as api from '@/api/plans'
 import { toApiError, type LoadStatus } from './load-state'
@@ -18,10 +18,12 @@ export const usePlansStore = defineStore('plans', () => {
   // Guards against a slow answer for a previous plan overwriting the state of the current one.
   let latest = 0
 
+  // Each answer is kept whole and never changed, only replaced: markRaw spares every read of it in a
+  // page's render the cost of Vue's reactive proxies (a large part of drawing a page on a slow phone).
   async function fetchPart (id: number, part: Part) {
-    if (part === 'plan' && !plans.value[id]) plans.value[id] = await api.getPlan(id)
-    if (part === 'progress' && !progress.value[id]) progress.value[id] = await api.getPlanProgress(id)
-    if (part === 'history' && !history.value[id]) history.value[id] = (await api.getPlanStatusHistory(id)).items
+    if (part === 'plan' && !plans.value[id]) plans.value[id] = markRaw(await api.getPlan(id))
+    if (part === 'progress' && !progress.value[id]) progress.value[id] = markRaw(await api.getPlanProgress(id))
+    if (part === 'history' && !history.value[id]) history.value[id] = markRaw((await api.getPlanStatusHistory(id)).items)
   }
 
   async function load (id: number, parts: Part[]) {

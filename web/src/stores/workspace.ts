@@ -5,11 +5,12 @@ import { listPlansOfCity } from '@/api/cities'
 import type { ApiError } from '@/api/http'
 import * as api from '@/api/workspace'
 import { mergeAttention } from '@/lib/attention'
+import { compareIso } from '@/lib/compare'
 import { toApiError, type LoadStatus } from './load-state'
 
 /** The plan the steering group works on: the newest adopted one (drafts and closed plans are not reported on). */
 export function newestAdoptedPlan (plans: readonly PlanSummary[]): PlanSummary | null {
-  return [...plans].filter((p) => p.state === 'adopted').sort((a, b) => b.periodStart.localeCompare(a.periodStart))[0] ?? null
+  return [...plans].filter((p) => p.state === 'adopted').sort((a, b) => compareIso(b.periodStart, a.periodStart))[0] ?? null
 }
 
 // State is returned as plain refs (see stores/cities.ts); only the actions below write to it.

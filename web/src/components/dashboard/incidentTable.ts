@@ -1,4 +1,5 @@
 import { discriminationKinds, type DiscriminationKind, type IncidentFigure, type IncidentPeriodRef, type PublicIncidentTable } from '@eccar/shared'
+import { compareIso } from '@/lib/compare'
 
 /** One published figure: its value, or null when it is withheld. */
 export interface IncidentCell {
@@ -28,7 +29,7 @@ const cellOf = (figure: IncidentFigure): IncidentCell =>
 
 /** The latest entered period, or null when the city has entered none. */
 export function latestPeriod (table: Pick<PublicIncidentTable, 'periods'>): IncidentPeriodRef | null {
-  return [...table.periods].sort((a, b) => a.periodStart.localeCompare(b.periodStart)).at(-1) ?? null
+  return [...table.periods].sort((a, b) => compareIso(a.periodStart, b.periodStart)).at(-1) ?? null
 }
 
 /**

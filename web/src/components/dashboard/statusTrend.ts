@@ -1,4 +1,5 @@
 import { measureStatuses, type MeasureStatus, type PlanStatusHistory, type StatusCounts } from '@eccar/shared'
+import { compareIso } from '@/lib/compare'
 import { chartStatusOrder } from '@/lib/status-counts'
 
 export type TrendInterval = 'month' | 'quarter'
@@ -60,7 +61,7 @@ export function statusCountsOverTime (input: {
 }): TrendPoint[] {
   const byMeasure = new Map<number, HistoryItem[]>()
   // Sort defensively by date (stable, so same-day entries keep the API's order).
-  for (const item of [...input.history].sort((a, b) => a.date.localeCompare(b.date))) {
+  for (const item of [...input.history].sort((a, b) => compareIso(a.date, b.date))) {
     const list = byMeasure.get(item.measureId) ?? []
     list.push(item)
     byMeasure.set(item.measureId, list)

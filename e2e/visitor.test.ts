@@ -61,6 +61,8 @@ describe('a visitor browsing the Jena plan', () => {
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Dashboard' }).click()
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Dashboard')
     const charts = page.locator('canvas[role="img"]')
+    // Charts are drawn as they come near the screen: scrolling down to the trend draws the second one.
+    await page.locator('#trend-summary').scrollIntoViewIfNeeded()
     await expect.poll(() => charts.count()).toBe(2)
     expect(await charts.first().getAttribute('aria-label')).toContain('Balkendiagramm')
     expect(await page.locator('#distribution-summary').textContent()).toContain('4 von 49 Maßnahmen')

@@ -1,22 +1,12 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, type Browser, openBrowser, setLanguage, visit } from './browser'
+import { axeViolations, type Browser, demoAccounts, openBrowser, setLanguage, signIn, visit } from './browser'
 
 // The plan's owner at work: the demo admin signs in, edits a commitment's context text (and sees it on
 // the public page), creates a measure, adds a person with an invitation link, records a steering-group
 // meeting and finds all of it in the audit log. Everything it changes on public pages is undone at the end.
 
-const admin = { email: 'admin@jena.example', password: 'jena-demo-admin-2022' }
 const marker = `Geprüft im Ende-zu-Ende-Test ${Date.now()}`
-
-async function signIn (page: Page, redirect: string) {
-  await page.goto(`/anmelden?redirect=${encodeURIComponent(redirect)}`)
-  await page.locator('#sign-in-email').fill(admin.email)
-  await page.locator('#sign-in-password').fill(admin.password)
-  await page.locator('main form button[type="submit"]').click()
-  await page.waitForURL((url) => url.pathname === redirect)
-  await page.locator('main h1').first().waitFor()
-}
 
 /** Waits for the form's status line (role=status inside the form) to say something. */
 async function formStatus (page: Page, form = page.locator('main form.admin-form').first()) {
@@ -31,7 +21,7 @@ describe('the plan administration', () => {
 
   beforeAll(async () => {
     browser = await openBrowser()
-    await signIn(browser.page, '/jena/verwaltung')
+    await signIn(browser.page, demoAccounts.admin, '/jena/verwaltung')
   })
   afterAll(async () => { await browser?.close() })
 
@@ -272,7 +262,7 @@ describe.each(['de', 'en'] as const)('axe (WCAG 2.1 AA) on the administration pa
     browser = await openBrowser()
     await browser.page.goto('/')
     await setLanguage(browser.page, locale)
-    await signIn(browser.page, '/jena/verwaltung')
+    await signIn(browser.page, demoAccounts.admin, '/jena/verwaltung')
   })
   afterAll(async () => { await browser?.close() })
 
@@ -303,7 +293,7 @@ describe('axe on a phone-sized screen', () => {
   let browser: Browser
   beforeAll(async () => {
     browser = await openBrowser({ width: 390, height: 844 })
-    await signIn(browser.page, '/jena/verwaltung')
+    await signIn(browser.page, demoAccounts.admin, '/jena/verwaltung')
   })
   afterAll(async () => { await browser?.close() })
 

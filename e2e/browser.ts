@@ -54,6 +54,24 @@ export async function visit (page: Page, path: string) {
   await page.locator('.load-state').waitFor({ state: 'detached' })
 }
 
+/** The demo plan's accounts (README: demo data only). */
+export const demoAccounts = {
+  editor: { email: 'editor@jena.example', password: 'jena-demo-editor-2022' },
+  admin: { email: 'admin@jena.example', password: 'jena-demo-admin-2022' },
+}
+
+/** Signs in on the sign-in page, optionally sent on to `redirect`, and waits for the page that follows. */
+export async function signIn (page: Page, account: { email: string, password: string }, redirect?: string) {
+  await visit(page, redirect ? `/anmelden?redirect=${encodeURIComponent(redirect)}` : '/anmelden')
+  await page.locator('#sign-in-email').fill(account.email)
+  await page.locator('#sign-in-password').fill(account.password)
+  await page.locator('main form button[type="submit"]').click()
+  await page.waitForURL((url) => url.pathname !== '/anmelden')
+  await page.locator('.account-bar').waitFor()
+  await page.locator('main h1').first().waitFor()
+  await page.locator('.load-state').waitFor({ state: 'detached' })
+}
+
 export async function setLanguage (page: Page, locale: 'de' | 'en') {
   await page.evaluate((l) => localStorage.setItem('eccar.locale', l), locale)
 }

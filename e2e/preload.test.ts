@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Browser, openBrowser, visit } from './browser'
+import { type Browser, demoAccounts, openBrowser, signIn } from './browser'
 
 // The server names each public page's first API reads in index.html (server/src/web/page-reads.ts).
 // They are only worth it if the app's own fetch() takes the preloaded answer: then each address is
@@ -50,11 +50,7 @@ describe('preloaded reads when signed in', () => {
 
   it('carry the session cookie, so the member sees their own session without a second request', async () => {
     const { page } = browser
-    await visit(page, '/anmelden')
-    await page.locator('#sign-in-email').fill('editor@jena.example')
-    await page.locator('#sign-in-password').fill('jena-demo-editor-2022')
-    await page.locator('main form button[type="submit"]').click()
-    await page.locator('.account-bar').waitFor()
+    await signIn(page, demoAccounts.editor)
 
     const { requested } = await readsOf(page, '/jena/plans/1/measures/1')
     expect(requested.filter((url) => url === '/api/session')).toHaveLength(1)

@@ -1,21 +1,9 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, type Browser, openBrowser, setLanguage, visit } from './browser'
+import { axeViolations, type Browser, demoAccounts, openBrowser, setLanguage, signIn, visit } from './browser'
 
 // Reports of the steering group: the admin opens a reporting cycle, writes a narrative and exports the
 // ECCAR report as PDF; a published indicator appears on the public dashboard; axe on these pages in both languages.
-const admin = { email: 'admin@jena.example', password: 'jena-demo-admin-2022' }
-
-async function signIn (page: Page, redirect: string) {
-  await visit(page, `/anmelden?redirect=${encodeURIComponent(redirect)}`)
-  await page.locator('#sign-in-email').fill(admin.email)
-  await page.locator('#sign-in-password').fill(admin.password)
-  await page.locator('main form button[type="submit"]').click()
-  await page.waitForURL((url) => url.pathname !== '/anmelden')
-  await page.locator('main h1').first().waitFor()
-  await page.locator('.load-state').waitFor({ state: 'detached' })
-}
-
 /** A write through the API in the browser's session (cookie and anti-forgery token). */
 async function apiPost (page: Page, path: string, body: unknown) {
   return page.evaluate(async ({ path, body }) => {
@@ -35,7 +23,7 @@ describe('an admin reports to ECCAR', () => {
 
   it('opens a reporting cycle, writes a narrative and downloads the ECCAR report as PDF', async () => {
     const { page } = browser
-    await signIn(page, '/jena/berichte')
+    await signIn(page, demoAccounts.admin, '/jena/berichte')
     expect(await page.locator('main h1').textContent()).toBe('Berichte Jena')
     await page.getByRole('button', { name: 'Neuen Berichtszyklus anlegen' }).click()
     await page.waitForURL(/\/jena\/berichte\/\d+$/)

@@ -1,23 +1,11 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, baseUrl, type Browser, openBrowser, setLanguage, visit } from './browser'
+import { axeViolations, baseUrl, type Browser, demoAccounts, openBrowser, setLanguage, signIn, visit } from './browser'
 
 // The steering group's workspace, signed in: sign-in, a status report, a conflict between two sessions,
 // the language switch and axe on every page of the workspace.
-const editor = { email: 'editor@jena.example', password: 'jena-demo-editor-2022' }
-const admin = { email: 'admin@jena.example', password: 'jena-demo-admin-2022' }
+const { editor, admin } = demoAccounts
 const measurePath = '/jena/plans/1/measures/1'
-
-async function signIn (page: Page, account: { email: string, password: string }, redirect?: string) {
-  await visit(page, redirect ? `/anmelden?redirect=${encodeURIComponent(redirect)}` : '/anmelden')
-  await page.locator('#sign-in-email').fill(account.email)
-  await page.locator('#sign-in-password').fill(account.password)
-  await page.locator('main form button[type="submit"]').click()
-  await page.waitForURL((url) => url.pathname !== '/anmelden')
-  await page.locator('.account-bar').waitFor()
-  await page.locator('main h1').first().waitFor()
-  await page.locator('.load-state').waitFor({ state: 'detached' })
-}
 
 async function signOut (page: Page) {
   await page.locator('.account-bar__sign-out').click()

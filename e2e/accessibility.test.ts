@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, type Browser, openBrowser, setLanguage, visit } from './browser'
+import { axeViolations, type Browser, openBrowser, openDisclosures, setLanguage, visit } from './browser'
 
 const pages = {
   start: '/',
@@ -28,7 +28,7 @@ describe.each(['de', 'en'] as const)('axe (WCAG 2.1 AA) in %s', (locale) => {
       await visit(page, path)
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale)
       // Check the disclosed content too (intro text, data tables).
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true }))
+      await openDisclosures(page)
       expect(await axeViolations(page)).toEqual([])
     })
   }

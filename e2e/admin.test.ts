@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, type Browser, demoAccounts, openBrowser, setLanguage, signIn, visit } from './browser'
+import { axeViolations, type Browser, demoAccounts, openBrowser, openDisclosures, setLanguage, signIn, visit } from './browser'
 
 // The plan's owner at work: the demo admin signs in, edits a commitment's context text (and sees it on
 // the public page), creates a measure, adds a person with an invitation link, records a steering-group
@@ -271,7 +271,7 @@ describe.each(['de', 'en'] as const)('axe (WCAG 2.1 AA) on the administration pa
       const { page } = browser
       await visit(page, path)
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale)
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true }))
+      await openDisclosures(page)
       expect(await axeViolations(page)).toEqual([])
     })
   }

@@ -72,6 +72,12 @@ export async function signIn (page: Page, account: { email: string, password: st
   await page.locator('.load-state').waitFor({ state: 'detached' })
 }
 
+/** Opens every disclosure (as printing does) and waits until the data tables in them are built. */
+export async function openDisclosures (page: Page) {
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true }))
+  await page.waitForFunction(() => [...document.querySelectorAll('details.data-table')].every((d) => d.querySelector('table')))
+}
+
 export async function setLanguage (page: Page, locale: 'de' | 'en') {
   await page.evaluate((l) => localStorage.setItem('eccar.locale', l), locale)
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, type Browser, openBrowser, setLanguage, visit } from './browser'
+import { axeViolations, type Browser, openBrowser, openDisclosures, setLanguage, visit } from './browser'
 
 // Incident counts of the anti-discrimination office: the admin enters a period through the API, the
 // public dashboard shows the counts by kind with small counts suppressed; axe in both languages.
@@ -56,7 +56,7 @@ describe('the public sees incident counts, small ones suppressed', () => {
       await visit(page, dashboard)
       await page.locator('section[aria-labelledby="incidents-heading"]').waitFor()
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale)
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true }))
+      await openDisclosures(page)
       expect(await axeViolations(page)).toEqual([])
       if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/incidents-${locale}.png`, fullPage: true })
     })

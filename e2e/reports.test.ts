@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, type Browser, demoAccounts, openBrowser, setLanguage, signIn, visit } from './browser'
+import { axeViolations, type Browser, demoAccounts, openBrowser, openDisclosures, setLanguage, signIn, visit } from './browser'
 
 // Reports of the steering group: the admin opens a reporting cycle, writes a narrative and exports the
 // ECCAR report as PDF; a published indicator appears on the public dashboard; axe on these pages in both languages.
@@ -74,7 +74,7 @@ describe('an admin reports to ECCAR', () => {
       for (const path of ['/jena/berichte', cyclePath, '/jena/plans/1/dashboard']) {
         await visit(page, path)
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale)
-        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true }))
+        await openDisclosures(page)
         expect(await axeViolations(page), path).toEqual([])
         // Set E2E_SCREENSHOTS to a folder to look at the pages.
         if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${locale}${path.replaceAll('/', '_')}.png`, fullPage: true })

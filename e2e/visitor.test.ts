@@ -70,6 +70,7 @@ describe('a visitor browsing the Jena plan', () => {
 
     await page.getByText('Daten als Tabelle anzeigen').first().click()
     const table = page.getByRole('table', { name: 'Maßnahmen je Verpflichtung und Status (Schwerpunkt-Verpflichtung)' })
+    await table.waitFor()
     const firstRow = await table.locator('tbody tr').first().locator('th, td').allTextContents()
     expect(firstRow.map((c) => c.trim())).toEqual(['1. Verstärkte Wachsamkeit gegenüber Rassismus', '1', '1', '3', '5'])
     const totals = await table.locator('tfoot').locator('th, td').allTextContents()
@@ -77,6 +78,7 @@ describe('a visitor browsing the Jena plan', () => {
 
     await page.getByText('Daten als Tabelle anzeigen').nth(1).click()
     const trend = page.getByRole('table', { name: 'Maßnahmen je Status am Ende jedes Zeitraums' })
+    await trend.waitFor()
     expect(await trend.locator('tbody tr').first().locator('th').textContent()).toContain('Q3 2021')
     await page.getByLabel('Monate').check()
     expect(await trend.locator('tbody tr').first().locator('th').textContent()).toMatch(/Juli 2021/)

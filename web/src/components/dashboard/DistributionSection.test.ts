@@ -1,3 +1,4 @@
+import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { buildProgress } from '@/testing/fixtures'
 import { mountWithApp } from '@/testing/mount'
@@ -16,8 +17,10 @@ describe('DistributionSection', () => {
     expect(wrapper.find('.chart-stub').attributes('aria-describedby')).toBe('distribution-summary')
   })
 
-  it('gives the same figures as a table with headers, statuses as text', () => {
+  it('gives the same figures as a table with headers, statuses as text', async () => {
     const { wrapper } = mountWithApp(DistributionSection, { props: { progress }, locale: 'en', global: { stubs } })
+    wrapper.find('details').element.setAttribute('open', '')
+    await flushPromises()
     const headers = wrapper.findAll('thead th').map((th) => th.text())
     expect(headers).toEqual(['Commitment', 'completed', 'ongoing / embedded', 'planned', 'Total'])
     const firstRow = wrapper.findAll('tbody tr')[0]!.findAll('th, td').map((c) => c.text())

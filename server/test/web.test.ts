@@ -76,6 +76,18 @@ describe('the page shell', () => {
     expect((await app.inject({ method: 'GET', url: '/%' })).statusCode).toBe(400)
   })
 
+  it('is the same for members and looks no session up, unlike the API', async () => {
+    const unknownSession = { cookie: `${app.sessionCookie.name}=no-such-session` }
+    const page = await app.inject({ method: 'GET', url: '/jena/plans/4', headers: unknownSession })
+    expect(page.statusCode).toBe(200)
+    expect(page.headers['set-cookie']).toBeUndefined()
+    const asset = await app.inject({ method: 'GET', url: '/assets/index-abc.js', headers: unknownSession })
+    expect(asset.headers['set-cookie']).toBeUndefined()
+    // The API does look it up, finds nothing, and clears the cookie.
+    const api = await app.inject({ method: 'GET', url: '/api/session', headers: unknownSession })
+    expect(String(api.headers['set-cookie'])).toContain(`${app.sessionCookie.name}=;`)
+  })
+
   it('keeps the build manifest to itself and answers unknown API paths with JSON', async () => {
     const manifest = await app.inject({ method: 'GET', url: '/.vite/manifest.json' })
     expect(manifest.body).not.toContain('isEntry')

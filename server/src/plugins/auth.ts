@@ -65,7 +65,9 @@ export default fp(async function authPlugin (app: FastifyInstance) {
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {
     request.actor = { kind: 'anonymous', requestId: request.id }
     const token = request.cookies[cookieName]
-    if (token) {
+    // Only the API acts on who is asking. The page shell and static files are the same for everyone,
+    // and a member's page load would otherwise look the session up once for every file it fetches.
+    if (token && request.url.startsWith('/api/')) {
       const session = await findSession(app.db, token, limits)
       if (session) {
         request.sessionToken = token

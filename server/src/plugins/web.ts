@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import fastifyStatic from '@fastify/static'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { createPageShell } from '../web/page-shell.ts'
 import { sendError } from './errors.ts'
@@ -12,12 +12,14 @@ const hashedAsset = /[\\/]assets[\\/][^\\/]+$/
  * Serves the built web app on the same port as the API. Unknown API paths get a JSON 404; any other
  * GET gets the app's page shell, so the single-page app's own routes survive a reload.
  */
+const routeNotFound = (request: FastifyRequest, reply: FastifyReply) =>
+  sendError(reply, request, 404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)
+
 export default fp(async function webPlugin (app: FastifyInstance) {
   const root = app.config.WEB_DIST
   if (!existsSync(`${root}/index.html`)) {
     app.log.warn({ root }, 'web app not built; run `npm run build` to serve it')
-    app.setNotFoundHandler((request, reply) =>
-      sendError(reply, request, 404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`))
+    app.setNotFoundHandler(routeNotFound)
     return
   }
 
@@ -39,7 +41,7 @@ export default fp(async function webPlugin (app: FastifyInstance) {
   const renderShell = createPageShell(root)
   app.setNotFoundHandler((request, reply) => {
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api')
-    if (!isPage) return sendError(reply, request, 404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)
+    if (!isPage) return routeNotFound(request, reply)
     // A new build changes the asset names inside the shell: browsers must ask again every time.
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(renderShell(request.url))
   })

@@ -102,14 +102,16 @@ function formatDecimal (value: number, locale: Locale, fractionDigits: number, s
   return `${sign}${grouped}${rounded.fraction ? `${decimal}${rounded.fraction}` : ''}`
 }
 
-// Built only for what the rules above do not cover (exponents, infinities, NaN), and then once.
-const intlNumbers = new Map<string, Intl.NumberFormat>()
-function intlNumber (locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`
-  let formatter = intlNumbers.get(key)
-  if (!formatter) intlNumbers.set(key, formatter = new Intl.NumberFormat(intlTags[locale], options))
+// Intl formatters, built once each: for what the rules above do not cover (exponents, infinities, NaN)
+// and for times of day on members' pages.
+const intlFormatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>()
+function intl<F extends Intl.NumberFormat | Intl.DateTimeFormat> (key: string, build: () => F): F {
+  let formatter = intlFormatters.get(key) as F | undefined
+  if (!formatter) intlFormatters.set(key, formatter = build())
   return formatter
 }
+const intlNumber = (locale: Locale, options: Intl.NumberFormatOptions) =>
+  intl(`number|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(intlTags[locale], options))
 
 /** "1.234,5" / "1,234.5", with at most `maximumFractionDigits` decimals. */
 export function formatNumber (value: number, locale: Locale, maximumFractionDigits = 0): string {
@@ -134,20 +136,13 @@ export function formatList (items: readonly string[], locale: Locale): string {
   return `${items.slice(0, -1).join(', ')} ${separators[locale].and} ${items.at(-1)}`
 }
 
-const intlMoments = new Map<string, Intl.DateTimeFormat>()
-function intlMoment (key: string, build: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let formatter = intlMoments.get(key)
-  if (!formatter) intlMoments.set(key, formatter = build())
-  return formatter
-}
-
 /** A moment (an ISO timestamp) in the reader's time zone: the audit trail, an invitation's expiry. */
 export function formatDateTime (iso: string | Date, locale: Locale, dateStyle: 'long' | 'medium' = 'medium', timeStyle: 'medium' | 'short' = 'medium'): string {
-  return intlMoment(`${locale}|${dateStyle}|${timeStyle}`, () => new Intl.DateTimeFormat(intlTags[locale], { dateStyle, timeStyle }))
+  return intl(`moment|${locale}|${dateStyle}|${timeStyle}`, () => new Intl.DateTimeFormat(intlTags[locale], { dateStyle, timeStyle }))
     .format(typeof iso === 'string' ? new Date(iso) : iso)
 }
 
 /** The time of day of a moment, as hours and minutes ("14:05"). */
 export function formatTime (moment: Date, locale: Locale): string {
-  return intlMoment(`${locale}|time`, () => new Intl.DateTimeFormat(intlTags[locale], { hour: '2-digit', minute: '2-digit' })).format(moment)
+  return intl(`time|${locale}`, () => new Intl.DateTimeFormat(intlTags[locale], { hour: '2-digit', minute: '2-digit' })).format(moment)
 }

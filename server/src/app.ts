@@ -17,6 +17,7 @@ import planUpdates from './features/plan-updates/index.ts'
 import plans from './features/plans/index.ts'
 import reporting from './features/reporting/index.ts'
 import session from './features/session/index.ts'
+import sso from './features/sso/index.ts'
 import steering from './features/steering/index.ts'
 import users from './features/users/index.ts'
 import system from './features/system/index.ts'
@@ -85,6 +86,7 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
     await api.register(reporting)
     await api.register(planUpdates)
     await api.register(incidents)
+    await api.register(sso)
   }, { prefix: '/api' })
 
   await app.register(web)

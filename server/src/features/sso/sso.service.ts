@@ -112,7 +112,7 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
     await db.transaction(async (tx) => {
       await recordAttempt(tx, email ?? '', input.ip, false, now())
       await recordAudit(tx, { kind: 'anonymous', requestId: input.requestId }, {
-        cityId, action: 'sso.sign-in.refuse', entityType: refusal.userId ? 'user' : 'city', entityId: refusal.userId ?? cityId, after: { reason: refusal.code },
+        cityId, action: 'sso.refuse', entityType: refusal.userId ? 'user' : 'city', entityId: refusal.userId ?? cityId, after: { reason: refusal.code },
       })
     })
     throw refusal
@@ -198,7 +198,7 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
         await deletePendingLoginsOfCity(tx, city.id)
         const after = present(row!)
         await recordAudit(tx, actor, {
-          cityId: city.id, action: existing ? 'identity-provider.update' : 'identity-provider.create', entityType: 'identity-provider', entityId: city.id,
+          cityId: city.id, action: existing ? 'sso.provider.update' : 'sso.provider.create', entityType: 'identity-provider', entityId: city.id,
           before: existing ? present(existing) : null, after,
         })
         clients.forget(city.id)
@@ -215,7 +215,7 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
         await tx.delete(cityIdentityProviders).where(eq(cityIdentityProviders.cityId, city.id))
         await deletePendingLoginsOfCity(tx, city.id)
         await recordAudit(tx, actor, {
-          cityId: city.id, action: 'identity-provider.delete', entityType: 'identity-provider', entityId: city.id,
+          cityId: city.id, action: 'sso.provider.delete', entityType: 'identity-provider', entityId: city.id,
           before: toIdentityProvider(existing, city.slug, publicOrigin),
         })
         clients.forget(city.id)

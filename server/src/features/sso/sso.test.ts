@@ -53,7 +53,7 @@ async function signInThrough (login: string, { city = 'jena', returnTo, tamper }
   return { location: callback.headers.location as string, sessionToken: cookieValue(callback, 'sid') }
 }
 
-const refusals = () => db.select().from(auditLog).where(eq(auditLog.action, 'sso.sign-in.refuse'))
+const refusals = () => db.select().from(auditLog).where(eq(auditLog.action, 'sso.refuse'))
 
 describe('GET /api/auth/oidc/:city/callback', () => {
   it('signs in an invited person by verified e-mail, for the provider\'s city only', async () => {
@@ -185,7 +185,7 @@ describe('/api/cities/:city/identity-provider', () => {
     expect(read.statusCode).toBe(200)
     expect(read.body).not.toContain(clientSecret)
     expect(read.headers.etag).toBe('"1"')
-    const audit = await db.select().from(auditLog).where(eq(auditLog.action, 'identity-provider.create'))
+    const audit = await db.select().from(auditLog).where(eq(auditLog.action, 'sso.provider.create'))
     expect(audit).toHaveLength(1)
     expect(JSON.stringify(audit)).not.toContain(clientSecret)
 
@@ -204,7 +204,7 @@ describe('/api/cities/:city/identity-provider', () => {
     const removed = await app.inject({ method: 'DELETE', url: '/api/cities/jena/identity-provider', headers: { ...headers, 'if-match': '"2"' } })
     expect(removed.statusCode).toBe(204)
     expect(await db.select().from(cityIdentityProviders)).toHaveLength(0)
-    expect(await db.select().from(auditLog).where(eq(auditLog.action, 'identity-provider.delete'))).toHaveLength(1)
+    expect(await db.select().from(auditLog).where(eq(auditLog.action, 'sso.provider.delete'))).toHaveLength(1)
   })
 
   it('answers 404 to another city\'s admin and 403 to an editor, changing nothing', async () => {

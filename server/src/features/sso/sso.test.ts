@@ -1,7 +1,10 @@
+import { Writable } from 'node:stream'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { buildApp } from '../../app.ts'
+import { testConfig } from '../../config.ts'
 import { hashToken } from '../../auth/sessions.ts'
-import { auditLog, cityIdentityProviders, memberships, sessions, users } from '../../db/schema/index.ts'
+import { auditLog, cityIdentityProviders, memberships, sessions, signInAttempts, users } from '../../db/schema/index.ts'
 import { buildSignedInUser, buildUser, platformAdminHeaders } from '../../../test/helpers/auth.ts'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
 import { buildCity } from '../../../test/helpers/factories.ts'
@@ -10,7 +13,10 @@ import { tableCounts, useTestDb } from '../../../test/helpers/test-db.ts'
 
 const testDb = await useTestDb()
 const { db } = testDb
-const app = await buildTestApp({ db, config: { SECRET_KEY: 'test-secret-key-with-at-least-32-characters' } })
+const logLines: string[] = []
+const logStream = new Writable({ write (chunk, _encoding, done) { logLines.push(String(chunk)); done() } })
+const app = await buildApp({ config: testConfig({ LOG_LEVEL: 'info', SECRET_KEY: 'test-secret-key-with-at-least-32-characters' }), db, logger: { stream: logStream } })
+await app.ready()
 const origin = 'http://127.0.0.1:3000'
 const clientSecret = 'provider-client-secret-do-not-leak'
 const provider = await startTestProvider({
@@ -20,6 +26,7 @@ const provider = await startTestProvider({
 beforeEach(async () => {
   await testDb.reset()
   provider.accounts.clear()
+  logLines.length = 0
 })
 afterAll(async () => {
   await app.close()
@@ -50,7 +57,7 @@ async function signInThrough (login: string, { city = 'jena', returnTo, tamper }
   tamper?.(back)
   const callback = await app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: pending ? { cookie: `sso=${pending}` } : {} })
   expect(callback.statusCode).toBe(302)
-  return { location: callback.headers.location as string, sessionToken: cookieValue(callback, 'sid') }
+  return { location: callback.headers.location as string, sessionToken: cookieValue(callback, 'sid'), back, pending }
 }
 
 const refusals = () => db.select().from(auditLog).where(eq(auditLog.action, 'sso.refuse'))
@@ -73,6 +80,40 @@ describe('GET /api/auth/oidc/:city/callback', () => {
     // Erfurt's admin role was not vouched for by Jena's provider.
     const erfurtUsers = await app.inject({ method: 'GET', url: '/api/cities/erfurt/users', headers: { cookie: `sid=${sessionToken}` } })
     expect(erfurtUsers.statusCode).toBe(404)
+  })
+
+  it('accepts each answer of the provider once, and logs neither code, state nor e-mail', async () => {
+    const { jena } = await setUp()
+    await buildUser(db, { email: 'anna@jena.example', memberships: [{ cityId: jena.id, role: 'editor' }] })
+    provider.accounts.set('anna', { email: 'anna@jena.example', email_verified: true })
+    const first = await signInThrough('anna')
+    expect(first.sessionToken).toBeDefined()
+    const replay = await app.inject({ method: 'GET', url: `${first.back.pathname}${first.back.search}`, headers: { cookie: `sso=${first.pending}` } })
+    expect(replay.headers.location).toContain('sso_error=SSO_STATE_INVALID')
+    expect(cookieValue(replay, 'sid')).toBeUndefined()
+    const log = logLines.join('')
+    expect(log).toContain('signed in through the identity provider')
+    expect(log).toContain('"url":"/api/auth/oidc/jena/callback"')
+    for (const secret of [first.back.searchParams.get('code')!, first.back.searchParams.get('state')!, 'anna@jena.example', first.pending!]) {
+      expect(log).not.toContain(secret)
+    }
+  })
+
+  it('stops answering an address after 10 failed sign-ins in 15 minutes', async () => {
+    const { jena } = await setUp()
+    await buildUser(db, { email: 'anna@jena.example', memberships: [{ cityId: jena.id, role: 'editor' }] })
+    await db.insert(signInAttempts).values(Array.from({ length: 10 }, () => ({ email: '', ip: '127.0.0.1', succeeded: false })))
+    provider.accounts.set('anna', { email: 'anna@jena.example', email_verified: true })
+    const { location, sessionToken } = await signInThrough('anna')
+    expect(location).toContain('sso_error=SSO_TOO_MANY_ATTEMPTS')
+    expect(sessionToken).toBeUndefined()
+  })
+
+  it('offers nothing once the city switches its provider off', async () => {
+    await setUp({ enabled: false })
+    expect((await app.inject({ method: 'GET', url: '/api/identity-providers' })).json()).toEqual({ items: [] })
+    const res = await app.inject({ method: 'GET', url: '/api/auth/oidc/jena/start' })
+    expect(res.headers.location).toContain('sso_error=SSO_NOT_CONFIGURED')
   })
 
   it('goes to the city\'s workspace when no return path or an unsafe one is given', async () => {

@@ -102,7 +102,7 @@ const ssoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.redirect(url, 302)
     } catch (error) {
       if (!(error instanceof SsoRefusal)) throw error
-      request.log.warn({ event: 'sso-start', outcome: error.code }, 'single sign-on could not start')
+      request.log.warn({ event: 'sso-start', outcome: error.code, detail: error.detail }, 'single sign-on could not start')
       return toSignInPage(reply, error.code, request.params.city)
     }
   })
@@ -135,7 +135,7 @@ const ssoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.redirect(result.returnTo, 302)
     } catch (error) {
       if (!(error instanceof SsoRefusal)) throw error
-      request.log.warn({ event: 'sign-in', method: 'sso', outcome: error.code, ip: request.ip }, 'single sign-on refused')
+      request.log.warn({ event: 'sign-in', method: 'sso', outcome: error.code, detail: error.detail, ip: request.ip }, 'single sign-on refused')
       return toSignInPage(reply, error.code, request.params.city)
     }
   })

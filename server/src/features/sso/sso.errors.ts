@@ -18,7 +18,8 @@ export const SecretKeyMissingError = createError(
  * turns it into a redirect to the sign-in page with the code, which the web app explains.
  */
 export class SsoRefusal extends Error {
-  constructor (readonly code: SsoErrorCode, readonly userId: number | null = null) {
+  /** `detail` is for the operators' log only (e.g. why the provider could not be reached); never for the browser. */
+  constructor (readonly code: SsoErrorCode, readonly userId: number | null = null, readonly detail?: string) {
     super(code)
   }
 }

@@ -102,7 +102,7 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
     try {
       return await clients.configuration(row)
     } catch (error) {
-      if (error instanceof ProviderUnavailableError) throw new SsoRefusal('SSO_UNAVAILABLE')
+      if (error instanceof ProviderUnavailableError) throw new SsoRefusal('SSO_UNAVAILABLE', null, error.message)
       throw error
     }
   }
@@ -167,10 +167,10 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
     },
 
     async put (citySlug: string, input: PutIdentityProvider, expected: number | null, actor: Actor) {
-      if (!issuerAllowed(input.issuer, options.nodeEnv)) throw new IssuerInsecureError()
-      if (input.clientSecret && !options.secretKey) throw new SecretKeyMissingError()
       return db.transaction(async (tx) => {
         const city = await administeredCity(tx, citySlug, actor)
+        if (!issuerAllowed(input.issuer, options.nodeEnv)) throw new IssuerInsecureError()
+        if (input.clientSecret && !options.secretKey) throw new SecretKeyMissingError()
         const existing = await findIdentityProvider(tx, city.id, { lock: true })
         const present = (row: IdentityProviderRow) => toIdentityProvider(row, city.slug, publicOrigin)
         if (existing && expected === null) throw new VersionRequiredError()

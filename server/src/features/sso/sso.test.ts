@@ -109,6 +109,19 @@ describe('GET /api/auth/oidc/:city/callback', () => {
     expect(sessionToken).toBeUndefined()
   })
 
+  it('uses changed settings at once, and explains an unreachable provider', async () => {
+    const { jena } = await setUp()
+    await buildUser(db, { email: 'anna@jena.example', memberships: [{ cityId: jena.id, role: 'editor' }] })
+    provider.accounts.set('anna', { email: 'anna@jena.example', email_verified: true })
+    expect((await signInThrough('anna')).sessionToken).toBeDefined()
+    const headers = { ...await platformAdminHeaders(db), 'if-match': '"1"' }
+    const moved = await app.inject({ method: 'PUT', url: '/api/cities/jena/identity-provider', headers, payload: settings({ issuer: 'http://127.0.0.1:1' }) })
+    expect(moved.statusCode).toBe(200)
+    const start = await app.inject({ method: 'GET', url: '/api/auth/oidc/jena/start' })
+    expect(start.headers.location).toBe('/anmelden?sso_error=SSO_UNAVAILABLE&city=jena')
+    expect(logLines.join('')).toContain('discovery failed')
+  })
+
   it('offers nothing once the city switches its provider off', async () => {
     await setUp({ enabled: false })
     expect((await app.inject({ method: 'GET', url: '/api/identity-providers' })).json()).toEqual({ items: [] })

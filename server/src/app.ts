@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { BodyLimits } from '@eccar/shared'
-import Fastify, { type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import type { Config } from './config.ts'
 import type { Db } from './db/client.ts'
 import attention from './features/attention/index.ts'
@@ -17,6 +17,7 @@ import planUpdates from './features/plan-updates/index.ts'
 import plans from './features/plans/index.ts'
 import reporting from './features/reporting/index.ts'
 import session from './features/session/index.ts'
+import sso from './features/sso/index.ts'
 import steering from './features/steering/index.ts'
 import users from './features/users/index.ts'
 import system from './features/system/index.ts'
@@ -44,6 +45,16 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
       level: config.LOG_LEVEL,
       // Headers are not logged by default; should anyone add them, credentials stay out.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      // The single sign-on callback's query carries the authorisation code and state: never logged.
+      serializers: {
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: request.url.startsWith('/api/auth/oidc/') ? request.url.split('?')[0] : request.url,
+          host: request.host,
+          remoteAddress: request.ip,
+          remotePort: request.socket?.remotePort,
+        }),
+      },
       ...(logger?.stream ? { stream: logger.stream } : {}),
     },
     bodyLimit: BodyLimits.json,
@@ -85,6 +96,7 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
     await api.register(reporting)
     await api.register(planUpdates)
     await api.register(incidents)
+    await api.register(sso)
   }, { prefix: '/api' })
 
   await app.register(web)

@@ -19,6 +19,7 @@ export const EnvSchema = Type.Object({
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   WEB_DIST: Type.String({ default: `${repoRoot}web/dist`, description: 'Built web app served at /' }),
   NODE_ENV: Type.String({ default: 'development' }),
+  SECRET_KEY: Type.Optional(Type.String({ minLength: 32, description: 'At least 32 random characters; encrypts the client secrets of the cities\' identity providers' })),
 })
 export type Config = Static<typeof EnvSchema>
 

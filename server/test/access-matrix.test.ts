@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Db } from '../src/db/client.ts'
-import { steeringMeetings, steeringMembers } from '../src/db/schema/index.ts'
+import { cityIdentityProviders, steeringMeetings, steeringMembers } from '../src/db/schema/index.ts'
 import { indicators, indicatorValues, reportingCycles } from '../src/db/schema/index.ts'
 import { buildSignedInUser, buildUser, type AuthHeaders } from './helpers/auth.ts'
 import { buildTestApp } from './helpers/build-test-app.ts'
@@ -53,6 +53,8 @@ async function buildFixture (db: Db) {
   const [meeting] = await db.insert(steeringMeetings).values({ cityId: city.id, date: '2024-03-01' }).returning()
   const [indicator] = await db.insert(indicators).values({ cityId: city.id, planId: plan.id, nameDe: 'Fälle', unit: 'Anzahl', direction: 'increase', isPublic: true }).returning()
   const values = await db.insert(indicatorValues).values(['2019', '2020', '2021', '2022', '2023'].map((year) => ({ indicatorId: indicator!.id, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, value: 1 }))).returning()
+  // Switched off: the sign-in routes then answer without calling out to a provider.
+  await db.insert(cityIdentityProviders).values({ cityId: city.id, displayName: 'Alpha Login', issuer: 'https://login.alpha.example', clientId: 'tracker', enabled: false })
   const [cycle] = await db.insert(reportingCycles).values({ cityId: city.id, planId: plan.id, title: 'Bericht', periodStart: '2024-01-01', periodEnd: '2025-12-31' }).returning()
   const headers: Record<Caller, AuthHeaders | Record<string, never>> = {
     anonymous: {},
@@ -150,6 +152,12 @@ const matrix: Record<string, Row> = {
   'GET /api/reporting-cycles/:id/snapshot': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/snapshot` }), expect: memberRead },
   'GET /api/reporting-cycles/:id/report': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/report?format=json` }), expect: adminOnly },
   'POST /api/plans/:id/successor': { request: (f) => ({ url: `/api/plans/${f.planId}/successor`, payload: { titleDe: 'Fortschreibung', periodStart: '2026-01-01', periodEnd: '2027-12-31', resolutionNumber: '25/1-BV', resolutionDate: '2025-12-01', decisions: [{ code: f.measureCode, action: 'carry_over' }] } }), expect: adminOnly },
+  'GET /api/cities/:city/identity-provider': { request: (f) => ({ url: `/api/cities/${f.city}/identity-provider` }), expect: adminOnly },
+  'PUT /api/cities/:city/identity-provider': { request: (f) => ({ url: `/api/cities/${f.city}/identity-provider`, payload: { displayName: 'Alpha', issuer: 'https://login.alpha.example', clientId: 'tracker', enabled: false, version: 1 } }), expect: adminOnly },
+  'DELETE /api/cities/:city/identity-provider': { request: (f) => ({ url: `/api/cities/${f.city}/identity-provider`, ifMatch: '"1"' }), expect: adminOnly },
+  'GET /api/identity-providers': { request: () => ({ url: '/api/identity-providers' }), expect: publicRead },
+  'GET /api/auth/oidc/:city/start': { request: (f) => ({ url: `/api/auth/oidc/${f.city}/start?returnTo=/` }), expect: publicRead },
+  'GET /api/auth/oidc/:city/callback': { request: (f) => ({ url: `/api/auth/oidc/${f.city}/callback?code=x&state=y` }), expect: publicRead },
 }
 
 describe('the permission matrix', () => {

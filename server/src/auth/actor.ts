@@ -18,6 +18,8 @@ export type Actor =
     cities: ReadonlyMap<number, CityRole>
     sessionId: string
     csrfToken: string
+    /** The city whose identity provider began this session; such a session acts in that city only. */
+    ssoCityId?: number | null
   }
 
 export const systemActor: Actor = { kind: 'system', requestId: null }

@@ -9,11 +9,14 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 export interface SessionLimits { idleMs: number, absoluteMs: number }
 
-/** A new session with a fresh id and anti-forgery token; the cookie carries the token, the table its hash. */
-export async function createSession (db: Db, userId: number) {
+/**
+ * A new session with a fresh id and anti-forgery token; the cookie carries the token, the table its hash.
+ * A session begun through a city's identity provider (`ssoCityId`) carries that city's role only.
+ */
+export async function createSession (db: Db, userId: number, { ssoCityId = null }: { ssoCityId?: number | null } = {}) {
   const token = newToken()
   const csrfToken = newToken()
-  await db.insert(sessions).values({ id: hashToken(token), userId, csrfToken })
+  await db.insert(sessions).values({ id: hashToken(token), userId, csrfToken, ssoCityId })
   return { token, csrfToken }
 }
 
@@ -31,7 +34,7 @@ export async function findSession (db: Db, token: string, limits: SessionLimits,
   const id = hashToken(token)
   const [row] = await db.select({
     id: sessions.id, csrfToken: sessions.csrfToken, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt,
-    userId: users.id, isPlatformAdmin: users.isPlatformAdmin,
+    ssoCityId: sessions.ssoCityId, userId: users.id, isPlatformAdmin: users.isPlatformAdmin,
   }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id))
   if (!row) return null
   const expired = now.getTime() - row.lastSeenAt.getTime() > limits.idleMs || now.getTime() - row.createdAt.getTime() > limits.absoluteMs
@@ -43,7 +46,13 @@ export async function findSession (db: Db, token: string, limits: SessionLimits,
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id))
   }
-  return { ...row, cities: await cityRoles(db, row.userId) }
+  const roles = await cityRoles(db, row.userId)
+  // A city's provider vouches for that city only: its sessions see no other city and no platform rights.
+  if (row.ssoCityId !== null) {
+    const own = roles.get(row.ssoCityId)
+    return { ...row, isPlatformAdmin: false, cities: new Map(own ? [[row.ssoCityId, own]] : []) }
+  }
+  return { ...row, cities: roles }
 }
 
 export async function cityRoles (db: Db, userId: number) {

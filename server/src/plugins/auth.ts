@@ -73,7 +73,7 @@ export default fp(async function authPlugin (app: FastifyInstance) {
         request.sessionToken = token
         request.actor = {
           kind: 'user', requestId: request.id, userId: session.userId, isPlatformAdmin: session.isPlatformAdmin,
-          cities: session.cities, sessionId: session.id, csrfToken: session.csrfToken,
+          cities: session.cities, sessionId: session.id, csrfToken: session.csrfToken, ssoCityId: session.ssoCityId,
         }
       } else {
         app.clearSessionCookie(reply)

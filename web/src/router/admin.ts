@@ -39,6 +39,13 @@ export const adminRoutes: RouteRecordRaw[] = [
     component: () => import('@/views/admin/AdminOrganisationView.vue'),
     meta: { requiresRole: 'admin', messages: ['admin'] },
   },
+  {
+    path: `${base}/anmeldung`,
+    name: 'admin-identity-provider',
+    component: () => import('@/views/admin/AdminIdentityProviderView.vue'),
+    alias: '/:city/admin/sign-in',
+    meta: { requiresRole: 'admin', messages: ['admin'] },
+  },
   { path: `${base}/personen`, name: 'admin-users', component: () => import('@/views/admin/AdminUsersView.vue'), meta: { requiresRole: 'admin', messages: ['admin'] } },
   {
     path: `${base}/lenkungsgruppe`,

@@ -87,4 +87,25 @@ describe('SignInView', () => {
     await fillAndSubmit(wrapper)
     expect(wrapper.get('[role="alert"]').text()).toContain('Please try again in a few minutes.')
   })
+
+  it('offers one button per city sign-in service, back to the page that asked for it', async () => {
+    const { wrapper } = await mountView(SignInView, {
+      path: '/anmelden?redirect=/jena/arbeitsbereich',
+      locale: 'de',
+      initialState: {
+        session: { user: null, loaded: true },
+        'identity-providers': { loaded: true, providers: [{ citySlug: 'jena', cityName: 'Jena', displayName: 'Stadtverwaltung Jena', startPath: '/api/auth/oidc/jena/start' }] },
+      },
+    })
+    const link = wrapper.get('a.button[href^="/api/auth/oidc/"]')
+    expect(link.text()).toBe('Mit Stadtverwaltung Jena anmelden')
+    expect(link.attributes('href')).toBe('/api/auth/oidc/jena/start?returnTo=%2Fjena%2Farbeitsbereich')
+  })
+
+  it('explains why a sign-in through the city\'s service was refused, in the chosen language', async () => {
+    const { wrapper } = await mountSignIn('/anmelden?sso_error=SSO_NOT_INVITED&city=jena', 'en')
+    expect(wrapper.get('[role="alert"]').text()).toContain('This account may not sign in for this city.')
+    const other = (await mountSignIn('/anmelden?sso_error=SOMETHING_ELSE')).wrapper
+    expect(other.get('[role="alert"]').text()).toContain('Die Anmeldung mit dem Stadt-Konto hat nicht geklappt.')
+  })
 })

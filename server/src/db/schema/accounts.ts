@@ -38,6 +38,8 @@ export const sessions = pgTable('sessions', {
   id: text().primaryKey(),
   userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
   csrfToken: text().notNull(),
+  /** Set for sessions begun through a city's identity provider: they carry that city's role only. */
+  ssoCityId: integer().references(() => cities.id, { onDelete: 'cascade' }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index().on(t.userId)])

@@ -1,6 +1,7 @@
 export * from './accounts.ts'
 export * from './audit.ts'
 export * from './enums.ts'
+export * from './identity-providers.ts'
 export * from './measures.ts'
 export * from './organisations.ts'
 export * from './plans.ts'

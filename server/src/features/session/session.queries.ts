@@ -33,9 +33,10 @@ export async function clearFailures (db: Db, email: string) {
 }
 
 /** The signed-in user as the web app needs it: who, and what they may do where. */
-export async function buildMe (db: Db, userId: number): Promise<Me> {
+export async function buildMe (db: Db, userId: number, ssoCityId: number | null = null): Promise<Me> {
   const [user] = await db.select().from(users).where(eq(users.id, userId))
-  const cityRows = await membershipsOf(db, userId)
+  // A session begun through a city's identity provider shows that city only, and no platform rights.
+  const cityRows = (await membershipsOf(db, userId)).filter((row) => ssoCityId === null || row.cityId === ssoCityId)
   const scopes = cityRows.length === 0 ? [] : await db.select({ cityId: membershipOrganisations.cityId, id: organisations.id, name: organisations.name, nameEn: organisations.nameEn })
     .from(membershipOrganisations).innerJoin(organisations, eq(organisations.id, membershipOrganisations.organisationId))
     .where(and(eq(membershipOrganisations.userId, userId), or(inArray(membershipOrganisations.cityId, cityRows.map((row) => row.cityId)))))
@@ -43,7 +44,7 @@ export async function buildMe (db: Db, userId: number): Promise<Me> {
     id: user!.id,
     email: user!.email,
     displayName: user!.displayName,
-    isPlatformAdmin: user!.isPlatformAdmin,
+    isPlatformAdmin: ssoCityId === null && user!.isPlatformAdmin,
     memberships: cityRows.map((row) => ({
       citySlug: row.citySlug,
       cityName: row.cityName,

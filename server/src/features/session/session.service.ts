@@ -38,7 +38,7 @@ export function createSessionService (db: Db, now: () => Date = () => new Date()
 
     async current (actor: Actor): Promise<Session> {
       if (actor.kind !== 'user') return { user: null, csrfToken: null }
-      return { user: await buildMe(db, actor.userId), csrfToken: actor.csrfToken }
+      return { user: await buildMe(db, actor.userId, actor.ssoCityId ?? null), csrfToken: actor.csrfToken }
     },
 
     signOut: (token: string) => deleteSession(db, token),

@@ -33,6 +33,7 @@ const nav = {
   users: 'Personen und Rollen',
   steering: 'Lenkungsgruppe',
   audit: 'Änderungsprotokoll',
+  identityProvider: 'Anmeldung mit Stadt-Konto',
 }
 
 const start = {
@@ -46,6 +47,7 @@ const start = {
   sectionsHeading: 'Weitere Bereiche',
   organisationsText: 'Ämter, Beiräte und Träger, die Maßnahmen verantworten oder an ihnen beteiligt sind.',
   usersText: 'Wer sich anmelden darf und mit welcher Rolle; Einladungslinks.',
+  identityProviderText: 'Anmeldung mit dem Konto der Stadtverwaltung (OpenID Connect) einrichten.',
   steeringText: 'Sitze, Sitzungen und Beschlüsse; wann die nächste Sitzung fällig ist.',
   auditText: 'Jede Änderung mit Zeitpunkt, Person und dem, was vorher und nachher galt.',
 }
@@ -90,6 +92,15 @@ const fields = {
   kind: 'Art der Stelle',
   email: 'E-Mail-Adresse',
   displayName: 'Name',
+  issuer: 'Adresse des Anmeldedienstes (Issuer)',
+  clientId: 'Client-ID',
+  clientSecret: 'Client-Geheimnis',
+  removeClientSecret: 'Gespeichertes Client-Geheimnis löschen',
+  emailClaim: 'Claim mit der E-Mail-Adresse',
+  groupsClaim: 'Claim mit den Gruppen',
+  groupRoles: 'Rollen nach Gruppen',
+  allowSelfRegistration: 'Nicht eingeladene Personen dürfen sich als Lesende registrieren',
+  enabled: 'Anmeldung mit dem Stadt-Konto eingeschaltet',
   role: 'Rolle',
   organisationIds: 'Beschränkt auf diese Stellen',
   organisations: 'Stellen',
@@ -137,6 +148,10 @@ const validation = {
   relatedMissing: 'Bitte wählen Sie in jeder Zeile eine Maßnahme aus oder entfernen Sie die Zeile.',
   relatedTwice: 'Jede Maßnahme kann nur einmal verknüpft werden.',
   decisionText: 'Jeder Beschluss braucht einen Text; leere Beschlüsse bitte entfernen.',
+  issuer: 'Bitte geben Sie die vollständige Adresse an, die mit https:// beginnt, zum Beispiel https://login.stadt.de/realms/verwaltung.',
+  claim: 'Der Name eines Claims enthält keine Leerzeichen, zum Beispiel email oder groups.',
+  groupRoles: 'Bitte schreiben Sie je Zeile eine Gruppe, ein Gleichheitszeichen und eine Rolle (admin, editor oder viewer), zum Beispiel: aktionsplan-redaktion = editor',
+  groupsClaimRequired: 'Rollen nach Gruppen brauchen den Namen des Claims, der die Gruppen enthält.',
 }
 
 const errors = {
@@ -182,6 +197,9 @@ const errors = {
   STEERING_MEETING_NOT_FOUND: 'Diese Sitzung gibt es nicht (mehr).',
   STEERING_ATTENDEE_UNKNOWN: 'Ein gewählter Sitz gehört nicht (mehr) zur Lenkungsgruppe. Bitte laden Sie die Seite neu.',
   STEERING_MEASURE_UNKNOWN: 'Eine gewählte Maßnahme gehört nicht zu dieser Stadt.',
+  IDENTITY_PROVIDER_NOT_FOUND: 'Für diese Stadt ist keine Anmeldung mit einem Stadt-Konto eingerichtet (mehr). Bitte laden Sie die Seite neu.',
+  IDENTITY_PROVIDER_ISSUER_INSECURE: 'Der Anmeldedienst muss über https erreichbar sein.',
+  IDENTITY_PROVIDER_SECRET_KEY_MISSING: 'Der Server kann das Client-Geheimnis nicht verschlüsselt speichern, weil SECRET_KEY nicht gesetzt ist. Bitten Sie den Betrieb, SECRET_KEY zu setzen, oder richten Sie den Client ohne Geheimnis ein (öffentlicher Client mit PKCE).',
   notFound: 'Der Eintrag wurde nicht gefunden; vielleicht wurde er gerade gelöscht.',
   conflict: 'Das passt nicht zum aktuellen Stand der Daten. Bitte laden Sie die Seite neu.',
   unknown: 'Das hat nicht geklappt. Bitte prüfen Sie Ihre Eingaben und versuchen Sie es noch einmal.',
@@ -478,6 +496,10 @@ const audit = {
     indicator_value_create: 'Indikatorwert erfasst',
     indicator_value_delete: 'Indikatorwert gelöscht',
     incidents_period_replace: 'Fallzahlen erfasst',
+    sso_provider_create: 'Anmeldung mit Stadt-Konto eingerichtet',
+    sso_provider_update: 'Anmeldung mit Stadt-Konto geändert',
+    sso_provider_delete: 'Anmeldung mit Stadt-Konto entfernt',
+    sso_refuse: 'Anmeldung mit Stadt-Konto abgelehnt',
   },
   prefixes: {
     plan: 'Pläne und Verpflichtungen',
@@ -490,6 +512,7 @@ const audit = {
     reporting: 'Berichte',
     indicator: 'Indikatoren',
     incidents: 'Fallzahlen',
+    sso: 'Anmeldung mit Stadt-Konto',
   },
   entities: {
     plan: 'Plan',
@@ -505,11 +528,31 @@ const audit = {
     indicator: 'Indikator',
     indicator_value: 'Indikatorwert',
     incident_period: 'Fallzahlen eines Zeitraums',
+    identity_provider: 'Anmeldedienst der Stadt',
   },
 }
 
+const identityProvider = {
+  title: 'Anmeldung mit Stadt-Konto',
+  intro: 'Mitarbeitende melden sich mit dem Konto an, das sie in der Stadtverwaltung ohnehin haben (OpenID Connect, etwa Keycloak oder Active Directory). Die IT der Stadt richtet dort einen Client ein und nennt Ihnen Adresse, Client-ID und Geheimnis.',
+  none: 'Für {city} ist noch keine Anmeldung mit Stadt-Konto eingerichtet. Ohne sie melden sich alle mit Passwort an.',
+  redirectUri: 'Weiterleitungsadresse für die IT der Stadt',
+  redirectUriHint: 'Diese Adresse muss beim Anmeldedienst als erlaubte Weiterleitung (Redirect URI) eingetragen sein.',
+  buttonName: 'Name auf der Anmeldeschaltfläche',
+  buttonNameHint: 'Auf der Anmeldeseite steht dann „Mit … anmelden“, zum Beispiel „Mit Stadtverwaltung Jena anmelden“.',
+  issuerHint: 'Die Issuer-Adresse aus der Konfiguration des Anmeldedienstes, ohne /.well-known/….',
+  secretStored: 'Ein Geheimnis ist gespeichert. Es wird nie wieder angezeigt; lassen Sie das Feld leer, um es zu behalten.',
+  secretNone: 'Kein Geheimnis gespeichert: Der Client ist öffentlich und meldet sich nur mit PKCE an.',
+  emailClaimHint: 'Personen werden über diese E-Mail-Adresse ihrem Konto in der Stadt zugeordnet. Der Anmeldedienst muss sie als bestätigt melden (email_verified).',
+  groupsClaimHint: 'Leer lassen, wenn die Rollen nur hier in der Anwendung vergeben werden.',
+  groupRolesHint: 'Je Zeile: Gruppe = Rolle (admin, editor oder viewer). Gilt bei jeder Anmeldung; bei mehreren passenden Gruppen die höchste Rolle.',
+  selfRegistrationHint: 'Sonst werden nur Personen angemeldet, die in „Personen und Rollen“ eingetragen sind.',
+  saved: 'Die Einstellungen sind gespeichert.',
+  create: 'Anmeldung mit Stadt-Konto einrichten',
+}
+
 const adminDe = {
-  admin: { common, nav, start, fields, form, validation, errors, conflict, copy, picker, plan, commitment, measures, measureForm, organisations, users, steering, meeting, audit },
+  admin: { common, nav, start, fields, form, validation, errors, conflict, copy, picker, plan, commitment, measures, measureForm, organisations, users, steering, meeting, audit, identityProvider },
 }
 
 export type AdminMessageSchema = typeof adminDe

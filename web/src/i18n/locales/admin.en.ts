@@ -34,6 +34,7 @@ const nav = {
   users: 'People and roles',
   steering: 'Steering group',
   audit: 'Audit log',
+  identityProvider: 'Sign-in with city account',
 }
 
 const start = {
@@ -47,6 +48,7 @@ const start = {
   sectionsHeading: 'Other sections',
   organisationsText: 'Offices, advisory councils and organisations that lead or take part in measures.',
   usersText: 'Who may sign in and with which role; invitation links.',
+  identityProviderText: 'Set up sign-in with the city administration\'s account (OpenID Connect).',
   steeringText: 'Seats, meetings and decisions; when the next meeting is due.',
   auditText: 'Every change with its time, the person and what applied before and after.',
 }
@@ -91,6 +93,15 @@ const fields = {
   kind: 'Kind of body',
   email: 'E-mail address',
   displayName: 'Name',
+  issuer: 'Address of the sign-in service (issuer)',
+  clientId: 'Client ID',
+  clientSecret: 'Client secret',
+  removeClientSecret: 'Delete the stored client secret',
+  emailClaim: 'Claim with the e-mail address',
+  groupsClaim: 'Claim with the groups',
+  groupRoles: 'Roles by group',
+  allowSelfRegistration: 'People who were not invited may register as viewers',
+  enabled: 'Sign-in with the city account switched on',
   role: 'Role',
   organisationIds: 'Limited to these bodies',
   organisations: 'Bodies',
@@ -138,6 +149,10 @@ const validation = {
   relatedMissing: 'Please choose a measure in every row or remove the row.',
   relatedTwice: 'Each measure can be linked only once.',
   decisionText: 'Every decision needs a text; please remove empty decisions.',
+  issuer: 'Please enter the full address starting with https://, for example https://login.city.org/realms/administration.',
+  claim: 'A claim name contains no spaces, for example email or groups.',
+  groupRoles: 'Please write one group per line, an equals sign and a role (admin, editor or viewer), for example: action-plan-editors = editor',
+  groupsClaimRequired: 'Roles by group need the name of the claim that carries the groups.',
 }
 
 const errors = {
@@ -183,6 +198,9 @@ const errors = {
   STEERING_MEETING_NOT_FOUND: 'This meeting does not exist (any more).',
   STEERING_ATTENDEE_UNKNOWN: 'A chosen seat no longer belongs to the steering group. Please reload the page.',
   STEERING_MEASURE_UNKNOWN: 'A chosen measure does not belong to this city.',
+  IDENTITY_PROVIDER_NOT_FOUND: 'Sign-in with a city account is not (or no longer) set up for this city. Please reload the page.',
+  IDENTITY_PROVIDER_ISSUER_INSECURE: 'The sign-in service must be reachable over https.',
+  IDENTITY_PROVIDER_SECRET_KEY_MISSING: 'The server cannot store the client secret encrypted because SECRET_KEY is not set. Ask operations to set SECRET_KEY, or set the client up without a secret (public client with PKCE).',
   notFound: 'The record was not found; perhaps it was just deleted.',
   conflict: 'This does not fit the current state of the data. Please reload the page.',
   unknown: 'That did not work. Please check your entries and try again.',
@@ -479,6 +497,10 @@ const audit = {
     indicator_value_create: 'Indicator value recorded',
     indicator_value_delete: 'Indicator value deleted',
     incidents_period_replace: 'Incident figures recorded',
+    sso_provider_create: 'Sign-in with city account set up',
+    sso_provider_update: 'Sign-in with city account changed',
+    sso_provider_delete: 'Sign-in with city account removed',
+    sso_refuse: 'Sign-in with city account refused',
   },
   prefixes: {
     plan: 'Plans and commitments',
@@ -491,6 +513,7 @@ const audit = {
     reporting: 'Reports',
     indicator: 'Indicators',
     incidents: 'Incident figures',
+    sso: 'Sign-in with city account',
   },
   entities: {
     plan: 'Plan',
@@ -506,11 +529,31 @@ const audit = {
     indicator: 'Indicator',
     indicator_value: 'Indicator value',
     incident_period: 'Incident figures of a period',
+    identity_provider: 'City sign-in service',
   },
 }
 
+const identityProvider = {
+  title: 'Sign-in with city account',
+  intro: 'Staff sign in with the account they already have at the city administration (OpenID Connect, such as Keycloak or Active Directory). The city\'s IT sets up a client there and gives you the address, client ID and secret.',
+  none: 'Sign-in with a city account is not set up for {city} yet. Without it, everyone signs in with a password.',
+  redirectUri: 'Redirect address for the city\'s IT',
+  redirectUriHint: 'This address must be registered at the sign-in service as an allowed redirect URI.',
+  buttonName: 'Name on the sign-in button',
+  buttonNameHint: 'The sign-in page then says "Sign in with …", for example "Sign in with City of Jena".',
+  issuerHint: 'The issuer address from the sign-in service\'s configuration, without /.well-known/….',
+  secretStored: 'A secret is stored. It is never shown again; leave the field empty to keep it.',
+  secretNone: 'No secret stored: the client is public and signs in with PKCE only.',
+  emailClaimHint: 'People are matched to their account in the city by this e-mail address. The sign-in service must report it as verified (email_verified).',
+  groupsClaimHint: 'Leave empty if roles are given only here in the application.',
+  groupRolesHint: 'One per line: group = role (admin, editor or viewer). Applies at every sign-in; with several matching groups the highest role.',
+  selfRegistrationHint: 'Otherwise only people listed under "People and roles" are signed in.',
+  saved: 'The settings are saved.',
+  create: 'Set up sign-in with city account',
+}
+
 const adminEn: AdminMessageSchema = {
-  admin: { common, nav, start, fields, form, validation, errors, conflict, copy, picker, plan, commitment, measures, measureForm, organisations, users, steering, meeting, audit },
+  admin: { common, nav, start, fields, form, validation, errors, conflict, copy, picker, plan, commitment, measures, measureForm, organisations, users, steering, meeting, audit, identityProvider },
 }
 
 export default adminEn

@@ -16,17 +16,18 @@ export const knownAuditActions = [
   'reporting.narrative.update',
   'indicator.create', 'indicator.update', 'indicator.delete', 'indicator.value.create', 'indicator.value.delete',
   'incidents.period.replace',
+  'sso.provider.create', 'sso.provider.update', 'sso.provider.delete', 'sso.refuse',
 ] as const
 
 /** Groups offered in the action filter (the API matches a prefix ending in a dot). */
 export const auditActionPrefixes = [
-  'plan.', 'measure.', 'organisation.', 'membership.', 'user.', 'steering.', 'city.', 'reporting.', 'indicator.', 'incidents.',
+  'plan.', 'measure.', 'organisation.', 'membership.', 'user.', 'steering.', 'city.', 'reporting.', 'indicator.', 'incidents.', 'sso.',
 ] as const
 
 /** Entity types as recorded, each with a label in `admin.audit.entities.<type with _ for ->`. */
 export const knownEntityTypes = [
   'plan', 'plan-commitment', 'measure', 'organisation', 'user', 'steering_member', 'steering_meeting', 'city',
-  'reporting_cycle', 'cycle_narrative', 'indicator', 'indicator_value', 'incident_period',
+  'reporting_cycle', 'cycle_narrative', 'indicator', 'indicator_value', 'incident_period', 'identity-provider',
 ] as const
 
 const actions = new Set<string>(knownAuditActions)

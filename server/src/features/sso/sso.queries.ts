@@ -1,0 +1,31 @@
+import { asc, eq, lt } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { cities, cityIdentityProviders, ssoLogins } from '../../db/schema/index.ts'
+
+export type IdentityProviderRow = typeof cityIdentityProviders.$inferSelect
+
+export async function findIdentityProvider (db: Db, cityId: number, { lock = false } = {}) {
+  const query = db.select().from(cityIdentityProviders).where(eq(cityIdentityProviders.cityId, cityId))
+  const [row] = lock ? await query.for('update') : await query
+  return row
+}
+
+export const listEnabledProviders = (db: Db) =>
+  db.select({ citySlug: cities.slug, cityName: cities.name, displayName: cityIdentityProviders.displayName })
+    .from(cityIdentityProviders).innerJoin(cities, eq(cities.id, cityIdentityProviders.cityId))
+    .where(eq(cityIdentityProviders.enabled, true)).orderBy(asc(cities.name))
+
+export async function insertPendingLogin (db: Db, values: typeof ssoLogins.$inferInsert, now: Date) {
+  // Abandoned sign-ins serve nothing once expired; keep the table small.
+  await db.delete(ssoLogins).where(lt(ssoLogins.expiresAt, now))
+  await db.insert(ssoLogins).values(values)
+}
+
+/** Takes the pending sign-in out (it is good for one callback only), if it exists, is for this city and is fresh. */
+export async function takePendingLogin (db: Db, id: string, cityId: number, now: Date) {
+  const [row] = await db.delete(ssoLogins).where(eq(ssoLogins.id, id)).returning()
+  if (!row || row.cityId !== cityId || row.expiresAt.getTime() <= now.getTime()) return null
+  return row
+}
+
+export const deletePendingLoginsOfCity = (db: Db, cityId: number) => db.delete(ssoLogins).where(eq(ssoLogins.cityId, cityId))

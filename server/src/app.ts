@@ -23,7 +23,7 @@ import system from './features/system/index.ts'
 import auth from './plugins/auth.ts'
 import compression from './plugins/compression.ts'
 import configPlugin from './plugins/config.ts'
-import errors from './plugins/errors.ts'
+import errors, { frameworkErrors, logSerializers } from './plugins/errors.ts'
 import readCache from './plugins/read-cache.ts'
 import securityHeaders from './plugins/security-headers.ts'
 import swagger from './plugins/swagger.ts'
@@ -44,6 +44,8 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
       level: config.LOG_LEVEL,
       // Headers are not logged by default; should anyone add them, credentials stay out.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      // Requests by method and path only (no query string, no body); database errors without their parameters.
+      serializers: logSerializers,
       ...(logger?.stream ? { stream: logger.stream } : {}),
     },
     bodyLimit: BodyLimits.json,
@@ -53,6 +55,8 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
     requestIdHeader: false,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    // Malformed percent-encoding in the URL is answered in our error shape, with a request id.
+    frameworkErrors,
     trustProxy: config.TRUST_PROXY ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>()
 

@@ -35,7 +35,8 @@ async function signedInAdmin () {
 describe('security headers', () => {
   it('are on pages, API answers and errors alike', async () => {
     const plan = await buildPlan(testDb.db)
-    for (const url of ['/api/health', `/api/plans/${plan.id}`, '/api/nothing', '/api/plans/abc', '/']) {
+    for (const url of ['/api/health', `/api/plans/${plan.id}`, '/api/nothing', '/api/plans/abc', '/api/plans/%ED%A0%80', '/',
+      '/api/docs/', '/api/docs/static/swagger-ui-bundle.js', '/api/docs/static/index.css']) {
       const res = await app.inject({ method: 'GET', url })
       const csp = String(res.headers['content-security-policy'])
       expect(csp, url).toContain("default-src 'self'")
@@ -49,6 +50,16 @@ describe('security headers', () => {
       expect(res.headers['referrer-policy'], url).toBe('no-referrer')
       expect(res.headers['x-powered-by'], url).toBeUndefined()
     }
+  })
+
+  it('give the API documentation the same policy as every other answer', async () => {
+    const docs = await app.inject({ method: 'GET', url: '/api/docs/' })
+    const health = await app.inject({ method: 'GET', url: '/api/health' })
+    expect(docs.statusCode).toBe(200)
+    expect(docs.headers['content-security-policy']).toBe(health.headers['content-security-policy'])
+    // Swagger UI's validator badge is an image from another site, which that policy would block.
+    const initializer = await app.inject({ method: 'GET', url: '/api/docs/static/swagger-initializer.js' })
+    expect(initializer.body).toMatch(/"validatorUrl":\s*null/)
   })
 
   it('keep answers for signed-in users out of every cache', async () => {

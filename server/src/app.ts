@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { BodyLimits } from '@eccar/shared'
 import Fastify, { type FastifyServerOptions } from 'fastify'
+import { allowDemoPasswords } from './auth/passwords.ts'
 import type { Config } from './config.ts'
 import type { Db } from './db/client.ts'
 import attention from './features/attention/index.ts'
@@ -60,6 +61,7 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
     trustProxy: config.TRUST_PROXY ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  allowDemoPasswords(config.DEMO_DATA)
   // A cross-site <form enctype="text/plain"> needs no preflight; without this parser it gets 415.
   app.removeContentTypeParser('text/plain')
   app.setValidatorCompiler(validatorCompiler)

@@ -134,7 +134,7 @@ const inputBearingFields = new Set(['params', 'parameters', 'detail', 'where', '
 /** Fields worth keeping to find a cause; everything else on an error object is dropped. */
 const keptFields = ['code', 'statusCode', 'severity', 'table', 'column', 'constraint', 'routine', 'dataType', 'schema'] as const
 
-interface LoggedError { type: string, message: string, stack?: string, cause?: LoggedError, [field: string]: unknown }
+interface LoggedError { type: string, message: string, stack: string, cause?: LoggedError, [field: string]: unknown }
 
 /**
  * The `err` log serializer. drizzle's DrizzleQueryError writes every parameter into its message and
@@ -142,7 +142,7 @@ interface LoggedError { type: string, message: string, stack?: string, cause?: L
  * has placeholders, not values) and drops the parameters, whatever error carries them.
  */
 export function serializeError (error: unknown, depth = 0): LoggedError {
-  if (!(error instanceof Error)) return { type: typeof error, message: '[not an Error]' }
+  if (!(error instanceof Error)) return { type: typeof error, message: '[not an Error]', stack: '' }
   const withParams = error as Error & { params?: unknown, query?: unknown }
   let message = error.message
   let stack = error.stack
@@ -151,7 +151,7 @@ export function serializeError (error: unknown, depth = 0): LoggedError {
     message = message.split(leaked).join('params: [redacted]')
     stack = stack?.split(leaked).join('params: [redacted]')
   }
-  const logged: LoggedError = { type: error.constructor?.name ?? 'Error', message, ...(stack ? { stack } : {}) }
+  const logged: LoggedError = { type: error.constructor?.name ?? 'Error', message, stack: stack ?? '' }
   for (const field of keptFields) {
     const value = (error as unknown as Record<string, unknown>)[field]
     if (value !== undefined && !inputBearingFields.has(field)) logged[field] = value

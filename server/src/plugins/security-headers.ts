@@ -2,10 +2,10 @@
 import helmetPlugin from '@fastify/helmet'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import helmet, { type HelmetOptions } from 'helmet'
+import helmet from 'helmet'
 
 /** A strict content-security policy the web app (and Swagger UI at /api/docs) works under: nothing inline, nothing third-party. */
-function securityHeaderOptions (https: boolean): HelmetOptions {
+function securityHeaderOptions (https: boolean) {
   return {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -24,7 +24,7 @@ function securityHeaderOptions (https: boolean): HelmetOptions {
       },
     },
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
-    referrerPolicy: { policy: 'no-referrer' },
+    referrerPolicy: { policy: 'no-referrer' as const },
     crossOriginEmbedderPolicy: false,
   }
 }

@@ -104,7 +104,9 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
     const pgCode = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code
     const knownInput = pgCode ? databaseInputErrors[pgCode] : undefined
     if (knownInput) {
-      request.log.info({ err: error }, 'database refused input')
+      // PostgreSQL's messages for these quote the refused value ('invalid input syntax … "x"'): the state and constraint suffice.
+      const constraint = (error as { constraint?: string }).constraint ?? (error.cause as { constraint?: string } | undefined)?.constraint
+      request.log.info({ code: knownInput[1], sqlState: pgCode, constraint }, 'database refused input')
       return send(reply, request, knownInput[0], knownInput[1], knownInput[2])
     }
     if (pgCode && unavailableCodes.has(pgCode)) {
@@ -129,9 +131,10 @@ export function frameworkErrors (error: FastifyError, request: FastifyRequest, r
   return send(reply, request, statusCode, frameworkCodes[error.code] ?? 'BAD_REQUEST', frameworkMessages[error.code] ?? reasonPhrase(statusCode))
 }
 
-/** Fields of database errors that repeat the input: the query's parameters and PostgreSQL's `detail` ("Key (email)=(…)"). */
-const inputBearingFields = new Set(['params', 'parameters', 'detail', 'where', 'internalQuery', 'hint'])
-/** Fields worth keeping to find a cause; everything else on an error object is dropped. */
+/**
+ * Fields worth keeping to find a cause; everything else on an error object is dropped, notably the
+ * query's parameters and PostgreSQL's `detail`, which repeats the values of a row ("Key (email)=(…)").
+ */
 const keptFields = ['code', 'statusCode', 'severity', 'table', 'column', 'constraint', 'routine', 'dataType', 'schema'] as const
 
 interface LoggedError { type: string, message: string, stack: string, cause?: LoggedError, [field: string]: unknown }
@@ -154,7 +157,7 @@ export function serializeError (error: unknown, depth = 0): LoggedError {
   const logged: LoggedError = { type: error.constructor?.name ?? 'Error', message, stack: stack ?? '' }
   for (const field of keptFields) {
     const value = (error as unknown as Record<string, unknown>)[field]
-    if (value !== undefined && !inputBearingFields.has(field)) logged[field] = value
+    if (value !== undefined) logged[field] = value
   }
   if (typeof withParams.query === 'string') logged.query = withParams.query
   if (error.cause !== undefined && depth < 5) logged.cause = serializeError(error.cause, depth + 1)

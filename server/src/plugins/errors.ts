@@ -13,6 +13,7 @@ const frameworkCodes: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_CONTENT_LENGTH',
   FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
   FST_ERR_BAD_URL: 'MALFORMED_URL',
+  FST_ERR_MAX_PARAM_LENGTH: 'URI_TOO_LONG',
   FST_ERR_ASYNC_CONSTRAINT: 'BAD_REQUEST',
 }
 
@@ -27,6 +28,7 @@ const frameworkMessages: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'The body is larger than this route accepts',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body',
   FST_ERR_BAD_URL: 'The URL is not valid: a percent-encoded part is not UTF-8',
+  FST_ERR_MAX_PARAM_LENGTH: 'A part of the URL is longer than any identifier',
 }
 
 const statusCodesByGroup: Record<number, string> = {
@@ -68,7 +70,7 @@ function send (reply: FastifyReply, request: FastifyRequest, statusCode: number,
 function reasonPhrase (statusCode: number) {
   const phrases: Record<number, string> = {
     400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-    406: 'Not Acceptable', 409: 'Conflict', 412: 'Precondition Failed', 413: 'Payload Too Large',
+    406: 'Not Acceptable', 409: 'Conflict', 412: 'Precondition Failed', 413: 'Payload Too Large', 414: 'URI Too Long',
     415: 'Unsupported Media Type', 428: 'Precondition Required', 429: 'Too Many Requests',
     500: 'Internal Server Error', 503: 'Service Unavailable',
   }

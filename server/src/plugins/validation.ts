@@ -25,7 +25,9 @@ const canonicalInteger = /^(0|[1-9][0-9]{0,15})$/
 // eslint-disable-next-line no-control-regex
 const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
-const escapePointer = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1')
+const unstorableGlobal = new RegExp(unstorable.source, 'g')
+/** A JSON pointer segment; an offending property name is shown with U+FFFD, so the answer and the log never carry it. */
+const escapePointer = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1').replace(unstorableGlobal, '\uFFFD')
 
 /**
  * The JSON pointer of the first string (value or property name) that holds U+0000 or a lone

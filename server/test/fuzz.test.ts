@@ -65,8 +65,8 @@ async function readAll (operations: Operation[]) {
     let url = operation.path
     for (const { name } of operation.pathParams) url = url.replace(`{${name}}`, validPath(name))
     const answer = await send({ method: 'GET', url, headers: admin.headers })
-    // A request id is new on every answer; everything else must stay the same.
-    answers.set(url, { ...answer, body: answer.body.replace(/"requestId":"[^"]*"/, '"requestId":"…"') })
+    // A request id is new on every answer, and a plan file says when it was exported; everything else must stay the same.
+    answers.set(url, { ...answer, body: answer.body.replace(/"(requestId|exportedAt)":"[^"]*"/g, '"$1":"…"') })
   }
   return answers
 }

@@ -116,6 +116,14 @@ describe('strings that cannot be stored', () => {
     expect(pair.statusCode).toBe(201)
   })
 
+  it('refuses bodies nested deeper than any contract, instead of running out of stack', async () => {
+    const deep = `{"slug":"erfurt","name":"Erfurt","x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`
+    const res = await app.inject({ method: 'POST', url: '/api/cities', headers: { 'content-type': 'application/json' }, payload: deep })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().code).toBe('VALIDATION_FAILED')
+    expect((await tableCounts(testDb.db)).cities).toBe(0)
+  })
+
   it('refuses U+0000 in the query string and in anonymous sign-in', async () => {
     const plan = await buildPlan(testDb.db)
     const search = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/measures?q=%00` })

@@ -29,26 +29,32 @@ const unstorableGlobal = new RegExp(unstorable.source, 'g')
 /** A JSON pointer segment; an offending property name is shown with U+FFFD, so the answer and the log never carry it. */
 const escapePointer = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1').replace(unstorableGlobal, '\uFFFD')
 
+/** Deeper than any of our contracts nests (a plan file is six levels deep); also keeps the walk off the stack limit. */
+const maxDepth = 64
+
+export interface InputDefect { path: string, message: string }
+
 /**
- * The JSON pointer of the first string (value or property name) that holds U+0000 or a lone
- * surrogate, or null. One rule for every part of every request, however deep (plan files included).
+ * The first string (value or property name) that holds U+0000 or a lone surrogate, or nesting
+ * deeper than `maxDepth`, with its JSON pointer. One rule for every part of every request, however
+ * deep (plan files included).
  */
-export function findUnstorableString (value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return unstorable.test(value) ? (path || '/') : null
+export function findInputDefect (value: unknown, path = '', depth = 0): InputDefect | null {
+  if (typeof value === 'string') return unstorable.test(value) ? { path: path || '/', message: 'must not contain U+0000 or an unpaired surrogate' } : null
+  if (!value || typeof value !== 'object') return null
+  if (depth >= maxDepth) return { path: path || '/', message: `must not be nested more than ${maxDepth} levels deep` }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findUnstorableString(value[i], `${path}/${i}`)
+      const found = findInputDefect(value[i], `${path}/${i}`, depth + 1)
       if (found) return found
     }
     return null
   }
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const itemPath = `${path}/${escapePointer(key)}`
-      if (unstorable.test(key)) return itemPath
-      const found = findUnstorableString(item, itemPath)
-      if (found) return found
-    }
+  for (const [key, item] of Object.entries(value)) {
+    const itemPath = `${path}/${escapePointer(key)}`
+    if (unstorable.test(key)) return { path: itemPath, message: 'must not contain U+0000 or an unpaired surrogate' }
+    const found = findInputDefect(item, itemPath, depth + 1)
+    if (found) return found
   }
   return null
 }
@@ -85,17 +91,17 @@ function normaliseUrlPart (schema: JsonSchema, data: unknown) {
   }
 }
 
-function unstorableIssue (path: string): ErrorObject {
-  return { instancePath: path === '/' ? '' : path, schemaPath: '#', keyword: 'unstorable', params: {}, message: 'must not contain U+0000 or an unpaired surrogate' }
+function defectIssue ({ path, message }: InputDefect): ErrorObject {
+  return { instancePath: path === '/' ? '' : path, schemaPath: '#', keyword: 'input', params: {}, message }
 }
 
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
   const validate: ValidateFunction = ajv.compile(schema)
   const urlPart = httpPart === 'params' || httpPart === 'querystring'
   const checked = (data: unknown, context?: object): boolean => {
-    const bad = findUnstorableString(data)
-    if (bad) {
-      checked.errors = [unstorableIssue(bad)]
+    const defect = findInputDefect(data)
+    if (defect) {
+      checked.errors = [defectIssue(defect)]
       return false
     }
     if (urlPart) normaliseUrlPart(schema as JsonSchema, data)

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { BodyLimits } from '@eccar/shared'
-import Fastify, { type FastifyRequest, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import { allowDemoPasswords } from './auth/passwords.ts'
 import type { Config } from './config.ts'
 import type { Db } from './db/client.ts'
 import attention from './features/attention/index.ts'
@@ -24,7 +25,7 @@ import system from './features/system/index.ts'
 import auth from './plugins/auth.ts'
 import compression from './plugins/compression.ts'
 import configPlugin from './plugins/config.ts'
-import errors from './plugins/errors.ts'
+import errors, { frameworkErrors, logSerializers } from './plugins/errors.ts'
 import readCache from './plugins/read-cache.ts'
 import securityHeaders from './plugins/security-headers.ts'
 import swagger from './plugins/swagger.ts'
@@ -45,16 +46,8 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
       level: config.LOG_LEVEL,
       // Headers are not logged by default; should anyone add them, credentials stay out.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-      // The single sign-on callback's query carries the authorisation code and state: never logged.
-      serializers: {
-        req: (request: FastifyRequest) => ({
-          method: request.method,
-          url: request.url.startsWith('/api/auth/oidc/') ? request.url.split('?')[0] : request.url,
-          host: request.host,
-          remoteAddress: request.ip,
-          remotePort: request.socket?.remotePort,
-        }),
-      },
+      // Requests by method and path only (no query string, no body); database errors without their parameters.
+      serializers: logSerializers,
       ...(logger?.stream ? { stream: logger.stream } : {}),
     },
     bodyLimit: BodyLimits.json,
@@ -64,9 +57,12 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
     requestIdHeader: false,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    // Malformed percent-encoding in the URL is answered in our error shape, with a request id.
+    frameworkErrors,
     trustProxy: config.TRUST_PROXY ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  allowDemoPasswords(config.DEMO_DATA)
   // A cross-site <form enctype="text/plain"> needs no preflight; without this parser it gets 415.
   app.removeContentTypeParser('text/plain')
   app.setValidatorCompiler(validatorCompiler)

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { buildTestApp } from './helpers/build-test-app.ts'
-import { buildPlan, buildCity } from './helpers/factories.ts'
+import { buildMeasure, buildPlan, buildCity } from './helpers/factories.ts'
 import { tableCounts, useTestDb } from './helpers/test-db.ts'
 
 const testDb = await useTestDb()
@@ -94,6 +94,92 @@ describe('unknown and malformed input', () => {
       expect(res.statusCode, url).toBe(400)
       expectNoLeak(res.body)
     }
+  })
+})
+
+describe('strings that cannot be stored', () => {
+  it('refuses U+0000 in a body, however deep, with the JSON pointer of the field', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/cities', payload: { slug: 'erfurt', name: 'Erf\u0000urt' } })
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: '/name' }] })
+    expect((await tableCounts(testDb.db)).cities).toBe(0)
+  })
+
+  it('refuses lone surrogates, in values and in property names', async () => {
+    const value = await app.inject({ method: 'POST', url: '/api/cities', headers: { 'content-type': 'application/json' }, payload: '{"slug":"erfurt","name":"Erfurt \\ud800"}' })
+    expect(value.statusCode).toBe(400)
+    expect(value.json().details[0].path).toBe('/name')
+    const key = await app.inject({ method: 'POST', url: '/api/cities', headers: { 'content-type': 'application/json' }, payload: '{"slug":"erfurt","name":"Erfurt","\\udc00":1}' })
+    expect(key.statusCode).toBe(400)
+    expect(key.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: '/\uFFFD' }] })
+    const pair = await app.inject({ method: 'POST', url: '/api/cities', payload: { slug: 'erfurt', name: 'Erfurt 😀' } })
+    expect(pair.statusCode).toBe(201)
+  })
+
+  it('refuses bodies nested deeper than any contract, instead of running out of stack', async () => {
+    const deep = `{"slug":"erfurt","name":"Erfurt","x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`
+    const res = await app.inject({ method: 'POST', url: '/api/cities', headers: { 'content-type': 'application/json' }, payload: deep })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().code).toBe('VALIDATION_FAILED')
+    expect((await tableCounts(testDb.db)).cities).toBe(0)
+  })
+
+  it('refuses U+0000 in the query string and in anonymous sign-in', async () => {
+    const plan = await buildPlan(testDb.db)
+    const search = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/measures?q=%00` })
+    expect(search.statusCode).toBe(400)
+    expect(search.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: '/q' }] })
+    const signIn = await publicApp.inject({ method: 'POST', url: '/api/session', payload: { email: 'a\u0000@example.org', password: 'irgendein-passwort' } })
+    expect(signIn.statusCode).toBe(400)
+    expect(signIn.json().details[0].path).toBe('/email')
+  })
+})
+
+describe('URLs and query strings', () => {
+  it('answers malformed percent-encoding in the documented error shape', async () => {
+    const res = await publicApp.inject({ method: 'GET', url: '/api/plans/%ED%A0%80' })
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toEqual({ statusCode: 400, code: 'MALFORMED_URL', error: 'Bad Request', message: expect.any(String), requestId: expect.any(String) })
+    expect(res.body).not.toContain('FST_')
+    expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'")
+  })
+
+  it('answers a path segment past the router\'s limit in the same shape', async () => {
+    const res = await publicApp.inject({ method: 'GET', url: `/api/cities/${'x'.repeat(300)}/plans` })
+    expect(res.statusCode).toBe(414)
+    expect(res.json()).toMatchObject({ statusCode: 414, code: 'URI_TOO_LONG', error: 'URI Too Long', requestId: expect.any(String) })
+  })
+
+  it('refuses unknown query parameters on routes that take none', async () => {
+    const city = await buildCity(testDb.db, { slug: 'jena' })
+    const before = await tableCounts(testDb.db)
+    const read = await publicApp.inject({ method: 'GET', url: '/api/commitments?foo=1' })
+    expect(read.statusCode).toBe(400)
+    expect(read.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: '/foo' }] })
+    const write = await app.inject({ method: 'POST', url: `/api/cities/${city.slug}/organisations?x=1`, payload: { name: 'Neue Stelle', kind: 'external' } })
+    expect(write.statusCode).toBe(400)
+    expect(await tableCounts(testDb.db)).toEqual(before)
+  })
+
+  it('documents the empty query string in OpenAPI as taking no parameters', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
+    expect(doc.paths['/api/commitments'].get.parameters ?? []).toEqual([])
+  })
+
+  it('accepts only canonical ids: no hex, sign, leading zero, exponent or space', async () => {
+    const plan = await buildPlan(testDb.db)
+    for (let i = 0; i < 16; i++) await buildMeasure(testDb.db, plan)
+    expect((await app.inject({ method: 'GET', url: '/api/measures/16' })).statusCode).toBe(200)
+    expect((await app.inject({ method: 'GET', url: '/api/measures/1' })).statusCode).toBe(200)
+    for (const id of ['0x10', '%2B1', '01', '1e1', '%201', '1%20', '1.0', '0b1', '0o1']) {
+      const res = await app.inject({ method: 'GET', url: `/api/measures/${id}` })
+      expect(res.statusCode, id).toBe(400)
+      expect(res.json().details[0].path, id).toBe('/id')
+    }
+    const query = await app.inject({ method: 'GET', url: `/api/plans/${plan.id}/measures?limit=0x10` })
+    expect(query.statusCode).toBe(400)
+    const list = await app.inject({ method: 'GET', url: `/api/plans/${plan.id}/measures?limit=5&commitment=1&status=planned` })
+    expect(list.statusCode).toBe(200)
   })
 })
 

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream'
+import { DrizzleQueryError } from 'drizzle-orm'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app.ts'
 import { testConfig } from '../src/config.ts'
@@ -35,7 +36,8 @@ async function signedInAdmin () {
 describe('security headers', () => {
   it('are on pages, API answers and errors alike', async () => {
     const plan = await buildPlan(testDb.db)
-    for (const url of ['/api/health', `/api/plans/${plan.id}`, '/api/nothing', '/api/plans/abc', '/']) {
+    for (const url of ['/api/health', `/api/plans/${plan.id}`, '/api/nothing', '/api/plans/abc', '/api/plans/%ED%A0%80', '/',
+      '/api/docs/', '/api/docs/static/swagger-ui-bundle.js', '/api/docs/static/index.css']) {
       const res = await app.inject({ method: 'GET', url })
       const csp = String(res.headers['content-security-policy'])
       expect(csp, url).toContain("default-src 'self'")
@@ -49,6 +51,16 @@ describe('security headers', () => {
       expect(res.headers['referrer-policy'], url).toBe('no-referrer')
       expect(res.headers['x-powered-by'], url).toBeUndefined()
     }
+  })
+
+  it('give the API documentation the same policy as every other answer', async () => {
+    const docs = await app.inject({ method: 'GET', url: '/api/docs/' })
+    const health = await app.inject({ method: 'GET', url: '/api/health' })
+    expect(docs.statusCode).toBe(200)
+    expect(docs.headers['content-security-policy']).toBe(health.headers['content-security-policy'])
+    // Swagger UI's validator badge is an image from another site, which that policy would block.
+    const initializer = await app.inject({ method: 'GET', url: '/api/docs/static/swagger-initializer.js' })
+    expect(initializer.body).toMatch(/"validatorUrl":\s*null/)
   })
 
   it('keep answers for signed-in users out of every cache', async () => {
@@ -111,6 +123,29 @@ describe('the log', () => {
     expect(log.length).toBeGreaterThan(0)
     for (const secret of [canaryPassword, admin.token, admin.csrfToken]) expect(log).not.toContain(secret)
     expect(log).toContain('"event":"sign-in"')
+  })
+
+  it('never holds query strings, bodies or the parameters of a failed query', async () => {
+    const plan = await buildPlan(testDb.db)
+    await app.inject({ method: 'GET', url: `/api/plans/${plan.id}/measures?q=geheimes-suchwort` })
+    await app.inject({ method: 'POST', url: '/api/session', payload: { email: 'jemand\u0000@example.org', password: canaryPassword } })
+    await app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json' }, payload: `{"password":"${canaryPassword}",` })
+    const hash = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2g'
+    const failing = new Proxy(testDb.db, {
+      get: (target, property) => property === 'execute'
+        ? () => { throw new DrizzleQueryError('update "users" set "password_hash" = $1 where "id" = $2', [hash, 7], new Error('connection lost')) }
+        : Reflect.get(target, property),
+    }) as Db
+    const broken = await buildApp({ config: testConfig({ LOG_LEVEL: 'info' }), db: failing, logger: { stream: logStream } })
+    const res = await broken.inject({ method: 'GET', url: '/api/health/ready' })
+    await broken.close()
+    expect(res.statusCode).toBe(500)
+    const log = logLines.join('')
+    for (const secret of ['geheimes-suchwort', canaryPassword, hash, '\\u0000']) expect(log).not.toContain(secret)
+    const failure = logLines.find((line) => line.includes(res.json().requestId) && line.includes('unhandled error'))!
+    expect(failure).toContain('update \\"users\\" set \\"password_hash\\" = $1')
+    expect(failure).toContain('params: [redacted]')
+    expect(failure).toContain('connection lost')
   })
 
   it('keeps a name with a line break on one escaped line', async () => {

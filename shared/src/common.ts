@@ -42,6 +42,10 @@ export const ApiErrorSchema = Type.Object({
 }, { title: 'ApiError', description: 'Every 4xx and 5xx answer has this shape.' })
 export type ApiError = Static<typeof ApiErrorSchema>
 
+/** Why a new password was refused (`PASSWORD_REJECTED`, in `details[0].reason`); the web app words each one. */
+export const passwordRejections = ['too-short', 'too-long', 'published', 'common', 'personal'] as const
+export type PasswordRejection = typeof passwordRejections[number]
+
 export const PageQuerySchema = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: Limits.listPageMax, default: Limits.listPageDefault })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),

@@ -1,8 +1,19 @@
 import { hash, verify } from '@node-rs/argon2'
-import { PasswordLimits } from '@eccar/shared'
+import { PasswordLimits, type PasswordRejection } from '@eccar/shared'
 import createError from '@fastify/error'
+import { dictionary } from '@zxcvbn-ts/language-common'
+import { demoAccounts } from '../demo/load-demo-accounts.ts'
 
-export const PasswordRejectedError = createError('PASSWORD_REJECTED', 'Choose another password: %s', 400)
+const PasswordRejectedBase = createError('PASSWORD_REJECTED', 'Choose another password: %s', 400)
+
+/** `PASSWORD_REJECTED` with a machine-readable reason in `details[0].reason`, which the web app shows in German or English. */
+export class PasswordRejectedError extends PasswordRejectedBase {
+  extra: { details: { path: string, reason: PasswordRejection }[] }
+  constructor (reason: PasswordRejection, explanation: string) {
+    super(explanation)
+    this.extra = { details: [{ path: '', reason }] }
+  }
+}
 
 // argon2id with the library's defaults (19 MiB, t=2, p=1: OWASP's minimum recommendation).
 export const hashPassword = (password: string) => hash(password)
@@ -18,24 +29,48 @@ export async function verifyPassword (passwordHash: string | null, password: str
   return verify(passwordHash, password).catch(() => false)
 }
 
-// The most common passwords of public breach lists that meet the length rule; a full list would be
-// better, but it cannot be downloaded at run time here and this catches the usual suspects.
+/**
+ * The breached-password list of zxcvbn-ts (`passwords-common`: about 49,000 of the most frequent
+ * passwords in public breach corpora), plus German ones that list lacks. Loaded once, lower case.
+ */
 const commonPasswords = new Set([
-  '123456789012', '1234567890123', '12345678901234', '123456789123', '111111111111', '000000000000',
-  'passwort1234', 'password1234', 'password123!', 'qwertzuiop12', 'qwertyuiop12', 'qwertyuiop123',
-  'iloveyou1234', 'passwortpasswort', 'passwordpassword', 'administrator', 'administrator1',
-  'willkommen123', 'welcome12345', 'hallo1234567', 'sommer2024!!', 'geheim123456', 'letmein12345',
-  '1q2w3e4r5t6y', 'abcdefghijkl', 'aaaaaaaaaaaa', 'changeme1234', 'jena12345678',
+  ...dictionary['passwords-common'].map((word) => word.toLowerCase()),
+  'passwort1234', 'passwortpasswort', 'qwertzuiop12', 'willkommen123', 'hallo1234567', 'geheim123456', 'jena12345678',
 ])
 
-/** Length (12 or more; long passphrases welcome) and not trivially guessable; no composition rules. */
+/** Digits and punctuation around a word, as in `Passwort123!` or `!!Sommer2026`: the word is what is guessed first. */
+const decoration = /^[^\p{L}]+|[^\p{L}]+$/gu
+
+let demoPasswordsAllowed = false
+
+/** Demo mode (`DEMO_DATA`) is the one place where the README's demo passwords may be set again. */
+export function allowDemoPasswords (allowed: boolean) {
+  demoPasswordsAllowed = allowed
+}
+
+/** Parts of a name or e-mail address a guesser would try: words of three letters or more. */
+function personalParts (context: { email?: string, displayName?: string }) {
+  const local = context.email?.toLowerCase().split('@')[0] ?? ''
+  const parts = [local, ...local.split(/[^\p{L}\p{N}]+/u), ...(context.displayName?.toLowerCase().split(/[^\p{L}\p{N}]+/u) ?? [])]
+  return parts.filter((part) => part.length >= 3)
+}
+
+/**
+ * Length (12 or more; long passphrases welcome) and not guessable; no composition rules (NIST SP
+ * 800-63B §3.1.1.2: refuse breached, dictionary and context-specific passwords instead).
+ */
 export function checkPasswordPolicy (password: string, context: { email?: string, displayName?: string } = {}) {
-  if (password.length < PasswordLimits.min) throw new PasswordRejectedError(`it needs at least ${PasswordLimits.min} characters`)
-  if (password.length > PasswordLimits.max) throw new PasswordRejectedError(`it may have at most ${PasswordLimits.max} characters`)
+  if (password.length < PasswordLimits.min) throw new PasswordRejectedError('too-short', `it needs at least ${PasswordLimits.min} characters`)
+  if (password.length > PasswordLimits.max) throw new PasswordRejectedError('too-long', `it may have at most ${PasswordLimits.max} characters`)
   const lower = password.toLowerCase()
-  if (commonPasswords.has(lower) || /^(.)\1+$/.test(password)) throw new PasswordRejectedError('it is one of the most common passwords')
-  const personal = [context.email?.toLowerCase(), context.email?.split('@')[0]?.toLowerCase(), context.displayName?.toLowerCase()]
-  if (personal.some((part) => part && part.length >= 4 && lower.includes(part))) {
-    throw new PasswordRejectedError('it contains your name or e-mail address')
+  if (!demoPasswordsAllowed && demoAccounts.some((account) => account.password === lower)) {
+    throw new PasswordRejectedError('published', 'it is published as a demo password')
+  }
+  const word = lower.replace(decoration, '')
+  if (commonPasswords.has(lower) || (word.length >= 4 && commonPasswords.has(word)) || /^(.)\1+$/u.test(password)) {
+    throw new PasswordRejectedError('common', 'it is one of the passwords most often found in breaches')
+  }
+  if (personalParts(context).some((part) => lower.includes(part))) {
+    throw new PasswordRejectedError('personal', 'it contains your name or e-mail address')
   }
 }

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { applySecurityHeaders } from './security-headers.ts'
+import { refuseUnknownQuery } from './validation.ts'
 
 interface ValidationIssue { instancePath: string, message?: string, keyword: string, params: Record<string, unknown> }
 
@@ -10,6 +12,23 @@ const frameworkCodes: Record<string, string> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'EMPTY_BODY',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_CONTENT_LENGTH',
   FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_BAD_URL: 'MALFORMED_URL',
+  FST_ERR_MAX_PARAM_LENGTH: 'URI_TOO_LONG',
+  FST_ERR_ASYNC_CONSTRAINT: 'BAD_REQUEST',
+}
+
+/**
+ * Our own words for framework errors whose message would echo the input back (Node's JSON parser
+ * quotes the body it choked on) or name framework internals.
+ */
+const frameworkMessages: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The body is not valid JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The body is empty although its content type is JSON',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'This content type is not accepted; send JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The body is larger than this route accepts',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body',
+  FST_ERR_BAD_URL: 'The URL is not valid: a percent-encoded part is not UTF-8',
+  FST_ERR_MAX_PARAM_LENGTH: 'A part of the URL is longer than any identifier',
 }
 
 const statusCodesByGroup: Record<number, string> = {
@@ -51,7 +70,7 @@ function send (reply: FastifyReply, request: FastifyRequest, statusCode: number,
 function reasonPhrase (statusCode: number) {
   const phrases: Record<number, string> = {
     400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-    406: 'Not Acceptable', 409: 'Conflict', 412: 'Precondition Failed', 413: 'Payload Too Large',
+    406: 'Not Acceptable', 409: 'Conflict', 412: 'Precondition Failed', 413: 'Payload Too Large', 414: 'URI Too Long',
     415: 'Unsupported Media Type', 428: 'Precondition Required', 429: 'Too Many Requests',
     500: 'Internal Server Error', 503: 'Service Unavailable',
   }
@@ -63,6 +82,9 @@ function reasonPhrase (statusCode: number) {
  * errors say nothing internal and carry the request id that finds the full error in the log.
  */
 export default fp(async function errorsPlugin (app: FastifyInstance) {
+  // Registered before every route, so each one is covered (see validation.ts).
+  app.addHook('onRoute', refuseUnknownQuery)
+
   app.setErrorHandler((error: FastifyError & { details?: unknown, extra?: object }, request, reply) => {
     if (error.validation) {
       const issue = describeValidation(error.validation[0] as unknown as ValidationIssue)
@@ -73,16 +95,20 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
 
     const statusCode = error.statusCode ?? 500
     if (statusCode >= 400 && statusCode < 500) {
-      const code = error.code && !error.code.startsWith('FST_') ? error.code : (frameworkCodes[error.code] ?? statusCodesByGroup[statusCode] ?? 'BAD_REQUEST')
+      const framework = !error.code || error.code.startsWith('FST_')
+      const code = framework ? (frameworkCodes[error.code] ?? statusCodesByGroup[statusCode] ?? 'BAD_REQUEST') : error.code
+      const message = (framework && frameworkMessages[error.code]) || error.message
       if ((statusCode === 429 || statusCode === 503) && !reply.hasHeader('retry-after')) reply.header('retry-after', '60')
-      return send(reply, request, statusCode, code, error.message, error.extra ?? {})
+      return send(reply, request, statusCode, code, message, error.extra ?? {})
     }
 
     // drizzle wraps driver errors (DrizzleQueryError); the SQLSTATE sits on the cause.
     const pgCode = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code
     const knownInput = pgCode ? databaseInputErrors[pgCode] : undefined
     if (knownInput) {
-      request.log.info({ err: error }, 'database refused input')
+      // PostgreSQL's messages for these quote the refused value ('invalid input syntax … "x"'): the state and constraint suffice.
+      const constraint = (error as { constraint?: string }).constraint ?? (error.cause as { constraint?: string } | undefined)?.constraint
+      request.log.info({ code: knownInput[1], sqlState: pgCode, constraint }, 'database refused input')
       return send(reply, request, knownInput[0], knownInput[1], knownInput[2])
     }
     if (pgCode && unavailableCodes.has(pgCode)) {
@@ -95,5 +121,63 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
     return send(reply, request, 500, 'INTERNAL_ERROR', 'Internal Server Error')
   })
 }, { name: 'errors' })
+
+/**
+ * Fastify's `frameworkErrors` option: a URL with malformed percent-encoding (or another error the
+ * router raises before any route is found) gets our error shape and a request id, not the framework's.
+ */
+export function frameworkErrors (error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const statusCode = error.statusCode && error.statusCode < 500 ? error.statusCode : 400
+  request.log.info({ code: frameworkCodes[error.code] ?? 'BAD_REQUEST' }, 'request rejected')
+  applySecurityHeaders(request, reply)
+  return send(reply, request, statusCode, frameworkCodes[error.code] ?? 'BAD_REQUEST', frameworkMessages[error.code] ?? reasonPhrase(statusCode))
+}
+
+/**
+ * Fields worth keeping to find a cause; everything else on an error object is dropped, notably the
+ * query's parameters and PostgreSQL's `detail`, which repeats the values of a row ("Key (email)=(…)").
+ */
+const keptFields = ['code', 'statusCode', 'severity', 'table', 'column', 'constraint', 'routine', 'dataType', 'schema'] as const
+
+interface LoggedError { type: string, message: string, stack: string, cause?: LoggedError, [field: string]: unknown }
+
+/**
+ * The `err` log serializer. drizzle's DrizzleQueryError writes every parameter into its message and
+ * stack (`params: …`), which once put a password hash into the log; this keeps the SQL text (which
+ * has placeholders, not values) and drops the parameters, whatever error carries them.
+ */
+export function serializeError (error: unknown, depth = 0): LoggedError {
+  if (!(error instanceof Error)) return { type: typeof error, message: '[not an Error]', stack: '' }
+  const withParams = error as Error & { params?: unknown, query?: unknown }
+  let message = error.message
+  let stack = error.stack
+  if (withParams.params !== undefined) {
+    const leaked = `params: ${String(withParams.params)}`
+    message = message.split(leaked).join('params: [redacted]')
+    stack = stack?.split(leaked).join('params: [redacted]')
+  }
+  const logged: LoggedError = { type: error.constructor?.name ?? 'Error', message, stack: stack ?? '' }
+  for (const field of keptFields) {
+    const value = (error as unknown as Record<string, unknown>)[field]
+    if (value !== undefined) logged[field] = value
+  }
+  if (typeof withParams.query === 'string') logged.query = withParams.query
+  if (error.cause !== undefined && depth < 5) logged.cause = serializeError(error.cause, depth + 1)
+  return logged
+}
+
+/**
+ * Log serializers: a request is logged by method and path only, never its query string (search
+ * terms, tokens in links) or body; errors through `serializeError`.
+ */
+export const logSerializers = {
+  req: (request: FastifyRequest) => ({
+    method: request.method,
+    url: request.url.split('?')[0],
+    host: request.host,
+    remoteAddress: request.ip,
+  }),
+  err: serializeError,
+}
 
 export { send as sendError }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { newPasswordErrors, waitParts } from './passwords'
+import { newPasswordErrors, rejectedPasswordKey, waitParts } from './passwords'
 
 describe('newPasswordErrors', () => {
   it('needs 12 characters and the same text twice', () => {
@@ -16,5 +16,16 @@ describe('waitParts', () => {
     expect(waitParts(60)).toEqual({ unit: 'minutes', n: 1 })
     expect(waitParts(541)).toEqual({ unit: 'minutes', n: 10 })
     expect(waitParts(0)).toEqual({ unit: 'seconds', n: 1 })
+  })
+})
+
+describe('rejectedPasswordKey', () => {
+  it('names the reason the server gave, or falls back to the general text', () => {
+    expect(rejectedPasswordKey({ code: 'PASSWORD_REJECTED', details: [{ path: '', reason: 'common' }] })).toBe('passwordRejectedCommon')
+    expect(rejectedPasswordKey({ details: [{ path: '', reason: 'published' }] })).toBe('passwordRejectedPublished')
+    expect(rejectedPasswordKey({ details: [{ path: '', reason: 'personal' }] })).toBe('passwordRejectedPersonal')
+    expect(rejectedPasswordKey({ details: [{ path: '', reason: 'too-short' }] })).toBe('passwordTooShort')
+    expect(rejectedPasswordKey({ details: [{ path: '', reason: 'toString' }] })).toBe('passwordRejected')
+    expect(rejectedPasswordKey(null)).toBe('passwordRejected')
   })
 })

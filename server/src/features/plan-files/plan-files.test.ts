@@ -305,6 +305,16 @@ describe('parsePlanFile', () => {
     expect(error.reason).toMatch(/required/)
   })
 
+  it('refuses U+0000 deep in the file, at the path the API reports', async () => {
+    const file = jenaCopy()
+    Object.assign(fourth(file), { titleDe: 'Titel\u0000' })
+    const city = await buildCity(testDb.db)
+    const res = await importFile(city.slug, file)
+    expect(res.statusCode).toBe(400)
+    expect(res.json().code).toBe('VALIDATION_FAILED')
+    expect(parseError(file).path).toBe(res.json().details[0].path)
+  })
+
   it('names the unknown property when a measure has an extra field', () => {
     const file = jenaCopy()
     Object.assign(fourth(file), { colour: 'red' })

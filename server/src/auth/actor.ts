@@ -1,6 +1,8 @@
 import type { Role } from '@eccar/shared'
 import createError from '@fastify/error'
 
+export type AuthMethod = 'password' | 'totp' | 'sso'
+
 export interface CityRole { role: Role, organisationIds: number[] }
 
 /**
@@ -18,6 +20,8 @@ export type Actor =
     cities: ReadonlyMap<number, CityRole>
     sessionId: string
     csrfToken: string
+    /** How this session was established; anything but 'password' satisfies a second-factor requirement. */
+    authMethod: AuthMethod
   }
 
 export const systemActor: Actor = { kind: 'system', requestId: null }

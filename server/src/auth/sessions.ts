@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { and, eq, ne } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { cities, membershipOrganisations, memberships, sessions, users } from '../db/schema/index.ts'
-import type { CityRole } from './actor.ts'
+import type { AuthMethod, CityRole } from './actor.ts'
 
 export const newToken = () => randomBytes(32).toString('base64url')
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
@@ -10,10 +10,10 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export interface SessionLimits { idleMs: number, absoluteMs: number }
 
 /** A new session with a fresh id and anti-forgery token; the cookie carries the token, the table its hash. */
-export async function createSession (db: Db, userId: number) {
+export async function createSession (db: Db, userId: number, authMethod: AuthMethod = 'password') {
   const token = newToken()
   const csrfToken = newToken()
-  await db.insert(sessions).values({ id: hashToken(token), userId, csrfToken })
+  await db.insert(sessions).values({ id: hashToken(token), userId, csrfToken, authMethod })
   return { token, csrfToken }
 }
 
@@ -30,7 +30,7 @@ export async function deleteSessionsOfUser (db: Db, userId: number, exceptSessio
 export async function findSession (db: Db, token: string, limits: SessionLimits, now = new Date()) {
   const id = hashToken(token)
   const [row] = await db.select({
-    id: sessions.id, csrfToken: sessions.csrfToken, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt,
+    id: sessions.id, csrfToken: sessions.csrfToken, authMethod: sessions.authMethod, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt,
     userId: users.id, isPlatformAdmin: users.isPlatformAdmin,
   }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id))
   if (!row) return null

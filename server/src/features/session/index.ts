@@ -18,7 +18,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply.setCookie(challengeCookie, result.challengeToken, { ...challengeCookieOptions, maxAge: challengeMinutes * 60 })
     } else {
       app.setSessionCookie(reply, result.token)
-      reply.clearCookie(challengeCookie, challengeCookieOptions)
+      if (reply.request.cookies[challengeCookie] !== undefined) reply.clearCookie(challengeCookie, challengeCookieOptions)
     }
     return reply.send(result.session)
   }

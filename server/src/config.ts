@@ -22,6 +22,10 @@ export const EnvSchema = Type.Object({
   MFA_REQUIRED: Type.Optional(Type.Enum(['none', 'admins', 'all'], {
     description: 'Who must use a second factor: nobody, city and platform administrators, or everyone. Default: admins when NODE_ENV=production, else none',
   })),
+  MFA_SECRET_KEY: Type.Optional(Type.String({
+    minLength: 32,
+    description: 'Random string (32+ characters) that encrypts the authenticator secrets in the database; keep it outside the database backups',
+  })),
 })
 export type Config = Static<typeof EnvSchema>
 

@@ -1,5 +1,5 @@
 // TOTP (RFC 6238) with otplib 13: https://otplib.yeojz.dev/guide/getting-started
-import { createHash, randomInt } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt } from 'node:crypto'
 import { RecoveryCodeCount } from '@eccar/shared'
 import { generateSecret, generateURI, verify } from 'otplib'
 import QRCode from 'qrcode'
@@ -11,6 +11,39 @@ const issuer = 'ECCAR Aktionsplan'
 const toleranceSeconds = 30
 
 export const newTotpSecret = () => generateSecret()
+
+/** Seals TOTP secrets for the database and opens them again; without a key they are stored as they are. */
+export interface SecretBox {
+  seal: (userId: number, secret: string) => string
+  open: (userId: number, stored: string) => string
+}
+
+const sealedPrefix = 'v1:'
+
+/**
+ * AES-256-GCM with a key derived from MFA_SECRET_KEY; the user id is authenticated with it, so a sealed
+ * secret copied to another account's row does not open. Secrets stored before a key was set still open.
+ */
+export function createSecretBox (keyMaterial: string | undefined): SecretBox {
+  const key = keyMaterial ? createHash('sha256').update(keyMaterial).digest() : null
+  return {
+    seal (userId, secret) {
+      if (!key) return secret
+      const iv = randomBytes(12)
+      const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(`user:${userId}`))
+      const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()])
+      return sealedPrefix + Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url')
+    },
+    open (userId, stored) {
+      if (!stored.startsWith(sealedPrefix)) return stored
+      if (!key) throw new Error('A second factor is stored encrypted, but MFA_SECRET_KEY is not set')
+      const raw = Buffer.from(stored.slice(sealedPrefix.length), 'base64url')
+      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12)).setAAD(Buffer.from(`user:${userId}`))
+      decipher.setAuthTag(raw.subarray(12, 28))
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')
+    },
+  }
+}
 
 export async function enrolmentDetails (secret: string, email: string) {
   const otpauthUri = generateURI({ issuer, label: email, secret })

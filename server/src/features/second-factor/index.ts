@@ -5,6 +5,7 @@ import {
 } from '@eccar/shared'
 import type { FastifyRequest } from 'fastify'
 import { AuthenticationRequiredError } from '../../auth/actor.ts'
+import { createSecretBox } from '../../auth/second-factor.ts'
 import { secondFactorRequirement } from '../../config.ts'
 import { NoContentSchema, writeErrorResponses } from '../shared/schemas.ts'
 import { createSecondFactorService } from './second-factor.service.ts'
@@ -18,7 +19,7 @@ function signedIn (request: FastifyRequest) {
 
 /** The person's own second factor (all exempt from the enrolment requirement), and the platform administrators' reset. */
 const secondFactorRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = createSecondFactorService(app.db, secondFactorRequirement(app.config))
+  const service = createSecondFactorService(app.db, secondFactorRequirement(app.config), createSecretBox(app.config.MFA_SECRET_KEY))
   const own = { access: 'signed-in', secondFactorExempt: true } as const
 
   app.get('/session/second-factor', {

@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../../auth/audit.ts'
 import { verifyPassword } from '../../auth/passwords.ts'
 import {
-  enrolmentDetails, hashRecoveryCode, looksLikeTotp, newRecoveryCodes, newTotpSecret, secondFactorRequiredFor, verifyTotp,
+  enrolmentDetails, hashRecoveryCode, type SecretBox, looksLikeTotp, newRecoveryCodes, newTotpSecret, secondFactorRequiredFor, verifyTotp,
 } from '../../auth/second-factor.ts'
 import { cityRoles, deleteSessionsOfUser } from '../../auth/sessions.ts'
 import type { SecondFactorRequirement } from '../../config.ts'
@@ -26,11 +26,11 @@ type UserActor = Actor & { kind: 'user' }
  * Checks a code of a confirmed factor and uses it up: a TOTP code moves the replay mark, a recovery code
  * is marked used. Answers how the person proved it, or null. Call inside the sign-in's transaction.
  */
-export async function useSecondFactorCode (tx: Db, userId: number, code: string, now: Date) {
+export async function useSecondFactorCode (tx: Db, box: SecretBox, userId: number, code: string, now: Date) {
   const factor = await findFactor(tx, userId, { lock: true })
   if (!factor?.confirmedAt) return null
   if (looksLikeTotp(code)) {
-    const timeStep = await verifyTotp(factor.secret, code, factor.lastTimeStep)
+    const timeStep = await verifyTotp(box.open(userId, factor.secret), code, factor.lastTimeStep)
     return timeStep !== null && await advanceTimeStep(tx, userId, timeStep) ? 'totp' : null
   }
   return await consumeRecoveryCode(tx, userId, hashRecoveryCode(code), now) ? 'recovery-code' : null
@@ -42,7 +42,7 @@ async function freshRecoveryCodes (tx: Db, userId: number) {
   return codes
 }
 
-export function createSecondFactorService (db: Db, requirement: SecondFactorRequirement, now: () => Date = () => new Date()) {
+export function createSecondFactorService (db: Db, requirement: SecondFactorRequirement, box: SecretBox, now: () => Date = () => new Date()) {
   async function checkPassword (tx: Db, userId: number, password: string) {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update')
     if (!await verifyPassword(user!.passwordHash, password)) throw new CurrentPasswordWrongError()
@@ -63,7 +63,7 @@ export function createSecondFactorService (db: Db, requirement: SecondFactorRequ
         if (factor?.confirmedAt) throw new SecondFactorAlreadyEnabledError()
         const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, actor.userId))
         const secret = newTotpSecret()
-        await savePendingFactor(tx, actor.userId, secret)
+        await savePendingFactor(tx, actor.userId, box.seal(actor.userId, secret))
         await recordAudit(tx, actor, { cityId: null, action: 'user.second-factor.enrolment.start', entityType: 'user', entityId: actor.userId })
         return { secret, email: user!.email }
       })
@@ -79,7 +79,7 @@ export function createSecondFactorService (db: Db, requirement: SecondFactorRequ
         const factor = await findFactor(tx, actor.userId, { lock: true })
         if (!factor) throw new SecondFactorNotStartedError()
         if (factor.confirmedAt) throw new SecondFactorAlreadyEnabledError()
-        const timeStep = looksLikeTotp(code) ? await verifyTotp(factor.secret, code, null) : null
+        const timeStep = looksLikeTotp(code) ? await verifyTotp(box.open(actor.userId, factor.secret), code, null) : null
         if (timeStep === null) throw new SecondFactorCodeWrongError()
         await confirmFactor(tx, actor.userId, timeStep, now())
         const recoveryCodes = await freshRecoveryCodes(tx, actor.userId)

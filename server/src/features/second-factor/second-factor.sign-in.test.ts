@@ -1,19 +1,21 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { auditLog, secondFactorChallenges, sessions } from '../../db/schema/index.ts'
-import { buildUser } from '../../../test/helpers/auth.ts'
+import { auditLog, secondFactorChallenges, secondFactors, sessions } from '../../db/schema/index.ts'
+import { buildSignedInUser, buildUser } from '../../../test/helpers/auth.ts'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
 import { buildCity } from '../../../test/helpers/factories.ts'
-import { enrolSecondFactor, nextCode } from '../../../test/helpers/second-factor.ts'
+import { enrolSecondFactor, nextCode, totpAt } from '../../../test/helpers/second-factor.ts'
 import { useTestDb } from '../../../test/helpers/test-db.ts'
 
 const testDb = await useTestDb()
 const { db } = testDb
 const app = await buildTestApp({ db })
+const keyedApp = await buildTestApp({ db, config: { MFA_SECRET_KEY: 'a-test-key-of-at-least-32-characters-length' } })
 
 beforeEach(testDb.reset)
 afterAll(async () => {
   await app.close()
+  await keyedApp.close()
   await testDb.close()
 })
 
@@ -123,5 +125,28 @@ describe('POST /api/session/second-factor', () => {
     expect(res.statusCode).toBe(400)
     const [row] = await db.select().from(sessions).where(eq(sessions.userId, user.id))
     expect(row).toBeUndefined()
+  })
+})
+
+describe('with MFA_SECRET_KEY', () => {
+  it('stores the secret encrypted and still signs in with the app\'s codes', async () => {
+    const city = await buildCity(db)
+    const { user, headers } = await buildSignedInUser(db, { password, memberships: [{ cityId: city.id, role: 'viewer' }] })
+    const { secret } = (await keyedApp.inject({ method: 'POST', url: '/api/session/second-factor/enrolment', headers })).json()
+    const [stored] = await db.select().from(secondFactors)
+    expect(stored!.secret).toMatch(/^v1:/)
+    expect(stored!.secret).not.toContain(secret)
+    const now = Math.floor(Date.now() / 1000)
+    const confirmed = await keyedApp.inject({ method: 'POST', url: '/api/session/second-factor/enrolment/confirm', headers, payload: { code: await totpAt(secret, now) } })
+    expect(confirmed.statusCode).toBe(200)
+
+    const first = await keyedApp.inject({ method: 'POST', url: '/api/session', payload: { email: user.email, password } })
+    const [factor] = await db.select().from(secondFactors)
+    const res = await keyedApp.inject({
+      method: 'POST', url: '/api/session/second-factor',
+      headers: { cookie: `sid-2fa=${cookie(first, 'sid-2fa')!.value}` }, payload: { code: await totpAt(secret, (factor!.lastTimeStep! + 1) * 30) },
+    })
+    expect(res.statusCode).toBe(200)
+    expect(res.json().user).toMatchObject({ id: user.id })
   })
 })

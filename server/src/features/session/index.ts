@@ -4,11 +4,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { AuthenticationRequiredError } from '../../auth/actor.ts'
 import { NoContentSchema, writeErrorResponses } from '../shared/schemas.ts'
 import { TooManyAttemptsError } from './session.errors.ts'
+import { createSecretBox } from '../../auth/second-factor.ts'
 import { secondFactorRequirement } from '../../config.ts'
 import { challengeMinutes, createSessionService, type ChallengeResult, type SignInResult } from './session.service.ts'
 
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = createSessionService(app.db, secondFactorRequirement(app.config))
+  const service = createSessionService(app.db, { requirement: secondFactorRequirement(app.config), box: createSecretBox(app.config.MFA_SECRET_KEY) })
   const { secure } = app.sessionCookie
   // The wait for the second factor: its own short-lived cookie, never a session.
   const challengeCookie = secure ? '__Host-sid-2fa' : 'sid-2fa'

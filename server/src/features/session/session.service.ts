@@ -3,7 +3,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { Actor, AuthMethod } from '../../auth/actor.ts'
 import { recordAudit } from '../../auth/audit.ts'
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../auth/passwords.ts'
-import { secondFactorRequiredFor } from '../../auth/second-factor.ts'
+import { secondFactorRequiredFor, type SecretBox } from '../../auth/second-factor.ts'
 import { createSession, deleteSession, deleteSessionsOfUser, hashToken, newToken } from '../../auth/sessions.ts'
 import type { SecondFactorRequirement } from '../../config.ts'
 import type { Db } from '../../db/client.ts'
@@ -22,7 +22,9 @@ export interface ChallengeResult { session: Session, challengeToken: string, use
 
 export const challengeMinutes = 5
 
-export function createSessionService (db: Db, requirement: SecondFactorRequirement = 'none', now: () => Date = () => new Date()) {
+export interface SecondFactorSettings { requirement: SecondFactorRequirement, box: SecretBox }
+
+export function createSessionService (db: Db, { requirement, box }: SecondFactorSettings, now: () => Date = () => new Date()) {
   async function startSession (userId: number, previousToken: string | null, authMethod: AuthMethod = 'password'): Promise<SignInResult> {
     // A new session id at every sign-in: a token planted before sign-in is worthless after it.
     if (previousToken) await deleteSession(db, previousToken)
@@ -67,7 +69,7 @@ export function createSessionService (db: Db, requirement: SecondFactorRequireme
       const [user] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, challenge.userId))
       await throttle(user!.email, ip, at)
       const method = await db.transaction(async (tx) => {
-        const used = await useSecondFactorCode(tx, user!.id, code, at)
+        const used = await useSecondFactorCode(tx, box, user!.id, code, at)
         if (used === 'recovery-code') {
           await recordAudit(tx, { kind: 'anonymous', requestId }, {
             cityId: null, action: 'user.second-factor.recovery-code.use', entityType: 'user', entityId: user!.id,

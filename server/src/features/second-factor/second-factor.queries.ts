@@ -70,6 +70,8 @@ export async function findChallenge (db: Db, id: string, now: Date) {
   return row
 }
 
+/** False when a parallel request used the challenge first. */
 export async function deleteChallenge (db: Db, id: string) {
-  await db.delete(secondFactorChallenges).where(eq(secondFactorChallenges.id, id))
+  const deleted = await db.delete(secondFactorChallenges).where(eq(secondFactorChallenges.id, id)).returning({ id: secondFactorChallenges.id })
+  return deleted.length === 1
 }

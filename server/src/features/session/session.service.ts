@@ -79,7 +79,8 @@ export function createSessionService (db: Db, { requirement, box }: SecondFactor
       })
       await recordAttempt(db, user!.email, ip, method !== null, at)
       if (method === null) throw new SecondFactorInvalidError()
-      await deleteChallenge(db, challenge.id)
+      // One challenge, one session, even when two right codes arrive at once.
+      if (!await deleteChallenge(db, challenge.id)) throw new SecondFactorChallengeInvalidError()
       await clearFailures(db, user!.email)
       return startSession(user!.id, previousToken, 'totp')
     },

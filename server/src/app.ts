@@ -21,6 +21,7 @@ import session from './features/session/index.ts'
 import sso from './features/sso/index.ts'
 import steering from './features/steering/index.ts'
 import users from './features/users/index.ts'
+import secondFactor from './features/second-factor/index.ts'
 import system from './features/system/index.ts'
 import auth from './plugins/auth.ts'
 import compression from './plugins/compression.ts'
@@ -78,6 +79,7 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
   await app.register(async (api) => {
     await api.register(system)
     await api.register(session)
+    await api.register(secondFactor)
     await api.register(users)
     await api.register(commitments)
     await api.register(cities)

@@ -20,6 +20,9 @@ export const EnvSchema = Type.Object({
   WEB_DIST: Type.String({ default: `${repoRoot}web/dist`, description: 'Built web app served at /' }),
   NODE_ENV: Type.String({ default: 'development' }),
   SECRET_KEY: Type.Optional(Type.String({ minLength: 32, description: 'At least 32 random characters; encrypts the client secrets of the cities\' identity providers' })),
+  MFA_REQUIRED: Type.Optional(Type.Enum(['none', 'admins', 'all'], {
+    description: 'Who must use a second factor: nobody, city and platform administrators, or everyone. Default: admins when NODE_ENV=production, else none',
+  })),
 })
 export type Config = Static<typeof EnvSchema>
 
@@ -45,3 +48,9 @@ export function testConfig (overrides: Partial<Config> = {}): Config {
   // The read cache is off by default in tests: they also change data directly through factories.
   return { ...loadConfig({}), DATA_DIR: 'memory://', DEMO_DATA: false, READ_CACHE: false, LOG_LEVEL: 'silent', ...overrides }
 }
+
+export type SecondFactorRequirement = 'none' | 'admins' | 'all'
+
+/** Who must use a second factor; resolved late so a test's NODE_ENV override changes the default too. */
+export const secondFactorRequirement = (config: Config): SecondFactorRequirement =>
+  config.MFA_REQUIRED ?? (config.NODE_ENV === 'production' ? 'admins' : 'none')

@@ -27,6 +27,12 @@ export type Me = Static<typeof MeSchema>
 export const SessionSchema = Type.Object({
   user: Nullable(MeSchema),
   csrfToken: Nullable(Type.String({ description: 'Send as X-CSRF-Token header with every write' })),
+  secondFactorRequired: Type.Optional(Type.Boolean({
+    description: 'The password was right; send the code to POST /api/session/second-factor to finish signing in',
+  })),
+  secondFactorEnrolmentRequired: Type.Optional(Type.Boolean({
+    description: 'This person must set up a second factor before anything but the session and enrolment routes answers',
+  })),
 }, { title: 'Session' })
 export type Session = Static<typeof SessionSchema>
 

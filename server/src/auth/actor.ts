@@ -1,6 +1,8 @@
 import type { Role } from '@eccar/shared'
 import createError from '@fastify/error'
 
+export type AuthMethod = 'password' | 'totp' | 'sso'
+
 export interface CityRole { role: Role, organisationIds: number[] }
 
 /**
@@ -20,6 +22,8 @@ export type Actor =
     csrfToken: string
     /** The city whose identity provider began this session; such a session acts in that city only. */
     ssoCityId?: number | null
+    /** How this session was established; anything but 'password' satisfies a second-factor requirement. */
+    authMethod: AuthMethod
   }
 
 export const systemActor: Actor = { kind: 'system', requestId: null }

@@ -12,7 +12,7 @@ export interface AuditEntry {
 }
 
 /** Secrets never enter the trail, whatever row a caller hands over. */
-const secretFields = new Set(['passwordHash', 'csrfToken', 'tokenHash'])
+const secretFields = new Set(['passwordHash', 'csrfToken', 'tokenHash', 'secret', 'codeHash'])
 function scrub (value: unknown): unknown {
   if (value === null || value === undefined) return null
   return JSON.parse(JSON.stringify(value, (key, inner) => (secretFields.has(key) ? undefined : inner)))

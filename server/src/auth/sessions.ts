@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { and, eq, ne } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { cities, membershipOrganisations, memberships, sessions, users } from '../db/schema/index.ts'
-import type { CityRole } from './actor.ts'
+import type { AuthMethod, CityRole } from './actor.ts'
 
 export const newToken = () => randomBytes(32).toString('base64url')
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
@@ -13,10 +13,10 @@ export interface SessionLimits { idleMs: number, absoluteMs: number }
  * A new session with a fresh id and anti-forgery token; the cookie carries the token, the table its hash.
  * A session begun through a city's identity provider (`ssoCityId`) carries that city's role only.
  */
-export async function createSession (db: Db, userId: number, { ssoCityId = null }: { ssoCityId?: number | null } = {}) {
+export async function createSession (db: Db, userId: number, { authMethod = 'password', ssoCityId = null }: { authMethod?: AuthMethod, ssoCityId?: number | null } = {}) {
   const token = newToken()
   const csrfToken = newToken()
-  await db.insert(sessions).values({ id: hashToken(token), userId, csrfToken, ssoCityId })
+  await db.insert(sessions).values({ id: hashToken(token), userId, csrfToken, authMethod, ssoCityId })
   return { token, csrfToken }
 }
 
@@ -34,7 +34,7 @@ export async function findSession (db: Db, token: string, limits: SessionLimits,
   const id = hashToken(token)
   const [row] = await db.select({
     id: sessions.id, csrfToken: sessions.csrfToken, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt,
-    ssoCityId: sessions.ssoCityId, userId: users.id, isPlatformAdmin: users.isPlatformAdmin,
+    ssoCityId: sessions.ssoCityId, authMethod: sessions.authMethod, userId: users.id, isPlatformAdmin: users.isPlatformAdmin,
   }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id))
   if (!row) return null
   const expired = now.getTime() - row.lastSeenAt.getTime() > limits.idleMs || now.getTime() - row.createdAt.getTime() > limits.absoluteMs

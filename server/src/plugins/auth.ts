@@ -3,7 +3,9 @@ import createError from '@fastify/error'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { AuthenticationRequiredError, ForbiddenError, type Actor } from '../auth/actor.ts'
+import { secondFactorRequiredFor } from '../auth/second-factor.ts'
 import { findSession } from '../auth/sessions.ts'
+import { secondFactorRequirement } from '../config.ts'
 
 export type AccessRule = 'public' | 'signed-in' | 'platform-admin'
 
@@ -13,6 +15,11 @@ declare module 'fastify' {
     access?: AccessRule
     /** False for sign-in and invitation routes, which do not act on an existing session. */
     csrf?: boolean
+    /**
+     * True for the routes a person who must still set up a second factor may use: the session itself,
+     * sign-out and enrolment. Every other route treats them as anonymous (public reads) or refuses (403).
+     */
+    secondFactorExempt?: boolean
   }
   interface FastifyRequest { actor: Actor, sessionToken: string | null }
   interface FastifyInstance {
@@ -25,6 +32,8 @@ declare module 'fastify' {
 }
 
 export const CsrfError = createError('CSRF_FAILED', 'The request lacks a valid anti-forgery token or comes from another site', 403)
+export const SecondFactorEnrolmentRequiredError = createError(
+  'SECOND_FACTOR_ENROLMENT_REQUIRED', 'Set up a second factor (an authenticator app) and sign in with it before you go on', 403)
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -40,6 +49,7 @@ export default fp(async function authPlugin (app: FastifyInstance) {
   const limits = { idleMs: config.SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000 }
   const allowedOrigins = new Set([config.PUBLIC_ORIGIN!])
   const isLocalOrigin = (origin: string) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)
+  const mfaRequirement = secondFactorRequirement(config)
 
   await app.register(cookie)
   app.decorate('sessionCookie', { name: cookieName, secure })
@@ -74,6 +84,7 @@ export default fp(async function authPlugin (app: FastifyInstance) {
         request.actor = {
           kind: 'user', requestId: request.id, userId: session.userId, isPlatformAdmin: session.isPlatformAdmin,
           cities: session.cities, sessionId: session.id, csrfToken: session.csrfToken, ssoCityId: session.ssoCityId,
+          authMethod: session.authMethod,
         }
       } else {
         app.clearSessionCookie(reply)
@@ -90,6 +101,17 @@ export default fp(async function authPlugin (app: FastifyInstance) {
     }
 
     const access = routeConfig.access
+    // A password alone does not open the door for someone who must use a second factor: public reads
+    // answer as for a visitor (members would otherwise see internal data), everything else is refused.
+    const actor = request.actor
+    if (actor.kind === 'user' && actor.authMethod === 'password' && !routeConfig.secondFactorExempt &&
+      secondFactorRequiredFor(mfaRequirement, actor)) {
+      if (access === undefined || access === 'public') {
+        request.actor = { kind: 'anonymous', requestId: request.id }
+        return
+      }
+      throw new SecondFactorEnrolmentRequiredError()
+    }
     if (access === undefined || access === 'public') return
     if (request.actor.kind !== 'user') throw new AuthenticationRequiredError()
     if (access === 'platform-admin' && !request.actor.isPlatformAdmin) throw new ForbiddenError('only platform administrators may do this')

@@ -14,6 +14,7 @@ export const apiTags = [
   { name: 'session', description: 'Signing in and out, own password, invitations' },
   { name: 'users', description: 'Accounts and roles of a city' },
   { name: 'sso', description: 'Single sign-on with a city\'s own OpenID Connect provider' },
+  { name: 'second-factor', description: 'Authenticator app (TOTP) and recovery codes of one\'s own account; reset by platform administrators' },
   { name: 'status-updates', description: 'The steering group\'s status reports on measures' },
   { name: 'steering-group', description: 'Steering-group seats, meetings and decisions' },
   { name: 'audit', description: 'The audit trail of every change' },

@@ -20,6 +20,7 @@ function makeRouter () {
       { path: '/', name: 'start', component: Page },
       { path: '/anmelden', name: 'sign-in', component: Page },
       { path: '/konto/passwort', name: 'password', component: Page, meta: { requiresSignIn: true } },
+      { path: '/konto/zweiter-faktor', name: 'second-factor', component: Page, meta: { requiresSignIn: true } },
       { path: '/:city/arbeitsbereich', name: 'workspace', component: Page, meta: { requiresRole: 'viewer' } },
       { path: '/:city/verwaltung', name: 'admin', component: Page, meta: { requiresRole: 'admin' } },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: Page },
@@ -34,6 +35,15 @@ describe('session guard', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
     vi.resetAllMocks()
+  })
+
+  it('sends someone who must set up a second factor to its page first, but lets public pages be', async () => {
+    vi.mocked(api.getSession).mockResolvedValue({ user: editor, csrfToken: 'c', secondFactorEnrolmentRequired: true })
+    const router = makeRouter()
+    await router.push('/jena/arbeitsbereich')
+    expect(router.currentRoute.value.name).toBe('second-factor')
+    await router.push('/')
+    expect(router.currentRoute.value.name).toBe('start')
   })
 
   it('sends anonymous visitors to the sign-in page with the address to come back to', async () => {

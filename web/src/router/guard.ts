@@ -23,10 +23,12 @@ function highestRole (user: Me): Role | null {
  * Where a navigation may go: `true`, the sign-in page (anonymous, with the wanted address to come back to),
  * or the "no access" page at the same address (role too low).
  */
-export function decideAccess (to: RouteLocationNormalized, user: Me | null): true | RouteLocationRaw {
+export function decideAccess (to: RouteLocationNormalized, user: Me | null, secondFactorEnrolmentRequired = false): true | RouteLocationRaw {
   const { requiresRole, requiresSignIn } = to.meta
   if (!requiresRole && !requiresSignIn) return true
   if (!user) return { name: 'sign-in', query: { redirect: to.fullPath } }
+  // The server answers members' pages only after the second factor is set up (and used): set it up first.
+  if (secondFactorEnrolmentRequired && to.name !== 'second-factor') return { name: 'second-factor' }
   if (!requiresRole) return true
   const city = typeof to.params.city === 'string' ? to.params.city : null
   const role = city ? roleOf(user, city) : highestRole(user)
@@ -41,7 +43,7 @@ export function installSessionGuard (router: Router) {
     if (!to.meta.requiresRole && !to.meta.requiresSignIn) return true
     const session = useSessionStore()
     await session.load()
-    return decideAccess(to, session.user)
+    return decideAccess(to, session.user, session.secondFactorEnrolmentRequired)
   })
 }
 

@@ -32,6 +32,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { requiresSignIn: true },
   },
   {
+    path: '/konto/zweiter-faktor',
+    name: 'second-factor',
+    component: () => import('@/views/SecondFactorView.vue'),
+    alias: '/account/second-factor',
+    meta: { requiresSignIn: true },
+  },
+  {
     path: '/:city/arbeitsbereich',
     name: 'workspace',
     component: () => import('@/views/WorkspaceView.vue'),

@@ -2,6 +2,7 @@ import type { CityUser, CreateCityUser, Invitation, UpdateCityUser } from '@ecca
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import * as api from '@/api/admin/users'
+import { resetSecondFactor as resetFactor } from '@/api/second-factor'
 import type { ApiError } from '@/api/http'
 import { toApiError, type LoadStatus } from './load-state'
 
@@ -46,7 +47,10 @@ export const useAdminUsersStore = defineStore('admin-users', () => {
 
   const newInvitation = (city: string, id: number) => api.createInvitation(city, id)
 
-  return { byCity, status, error, loadUsers, addUser, saveUser, removeUser, newInvitation }
+  /** Platform administrators: removes the person's second factor (lost phone and codes). */
+  const resetSecondFactor = (id: number) => resetFactor(id)
+
+  return { byCity, status, error, loadUsers, addUser, saveUser, removeUser, newInvitation, resetSecondFactor }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useAdminUsersStore, import.meta.hot))

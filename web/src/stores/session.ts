@@ -16,12 +16,18 @@ export const useSessionStore = defineStore('session', () => {
   const error = ref<ApiError | null>(null)
   /** True once the first GET /api/session has answered (successfully or not). */
   const loaded = ref(false)
+  /** The password was right; the server waits for the code of the second factor. */
+  const secondFactorPending = ref(false)
+  /** Signed in, but this server requires a second factor the person has not set up (or not used) yet. */
+  const secondFactorEnrolmentRequired = ref(false)
 
   const isSignedIn = computed(() => user.value !== null)
 
   function apply (session: Session) {
     user.value = session.user
     setCsrfToken(session.csrfToken)
+    secondFactorPending.value = session.secondFactorRequired === true
+    secondFactorEnrolmentRequired.value = session.secondFactorEnrolmentRequired === true
     loaded.value = true
   }
 
@@ -44,11 +50,27 @@ export const useSessionStore = defineStore('session', () => {
     return pending
   }
 
-  /** Signs in; throws the ApiError (401 wrong credentials, 429 too many attempts with retryAfterSeconds). */
-  async function signIn (email: string, password: string) {
+  /**
+   * Signs in; throws the ApiError (401 wrong credentials, 429 too many attempts with retryAfterSeconds).
+   * Answers 'second-factor' when the account needs a code next (see completeSignIn).
+   */
+  async function signIn (email: string, password: string): Promise<'signed-in' | 'second-factor'> {
     apply(await api.signIn({ email, password }))
     status.value = 'idle'
     error.value = null
+    return secondFactorPending.value ? 'second-factor' : 'signed-in'
+  }
+
+  /** The second step: a code from the authenticator app or a recovery code; throws the ApiError (401, 429). */
+  async function completeSignIn (code: string) {
+    apply(await api.completeSignIn(code))
+    status.value = 'idle'
+    error.value = null
+  }
+
+  /** After enrolment this session counts as signed in with two factors. */
+  function markSecondFactorUsed () {
+    secondFactorEnrolmentRequired.value = false
   }
 
   /** Accepts an invitation: sets the password and signs in. */
@@ -79,6 +101,8 @@ export const useSessionStore = defineStore('session', () => {
   /** Forgets the person locally (after sign-out or when the server says the session has ended). */
   function forget () {
     user.value = null
+    secondFactorPending.value = false
+    secondFactorEnrolmentRequired.value = false
     setCsrfToken(null)
   }
 
@@ -93,9 +117,13 @@ export const useSessionStore = defineStore('session', () => {
     status,
     error,
     loaded,
+    secondFactorPending,
+    secondFactorEnrolmentRequired,
     isSignedIn,
     load,
     signIn,
+    completeSignIn,
+    markSecondFactorUsed,
     signOut,
     acceptInvitation,
     changePassword,

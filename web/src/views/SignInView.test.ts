@@ -49,7 +49,7 @@ describe('SignInView', () => {
 
   it('signs in and goes back to the page that asked for it', async () => {
     const { wrapper, session } = await mountSignIn('/anmelden?redirect=/jena/plans/1/measures/1')
-    vi.mocked(session.signIn).mockImplementation(async () => { session.user = editor })
+    vi.mocked(session.signIn).mockImplementation(async () => { session.user = editor; return 'signed-in' as const })
     await fillAndSubmit(wrapper)
     expect(session.signIn).toHaveBeenCalledWith('editor@jena.example', 'secret password')
     expect(reloadAt).toHaveBeenCalledWith('/jena/plans/1/measures/1')
@@ -57,7 +57,7 @@ describe('SignInView', () => {
 
   it('falls back to the workspace when there is no redirect, or one to another site', async () => {
     const { wrapper, session } = await mountSignIn('/anmelden?redirect=//evil.example/')
-    vi.mocked(session.signIn).mockImplementation(async () => { session.user = editor })
+    vi.mocked(session.signIn).mockImplementation(async () => { session.user = editor; return 'signed-in' as const })
     await fillAndSubmit(wrapper)
     expect(reloadAt).toHaveBeenCalledWith('/jena/arbeitsbereich')
   })
@@ -107,5 +107,72 @@ describe('SignInView', () => {
     expect(wrapper.get('[role="alert"]').text()).toContain('This account may not sign in for this city.')
     const other = (await mountSignIn('/anmelden?sso_error=SOMETHING_ELSE')).wrapper
     expect(other.get('[role="alert"]').text()).toContain('Die Anmeldung mit dem Stadt-Konto hat nicht geklappt.')
+  })
+
+  describe('with a second factor', () => {
+    async function passwordAccepted (path = '/anmelden?redirect=/jena/arbeitsbereich') {
+      const mounted = await mountSignIn(path)
+      vi.mocked(mounted.session.signIn).mockResolvedValue('second-factor')
+      await fillAndSubmit(mounted.wrapper)
+      return mounted
+    }
+
+    it('asks for the code from the app in a field phones fill in from the message, and focuses it', async () => {
+      const { wrapper } = await passwordAccepted()
+      expect(wrapper.find('#sign-in-password').exists()).toBe(false)
+      const field = wrapper.get('#second-factor-code')
+      expect(wrapper.get('label[for="second-factor-code"]').text()).toBe('Code aus der App')
+      expect(field.attributes()).toMatchObject({ autocomplete: 'one-time-code', inputmode: 'numeric' })
+      expect(reloadAt).not.toHaveBeenCalled()
+    })
+
+    it('finishes signing in with the code and goes where the person wanted', async () => {
+      const { wrapper, session } = await passwordAccepted()
+      vi.mocked(session.completeSignIn).mockImplementation(async () => { session.user = editor })
+      await wrapper.get('#second-factor-code').setValue('123456')
+      await wrapper.get('form').trigger('submit')
+      await flushPromises()
+      expect(session.completeSignIn).toHaveBeenCalledWith('123456')
+      expect(reloadAt).toHaveBeenCalledWith('/jena/arbeitsbereich')
+    })
+
+    it('says when the code is wrong, as an alert, and stays on the code', async () => {
+      const { wrapper, session } = await passwordAccepted()
+      vi.mocked(session.completeSignIn).mockRejectedValue(new ApiError(401, 'SECOND_FACTOR_INVALID', 'wrong'))
+      await wrapper.get('#second-factor-code').setValue('000000')
+      await wrapper.get('form').trigger('submit')
+      await flushPromises()
+      expect(wrapper.get('[role="alert"]').text()).toContain('Der Code ist falsch, abgelaufen oder wurde schon verwendet.')
+      expect(wrapper.get('#second-factor-code').attributes('aria-invalid')).toBe('true')
+      expect(reloadAt).not.toHaveBeenCalled()
+    })
+
+    it('offers a recovery code instead', async () => {
+      const { wrapper } = await passwordAccepted()
+      await wrapper.get('button.text-button').trigger('click')
+      expect(wrapper.get('label[for="second-factor-code"]').text()).toBe('Wiederherstellungscode')
+      expect(wrapper.get('#second-factor-code').attributes()).toMatchObject({ autocomplete: 'off', inputmode: 'text' })
+    })
+
+    it('goes back to the password, saying why, when the wait for the code ran out', async () => {
+      const { wrapper, session } = await passwordAccepted()
+      vi.mocked(session.completeSignIn).mockRejectedValue(new ApiError(401, 'SECOND_FACTOR_CHALLENGE_INVALID', 'late'))
+      await wrapper.get('#second-factor-code').setValue('123456')
+      await wrapper.get('form').trigger('submit')
+      await flushPromises()
+      expect(wrapper.find('#sign-in-password').exists()).toBe(true)
+      expect(wrapper.get('[role="alert"]').text()).toContain('Die Anmeldung hat zu lange gedauert.')
+    })
+  })
+
+  it('sends someone who must set up a second factor to its page after signing in', async () => {
+    const { wrapper, session } = await mountSignIn('/anmelden?redirect=/jena/arbeitsbereich')
+    vi.mocked(session.signIn).mockImplementation(async () => {
+      session.user = editor
+      session.secondFactorEnrolmentRequired = true
+      return 'signed-in' as const
+    })
+    await fillAndSubmit(wrapper)
+    expect(reloadAt).toHaveBeenCalledWith('/konto/zweiter-faktor')
   })
 })

@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { bigint, boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
 import { roles } from '@eccar/shared'
 import { organisations } from './organisations.ts'
@@ -33,6 +33,8 @@ export const membershipOrganisations = pgTable('membership_organisations', {
   organisationId: integer().notNull().references(() => organisations.id, { onDelete: 'cascade' }),
 }, (t) => [primaryKey({ columns: [t.userId, t.cityId, t.organisationId] })])
 
+export const authMethodEnum = pgEnum('auth_method', ['password', 'totp', 'sso'])
+
 /** Server-side sessions, shared by every app instance; the id is a hash of the cookie's token. */
 export const sessions = pgTable('sessions', {
   id: text().primaryKey(),
@@ -40,6 +42,9 @@ export const sessions = pgTable('sessions', {
   csrfToken: text().notNull(),
   /** Set for sessions begun through a city's identity provider: they carry that city's role only. */
   ssoCityId: integer().references(() => cities.id, { onDelete: 'cascade' }),
+  // How the person proved who they are: 'password' alone, 'totp' (password and second factor) or 'sso'
+  // (the city's identity provider); a second-factor requirement is met by anything but 'password'.
+  authMethod: authMethodEnum().notNull().default('password'),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index().on(t.userId)])
@@ -61,3 +66,31 @@ export const signInAttempts = pgTable('sign_in_attempts', {
   succeeded: boolean().notNull(),
   at: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index().on(t.email, t.at), index().on(t.ip, t.at)])
+
+/**
+ * A person's TOTP factor (RFC 6238). Until `confirmedAt` is set it is an enrolment in progress; the
+ * secret is never sent out again once enrolment started. `lastTimeStep` is the time step of the last
+ * accepted code: a code of that step or an earlier one is refused (replay).
+ */
+export const secondFactors = pgTable('second_factors', {
+  userId: integer().primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  secret: text().notNull(),
+  confirmedAt: timestamp({ withTimezone: true }),
+  lastTimeStep: bigint({ mode: 'number' }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+})
+
+/** One-time recovery codes, stored as SHA-256 hashes (they are long random strings, not passwords). */
+export const recoveryCodes = pgTable('recovery_codes', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  codeHash: text().notNull(),
+  usedAt: timestamp({ withTimezone: true }),
+}, (t) => [index().on(t.userId)])
+
+/** A correct password for an account with a second factor: the short-lived wait for the code. Id = hash of the cookie's token. */
+export const secondFactorChallenges = pgTable('second_factor_challenges', {
+  id: text().primaryKey(),
+  userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+}, (t) => [index().on(t.userId)])

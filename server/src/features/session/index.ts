@@ -1,20 +1,36 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { AcceptInvitationSchema, ApiErrorSchema, ChangePasswordSchema, SessionSchema, SignInSchema } from '@eccar/shared'
-import type { FastifyReply } from 'fastify'
+import { AcceptInvitationSchema, ApiErrorSchema, ChangePasswordSchema, SecondFactorCodeInputSchema, SessionSchema, SignInSchema } from '@eccar/shared'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { AuthenticationRequiredError } from '../../auth/actor.ts'
 import { NoContentSchema, writeErrorResponses } from '../shared/schemas.ts'
 import { TooManyAttemptsError } from './session.errors.ts'
-import { createSessionService, type SignInResult } from './session.service.ts'
+import { createSecretBox } from '../../auth/second-factor.ts'
+import { secondFactorRequirement } from '../../config.ts'
+import { challengeMinutes, createSessionService, type ChallengeResult, type SignInResult } from './session.service.ts'
 
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = createSessionService(app.db)
-  const respond = (reply: FastifyReply, result: SignInResult) => {
-    app.setSessionCookie(reply, result.token)
+  const service = createSessionService(app.db, { requirement: secondFactorRequirement(app.config), box: createSecretBox(app.config.SECRET_KEY) })
+  const { secure } = app.sessionCookie
+  // The wait for the second factor: its own short-lived cookie, never a session.
+  const challengeCookie = secure ? '__Host-sid-2fa' : 'sid-2fa'
+  const challengeCookieOptions = { path: '/', httpOnly: true, sameSite: 'strict', secure } as const
+  const respond = (reply: FastifyReply, result: SignInResult | ChallengeResult) => {
+    if ('challengeToken' in result) {
+      reply.setCookie(challengeCookie, result.challengeToken, { ...challengeCookieOptions, maxAge: challengeMinutes * 60 })
+    } else {
+      app.setSessionCookie(reply, result.token)
+      if (reply.request.cookies[challengeCookie] !== undefined) reply.clearCookie(challengeCookie, challengeCookieOptions)
+    }
     return reply.send(result.session)
+  }
+  const refused = (request: FastifyRequest, reply: FastifyReply, error: unknown, event: string) => {
+    const outcome = error instanceof TooManyAttemptsError ? 'throttled' : 'failure'
+    request.log.warn({ event, outcome, ip: request.ip }, 'sign-in refused')
+    if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds))
   }
 
   app.get('/session', {
-    config: { access: 'public' },
+    config: { access: 'public', secondFactorExempt: true },
     schema: { tags: ['session'], summary: 'Who is signed in, and the anti-forgery token for writes', response: { 200: SessionSchema } },
   }, async (request) => service.current(request.actor))
 
@@ -30,18 +46,37 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     try {
       const result = await service.signIn(request.body, request.ip, request.sessionToken)
-      request.log.info({ event: 'sign-in', outcome: 'success', userId: result.userId }, 'signed in')
+      const outcome = 'challengeToken' in result ? 'second-factor-needed' : 'success'
+      request.log.info({ event: 'sign-in', outcome, userId: result.userId }, outcome === 'success' ? 'signed in' : 'password accepted')
       return respond(reply, result)
     } catch (error) {
-      const outcome = error instanceof TooManyAttemptsError ? 'throttled' : 'failure'
-      request.log.warn({ event: 'sign-in', outcome, ip: request.ip }, 'sign-in refused')
-      if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds))
+      refused(request, reply, error, 'sign-in')
+      throw error
+    }
+  })
+
+  app.post('/session/second-factor', {
+    config: { access: 'public', csrf: false, secondFactorExempt: true },
+    schema: {
+      tags: ['session'],
+      summary: 'Finish signing in with a code from the authenticator app or a recovery code',
+      description: `Needs the cookie set by POST /api/session when it answered secondFactorRequired (valid ${challengeMinutes} minutes). Wrong codes count towards the sign-in throttle.`,
+      body: SecondFactorCodeInputSchema,
+      response: { 200: SessionSchema, ...writeErrorResponses, 429: ApiErrorSchema },
+    },
+  }, async (request, reply) => {
+    try {
+      const result = await service.completeSignIn(request.cookies[challengeCookie] ?? null, request.body.code, request.ip, request.sessionToken, request.id)
+      request.log.info({ event: 'sign-in-second-factor', outcome: 'success', userId: result.userId }, 'signed in')
+      return respond(reply, result)
+    } catch (error) {
+      refused(request, reply, error, 'sign-in-second-factor')
       throw error
     }
   })
 
   app.delete('/session', {
-    config: { access: 'signed-in' },
+    config: { access: 'signed-in', secondFactorExempt: true },
     schema: { tags: ['session'], summary: 'Sign out', response: { 204: NoContentSchema, ...writeErrorResponses } },
   }, async (request, reply) => {
     await service.signOut(request.sessionToken!)

@@ -5,6 +5,10 @@ export const InvalidCredentialsError = createError('INVALID_CREDENTIALS', 'E-mai
 export const CurrentPasswordWrongError = createError('CURRENT_PASSWORD_WRONG', 'The current password is wrong', 400)
 export const InvitationInvalidError = createError('INVITATION_INVALID', 'This invitation link is unknown, used or expired; ask for a new one', 400)
 
+export const SecondFactorInvalidError = createError('SECOND_FACTOR_INVALID', 'The code is wrong, expired or was used already', 401)
+export const SecondFactorChallengeInvalidError = createError(
+  'SECOND_FACTOR_CHALLENGE_INVALID', 'Signing in took too long or was not started here; enter your password again', 401)
+
 export class TooManyAttemptsError extends Error {
   readonly statusCode = 429
   readonly code = 'TOO_MANY_ATTEMPTS'

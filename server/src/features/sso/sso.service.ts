@@ -153,7 +153,7 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
       await recordAttempt(tx, email, input.ip, true, now())
       // A new session id at every sign-in: a token planted before sign-in is worthless after it.
       if (input.previousSessionToken) await deleteSession(tx, input.previousSessionToken)
-      const { token } = await createSession(tx, user!.id, { ssoCityId: cityId })
+      const { token } = await createSession(tx, user!.id, { authMethod: 'sso', ssoCityId: cityId })
       return { token, userId: user!.id }
     })
   }

@@ -46,4 +46,22 @@ describe('AdminUsersView', () => {
     expect(alert.text()).toContain('The role cannot be taken away')
     expect(alert.text()).toContain('Give this role to someone else first')
   })
+
+  it('lets a platform administrator reset someone\'s second factor after a question; city admins do not see it', async () => {
+    const platformAdmin = { id: 9, email: 'ops@example.org', displayName: 'Betrieb', isPlatformAdmin: true, memberships: [] }
+    const { wrapper, pinia } = await mountAdminView(AdminUsersView, {
+      path: '/jena/verwaltung/personen', initialState: { ...initialState, session: { user: platformAdmin, loaded: true } },
+    })
+    await wrapper.find('button[aria-label="Rolle von Stelle ändern"]').trigger('click')
+    await wrapper.find('button[aria-label="Zweiten Faktor von Stelle zurücksetzen"]').trigger('click')
+    expect(wrapper.find('.confirm').text()).toContain('Den zweiten Faktor von Stelle entfernen?')
+    await wrapper.find('.confirm button.button--danger').trigger('click')
+    await flushPromises()
+    expect(useAdminUsersStore(pinia).resetSecondFactor).toHaveBeenCalledWith(2)
+    expect(wrapper.text()).toContain('Der zweite Faktor von Stelle ist zurückgesetzt.')
+
+    const cityAdmin = await mountAdminView(AdminUsersView, { path: '/jena/verwaltung/personen', initialState })
+    await cityAdmin.wrapper.find('button[aria-label="Rolle von Stelle ändern"]').trigger('click')
+    expect(cityAdmin.wrapper.find('button[aria-label="Zweiten Faktor von Stelle zurücksetzen"]').exists()).toBe(false)
+  })
 })

@@ -17,6 +17,7 @@ import planUpdates from './features/plan-updates/index.ts'
 import plans from './features/plans/index.ts'
 import reporting from './features/reporting/index.ts'
 import session from './features/session/index.ts'
+import setup from './features/setup/index.ts'
 import steering from './features/steering/index.ts'
 import users from './features/users/index.ts'
 import system from './features/system/index.ts'
@@ -71,6 +72,7 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
   await app.register(async (api) => {
     await api.register(system)
     await api.register(session)
+    await api.register(setup)
     await api.register(users)
     await api.register(commitments)
     await api.register(cities)

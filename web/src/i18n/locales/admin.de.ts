@@ -178,6 +178,8 @@ const errors = {
   LAST_ADMIN: 'Die Stadt braucht mindestens eine Person mit der Rolle „Verwaltung des Plans“. Geben Sie diese Rolle zuerst einer anderen Person; danach können Sie sie hier wegnehmen.',
   SCOPE_ONLY_FOR_EDITORS: 'Nur Personen mit der Rolle „Mitglied der Lenkungsgruppe“ können auf Stellen beschränkt werden.',
   PASSWORD_REJECTED: 'Dieses Passwort ist zu kurz oder zu bekannt. Bitte wählen Sie ein anderes.',
+  PASSWORD_LINK_NOT_ALLOWED: 'Für dieses Konto gibt es keinen Link von hier: Es hat schon ein Passwort oder wird auch außerhalb dieser Stadt genutzt. Die Person kann ihr Passwort auf der Anmeldeseite selbst zurücksetzen.',
+  INVITATION_NOT_FOUND: 'Diese Einladung ist nicht mehr offen: Sie wurde angenommen oder zurückgezogen.',
   STEERING_MEMBER_NOT_FOUND: 'Diesen Sitz gibt es nicht (mehr).',
   STEERING_MEETING_NOT_FOUND: 'Diese Sitzung gibt es nicht (mehr).',
   STEERING_ATTENDEE_UNKNOWN: 'Ein gewählter Sitz gehört nicht (mehr) zur Lenkungsgruppe. Bitte laden Sie die Seite neu.',
@@ -312,9 +314,8 @@ const organisations = {
 }
 
 const users = {
-  existingAccount: '{name} hat schon ein Konto (aus einer anderen Stadt) und meldet sich mit dem bisherigen Passwort an. Ein Einladungslink ist nicht nötig.',
   title: 'Personen und Rollen',
-  intro: 'Wer sich für {city} anmelden darf und was die Person darf. Neue Personen erhalten einen Einladungslink, mit dem sie ihr Passwort selbst festlegen.',
+  intro: 'Wer sich für {city} anmelden darf und was die Person darf. Sie laden Personen per E-Mail-Adresse ein; mit dem Einladungslink nehmen sie die Einladung an (wer schon ein Konto hat, meldet sich dafür an).',
   addHeading: 'Person hinzufügen',
   add: 'Person hinzufügen und Einladungslink erzeugen',
   caption: 'Personen mit einer Rolle in der Stadt',
@@ -343,6 +344,15 @@ const users = {
   invitationText: 'Geben Sie diesen Link der Person auf einem sicheren Weg weiter. Mit ihm legt sie ihr Passwort fest und ist dann angemeldet.',
   invitationValidity: 'Der Link ist 7 Tage gültig (bis {date}) und funktioniert nur einmal. Er wird nur jetzt angezeigt; geht er verloren, erzeugen Sie einfach einen neuen.',
   invitationClose: 'Link ausblenden',
+  cityInvitationText: 'Geben Sie diesen Link der Person auf einem sicheren Weg weiter. Mit ihm nimmt sie die Einladung an: Wer neu ist, legt dabei ein Passwort fest; wer schon ein Konto hat, meldet sich damit an. Bis dahin steht die Einladung unter „Offene Einladungen“.',
+  pendingHeading: 'Offene Einladungen',
+  pendingIntro: 'Diese Personen haben ihre Einladung noch nicht angenommen. Eine neue Einladung an dieselbe Adresse ersetzt die alte und ihren Link.',
+  pendingUntil: 'Gültig bis',
+  pendingExpired: 'abgelaufen',
+  withdraw: 'Zurückziehen',
+  withdrawLabel: 'Einladung an {email} zurückziehen',
+  withdrawn: 'Die Einladung an {email} ist zurückgezogen; ihr Link funktioniert nicht mehr.',
+  nameIsOwn: 'Name: {name}. Den Namen ändert die Person selbst.',
 }
 
 const steering = {

@@ -179,6 +179,8 @@ const errors = {
   LAST_ADMIN: 'The city needs at least one person with the role "plan administrator". Give this role to someone else first; then you can take it away here.',
   SCOPE_ONLY_FOR_EDITORS: 'Only people with the role "steering-group member" can be limited to bodies.',
   PASSWORD_REJECTED: 'This password is too short or too common. Please choose another one.',
+  PASSWORD_LINK_NOT_ALLOWED: 'There is no link for this account from here: it already has a password or is also used outside this city. The person can reset their password on the sign-in page.',
+  INVITATION_NOT_FOUND: 'This invitation is no longer open: it was accepted or withdrawn.',
   STEERING_MEMBER_NOT_FOUND: 'This seat does not exist (any more).',
   STEERING_MEETING_NOT_FOUND: 'This meeting does not exist (any more).',
   STEERING_ATTENDEE_UNKNOWN: 'A chosen seat no longer belongs to the steering group. Please reload the page.',
@@ -313,9 +315,8 @@ const organisations = {
 }
 
 const users = {
-  existingAccount: '{name} already has an account (from another city) and signs in with their existing password. No invitation link is needed.',
   title: 'People and roles',
-  intro: 'Who may sign in for {city} and what they may do. New people get an invitation link with which they set their password themselves.',
+  intro: 'Who may sign in for {city} and what they may do. You invite people by e-mail address; with the invitation link they accept (anyone who already has an account signs in to do so).',
   addHeading: 'Add a person',
   add: 'Add the person and create an invitation link',
   caption: 'People with a role in the city',
@@ -344,6 +345,15 @@ const users = {
   invitationText: 'Give this link to the person in a safe way. With it they set their password and are then signed in.',
   invitationValidity: 'The link is valid for 7 days (until {date}) and works only once. It is shown only now; if it gets lost, simply create a new one.',
   invitationClose: 'Hide the link',
+  cityInvitationText: 'Pass this link on to the person by a secure channel. With it they accept the invitation: someone new chooses a password, someone who already has an account signs in with it. Until then the invitation is listed under “Open invitations”.',
+  pendingHeading: 'Open invitations',
+  pendingIntro: 'These people have not accepted their invitation yet. A new invitation to the same address replaces the old one and its link.',
+  pendingUntil: 'Valid until',
+  pendingExpired: 'expired',
+  withdraw: 'Withdraw',
+  withdrawLabel: 'Withdraw the invitation to {email}',
+  withdrawn: 'The invitation to {email} is withdrawn; its link no longer works.',
+  nameIsOwn: 'Name: {name}. People change their name themselves.',
 }
 
 const steering = {

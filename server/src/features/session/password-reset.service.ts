@@ -40,7 +40,7 @@ export function createPasswordResetService (db: Db, channel: PasswordResetChanne
         const token = newToken()
         const expiresAt = new Date(at.getTime() + resetValidityMs)
         await tx.insert(passwordResets).values({ tokenHash: hashToken(token), userId: user.id, expiresAt, createdAt: at })
-        await recordAuditForPerson(tx, { kind: 'anonymous', requestId: actor.requestId }, user.id, { action: 'user.password.reset-request', after: { expiresAt: expiresAt.toISOString() } })
+        await recordAuditForPerson(tx, { kind: 'anonymous', requestId: actor.requestId }, user.id, { action: 'user.password.reset.request', after: { expiresAt: expiresAt.toISOString() } })
         return { email: user.email, link: `${publicOrigin}/passwort-vergessen/${token}`, expiresAt }
       })
       if (message) await channel(message)

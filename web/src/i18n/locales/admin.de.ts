@@ -465,6 +465,10 @@ const audit = {
     membership_create: 'Person hinzugefügt',
     membership_update: 'Rolle geändert',
     membership_delete: 'Rolle weggenommen',
+    membership_invite: 'Person eingeladen',
+    membership_invite_withdraw: 'Einladung zurückgezogen',
+    user_password_reset_request: 'Zurücksetzen des Passworts angefordert',
+    user_password_reset: 'Passwort zurückgesetzt',
     user_invitation_create: 'Einladungslink erzeugt',
     user_invitation_accept: 'Einladung angenommen',
     user_password_change: 'Passwort geändert',
@@ -502,6 +506,7 @@ const audit = {
     incidents: 'Fallzahlen',
   },
   entities: {
+    invitation: 'Einladung',
     plan: 'Plan',
     plan_commitment: 'Verpflichtung im Plan',
     measure: 'Maßnahme',

@@ -466,6 +466,10 @@ const audit = {
     membership_create: 'Person added',
     membership_update: 'Role changed',
     membership_delete: 'Role taken away',
+    membership_invite: 'Person invited',
+    membership_invite_withdraw: 'Invitation withdrawn',
+    user_password_reset_request: 'Password reset requested',
+    user_password_reset: 'Password reset',
     user_invitation_create: 'Invitation link created',
     user_invitation_accept: 'Invitation accepted',
     user_password_change: 'Password changed',
@@ -503,6 +507,7 @@ const audit = {
     incidents: 'Incident figures',
   },
   entities: {
+    invitation: 'Invitation',
     plan: 'Plan',
     plan_commitment: 'Commitment in the plan',
     measure: 'Measure',

@@ -201,18 +201,25 @@ describe.each(['de', 'en'] as const)('axe (WCAG 2.1 AA) on the workspace pages i
     await check(page)
   })
 
-  it('reports no violations on the invitation page, with errors and an unknown link', async () => {
+  it('reports no violations on the invitation page with an unknown link, which it names at once', async () => {
     const { page } = browser
     await visit(page, '/invitation/this-is-no-valid-invitation-token')
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Einladungslink|invitation link/)
     await check(page)
-    await page.locator('#new-password').fill('short')
+  })
+
+  it('reports no violations on the password-reset pages, with errors', async () => {
+    const { page } = browser
+    await visit(page, '/passwort-vergessen')
+    await check(page)
     await page.locator('main form button[type="submit"]').click()
-    await page.locator('#new-password-error').waitFor()
+    await page.locator('#forgot-email-error').waitFor()
     await check(page)
+    await visit(page, '/passwort-vergessen/this-is-no-valid-reset-token-at-all')
     await page.locator('#new-password').fill('a long enough pass phrase')
     await page.locator('#confirm-password').fill('a long enough pass phrase')
     await page.locator('main form button[type="submit"]').click()
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Einladungslink|invitation link/)
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Link|link/)
     await check(page)
   })
 

@@ -19,6 +19,7 @@ import plans from './features/plans/index.ts'
 import reporting from './features/reporting/index.ts'
 import session from './features/session/index.ts'
 import sso from './features/sso/index.ts'
+import setup from './features/setup/index.ts'
 import steering from './features/steering/index.ts'
 import users from './features/users/index.ts'
 import secondFactor from './features/second-factor/index.ts'
@@ -80,6 +81,7 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
     await api.register(system)
     await api.register(session)
     await api.register(secondFactor)
+    await api.register(setup)
     await api.register(users)
     await api.register(commitments)
     await api.register(cities)

@@ -13,6 +13,7 @@ import { importPlanFile } from './features/plan-files/plan-files.import.ts'
 import { findUserByEmail } from './features/session/session.queries.ts'
 import { createInvitation } from './features/users/invitations.ts'
 import { memberships, users } from './db/schema/index.ts'
+import { lockDataDir } from './lib/data-dir-lock.ts'
 
 const usage = `Usage:
   npm run cli -- import <plan.json> --city <slug> [--city-name <name>]
@@ -25,7 +26,9 @@ const usage = `Usage:
       with --city an admin of that city.
 
 Uses the same database as the server: DATABASE_URL, or the embedded database in DATA_DIR
-(stop the server first: the embedded database allows one process at a time).`
+(the embedded database allows one process at a time: while a server runs on it, the command refuses;
+create the first administrator with the setup link the server prints instead).
+Links are printed with PUBLIC_ORIGIN, the address people use.`
 
 // npm runs workspace scripts inside the workspace folder; paths the user typed are relative to where they typed them.
 const fromUserDir = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path)
@@ -86,6 +89,10 @@ async function main () {
     return values.help ? 0 : 2
   }
   const config = loadConfig()
+  // A server on the same embedded data folder would be corrupted by a second writer: refuse instead.
+  const releaseDataDir = !config.DATABASE_URL && !config.DATA_DIR.startsWith('memory://')
+    ? await lockDataDir(config.DATA_DIR, 'cli')
+    : async () => {}
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR })
   try {
     await database.migrate()
@@ -106,6 +113,7 @@ async function main () {
     return 0
   } finally {
     await database.close()
+    await releaseDataDir()
   }
 }
 

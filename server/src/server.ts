@@ -5,9 +5,22 @@ import { startChangeFeed } from './cache/change-feed.ts'
 import { loadConfig } from './config.ts'
 import { openDatabase } from './db/client.ts'
 import { loadDemoData } from './demo/load-demo-data.ts'
+import { createSetupLinkIfNeeded } from './features/setup/setup.service.ts'
+import { DataDirBusyError, lockDataDir } from './lib/data-dir-lock.ts'
 import { warmUpReportRenderers } from './reports/warm-up.ts'
 
 const config = loadConfig()
+// The embedded database allows one process at a time; the lock makes a second one (a CLI, another server) refuse.
+let releaseDataDir = async () => {}
+if (!config.DATABASE_URL && !config.DATA_DIR.startsWith('memory://')) {
+  try {
+    releaseDataDir = await lockDataDir(config.DATA_DIR, 'server', (err) => console.error(`lock on ${config.DATA_DIR} lost: ${err.message}`))
+  } catch (error) {
+    if (!(error instanceof DataDirBusyError)) throw error
+    console.error(error.message)
+    process.exit(1)
+  }
+}
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR })
 await database.migrate()
 const app = await buildApp({ config, db: database.db })
@@ -28,9 +41,15 @@ closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   await app.close()
   await stopChangeFeed()
   await database.close()
+  await releaseDataDir()
 })
 
 await app.listen({ port: config.PORT, host: config.HOST })
 // Loading fonts and warming the PDF code takes a second once; better now than in the first export.
 void warmUpReportRenderers().catch((err: unknown) => app.log.warn({ err }, 'report renderers not warmed up'))
+// No administrator yet: a one-time link lets the first one be created in the browser while the server runs.
+const setupPath = await createSetupLinkIfNeeded(database.db)
+if (setupPath) {
+  app.log.warn({ event: 'setup-link' }, `No administrator yet. Open this one-time link within 24 hours to create the first one: ${config.PUBLIC_ORIGIN}${setupPath}`)
+}
 app.log.info(`database: ${database.driver === 'pglite' ? `embedded (${config.DATA_DIR})` : 'PostgreSQL'}`)

@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Db } from '../src/db/client.ts'
-import { cityIdentityProviders, steeringMeetings, steeringMembers } from '../src/db/schema/index.ts'
+import { auditLog, cityIdentityProviders, cityInvitations, invitations, memberships, sessions, steeringMeetings, steeringMembers, users } from '../src/db/schema/index.ts'
 import { indicators, indicatorValues, reportingCycles } from '../src/db/schema/index.ts'
 import { buildSignedInUser, buildUser, type AuthHeaders } from './helpers/auth.ts'
 import { buildTestApp } from './helpers/build-test-app.ts'
@@ -36,7 +37,7 @@ const platformAdminOnly: Record<Caller, Expectation> = { anonymous: 401, otherCi
 interface Fixture {
   city: string, planId: number, draftPlanId: number, measureId: number, deletedMeasureId: number
   organisationId: number, unusedOrganisationId: number, targetUserId: number, steeringMemberId: number, meetingId: number
-  measureCode: string, indicatorId: number, indicatorValueIds: number[], cycleId: number
+  measureCode: string, indicatorId: number, indicatorValueIds: number[], cycleId: number, pendingInvitationId: number
 }
 
 async function buildFixture (db: Db) {
@@ -56,6 +57,7 @@ async function buildFixture (db: Db) {
   // Switched off: the sign-in routes then answer without calling out to a provider.
   await db.insert(cityIdentityProviders).values({ cityId: city.id, displayName: 'Alpha Login', issuer: 'https://login.alpha.example', clientId: 'tracker', enabled: false })
   const [cycle] = await db.insert(reportingCycles).values({ cityId: city.id, planId: plan.id, title: 'Bericht', periodStart: '2024-01-01', periodEnd: '2025-12-31' }).returning()
+  const [pending] = await db.insert(cityInvitations).values({ cityId: city.id, email: 'invited@example.org', displayName: 'Invited', role: 'viewer', tokenHash: 'x', expiresAt: new Date(Date.now() + 86_400_000) }).returning()
   const headers: Record<Caller, AuthHeaders | Record<string, never>> = {
     anonymous: {},
     otherCityAdmin: (await buildSignedInUser(db, { memberships: [{ cityId: otherCity.id, role: 'admin' }] })).headers,
@@ -67,6 +69,7 @@ async function buildFixture (db: Db) {
     city: city.slug, planId: plan.id, draftPlanId: draft.id, measureId: measure.id, deletedMeasureId: deleted.id,
     organisationId: organisation.id, unusedOrganisationId: unused.id, targetUserId: target.id, steeringMemberId: member!.id, meetingId: meeting!.id,
     measureCode: measure.code, indicatorId: indicator!.id, indicatorValueIds: values.map((value) => value.id), cycleId: cycle!.id,
+    pendingInvitationId: pending!.id,
   }
   return { fixture, headers }
 }
@@ -97,6 +100,13 @@ const matrix: Record<string, Row> = {
   'POST /api/session/second-factor/recovery-codes': { request: () => ({ url: '/api/session/second-factor/recovery-codes', payload: { password: 'not the password' } }), expect: signedIn },
   'DELETE /api/users/:id/second-factor': { request: (f) => ({ url: `/api/users/${f.targetUserId}/second-factor` }), expect: platformAdminOnly },
   'POST /api/invitations/accept': { request: () => ({ url: '/api/invitations/accept', payload: { token: 'x'.repeat(43), password: 'a new long passphrase' } }), expect: publicRead },
+  'GET /api/invitations/:token': { request: () => ({ url: `/api/invitations/${'x'.repeat(43)}` }), expect: publicRead },
+  'POST /api/invitations/join': { request: () => ({ url: '/api/invitations/join', payload: { token: 'x'.repeat(43) } }), expect: signedIn },
+  'POST /api/password-reset': { request: () => ({ url: '/api/password-reset', payload: { email: 'nobody@example.org' } }), expect: publicRead },
+  'POST /api/password-reset/confirm': { request: () => ({ url: '/api/password-reset/confirm', payload: { token: 'x'.repeat(43), password: 'a new long passphrase' } }), expect: publicRead },
+  'GET /api/setup/:token': { request: () => ({ url: `/api/setup/${'x'.repeat(43)}` }), expect: publicRead },
+  'POST /api/setup': { request: () => ({ url: '/api/setup', payload: { token: 'x'.repeat(43), email: 'first@example.org', displayName: 'First', password: 'a new long passphrase' } }), expect: publicRead },
+  'DELETE /api/cities/:city/invitations/:id': { request: (f) => ({ url: `/api/cities/${f.city}/invitations/${f.pendingInvitationId}` }), expect: adminOnly },
   'GET /api/cities/:city/users': { request: (f) => ({ url: `/api/cities/${f.city}/users` }), expect: adminOnly },
   'POST /api/cities/:city/users': { request: (f) => ({ url: `/api/cities/${f.city}/users`, payload: { email: 'new@example.org', displayName: 'New', role: 'viewer' } }), expect: adminOnly },
   'PATCH /api/cities/:city/users/:id': { request: (f) => ({ url: `/api/cities/${f.city}/users/${f.targetUserId}`, payload: { role: 'editor', version: 1 } }), expect: adminOnly },
@@ -191,5 +201,93 @@ describe('the permission matrix', () => {
         expect(await tableCounts(testDb.db), `${key} as ${caller} changed data`).toEqual(before)
       }
     }
+  })
+})
+
+/**
+ * The take-over of issue 9: Weimar's admin against the account of Jena's admin (and of someone working
+ * for both cities). Nothing of the foreign account may change or be learned beyond "an invitation is pending".
+ */
+describe('accounts across cities', () => {
+  const password = 'Jenas eigene Passphrase'
+  async function twoCities () {
+    await testDb.reset()
+    const jena = await buildCity(testDb.db, { slug: 'jena' })
+    const weimar = await buildCity(testDb.db, { slug: 'weimar' })
+    const jenaAdmin = await buildSignedInUser(testDb.db, { email: 'admin@jena.example', displayName: 'Jenas Admin', password, memberships: [{ cityId: jena.id, role: 'admin' }] })
+    const weimarAdmin = await buildSignedInUser(testDb.db, { memberships: [{ cityId: weimar.id, role: 'admin' }] })
+    const both = await buildSignedInUser(testDb.db, { email: 'both@example.org', displayName: 'In beiden Städten', password, memberships: [{ cityId: jena.id, role: 'editor' }, { cityId: weimar.id, role: 'viewer' }] })
+    return { jena, weimar, jenaAdmin, weimarAdmin, both }
+  }
+  const accountState = async (userId: number) => ({
+    user: (await testDb.db.select().from(users).where(eq(users.id, userId)))[0],
+    sessions: (await testDb.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId))).length,
+    memberships: await testDb.db.select().from(memberships).where(eq(memberships.userId, userId)),
+  })
+
+  it('adding a foreign admin\'s address reveals nothing and changes nothing; its link cannot set a password', async () => {
+    const { jena, jenaAdmin, weimarAdmin } = await twoCities()
+    const before = await accountState(jenaAdmin.user.id)
+    const add = (email: string) => app.inject({ method: 'POST', url: '/api/cities/weimar/users', headers: weimarAdmin.headers, payload: { email, displayName: 'Übernommen', role: 'admin' } })
+    const known = await add('admin@jena.example')
+    const unknown = await add('someone-new@example.org')
+    expect(known.statusCode).toBe(201)
+    expect(unknown.statusCode).toBe(201)
+    const strip = (body: { pending: Record<string, unknown>, link: Record<string, unknown> }) =>
+      ({ ...body, pending: { ...body.pending, id: 0, email: '', expiresAt: '' }, link: { path: '', expiresAt: '' } })
+    expect(strip(known.json())).toEqual(strip(unknown.json()))
+    expect(known.body).not.toContain('Jenas Admin')
+    const token = known.json().link.path.split('/').at(-1)
+    const accept = await app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token, password: 'die Passphrase aus Weimar' } })
+    expect(accept.json().code).toBe('INVITATION_SIGN_IN_REQUIRED')
+    const join = await app.inject({ method: 'POST', url: '/api/invitations/join', headers: weimarAdmin.headers, payload: { token } })
+    expect(join.json().code).toBe('INVITATION_INVALID')
+    expect(await accountState(jenaAdmin.user.id)).toEqual(before)
+    expect(await testDb.db.select().from(invitations)).toHaveLength(0)
+    expect((await testDb.db.select().from(auditLog).where(eq(auditLog.cityId, jena.id)))).toHaveLength(0)
+  })
+
+  it('a foreign admin\'s account is "not found" on every user route of the other city, which changes nothing', async () => {
+    const { jenaAdmin, weimarAdmin } = await twoCities()
+    const id = jenaAdmin.user.id
+    const before = await tableCounts(testDb.db)
+    const attempts = [
+      { method: 'POST' as const, url: `/api/cities/weimar/users/${id}/invitation` },
+      { method: 'PATCH' as const, url: `/api/cities/weimar/users/${id}`, payload: { role: 'viewer', version: 1 } },
+      { method: 'DELETE' as const, url: `/api/cities/weimar/users/${id}`, headers: { 'if-match': '"1"' } },
+      { method: 'GET' as const, url: '/api/cities/jena/users' },
+      { method: 'POST' as const, url: '/api/cities/jena/users', payload: { email: 'x@example.org', displayName: 'X', role: 'admin' } },
+      { method: 'PATCH' as const, url: `/api/cities/jena/users/${id}`, payload: { role: 'viewer', version: 1 } },
+      { method: 'DELETE' as const, url: `/api/cities/jena/users/${id}`, headers: { 'if-match': '"1"' } },
+      { method: 'POST' as const, url: `/api/cities/jena/users/${id}/invitation` },
+      { method: 'GET' as const, url: '/api/cities/jena/audit' },
+      { method: 'GET' as const, url: '/api/cities/jena/incidents' },
+    ]
+    for (const attempt of attempts) {
+      const res = await app.inject({ ...attempt, headers: { ...weimarAdmin.headers, ...attempt.headers } })
+      expect(res.statusCode, `${attempt.method} ${attempt.url}: ${res.body}`).toBe(404)
+      expect(res.body).not.toContain('Jenas Admin')
+    }
+    expect(await tableCounts(testDb.db)).toEqual(before)
+  })
+
+  it('for someone in both cities, the other city\'s admin changes only their role there, never name, password or sessions', async () => {
+    const { jena, weimar, both, weimarAdmin } = await twoCities()
+    const url = `/api/cities/weimar/users/${both.user.id}`
+    const rename = await app.inject({ method: 'PATCH', url, headers: weimarAdmin.headers, payload: { displayName: 'Umbenannt', version: 1 } })
+    expect(rename.json().code).toBe('FIELD_NOT_ALLOWED')
+    const link = await app.inject({ method: 'POST', url: `${url}/invitation`, headers: weimarAdmin.headers })
+    expect(link.json().code).toBe('PASSWORD_LINK_NOT_ALLOWED')
+    expect((await app.inject({ method: 'PATCH', url, headers: weimarAdmin.headers, payload: { role: 'editor', version: 1 } })).statusCode).toBe(200)
+    expect((await app.inject({ method: 'DELETE', url, headers: { ...weimarAdmin.headers, 'if-match': '"2"' } })).statusCode).toBe(204)
+    const after = await accountState(both.user.id)
+    expect(after.user).toMatchObject({ displayName: 'In beiden Städten', passwordHash: both.user.passwordHash })
+    expect(after.sessions).toBe(1)
+    expect(after.memberships.map((m) => [m.cityId, m.role])).toEqual([[jena.id, 'editor']])
+    const me = (await app.inject({ method: 'GET', url: '/api/session', headers: both.headers })).json().user
+    expect(me.memberships).toMatchObject([{ citySlug: 'jena', role: 'editor' }])
+    const audit = await testDb.db.select().from(auditLog)
+    expect(audit.filter((row) => row.cityId === jena.id)).toHaveLength(0)
+    expect(audit.filter((row) => row.cityId === weimar.id).map((row) => row.action)).toEqual(['membership.update', 'membership.delete'])
   })
 })

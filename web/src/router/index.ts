@@ -24,6 +24,9 @@ export const routes: RouteRecordRaw[] = [
   // The steering group's pages (signed in); the password and invitation pages belong to no city.
   { path: '/anmelden', name: 'sign-in', component: () => import('@/views/SignInView.vue'), alias: '/sign-in' },
   { path: '/invitation/:token', name: 'invitation', component: () => import('@/views/InvitationView.vue') },
+  { path: '/passwort-vergessen', name: 'password-forgotten', component: () => import('@/views/PasswordForgottenView.vue'), alias: '/forgot-password' },
+  { path: '/passwort-vergessen/:token', name: 'password-reset', component: () => import('@/views/PasswordResetView.vue') },
+  { path: '/setup/:token', name: 'setup', component: () => import('@/views/SetupView.vue') },
   {
     path: '/konto/passwort',
     name: 'password',

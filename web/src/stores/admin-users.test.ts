@@ -17,21 +17,26 @@ describe('useAdminUsersStore', () => {
     vi.resetAllMocks()
   })
 
-  it('adds a person to the list and hands the invitation to the caller only', async () => {
-    vi.mocked(api.listUsers).mockResolvedValue({ items: [user({ displayName: 'Zora' })] })
-    const invitation = { path: '/invitation/abc', expiresAt: '2026-03-08T10:00:00.000Z' }
-    vi.mocked(api.createUser).mockResolvedValue({ user: user({ id: 2, displayName: 'Beirat', role: 'editor', hasPassword: false }), invitation })
+  it('keeps the invitation as pending and hands the link to the caller only', async () => {
+    vi.mocked(api.listUsers).mockResolvedValue({ items: [user({ displayName: 'Zora' })], pending: [] })
+    const link = { path: '/invitation/abc', expiresAt: '2026-03-08T10:00:00.000Z' }
+    const pending = { id: 4, email: 'b@jena.example', displayName: 'Beirat', role: 'editor' as const, organisations: [], expiresAt: link.expiresAt, expired: false }
+    vi.mocked(api.createUser).mockResolvedValue({ pending, link })
     const store = useAdminUsersStore()
     await store.loadUsers('jena')
     const result = await store.addUser('jena', { email: 'b@jena.example', displayName: 'Beirat', role: 'editor' })
-    expect(result.invitation).toEqual(invitation)
-    expect(store.byCity.jena?.map((u) => u.displayName)).toEqual(['Beirat', 'Zora'])
+    expect(result.link).toEqual(link)
+    expect(store.byCity.jena?.map((u) => u.displayName)).toEqual(['Zora'])
+    expect(store.pendingByCity.jena?.map((p) => p.email)).toEqual(['b@jena.example'])
     expect(JSON.stringify(store.$state)).not.toContain('/invitation/abc')
+    vi.mocked(api.withdrawInvitation).mockResolvedValue(undefined)
+    await store.withdrawInvitation('jena', pending)
+    expect(store.pendingByCity.jena).toEqual([])
   })
 
   it('takes a role away with the person\'s version, and keeps the person when the server refuses', async () => {
     const admin = user({ version: 7 })
-    vi.mocked(api.listUsers).mockResolvedValue({ items: [admin] })
+    vi.mocked(api.listUsers).mockResolvedValue({ items: [admin], pending: [] })
     vi.mocked(api.removeUser).mockRejectedValueOnce(new ApiError(409, 'LAST_ADMIN', 'x'))
     const store = useAdminUsersStore()
     await store.loadUsers('jena')
@@ -41,7 +46,7 @@ describe('useAdminUsersStore', () => {
   })
 
   it('replaces a person after a role change', async () => {
-    vi.mocked(api.listUsers).mockResolvedValue({ items: [user({ id: 2, role: 'viewer' })] })
+    vi.mocked(api.listUsers).mockResolvedValue({ items: [user({ id: 2, role: 'viewer' })], pending: [] })
     vi.mocked(api.updateUser).mockResolvedValue(user({ id: 2, role: 'editor', version: 2 }))
     const store = useAdminUsersStore()
     await store.loadUsers('jena')

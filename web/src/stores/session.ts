@@ -1,4 +1,4 @@
-import type { Me, Role, Session } from '@eccar/shared'
+import type { CompleteSetup, Me, Role, Session } from '@eccar/shared'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { setCsrfToken, type ApiError } from '@/api/http'
@@ -80,6 +80,27 @@ export const useSessionStore = defineStore('session', () => {
     error.value = null
   }
 
+  /** Accepts a city's invitation while signed in; the new membership is in the answer. */
+  async function joinCity (token: string) {
+    apply(await api.joinCity(token))
+  }
+
+  /** What an invitation link is for (a password to choose, or a city to join after signing in). */
+  const invitationInfo = (token: string) => api.getInvitation(token)
+  /** Asks for a reset link; the answer is the same whether or not the address has an account. */
+  const requestPasswordReset = async (email: string) => { await api.requestPasswordReset({ email }) }
+  /** Sets a new password with a reset link; the server ends all sessions, so the person signs in afresh. */
+  const confirmPasswordReset = async (token: string, password: string) => { await api.confirmPasswordReset({ token, password }) }
+  /** Whether a setup link still works, and whether it must create the first city too. */
+  const setupState = (token: string) => api.getSetup(token)
+
+  /** Creates the first platform administrator with the setup link, and signs in. */
+  async function completeSetup (body: CompleteSetup) {
+    apply(await api.completeSetup(body))
+    status.value = 'idle'
+    error.value = null
+  }
+
   async function changePassword (currentPassword: string, newPassword: string) {
     await api.changePassword({ currentPassword, newPassword })
   }
@@ -126,6 +147,12 @@ export const useSessionStore = defineStore('session', () => {
     markSecondFactorUsed,
     signOut,
     acceptInvitation,
+    joinCity,
+    completeSetup,
+    invitationInfo,
+    requestPasswordReset,
+    confirmPasswordReset,
+    setupState,
     changePassword,
     forget,
     roleIn,

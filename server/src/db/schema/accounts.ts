@@ -94,3 +94,46 @@ export const secondFactorChallenges = pgTable('second_factor_challenges', {
   userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
   expiresAt: timestamp({ withTimezone: true }).notNull(),
 }, (t) => [index().on(t.userId)])
+
+/**
+ * A city's invitation of an e-mail address, pending until the person accepts it: a new account chooses
+ * its password with the link, an existing one signs in and accepts. One per city and address.
+ */
+export const cityInvitations = pgTable('city_invitations', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  cityId: integer().notNull().references(() => cities.id, { onDelete: 'cascade' }),
+  email: text().notNull(),
+  // The name a new account starts with; an existing account keeps its own.
+  displayName: text().notNull(),
+  role: roleEnum().notNull(),
+  organisationIds: integer().array().notNull().default(sql`'{}'::integer[]`),
+  tokenHash: text().notNull(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  invitedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('city_invitations_city_email').on(t.cityId, sql`lower(${t.email})`), uniqueIndex().on(t.tokenHash)])
+
+/** One-time password-reset links (hash only), valid for an hour. */
+export const passwordResets = pgTable('password_resets', {
+  tokenHash: text().primaryKey(),
+  userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  usedAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index().on(t.userId)])
+
+/** Every reset request of the last day, known address or not, for throttling by address and account. */
+export const passwordResetRequests = pgTable('password_reset_requests', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  email: text().notNull(),
+  ip: text().notNull(),
+  at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index().on(t.email, t.at), index().on(t.ip, t.at)])
+
+/** The one-time link to create the first platform administrator from the browser (hash only, 24 h). */
+export const setupTokens = pgTable('setup_tokens', {
+  tokenHash: text().primaryKey(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  usedAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+})

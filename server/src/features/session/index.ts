@@ -1,15 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { AcceptInvitationSchema, ApiErrorSchema, ChangePasswordSchema, SecondFactorCodeInputSchema, SessionSchema, SignInSchema } from '@eccar/shared'
+import {
+  AcceptInvitationSchema, ApiErrorSchema, ChangePasswordSchema, InvitationInfoSchema, InvitationTokenParamsSchema, JoinCitySchema,
+  PasswordResetAcceptedSchema, PasswordResetConfirmSchema, PasswordResetRequestSchema, SecondFactorCodeInputSchema, SessionSchema, SignInSchema,
+} from '@eccar/shared'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { AuthenticationRequiredError } from '../../auth/actor.ts'
-import { NoContentSchema, writeErrorResponses } from '../shared/schemas.ts'
-import { TooManyAttemptsError } from './session.errors.ts'
 import { createSecretBox } from '../../auth/second-factor.ts'
 import { secondFactorRequirement } from '../../config.ts'
+import { NoContentSchema, writeErrorResponses } from '../shared/schemas.ts'
+import { createInvitationsService } from './invitations.service.ts'
+import { logChannel } from './password-reset.channel.ts'
+import { createPasswordResetService } from './password-reset.service.ts'
+import { TooManyAttemptsError, TooManyResetsError } from './session.errors.ts'
 import { challengeMinutes, createSessionService, type ChallengeResult, type SignInResult } from './session.service.ts'
 
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = createSessionService(app.db, { requirement: secondFactorRequirement(app.config), box: createSecretBox(app.config.SECRET_KEY) })
+  const invitationsService = createInvitationsService(app.db)
+  const resetService = createPasswordResetService(app.db, logChannel(app.log, app.config.NODE_ENV), app.config.PUBLIC_ORIGIN!)
   const { secure } = app.sessionCookie
   // The wait for the second factor: its own short-lived cookie, never a session.
   const challengeCookie = secure ? '__Host-sid-2fa' : 'sid-2fa'
@@ -99,15 +107,74 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(204).send(null)
   })
 
+  app.get('/invitations/:token', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['session'],
+      summary: 'What an invitation link is for: a password to choose, or a city to join after signing in',
+      params: InvitationTokenParamsSchema,
+      response: { 200: InvitationInfoSchema, ...writeErrorResponses },
+    },
+  }, async (request) => invitationsService.info(request.params.token))
+
   app.post('/invitations/accept', {
     config: { access: 'public', csrf: false },
     schema: {
       tags: ['session'],
-      summary: 'Set your password with a one-time invitation link, and sign in',
+      summary: 'Choose your password with a one-time link (a password link, or a city\'s invitation of a new address), and sign in',
+      description: 'A city invitation of an address that already has an account answers 409 INVITATION_SIGN_IN_REQUIRED: sign in and use POST /api/invitations/join.',
       body: AcceptInvitationSchema,
       response: { 200: SessionSchema, ...writeErrorResponses },
     },
-  }, async (request, reply) => respond(reply, await service.acceptInvitation(request.body.token, request.body.password, request.actor, request.sessionToken)))
+  }, async (request, reply) => respond(reply, await invitationsService.accept(request.body.token, request.body.password, request.actor, request.sessionToken)))
+
+  app.post('/invitations/join', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags: ['session'],
+      summary: 'Accept a city\'s invitation of your own address while signed in',
+      body: JoinCitySchema,
+      response: { 200: SessionSchema, ...writeErrorResponses },
+    },
+  }, async (request) => {
+    if (request.actor.kind !== 'user') throw new AuthenticationRequiredError()
+    return invitationsService.join(request.body.token, request.actor)
+  })
+
+  app.post('/password-reset', {
+    config: { access: 'public', csrf: false },
+    schema: {
+      tags: ['session'],
+      summary: 'Ask for a password-reset link',
+      description: 'Always 202, whether or not the address has an account. The link (valid 1 hour, once) goes through the notification channel; until there is mail it is written to the server log in development only. The 6th request in an hour for one address or from one client gets 429.',
+      body: PasswordResetRequestSchema,
+      response: { 202: PasswordResetAcceptedSchema, ...writeErrorResponses, 429: ApiErrorSchema },
+    },
+  }, async (request, reply) => {
+    try {
+      await resetService.request(request.body, request.ip, request.actor)
+    } catch (error) {
+      if (error instanceof TooManyResetsError) {
+        request.log.warn({ event: 'password-reset', outcome: 'throttled', ip: request.ip }, 'password reset throttled')
+        reply.header('retry-after', String(error.retryAfterSeconds))
+      }
+      throw error
+    }
+    return reply.code(202).send({ message: 'If the address has an account, a link to choose a new password is on its way.' })
+  })
+
+  app.post('/password-reset/confirm', {
+    config: { access: 'public', csrf: false },
+    schema: {
+      tags: ['session'],
+      summary: 'Choose a new password with a reset link; ends all your sessions',
+      body: PasswordResetConfirmSchema,
+      response: { 204: NoContentSchema, ...writeErrorResponses },
+    },
+  }, async (request, reply) => {
+    await resetService.confirm(request.body, request.actor)
+    return reply.code(204).send(null)
+  })
 }
 
 export default sessionRoutes

@@ -16,3 +16,14 @@ export class TooManyAttemptsError extends Error {
     super('Too many failed sign-ins; wait a few minutes and try again')
   }
 }
+
+export const InvitationSignInRequiredError = createError('INVITATION_SIGN_IN_REQUIRED', 'This address already has an account: sign in with it and accept the invitation', 409)
+export const ResetLinkInvalidError = createError('PASSWORD_RESET_INVALID', 'This password-reset link is unknown, used or expired; ask for a new one', 400)
+
+export class TooManyResetsError extends Error {
+  readonly statusCode = 429
+  readonly code = 'TOO_MANY_RESETS'
+  constructor (readonly retryAfterSeconds: number) {
+    super('Too many password-reset requests; wait and try again')
+  }
+}

@@ -1,5 +1,5 @@
 import type { ChangePassword, Session, SignIn } from '@eccar/shared'
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Actor, AuthMethod } from '../../auth/actor.ts'
 import { recordAudit } from '../../auth/audit.ts'
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../auth/passwords.ts'
@@ -7,11 +7,11 @@ import { secondFactorRequiredFor, type SecretBox } from '../../auth/second-facto
 import { createSession, deleteSession, deleteSessionsOfUser, hashToken, newToken } from '../../auth/sessions.ts'
 import type { SecondFactorRequirement } from '../../config.ts'
 import type { Db } from '../../db/client.ts'
-import { invitations, users } from '../../db/schema/index.ts'
+import { users } from '../../db/schema/index.ts'
 import { deleteChallenge, findChallenge, hasConfirmedFactor, insertChallenge } from '../second-factor/second-factor.queries.ts'
 import { useSecondFactorCode } from '../second-factor/second-factor.service.ts'
 import {
-  CurrentPasswordWrongError, InvalidCredentialsError, InvitationInvalidError, SecondFactorChallengeInvalidError, SecondFactorInvalidError,
+  CurrentPasswordWrongError, InvalidCredentialsError, SecondFactorChallengeInvalidError, SecondFactorInvalidError,
   TooManyAttemptsError,
 } from './session.errors.ts'
 import { buildMe, clearFailures, findUserByEmail, maxFailures, recentFailures, recordAttempt, throttleWindowMs } from './session.queries.ts'
@@ -103,23 +103,6 @@ export function createSessionService (db: Db, { requirement, box }: SecondFactor
         await deleteSessionsOfUser(tx, actor.userId, actor.sessionId)
         await recordAudit(tx, actor, { cityId: null, action: 'user.password.change', entityType: 'user', entityId: actor.userId })
       })
-    },
-
-    async acceptInvitation (token: string, password: string, actor: Actor, previousToken: string | null) {
-      const userId = await db.transaction(async (tx) => {
-        const [invitation] = await tx.select().from(invitations)
-          .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now())))
-          .for('update')
-        if (!invitation) throw new InvitationInvalidError()
-        const [user] = await tx.select().from(users).where(eq(users.id, invitation.userId))
-        checkPasswordPolicy(password, { email: user!.email, displayName: user!.displayName })
-        await tx.update(users).set({ passwordHash: await hashPassword(password), updatedAt: now() }).where(eq(users.id, user!.id))
-        await tx.update(invitations).set({ usedAt: now() }).where(eq(invitations.tokenHash, invitation.tokenHash))
-        await deleteSessionsOfUser(tx, user!.id)
-        await recordAudit(tx, { ...actor, kind: 'anonymous' }, { cityId: null, action: 'user.invitation.accept', entityType: 'user', entityId: user!.id })
-        return user!.id
-      })
-      return startSession(userId, previousToken)
     },
   }
 }

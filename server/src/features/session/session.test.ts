@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { hashToken } from '../../auth/sessions.ts'
-import { sessions } from '../../db/schema/index.ts'
+import { auditLog, sessions } from '../../db/schema/index.ts'
+import { createInvitation } from '../users/invitations.ts'
 import { buildUser } from '../../../test/helpers/auth.ts'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
 import { buildCity } from '../../../test/helpers/factories.ts'
@@ -166,25 +167,20 @@ describe('PUT /api/session/password', () => {
 })
 
 describe('POST /api/invitations/accept', () => {
-  it('sets the password once with a link from the admin and signs in', async () => {
+  it('sets the password once with a password link and signs in, with an audit row in the person\'s city', async () => {
     const city = await buildCity(testDb.db, { slug: 'jena' })
-    const admin = await buildUser(testDb.db, { password, memberships: [{ cityId: city.id, role: 'admin' }] })
-    const adminSession = await signIn({ email: admin.email, password })
-    const created = await app.inject({
-      method: 'POST', url: '/api/cities/jena/users',
-      headers: { cookie: `sid=${cookieOf(adminSession)!.value}`, 'x-csrf-token': adminSession.json().csrfToken },
-      payload: { email: 'neu@example.org', displayName: 'Neue Person', role: 'viewer' },
-    })
-    expect(created.statusCode).toBe(201)
-    const token = created.json().invitation.path.split('/').at(-1)
-
+    const fresh = await buildUser(testDb.db, { email: 'neu@example.org', memberships: [{ cityId: city.id, role: 'viewer' }] })
+    const { path } = await createInvitation(testDb.db, fresh.id)
+    const token = path.split('/').at(-1)!
+    expect((await app.inject({ method: 'GET', url: `/api/invitations/${token}` })).json()).toMatchObject({ kind: 'password', needsPassword: true })
     const accepted = await app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token, password: 'meine eigene Passphrase' } })
     expect(accepted.statusCode).toBe(200)
     expect(accepted.json().user).toMatchObject({ email: 'neu@example.org', memberships: [{ citySlug: 'jena', role: 'viewer' }] })
     expect(cookieOf(accepted)).toBeDefined()
-
     const again = await app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token, password: 'noch eine Passphrase' } })
     expect(again.statusCode).toBe(400)
     expect(again.json().code).toBe('INVITATION_INVALID')
+    const rows = await testDb.db.select().from(auditLog).where(eq(auditLog.action, 'user.invitation.accept'))
+    expect(rows.map((row) => row.cityId)).toEqual([city.id])
   })
 })

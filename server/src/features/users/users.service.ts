@@ -1,19 +1,20 @@
 import type { CreateCityUser, Role, UpdateCityUser } from '@eccar/shared'
-import { and, eq, sql } from 'drizzle-orm'
-import { requireRole, type Actor } from '../../auth/actor.ts'
+import { and, count, eq, ne, sql } from 'drizzle-orm'
+import { FieldNotAllowedError, requireRole, userIdOf, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../../auth/audit.ts'
-import { checkPasswordPolicy, hashPassword } from '../../auth/passwords.ts'
 import { deleteSessionsOfUser } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'
-import { membershipOrganisations, memberships, users } from '../../db/schema/index.ts'
+import { cityInvitations, membershipOrganisations, memberships, users } from '../../db/schema/index.ts'
 import { CityNotFoundError } from '../cities/cities.errors.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
 import { OrganisationUnknownError } from '../measures/measures.errors.ts'
 import { existingOrganisationIds } from '../measures/measures.queries.ts'
 import { findUserByEmail } from '../session/session.queries.ts'
 import { VersionConflictError } from '../shared/versioning.ts'
+import { findPendingInvitation, listPendingInvitations, upsertCityInvitation } from './city-invitations.ts'
 import { createInvitation } from './invitations.ts'
-import { AlreadyMemberError, LastAdminError, ScopeOnlyForEditorsError, UserNotFoundError } from './users.errors.ts'
+import { recordAuditForPerson } from './person-audit.ts'
+import { AlreadyMemberError, LastAdminError, PasswordLinkNotAllowedError, PendingInvitationNotFoundError, ScopeOnlyForEditorsError, UserNotFoundError } from './users.errors.ts'
 import { adminCount, findMembership, listCityUsers, replaceScope } from './users.queries.ts'
 
 export function createUsersService (db: Db) {
@@ -44,39 +45,34 @@ export function createUsersService (db: Db) {
   return {
     async list (citySlug: string, actor: Actor) {
       const city = await administeredCity(db, citySlug, actor)
-      return listCityUsers(db, city.id)
+      return { items: await listCityUsers(db, city.id), pending: await listPendingInvitations(db, city.id) }
     },
 
+    /**
+     * Invites the address to the city. Whether it has an account changes nothing in the answer or in
+     * the account: the person accepts with the link (a new account chooses its password there, an
+     * existing one signs in), so no admin can take over an account by adding its address.
+     */
     async create (citySlug: string, input: CreateCityUser, actor: Actor) {
       return db.transaction(async (tx) => {
         const city = await administeredCity(tx, citySlug, actor)
         await checkScope(tx, city.id, input.role, input.organisationIds)
-        let user = await findUserByEmail(tx, input.email)
-        let invitation = null
-        if (user) {
-          if (await findMembership(tx, city.id, user.id)) throw new AlreadyMemberError(input.email)
-        } else {
-          if (input.password) checkPasswordPolicy(input.password, { email: input.email, displayName: input.displayName })
-          ;[user] = await tx.insert(users).values({
-            email: input.email,
-            displayName: input.displayName,
-            passwordHash: input.password ? await hashPassword(input.password) : null,
-          }).returning()
-          if (!input.password) invitation = await createInvitation(tx, user!.id)
-        }
-        await tx.insert(memberships).values({ userId: user!.id, cityId: city.id, role: input.role })
-        await replaceScope(tx, city.id, user!.id, input.organisationIds ?? [])
-        const after = await snapshot(tx, city.id, user!.id)
-        await recordAudit(tx, actor, { cityId: city.id, action: 'membership.create', entityType: 'user', entityId: user!.id, after })
-        return { user: after!, invitation }
+        const user = await findUserByEmail(tx, input.email)
+        // Its own members the admin sees in the list anyway; this reveals nothing beyond the city.
+        if (user && await findMembership(tx, city.id, user.id)) throw new AlreadyMemberError(input.email)
+        const created = await upsertCityInvitation(tx, city.id, input, userIdOf(actor))
+        await recordAudit(tx, actor, { cityId: city.id, action: 'membership.invite', entityType: 'invitation', entityId: created.pending.id, after: created.pending })
+        return created
       })
     },
-
     async update (citySlug: string, userId: number, input: UpdateCityUser, expected: number, actor: Actor) {
       return db.transaction(async (tx) => {
         const city = await administeredCity(tx, citySlug, actor)
         const membership = await lockMembership(tx, city.id, userId, expected)
         const before = await snapshot(tx, city.id, userId)
+        if (input.displayName !== undefined && !(actor.kind === 'user' && actor.isPlatformAdmin) && actor.kind !== 'system') {
+          throw new FieldNotAllowedError('displayName')
+        }
         const role = input.role ?? membership.role
         if (membership.role === 'admin' && role !== 'admin' && await adminCount(tx, city.id) <= 1) throw new LastAdminError()
         // A role change away from editor drops the organisation limit with it.
@@ -100,19 +96,42 @@ export function createUsersService (db: Db) {
         const before = await snapshot(tx, city.id, userId)
         await tx.delete(membershipOrganisations).where(and(eq(membershipOrganisations.cityId, city.id), eq(membershipOrganisations.userId, userId)))
         await tx.delete(memberships).where(and(eq(memberships.cityId, city.id), eq(memberships.userId, userId)))
-        // Sessions carry roles loaded per request; ending them makes the change take effect at once everywhere.
-        await deleteSessionsOfUser(tx, userId)
+        // Sessions load roles per request, so access to this city ends at once while other cities'
+        // access goes on; only someone left with no access anywhere is signed out.
+        const [rest] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.userId, userId))
+        const [person] = await tx.select({ isPlatformAdmin: users.isPlatformAdmin }).from(users).where(eq(users.id, userId))
+        if (rest!.n === 0 && !person!.isPlatformAdmin) await deleteSessionsOfUser(tx, userId)
         await recordAudit(tx, actor, { cityId: city.id, action: 'membership.delete', entityType: 'user', entityId: userId, before })
       })
     },
 
+    /**
+     * A link to set the password of a member's account. City admins get it only for an account that has
+     * no password yet and belongs to no other city (one they created and nobody else relies on);
+     * everything else only the person (a reset) or a platform administrator may start.
+     */
     async invite (citySlug: string, userId: number, actor: Actor) {
       return db.transaction(async (tx) => {
         const city = await administeredCity(tx, citySlug, actor)
         if (!await findMembership(tx, city.id, userId)) throw new UserNotFoundError(userId)
+        const isPlatformAdmin = actor.kind === 'system' || (actor.kind === 'user' && actor.isPlatformAdmin)
+        if (!isPlatformAdmin) {
+          const [account] = await tx.select({ passwordHash: users.passwordHash, isPlatformAdmin: users.isPlatformAdmin }).from(users).where(eq(users.id, userId)).for('update')
+          const [others] = await tx.select({ n: count() }).from(memberships).where(and(eq(memberships.userId, userId), ne(memberships.cityId, city.id)))
+          if (account!.passwordHash !== null || account!.isPlatformAdmin || others!.n > 0) throw new PasswordLinkNotAllowedError()
+        }
         const invitation = await createInvitation(tx, userId)
-        await recordAudit(tx, actor, { cityId: city.id, action: 'user.invitation.create', entityType: 'user', entityId: userId, after: { expiresAt: invitation.expiresAt } })
+        await recordAuditForPerson(tx, actor, userId, { action: 'user.invitation.create', after: { expiresAt: invitation.expiresAt } })
         return invitation
+      })
+    },
+    async withdraw (citySlug: string, invitationId: number, actor: Actor) {
+      await db.transaction(async (tx) => {
+        const city = await administeredCity(tx, citySlug, actor)
+        const row = await findPendingInvitation(tx, city.id, invitationId)
+        if (!row) throw new PendingInvitationNotFoundError(invitationId)
+        await tx.delete(cityInvitations).where(eq(cityInvitations.id, row.id))
+        await recordAudit(tx, actor, { cityId: city.id, action: 'membership.invite.withdraw', entityType: 'invitation', entityId: row.id, before: { email: row.email, role: row.role } })
       })
     },
   }

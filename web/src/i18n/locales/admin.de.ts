@@ -195,6 +195,8 @@ const errors = {
   PASSWORD_REJECTED: 'Dieses Passwort ist zu kurz oder zu bekannt. Bitte wählen Sie ein anderes.',
   SECOND_FACTOR_NOT_ENABLED: 'Diese Person hat keinen zweiten Faktor eingerichtet; es gibt nichts zurückzusetzen.',
   SECOND_FACTOR_ENROLMENT_REQUIRED: 'Richten Sie zuerst Ihren zweiten Faktor ein (Konto → Zweiter Faktor) und melden Sie sich damit an.',
+  PASSWORD_LINK_NOT_ALLOWED: 'Für dieses Konto gibt es keinen Link von hier: Es hat schon ein Passwort oder wird auch außerhalb dieser Stadt genutzt. Die Person kann ihr Passwort auf der Anmeldeseite selbst zurücksetzen.',
+  INVITATION_NOT_FOUND: 'Diese Einladung ist nicht mehr offen: Sie wurde angenommen oder zurückgezogen.',
   STEERING_MEMBER_NOT_FOUND: 'Diesen Sitz gibt es nicht (mehr).',
   STEERING_MEETING_NOT_FOUND: 'Diese Sitzung gibt es nicht (mehr).',
   STEERING_ATTENDEE_UNKNOWN: 'Ein gewählter Sitz gehört nicht (mehr) zur Lenkungsgruppe. Bitte laden Sie die Seite neu.',
@@ -332,9 +334,8 @@ const organisations = {
 }
 
 const users = {
-  existingAccount: '{name} hat schon ein Konto (aus einer anderen Stadt) und meldet sich mit dem bisherigen Passwort an. Ein Einladungslink ist nicht nötig.',
   title: 'Personen und Rollen',
-  intro: 'Wer sich für {city} anmelden darf und was die Person darf. Neue Personen erhalten einen Einladungslink, mit dem sie ihr Passwort selbst festlegen.',
+  intro: 'Wer sich für {city} anmelden darf und was die Person darf. Sie laden Personen per E-Mail-Adresse ein; mit dem Einladungslink nehmen sie die Einladung an (wer schon ein Konto hat, meldet sich dafür an).',
   addHeading: 'Person hinzufügen',
   add: 'Person hinzufügen und Einladungslink erzeugen',
   caption: 'Personen mit einer Rolle in der Stadt',
@@ -368,6 +369,15 @@ const users = {
   invitationText: 'Geben Sie diesen Link der Person auf einem sicheren Weg weiter. Mit ihm legt sie ihr Passwort fest und ist dann angemeldet.',
   invitationValidity: 'Der Link ist 7 Tage gültig (bis {date}) und funktioniert nur einmal. Er wird nur jetzt angezeigt; geht er verloren, erzeugen Sie einfach einen neuen.',
   invitationClose: 'Link ausblenden',
+  cityInvitationText: 'Geben Sie diesen Link der Person auf einem sicheren Weg weiter. Mit ihm nimmt sie die Einladung an: Wer neu ist, legt dabei ein Passwort fest; wer schon ein Konto hat, meldet sich damit an. Bis dahin steht die Einladung unter „Offene Einladungen“.',
+  pendingHeading: 'Offene Einladungen',
+  pendingIntro: 'Diese Personen haben ihre Einladung noch nicht angenommen. Eine neue Einladung an dieselbe Adresse ersetzt die alte und ihren Link.',
+  pendingUntil: 'Gültig bis',
+  pendingExpired: 'abgelaufen',
+  withdraw: 'Zurückziehen',
+  withdrawLabel: 'Einladung an {email} zurückziehen',
+  withdrawn: 'Die Einladung an {email} ist zurückgezogen; ihr Link funktioniert nicht mehr.',
+  nameIsOwn: 'Name: {name}. Den Namen ändert die Person selbst.',
 }
 
 const steering = {
@@ -480,6 +490,10 @@ const audit = {
     membership_create: 'Person hinzugefügt',
     membership_update: 'Rolle geändert',
     membership_delete: 'Rolle weggenommen',
+    membership_invite: 'Person eingeladen',
+    membership_invite_withdraw: 'Einladung zurückgezogen',
+    user_password_reset_request: 'Zurücksetzen des Passworts angefordert',
+    user_password_reset: 'Passwort zurückgesetzt',
     user_invitation_create: 'Einladungslink erzeugt',
     user_invitation_accept: 'Einladung angenommen',
     user_password_change: 'Passwort geändert',
@@ -522,6 +536,7 @@ const audit = {
     sso: 'Anmeldung mit Stadt-Konto',
   },
   entities: {
+    invitation: 'Einladung',
     plan: 'Plan',
     plan_commitment: 'Verpflichtung im Plan',
     measure: 'Maßnahme',

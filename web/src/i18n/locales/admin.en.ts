@@ -196,6 +196,8 @@ const errors = {
   PASSWORD_REJECTED: 'This password is too short or too common. Please choose another one.',
   SECOND_FACTOR_NOT_ENABLED: 'This person has not set up a second factor; there is nothing to reset.',
   SECOND_FACTOR_ENROLMENT_REQUIRED: 'Please set up your second factor first (account → second factor) and sign in with it.',
+  PASSWORD_LINK_NOT_ALLOWED: 'There is no link for this account from here: it already has a password or is also used outside this city. The person can reset their password on the sign-in page.',
+  INVITATION_NOT_FOUND: 'This invitation is no longer open: it was accepted or withdrawn.',
   STEERING_MEMBER_NOT_FOUND: 'This seat does not exist (any more).',
   STEERING_MEETING_NOT_FOUND: 'This meeting does not exist (any more).',
   STEERING_ATTENDEE_UNKNOWN: 'A chosen seat no longer belongs to the steering group. Please reload the page.',
@@ -333,9 +335,8 @@ const organisations = {
 }
 
 const users = {
-  existingAccount: '{name} already has an account (from another city) and signs in with their existing password. No invitation link is needed.',
   title: 'People and roles',
-  intro: 'Who may sign in for {city} and what they may do. New people get an invitation link with which they set their password themselves.',
+  intro: 'Who may sign in for {city} and what they may do. You invite people by e-mail address; with the invitation link they accept (anyone who already has an account signs in to do so).',
   addHeading: 'Add a person',
   add: 'Add the person and create an invitation link',
   caption: 'People with a role in the city',
@@ -369,6 +370,15 @@ const users = {
   invitationText: 'Give this link to the person in a safe way. With it they set their password and are then signed in.',
   invitationValidity: 'The link is valid for 7 days (until {date}) and works only once. It is shown only now; if it gets lost, simply create a new one.',
   invitationClose: 'Hide the link',
+  cityInvitationText: 'Pass this link on to the person by a secure channel. With it they accept the invitation: someone new chooses a password, someone who already has an account signs in with it. Until then the invitation is listed under “Open invitations”.',
+  pendingHeading: 'Open invitations',
+  pendingIntro: 'These people have not accepted their invitation yet. A new invitation to the same address replaces the old one and its link.',
+  pendingUntil: 'Valid until',
+  pendingExpired: 'expired',
+  withdraw: 'Withdraw',
+  withdrawLabel: 'Withdraw the invitation to {email}',
+  withdrawn: 'The invitation to {email} is withdrawn; its link no longer works.',
+  nameIsOwn: 'Name: {name}. People change their name themselves.',
 }
 
 const steering = {
@@ -481,6 +491,10 @@ const audit = {
     membership_create: 'Person added',
     membership_update: 'Role changed',
     membership_delete: 'Role taken away',
+    membership_invite: 'Person invited',
+    membership_invite_withdraw: 'Invitation withdrawn',
+    user_password_reset_request: 'Password reset requested',
+    user_password_reset: 'Password reset',
     user_invitation_create: 'Invitation link created',
     user_invitation_accept: 'Invitation accepted',
     user_password_change: 'Password changed',
@@ -523,6 +537,7 @@ const audit = {
     sso: 'Sign-in with city account',
   },
   entities: {
+    invitation: 'Invitation',
     plan: 'Plan',
     plan_commitment: 'Commitment in the plan',
     measure: 'Measure',

@@ -7,8 +7,8 @@ export const knownAuditActions = [
   'plan.create', 'plan.update', 'plan.delete', 'plan.import', 'plan.successor.create', 'plan.commitment.update',
   'measure.create', 'measure.update', 'measure.delete', 'measure.restore', 'measure.status.update',
   'organisation.create', 'organisation.update', 'organisation.delete',
-  'membership.create', 'membership.update', 'membership.delete',
-  'user.invitation.create', 'user.invitation.accept', 'user.password.change',
+  'membership.create', 'membership.update', 'membership.delete', 'membership.invite', 'membership.invite.withdraw',
+  'user.invitation.create', 'user.invitation.accept', 'user.password.change', 'user.password.reset.request', 'user.password.reset',
   'steering.member.create', 'steering.member.update', 'steering.member.delete',
   'steering.meeting.create', 'steering.meeting.update', 'steering.meeting.delete',
   'city.create', 'city.settings.update',
@@ -26,7 +26,7 @@ export const auditActionPrefixes = [
 
 /** Entity types as recorded, each with a label in `admin.audit.entities.<type with _ for ->`. */
 export const knownEntityTypes = [
-  'plan', 'plan-commitment', 'measure', 'organisation', 'user', 'steering_member', 'steering_meeting', 'city',
+  'plan', 'plan-commitment', 'measure', 'organisation', 'user', 'invitation', 'steering_member', 'steering_meeting', 'city',
   'reporting_cycle', 'cycle_narrative', 'indicator', 'indicator_value', 'incident_period', 'identity-provider',
 ] as const
 

@@ -1,0 +1,103 @@
+import type { InvitationInfo, Session } from '@eccar/shared'
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm'
+import type { Actor } from '../../auth/actor.ts'
+import { recordAudit } from '../../auth/audit.ts'
+import { checkPasswordPolicy, hashPassword } from '../../auth/passwords.ts'
+import { createSession, deleteSession, deleteSessionsOfUser, hashToken } from '../../auth/sessions.ts'
+import type { Db } from '../../db/client.ts'
+import { cities, cityInvitations, invitations, membershipOrganisations, memberships, organisations, users } from '../../db/schema/index.ts'
+import { findCityInvitationByToken } from '../users/city-invitations.ts'
+import { recordAuditForPerson } from '../users/person-audit.ts'
+import { InvitationInvalidError, InvitationSignInRequiredError } from './session.errors.ts'
+import { buildMe, findUserByEmail } from './session.queries.ts'
+import type { SignInResult } from './session.service.ts'
+
+type CityInvitationRow = typeof cityInvitations.$inferSelect
+
+/**
+ * The two kinds of links: a password link for an account (from the CLI or a platform administrator),
+ * and a city's invitation of an address. A city invitation never sets the password of an existing
+ * account: its holder signs in with that account and accepts.
+ */
+export function createInvitationsService (db: Db, now: () => Date = () => new Date()) {
+  async function startSession (userId: number, previousToken: string | null): Promise<SignInResult> {
+    if (previousToken) await deleteSession(db, previousToken)
+    const { token, csrfToken } = await createSession(db, userId)
+    return { token, userId, session: { user: await buildMe(db, userId), csrfToken } }
+  }
+
+  const passwordLink = async (tx: Db, token: string) => (await tx.select().from(invitations)
+    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now())))
+    .for('update'))[0]
+
+  async function validCityInvitation (tx: Db, token: string) {
+    const row = await findCityInvitationByToken(tx, token)
+    return row && row.expiresAt > now() ? row : undefined
+  }
+
+  /** The membership the invitation grants, limited to organisations that still exist in the city. */
+  async function join (tx: Db, invitation: CityInvitationRow, userId: number, actor: Actor) {
+    await tx.delete(cityInvitations).where(eq(cityInvitations.id, invitation.id))
+    const [existing] = await tx.select().from(memberships).where(and(eq(memberships.cityId, invitation.cityId), eq(memberships.userId, userId)))
+    if (existing) return
+    await tx.insert(memberships).values({ userId, cityId: invitation.cityId, role: invitation.role })
+    const ids = invitation.role === 'editor' && invitation.organisationIds.length
+      ? (await tx.select({ id: organisations.id }).from(organisations)
+          .where(and(eq(organisations.cityId, invitation.cityId), inArray(organisations.id, invitation.organisationIds)))).map((row) => row.id)
+      : []
+    if (ids.length) await tx.insert(membershipOrganisations).values(ids.map((organisationId) => ({ cityId: invitation.cityId, userId, organisationId })))
+    await recordAudit(tx, actor, {
+      cityId: invitation.cityId, action: 'membership.create', entityType: 'user', entityId: userId,
+      after: { role: invitation.role, organisationIds: ids, invitationId: invitation.id },
+    })
+  }
+
+  return {
+    async info (token: string): Promise<InvitationInfo> {
+      if (await passwordLink(db, token)) return { kind: 'password', cityName: null, role: null, needsPassword: true }
+      const invitation = await validCityInvitation(db, token)
+      if (!invitation) throw new InvitationInvalidError()
+      const [city] = await db.select({ name: cities.name }).from(cities).where(eq(cities.id, invitation.cityId))
+      return { kind: 'city', cityName: city!.name, role: invitation.role, needsPassword: !await findUserByEmail(db, invitation.email) }
+    },
+
+    /** Sets the password with a password link, or creates the account a city invited; then signs in. */
+    async accept (token: string, password: string, actor: Actor, previousToken: string | null) {
+      const anonymous: Actor = { kind: 'anonymous', requestId: actor.requestId }
+      const userId = await db.transaction(async (tx) => {
+        const link = await passwordLink(tx, token)
+        if (link) {
+          const [user] = await tx.select().from(users).where(eq(users.id, link.userId)).for('update')
+          checkPasswordPolicy(password, { email: user!.email, displayName: user!.displayName })
+          await tx.update(users).set({ passwordHash: await hashPassword(password), updatedAt: now() }).where(eq(users.id, user!.id))
+          await tx.update(invitations).set({ usedAt: now() }).where(eq(invitations.tokenHash, link.tokenHash))
+          await deleteSessionsOfUser(tx, user!.id)
+          await recordAuditForPerson(tx, anonymous, user!.id, { action: 'user.invitation.accept' })
+          return user!.id
+        }
+        const invitation = await validCityInvitation(tx, token)
+        if (!invitation) throw new InvitationInvalidError()
+        if (await findUserByEmail(tx, invitation.email)) throw new InvitationSignInRequiredError()
+        checkPasswordPolicy(password, { email: invitation.email, displayName: invitation.displayName })
+        const [user] = await tx.insert(users).values({
+          email: invitation.email, displayName: invitation.displayName, passwordHash: await hashPassword(password),
+        }).returning({ id: users.id })
+        await join(tx, invitation, user!.id, anonymous)
+        return user!.id
+      })
+      return startSession(userId, previousToken)
+    },
+
+    /** The signed-in person accepts a city's invitation of their own address. */
+    async join (token: string, actor: Actor & { kind: 'user' }): Promise<Session> {
+      await db.transaction(async (tx) => {
+        const invitation = await validCityInvitation(tx, token)
+        const [me] = await tx.select({ email: users.email }).from(users).where(eq(users.id, actor.userId))
+        // Someone else's invitation is "invalid" for this account: whose it is stays unsaid.
+        if (!invitation || invitation.email.toLowerCase() !== me!.email.toLowerCase()) throw new InvitationInvalidError()
+        await join(tx, invitation, actor.userId, actor)
+      })
+      return { user: await buildMe(db, actor.userId), csrfToken: actor.csrfToken }
+    },
+  }
+}

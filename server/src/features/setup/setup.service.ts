@@ -1,0 +1,74 @@
+import type { CompleteSetup, SetupState } from '@eccar/shared'
+import { eq, isNull } from 'drizzle-orm'
+import type { Actor } from '../../auth/actor.ts'
+import { recordAudit } from '../../auth/audit.ts'
+import { checkPasswordPolicy, hashPassword } from '../../auth/passwords.ts'
+import { createSession, deleteSession, hashToken, newToken } from '../../auth/sessions.ts'
+import type { Db } from '../../db/client.ts'
+import { setupTokens, users } from '../../db/schema/index.ts'
+import { CityExistsError } from '../cities/cities.errors.ts'
+import { findCityBySlug, insertCity } from '../cities/cities.queries.ts'
+import { buildMe, findUserByEmail } from '../session/session.queries.ts'
+import { SetupCityRequiredError, SetupLinkInvalidError } from './setup.errors.ts'
+import { cityCount, findValidSetupToken, hasNoAdministrator } from './setup.queries.ts'
+
+export const setupLinkValidityMs = 24 * 3_600_000
+
+/**
+ * At start: while the platform has no administrator at all, a fresh one-time setup link (valid 24 h)
+ * replaces any earlier one. Returns the path to print, or null when someone can already administer.
+ */
+export async function createSetupLinkIfNeeded (db: Db, now = new Date()) {
+  return db.transaction(async (tx) => {
+    if (!await hasNoAdministrator(tx)) return null
+    const token = newToken()
+    await tx.delete(setupTokens).where(isNull(setupTokens.usedAt))
+    await tx.insert(setupTokens).values({ tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + setupLinkValidityMs), createdAt: now })
+    return `/setup/${token}`
+  })
+}
+
+export function createSetupService (db: Db, now: () => Date = () => new Date()) {
+  return {
+    async state (token: string): Promise<SetupState> {
+      if (!await findValidSetupToken(db, token, now()) || !await hasNoAdministrator(db)) throw new SetupLinkInvalidError()
+      return { needsCity: await cityCount(db) === 0 }
+    },
+
+    /** Creates the first platform administrator (and the first city if there is none), then signs in. */
+    async complete (input: CompleteSetup, actor: Actor, previousToken: string | null) {
+      const userId = await db.transaction(async (tx) => {
+        const setup = await findValidSetupToken(tx, input.token, now())
+        // The CLI may have created an administrator meanwhile: the link then has done its job.
+        if (!setup || !await hasNoAdministrator(tx)) throw new SetupLinkInvalidError()
+        if (await cityCount(tx) === 0 && !input.city) throw new SetupCityRequiredError()
+        checkPasswordPolicy(input.password, { email: input.email, displayName: input.displayName })
+        const existing = await findUserByEmail(tx, input.email)
+        let id: number
+        if (existing) {
+          // An account without any admin right (say, from an earlier attempt) becomes the administrator.
+          await tx.update(users).set({ displayName: input.displayName, passwordHash: await hashPassword(input.password), isPlatformAdmin: true, updatedAt: now() })
+            .where(eq(users.id, existing.id))
+          id = existing.id
+        } else {
+          const [user] = await tx.insert(users).values({
+            email: input.email, displayName: input.displayName, passwordHash: await hashPassword(input.password), isPlatformAdmin: true,
+          }).returning({ id: users.id })
+          id = user!.id
+        }
+        await tx.update(setupTokens).set({ usedAt: now() }).where(eq(setupTokens.tokenHash, setup.tokenHash))
+        const system: Actor = { kind: 'anonymous', requestId: actor.requestId }
+        await recordAudit(tx, system, { cityId: null, action: 'user.create-admin', entityType: 'user', entityId: id, after: { email: input.email, platformAdmin: true, source: 'setup-link' } })
+        if (input.city && await cityCount(tx) === 0) {
+          if (await findCityBySlug(tx, input.city.slug)) throw new CityExistsError(input.city.slug)
+          const city = await insertCity(tx, input.city)
+          await recordAudit(tx, system, { cityId: city.id, action: 'city.create', entityType: 'city', entityId: city.id, after: city })
+        }
+        return id
+      })
+      if (previousToken) await deleteSession(db, previousToken)
+      const { token, csrfToken } = await createSession(db, userId)
+      return { token, session: { user: await buildMe(db, userId), csrfToken } }
+    },
+  }
+}

@@ -1,18 +1,16 @@
 import type { InvitationInfo, Session } from '@eccar/shared'
-import { and, eq, gt, inArray, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../../auth/audit.ts'
 import { checkPasswordPolicy, hashPassword } from '../../auth/passwords.ts'
 import { createSession, deleteSession, deleteSessionsOfUser, hashToken } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'
-import { cities, cityInvitations, invitations, membershipOrganisations, memberships, organisations, users } from '../../db/schema/index.ts'
-import { findCityInvitationByToken } from '../users/city-invitations.ts'
+import { cities, invitations, users } from '../../db/schema/index.ts'
+import { acceptCityInvitation, findCityInvitationByToken } from '../users/city-invitations.ts'
 import { recordAuditForPerson } from '../users/person-audit.ts'
 import { InvitationInvalidError, InvitationSignInRequiredError } from './session.errors.ts'
 import { buildMe, findUserByEmail } from './session.queries.ts'
 import type { SignInResult } from './session.service.ts'
-
-type CityInvitationRow = typeof cityInvitations.$inferSelect
 
 /**
  * The two kinds of links: a password link for an account (from the CLI or a platform administrator),
@@ -33,23 +31,6 @@ export function createInvitationsService (db: Db, now: () => Date = () => new Da
   async function validCityInvitation (tx: Db, token: string) {
     const row = await findCityInvitationByToken(tx, token)
     return row && row.expiresAt > now() ? row : undefined
-  }
-
-  /** The membership the invitation grants, limited to organisations that still exist in the city. */
-  async function join (tx: Db, invitation: CityInvitationRow, userId: number, actor: Actor) {
-    await tx.delete(cityInvitations).where(eq(cityInvitations.id, invitation.id))
-    const [existing] = await tx.select().from(memberships).where(and(eq(memberships.cityId, invitation.cityId), eq(memberships.userId, userId)))
-    if (existing) return
-    await tx.insert(memberships).values({ userId, cityId: invitation.cityId, role: invitation.role })
-    const ids = invitation.role === 'editor' && invitation.organisationIds.length
-      ? (await tx.select({ id: organisations.id }).from(organisations)
-          .where(and(eq(organisations.cityId, invitation.cityId), inArray(organisations.id, invitation.organisationIds)))).map((row) => row.id)
-      : []
-    if (ids.length) await tx.insert(membershipOrganisations).values(ids.map((organisationId) => ({ cityId: invitation.cityId, userId, organisationId })))
-    await recordAudit(tx, actor, {
-      cityId: invitation.cityId, action: 'membership.create', entityType: 'user', entityId: userId,
-      after: { role: invitation.role, organisationIds: ids, invitationId: invitation.id },
-    })
   }
 
   return {
@@ -82,7 +63,7 @@ export function createInvitationsService (db: Db, now: () => Date = () => new Da
         const [user] = await tx.insert(users).values({
           email: invitation.email, displayName: invitation.displayName, passwordHash: await hashPassword(password),
         }).returning({ id: users.id })
-        await join(tx, invitation, user!.id, anonymous)
+        await acceptCityInvitation(tx, invitation, user!.id, anonymous)
         return user!.id
       })
       return startSession(userId, previousToken)
@@ -95,7 +76,7 @@ export function createInvitationsService (db: Db, now: () => Date = () => new Da
         const [me] = await tx.select({ email: users.email }).from(users).where(eq(users.id, actor.userId))
         // Someone else's invitation is "invalid" for this account: whose it is stays unsaid.
         if (!invitation || invitation.email.toLowerCase() !== me!.email.toLowerCase()) throw new InvitationInvalidError()
-        await join(tx, invitation, actor.userId, actor)
+        await acceptCityInvitation(tx, invitation, actor.userId, actor)
       })
       return { user: await buildMe(db, actor.userId), csrfToken: actor.csrfToken }
     },

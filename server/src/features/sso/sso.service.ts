@@ -11,6 +11,7 @@ import { getCityBySlug } from '../cities/cities.queries.ts'
 import { findUserByEmail, maxFailures, recentFailures, recordAttempt } from '../session/session.queries.ts'
 import { VersionConflictError, VersionRequiredError } from '../shared/versioning.ts'
 import { adminCount, findMembership, listCityUsers } from '../users/users.queries.ts'
+import { acceptCityInvitation, findOpenInvitationByEmail } from '../users/city-invitations.ts'
 import { issuerAllowed, ProviderUnavailableError, type ProviderClients } from './sso.client.ts'
 import { IdentityProviderNotFoundError, IssuerInsecureError, SecretKeyMissingError, SsoRefusal } from './sso.errors.ts'
 import {
@@ -125,7 +126,14 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
       let user = await findUserByEmail(tx, email)
       // A platform administrator acts in every city; one city's provider cannot vouch for that.
       if (user?.isPlatformAdmin) throw new SsoRefusal('SSO_PLATFORM_ADMIN', user.id)
-      const membership = user ? await findMembership(tx, cityId, user.id) : undefined
+      let membership = user ? await findMembership(tx, cityId, user.id) : undefined
+      // The city invited this address and its provider vouches for it: the invitation is accepted here.
+      const invitation = membership ? undefined : await findOpenInvitationByEmail(tx, cityId, email, now())
+      if (invitation) {
+        if (!user) [user] = await tx.insert(users).values({ email, displayName: invitation.displayName }).returning()
+        await acceptCityInvitation(tx, invitation, user!.id, anonymous, 'sso')
+        membership = await findMembership(tx, cityId, user!.id)
+      }
       const groupRole = mappedRole(row, claims)
       if (!membership) {
         if (!row.allowSelfRegistration) throw new SsoRefusal('SSO_NOT_INVITED', user?.id ?? null)

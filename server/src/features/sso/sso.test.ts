@@ -82,6 +82,26 @@ describe('GET /api/auth/oidc/:city/callback', () => {
     expect(erfurtUsers.statusCode).toBe(404)
   })
 
+  it('accepts the city\'s open invitation of the address the provider vouches for, creating the account', async () => {
+    const { jena } = await setUp()
+    const admin = await buildSignedInUser(db, { memberships: [{ cityId: jena.id, role: 'admin' }] })
+    const invited = await app.inject({
+      method: 'POST', url: '/api/cities/jena/users', headers: admin.headers,
+      payload: { email: 'Neu.Person@jena.example', displayName: 'Neu Person', role: 'editor' },
+    })
+    expect(invited.statusCode).toBe(201)
+    provider.accounts.set('neu', { email: 'neu.person@jena.example', email_verified: true, name: 'N. Person' })
+
+    const { location, sessionToken } = await signInThrough('neu')
+    expect(location).toBe('/jena/arbeitsbereich')
+    const me = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: `sid=${sessionToken}` } })
+    expect(me.json().user).toMatchObject({ displayName: 'Neu Person', memberships: [{ citySlug: 'jena', role: 'editor' }] })
+    const list = await app.inject({ method: 'GET', url: '/api/cities/jena/users', headers: admin.headers })
+    expect(list.json().pending).toEqual([])
+    const created = await db.select().from(auditLog).where(eq(auditLog.action, 'membership.create'))
+    expect(created.at(-1)!.after).toMatchObject({ role: 'editor', via: 'sso' })
+  })
+
   it('accepts each answer of the provider once, and logs neither code, state nor e-mail', async () => {
     const { jena } = await setUp()
     await buildUser(db, { email: 'anna@jena.example', memberships: [{ cityId: jena.id, role: 'editor' }] })

@@ -1,12 +1,14 @@
 import type { CreateCityUser, PendingInvitation } from '@eccar/shared'
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
+import type { Actor } from '../../auth/actor.ts'
+import { recordAudit } from '../../auth/audit.ts'
 import { hashToken, newToken } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'
-import { cityInvitations, organisations } from '../../db/schema/index.ts'
+import { cityInvitations, membershipOrganisations, memberships, organisations } from '../../db/schema/index.ts'
 
 export const cityInvitationValidDays = 7
 
-type CityInvitationRow = typeof cityInvitations.$inferSelect
+export type CityInvitationRow = typeof cityInvitations.$inferSelect
 
 async function present (db: Db, rows: CityInvitationRow[], now: Date): Promise<PendingInvitation[]> {
   const ids = [...new Set(rows.flatMap((row) => row.organisationIds))]
@@ -60,4 +62,32 @@ export async function upsertCityInvitation (db: Db, cityId: number, input: Creat
 export async function findCityInvitationByToken (db: Db, token: string) {
   const [row] = await db.select().from(cityInvitations).where(eq(cityInvitations.tokenHash, hashToken(token))).for('update')
   return row
+}
+
+/** The open invitation of an address to a city, if any: what a city's identity provider may vouch for. */
+export async function findOpenInvitationByEmail (db: Db, cityId: number, email: string, now = new Date()) {
+  const [row] = await db.select().from(cityInvitations)
+    .where(and(eq(cityInvitations.cityId, cityId), sql`lower(${cityInvitations.email}) = ${email.toLowerCase()}`, gt(cityInvitations.expiresAt, now)))
+    .for('update')
+  return row
+}
+
+/**
+ * Turns an invitation into the membership it grants (limited to organisations that still exist in the
+ * city) and uses it up; by link, by joining while signed in, or through the city's identity provider.
+ */
+export async function acceptCityInvitation (tx: Db, invitation: CityInvitationRow, userId: number, actor: Actor, via?: 'sso') {
+  await tx.delete(cityInvitations).where(eq(cityInvitations.id, invitation.id))
+  const [existing] = await tx.select().from(memberships).where(and(eq(memberships.cityId, invitation.cityId), eq(memberships.userId, userId)))
+  if (existing) return
+  await tx.insert(memberships).values({ userId, cityId: invitation.cityId, role: invitation.role })
+  const ids = invitation.role === 'editor' && invitation.organisationIds.length
+    ? (await tx.select({ id: organisations.id }).from(organisations)
+        .where(and(eq(organisations.cityId, invitation.cityId), inArray(organisations.id, invitation.organisationIds)))).map((row) => row.id)
+    : []
+  if (ids.length) await tx.insert(membershipOrganisations).values(ids.map((organisationId) => ({ cityId: invitation.cityId, userId, organisationId })))
+  await recordAudit(tx, actor, {
+    cityId: invitation.cityId, action: 'membership.create', entityType: 'user', entityId: userId,
+    after: { role: invitation.role, organisationIds: ids, invitationId: invitation.id, ...(via ? { via } : {}) },
+  })
 }

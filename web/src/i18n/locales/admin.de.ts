@@ -79,6 +79,9 @@ const fields = {
   timeframeNoteEn: 'Hinweis zum Zeitrahmen (englisch)',
   fundingNoteDe: 'Finanzierung (deutsch)',
   fundingNoteEn: 'Finanzierung (englisch)',
+  goodPractice: 'Gute Praxis',
+  goodPracticeDescriptionDe: 'Was sie zu guter Praxis macht (deutsch)',
+  goodPracticeDescriptionEn: 'Was sie zu guter Praxis macht (englisch)',
   relatedMeasures: 'Verknüpfte Maßnahmen',
   exampleActions: 'ECCAR-Beispielaktionen',
   internalNote: 'Interne Notiz',
@@ -136,6 +139,7 @@ const validation = {
   months: 'Bitte geben Sie eine ganze Zahl von 1 bis 60 an.',
   relatedMissing: 'Bitte wählen Sie in jeder Zeile eine Maßnahme aus oder entfernen Sie die Zeile.',
   relatedTwice: 'Jede Maßnahme kann nur einmal verknüpft werden.',
+  goodPracticeDescription: 'Bitte beschreiben Sie kurz, was diese Maßnahme zu guter Praxis macht (deutsch oder englisch).',
   decisionText: 'Jeder Beschluss braucht einen Text; leere Beschlüsse bitte entfernen.',
 }
 
@@ -269,6 +273,9 @@ const measureForm = {
   bodies: 'Zuständigkeit',
   timeframe: 'Zeitrahmen',
   funding: 'Finanzierung und interne Notiz',
+  goodPractice: 'Gute Praxis',
+  goodPracticeCheck: 'Diese Maßnahme ist ein Beispiel guter Praxis',
+  goodPracticeHint: 'Der Bericht an die ECCAR stellt Beispiele guter Praxis in einem eigenen Abschnitt vor, jeweils mit einer kurzen Beschreibung.',
   related: 'Verknüpfte Maßnahmen',
   examples: 'ECCAR-Beispielaktionen',
   codeHint: 'Eindeutig im Plan, zum Beispiel 3.2.',

@@ -80,6 +80,9 @@ const fields = {
   timeframeNoteEn: 'Note on the timeframe (English)',
   fundingNoteDe: 'Funding (German)',
   fundingNoteEn: 'Funding (English)',
+  goodPractice: 'Good practice',
+  goodPracticeDescriptionDe: 'What makes it good practice (German)',
+  goodPracticeDescriptionEn: 'What makes it good practice (English)',
   relatedMeasures: 'Related measures',
   exampleActions: 'ECCAR example actions',
   internalNote: 'Internal note',
@@ -137,6 +140,7 @@ const validation = {
   months: 'Please enter a whole number from 1 to 60.',
   relatedMissing: 'Please choose a measure in every row or remove the row.',
   relatedTwice: 'Each measure can be linked only once.',
+  goodPracticeDescription: 'Please describe briefly what makes this measure good practice (in German or English).',
   decisionText: 'Every decision needs a text; please remove empty decisions.',
 }
 
@@ -270,6 +274,9 @@ const measureForm = {
   bodies: 'Responsibility',
   timeframe: 'Timeframe',
   funding: 'Funding and internal note',
+  goodPractice: 'Good practice',
+  goodPracticeCheck: 'This measure is an example of good practice',
+  goodPracticeHint: 'The report to ECCAR presents examples of good practice in a section of their own, each with a short description.',
   related: 'Related measures',
   examples: 'ECCAR example actions',
   codeHint: 'Unique within the plan, for example 3.2.',

@@ -57,6 +57,15 @@ const de = {
     toDashboard: 'Zum Dashboard mit Diagrammen und Tabellen',
     intro: 'Einleitung des Aktionsplans',
     commitmentsHeading: 'Die zehn Verpflichtungen',
+    reports: {
+      heading: 'Berichte an die ECCAR',
+      intro: 'Die Berichte, die die Stadt zu diesem Plan eingereicht hat, so wie sie eingereicht wurden.',
+      period: 'Berichtszeitraum {from} bis {to}',
+      submitted: 'eingereicht am {date}',
+      eccarEn: 'ECCAR-Bericht lesen (englisch)',
+      eccarDe: 'ECCAR-Bericht lesen (deutsch)',
+      council: 'Bericht an den Stadtrat lesen (deutsch)',
+    },
   },
   planState: {
     draft: 'Entwurf',

@@ -124,6 +124,7 @@ const de = {
     timingNote: 'Hinweis zum Zeitrahmen',
     noTimeframe: 'Der Plan nennt keinen Zeitrahmen.',
     funding: 'Finanzierung',
+    goodPractice: 'Beispiel guter Praxis',
     classification: 'Einordnung',
     primaryCommitment: 'Schwerpunkt',
     secondaryCommitments: 'Trägt außerdem bei zu',

@@ -125,6 +125,7 @@ const en: MessageSchema = {
     timingNote: 'Note on timing',
     noTimeframe: 'The plan gives no timeframe.',
     funding: 'Funding',
+    goodPractice: 'An example of good practice',
     classification: 'Classification',
     primaryCommitment: 'Main commitment',
     secondaryCommitments: 'Also contributes to',

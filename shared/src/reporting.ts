@@ -186,6 +186,7 @@ export const CycleComparisonSchema = Type.Object({
     nameDe: Type.String(),
     nameEn: Nullable(Type.String()),
     unit: Type.String(),
+    unitEn: Type.Optional(Nullable(Type.String())),
     from: Nullable(Type.Number()),
     to: Nullable(Type.Number()),
   }), { description: 'Indicators (matched by German name) whose latest total value differs; null where there was none' }),

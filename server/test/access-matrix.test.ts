@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Db } from '../src/db/client.ts'
 import { steeringMeetings, steeringMembers } from '../src/db/schema/index.ts'
-import { indicators, indicatorValues, reportingCycles } from '../src/db/schema/index.ts'
+import { cycleSnapshots, indicators, indicatorValues, reportingCycles } from '../src/db/schema/index.ts'
+import { jenaSnapshot } from '../src/reports/fixtures/jena-snapshot.ts'
 import { buildSignedInUser, buildUser, type AuthHeaders } from './helpers/auth.ts'
 import { buildTestApp } from './helpers/build-test-app.ts'
 import { buildCity, buildMeasure, buildOrganisation, buildPlan } from './helpers/factories.ts'
@@ -36,7 +37,7 @@ const platformAdminOnly: Record<Caller, Expectation> = { anonymous: 401, otherCi
 interface Fixture {
   city: string, planId: number, draftPlanId: number, measureId: number, deletedMeasureId: number
   organisationId: number, unusedOrganisationId: number, targetUserId: number, steeringMemberId: number, meetingId: number
-  measureCode: string, indicatorId: number, indicatorValueIds: number[], cycleId: number
+  measureCode: string, indicatorId: number, indicatorValueIds: number[], cycleId: number, submittedCycleId: number
 }
 
 async function buildFixture (db: Db) {
@@ -54,6 +55,10 @@ async function buildFixture (db: Db) {
   const [indicator] = await db.insert(indicators).values({ cityId: city.id, planId: plan.id, nameDe: 'Fälle', unit: 'Anzahl', direction: 'increase', isPublic: true }).returning()
   const values = await db.insert(indicatorValues).values(['2019', '2020', '2021', '2022', '2023'].map((year) => ({ indicatorId: indicator!.id, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, value: 1 }))).returning()
   const [cycle] = await db.insert(reportingCycles).values({ cityId: city.id, planId: plan.id, title: 'Bericht', periodStart: '2024-01-01', periodEnd: '2025-12-31' }).returning()
+  const [submitted] = await db.insert(reportingCycles).values({
+    cityId: city.id, planId: plan.id, title: 'Bericht 2022–2023', periodStart: '2022-01-01', periodEnd: '2023-12-31', state: 'submitted', submittedAt: new Date(),
+  }).returning()
+  await db.insert(cycleSnapshots).values({ cycleId: submitted!.id, snapshot: jenaSnapshot })
   const headers: Record<Caller, AuthHeaders | Record<string, never>> = {
     anonymous: {},
     otherCityAdmin: (await buildSignedInUser(db, { memberships: [{ cityId: otherCity.id, role: 'admin' }] })).headers,
@@ -64,7 +69,7 @@ async function buildFixture (db: Db) {
   const fixture: Fixture = {
     city: city.slug, planId: plan.id, draftPlanId: draft.id, measureId: measure.id, deletedMeasureId: deleted.id,
     organisationId: organisation.id, unusedOrganisationId: unused.id, targetUserId: target.id, steeringMemberId: member!.id, meetingId: meeting!.id,
-    measureCode: measure.code, indicatorId: indicator!.id, indicatorValueIds: values.map((value) => value.id), cycleId: cycle!.id,
+    measureCode: measure.code, indicatorId: indicator!.id, indicatorValueIds: values.map((value) => value.id), cycleId: cycle!.id, submittedCycleId: submitted!.id,
   }
   return { fixture, headers }
 }
@@ -148,6 +153,8 @@ const matrix: Record<string, Row> = {
   'PUT /api/reporting-cycles/:id/narratives/:number': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/narratives/3`, payload: { textDe: 'Bericht', version: 1 } }), expect: editorWrite },
   'POST /api/reporting-cycles/:id/transitions': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/transitions`, payload: { to: 'in_review', version: 1 } }), expect: editorWrite },
   'GET /api/reporting-cycles/:id/snapshot': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/snapshot` }), expect: memberRead },
+  'GET /api/plans/:id/reports': { request: (f) => ({ url: `/api/plans/${f.planId}/reports` }), expect: publicRead },
+  'GET /api/plans/:id/reports/:cycleId': { request: (f) => ({ url: `/api/plans/${f.planId}/reports/${f.submittedCycleId}` }), expect: publicRead },
   'GET /api/reporting-cycles/:id/report': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/report?format=json` }), expect: adminOnly },
   'POST /api/plans/:id/successor': { request: (f) => ({ url: `/api/plans/${f.planId}/successor`, payload: { titleDe: 'Fortschreibung', periodStart: '2026-01-01', periodEnd: '2027-12-31', resolutionNumber: '25/1-BV', resolutionDate: '2025-12-01', decisions: [{ code: f.measureCode, action: 'carry_over' }] } }), expect: adminOnly },
 }

@@ -6,6 +6,7 @@ import {
 } from '@eccar/shared'
 import { errorResponses, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
 import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import publicReportRoutes from './public-reports.routes.ts'
 import reportRoutes from './report.routes.ts'
 import { createReportingService } from './reporting.service.ts'
 
@@ -16,6 +17,7 @@ const readErrorResponses = { ...errorResponses, 401: ApiErrorSchema }
 const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = createReportingService(app.db, app.dataChanged)
   await app.register(reportRoutes)
+  await app.register(publicReportRoutes)
 
   app.get('/plans/:id/reporting-cycles', {
     config: { access: 'signed-in' },

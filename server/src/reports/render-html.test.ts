@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { statusLabels, type ReportSnapshot } from '@eccar/shared'
 import { jenaSnapshot } from './fixtures/jena-snapshot.ts'
 import { renderReport } from './index.ts'
+import { formatDate } from './report-text.ts'
 
 const window = new Window()
 afterAll(() => window.close())
@@ -45,7 +46,7 @@ describe('HTML report', () => {
       expect(normalise(section.textContent)).toContain(c.localTitleDe!)
     }
     // Overview, ten commitments and indicators; plus the contents list's own heading.
-    expect(en.document.querySelectorAll('main h2')).toHaveLength(12)
+    expect(en.document.querySelectorAll('main h2')).toHaveLength(13) // and good practices
   })
 
   it('has an h3 per measure with code and title, its status in words, progress and responsible bodies', () => {
@@ -56,7 +57,7 @@ describe('HTML report', () => {
       const section = h3!.closest('section')!
       const fields = Object.fromEntries([...section.querySelectorAll(':scope > dl > div')]
         .map((row) => [normalise(row.querySelector('dt')?.textContent), normalise(row.querySelector('dd')?.textContent)]))
-      expect(fields.Status).toBe(statusLabels[m.status].en)
+      expect(fields.Status).toBe(`${statusLabels[m.status].en}${m.statusDate ? ` (since ${formatDate(m.statusDate, 'en')})` : ''}`)
       expect(fields.Progress).toBe(`${m.progress}%`)
       if (m.leadOrganisation) expect(fields.Lead).toBe(m.leadOrganisation)
       if (m.statusReason) expect(fields.Reason).toBe(m.statusReason)
@@ -101,7 +102,8 @@ describe('HTML report', () => {
 
   it('loads nothing from elsewhere', () => {
     expect(en.document.querySelectorAll('script, link, img, iframe, object, embed')).toHaveLength(0)
-    expect(en.html).not.toMatch(/url\(|@import|https?:\/\//)
+    // Evidence links are anchors the reader may follow; nothing is fetched when the page opens.
+    expect(en.html.replace(/<a href="https:\/\/[^"]+">[^<]*<\/a>/g, '')).not.toMatch(/url\(|@import|https?:\/\//)
   })
 
   it('escapes text from the records', async () => {

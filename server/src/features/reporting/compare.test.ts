@@ -100,10 +100,10 @@ describe('compareSnapshots', () => {
     const from = snapshot(1, [], [indicator('gleich', 5), indicator('gestiegen', 5), indicator('ohne Wert', null), indicator('entfallen', 9), indicator('leer entfallen', null)])
     const to = snapshot(2, [], [indicator('gestiegen', 8), indicator('gleich', 5), indicator('ohne Wert', 2), indicator('neu', 1), indicator('neu ohne Wert', null)])
     expect(compareSnapshots(from, to).indicatorChanges).toEqual([
-      { nameDe: 'gestiegen', nameEn: null, unit: 'Anzahl', from: 5, to: 8 },
-      { nameDe: 'ohne Wert', nameEn: null, unit: 'Anzahl', from: null, to: 2 },
-      { nameDe: 'neu', nameEn: null, unit: 'Anzahl', from: null, to: 1 },
-      { nameDe: 'entfallen', nameEn: null, unit: 'Anzahl', from: 9, to: null },
+      { nameDe: 'gestiegen', nameEn: null, unit: 'Anzahl', unitEn: null, from: 5, to: 8 },
+      { nameDe: 'ohne Wert', nameEn: null, unit: 'Anzahl', unitEn: null, from: null, to: 2 },
+      { nameDe: 'neu', nameEn: null, unit: 'Anzahl', unitEn: null, from: null, to: 1 },
+      { nameDe: 'entfallen', nameEn: null, unit: 'Anzahl', unitEn: null, from: 9, to: null },
     ])
   })
 

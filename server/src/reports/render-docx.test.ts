@@ -83,7 +83,7 @@ describe('DOCX report', () => {
     const untranslated = headings.find((h) => h.text.startsWith('6.4 '))!
     expect(untranslated.xml).toMatch(/<w:lang w:val="de-DE"\/><\/w:rPr><w:t xml:space="preserve">Antirassismus-/)
     const dated = en.paragraphs.filter((p) => p.xml.includes('<w:numPr>')).map((p) => p.text)
-    expect(dated).toContain('11 September 2022: planned → in progress, 60% – KoKont. Commemoration at Enver-Şimşek-Platz with the mayor.')
+    expect(dated).toContain('11 September 2022: planned → in progress, 60% – KoKont (German). Commemoration at Enver-Şimşek-Platz with the mayor.')
   })
 
   it('has tables whose first row is a repeating header row', () => {

@@ -59,7 +59,7 @@ describe('HTML report', () => {
         .map((row) => [normalise(row.querySelector('dt')?.textContent), normalise(row.querySelector('dd')?.textContent)]))
       expect(fields.Status).toBe(`${statusLabels[m.status].en}${m.statusDate ? ` (since ${formatDate(m.statusDate, 'en')})` : ''}`)
       expect(fields.Progress).toBe(`${m.progress}%`)
-      if (m.leadOrganisation) expect(fields.Lead).toBe(m.leadOrganisation)
+      if (m.leadOrganisation) expect(fields.Lead).toBe(m.leadOrganisation.nameEn ?? `${m.leadOrganisation.name} (German)`)
       if (m.statusReason) expect(fields.Reason).toBe(m.statusReason)
       const notes = [...section.querySelectorAll(':scope > ul > li')].map((li) => normalise(li.textContent))
       expect(notes).toHaveLength(m.updates.length)
@@ -90,14 +90,14 @@ describe('HTML report', () => {
     const [summary, indicators] = tables
     const totals = [...summary!.querySelectorAll('tbody tr')].at(-1)!
     expect([...totals.querySelectorAll('td')].map((td) => normalise(td.textContent)))
-      .toEqual([...jenaSnapshot.commitments.map((c) => String(c.measures.length)), String(measures.length)])
+      .toEqual([...jenaSnapshot.commitments.map((c) => String(Object.values(c.statusCounts).reduce((a, b) => a + b, 0))), String(measures.length)])
     const statusRows = [...summary!.querySelectorAll('tbody tr th')].map((th) => normalise(th.textContent))
     expect(statusRows).toEqual([...Object.values(statusLabels).map((l) => l.en), 'Total'])
     // Commitment numbers are read out in full.
     expect(normalise(summary!.querySelector('thead th:nth-child(2)')?.textContent)).toBe('Commitment 11')
     const first = [...indicators!.querySelectorAll('tbody tr')][0]!
     expect([...first.children].map((cell) => normalise(cell.textContent)))
-      .toEqual(['Enquiries to the anti-discrimination office', 'Fälle', '30 (30 Jun 2022)', '52 (31 Dec 2023)', '60 (31 Dec 2023)', '73%'])
+      .toEqual(['Enquiries to the anti-discrimination office', 'Cases', '30 (30 Jun 2022)', '52 (31 Dec 2023)', '60 (31 Dec 2023)', '73%'])
   })
 
   it('loads nothing from elsewhere', () => {
@@ -122,7 +122,7 @@ describe('HTML report', () => {
       expect(normalise(section.querySelector('h2')?.textContent)).toBe(`Verpflichtung ${c.number}: ${c.titleDe}`)
       expect(normalise(section.querySelector('[lang="en-GB"]')?.textContent)).toBe(c.titleEn)
     }
-    expect(normalise(de.document.getElementById('measure-102')?.closest('section')?.querySelector('dd')?.textContent)).toBe('verzögert')
+    expect(normalise(de.document.getElementById('measure-102')?.closest('section')?.querySelector('dd')?.textContent)).toBe('verzögert (seit 20.11.2023)')
   })
 
   it('gives the council the city\'s own headings and German labels', () => {
@@ -133,7 +133,7 @@ describe('HTML report', () => {
     for (const m of measures) {
       const section = council.document.getElementById(`measure-${m.id}`)!.closest('section')!
       expect(normalise(section.querySelector('h3')?.textContent)).toBe(`${m.code} ${m.titleDe}`)
-      expect(normalise(section.querySelector('dl > div dd')?.textContent)).toBe(statusLabels[m.status].de)
+      expect(normalise(section.querySelector('dl > div dd')?.textContent).startsWith(statusLabels[m.status].de)).toBe(true)
     }
     expect(council.document.querySelectorAll('[lang="en-GB"]')).toHaveLength(0)
     const resolution = [...council.document.querySelectorAll('header dt')].find((dt) => dt.textContent === 'Stadtratsbeschluss')

@@ -21,7 +21,7 @@ afterAll(async () => {
   await testDb.close()
 })
 
-type Method = 'GET' | 'POST' | 'PUT'
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH'
 const call = (who: AuthHeaders | null, method: Method, url: string, payload?: InjectOptions['payload'], version?: number) =>
   app.inject({ method, url, payload, headers: { ...who, ...(version === undefined ? {} : { 'if-match': `"${version}"` }) } })
 const as = async (cityId: number, role: Role) => (await buildSignedInUser(db, { memberships: [{ cityId, role }] })).headers
@@ -153,6 +153,31 @@ describe('GET /api/reporting-cycles/:id/snapshot', () => {
     ])
     expect(snapshot.commitments[3].statusCounts.planned).toBe(1)
     expect(snapshot.commitments[0].measures[0].leadOrganisation).toEqual({ name: 'Büro für Integration', nameEn: 'Integration office' })
+  })
+})
+
+describe('the English and good-practice fields', () => {
+  it('stores an English cycle title (defaulted for a default title), indicator unit and a measure\'s good practice', async () => {
+    const plan = await buildPlan(db, { periodStart: '2022-01-01', periodEnd: '2023-12-31' })
+    const admin = await as(plan.cityId, 'admin')
+    const cycle = await call(admin, 'POST', `/api/plans/${plan.id}/reporting-cycles`, {})
+    expect(cycle.json()).toMatchObject({ title: 'Umsetzungsbericht 2022–2023', titleEn: 'Implementation report 2022–2023' })
+    const own = await call(admin, 'POST', `/api/plans/${plan.id}/reporting-cycles`, { title: 'Zwischenbericht', periodStart: '2024-01-01', periodEnd: '2024-12-31' })
+    expect(own.json()).toMatchObject({ title: 'Zwischenbericht', titleEn: null })
+
+    const indicator = await call(admin, 'POST', `/api/plans/${plan.id}/indicators`, { nameDe: 'Standorte', unit: 'Standorte', unitEn: 'Sites', direction: 'increase' })
+    expect(indicator.statusCode, indicator.body).toBe(201)
+    expect(indicator.json()).toMatchObject({ unit: 'Standorte', unitEn: 'Sites' })
+
+    const measure = await buildMeasure(db, plan)
+    const patched = await call(admin, 'PATCH', `/api/measures/${measure.id}`, {
+      goodPractice: true, goodPracticeDescriptionDe: 'Übertragbar', goodPracticeDescriptionEn: 'Transferable', version: measure.version,
+    })
+    expect(patched.statusCode, patched.body).toBe(200)
+    expect(patched.json()).toMatchObject({ goodPractice: true, goodPracticeDescriptionDe: 'Übertragbar', goodPracticeDescriptionEn: 'Transferable' })
+    const snapshot = (await call(admin, 'GET', `/api/reporting-cycles/${cycle.json().id}/snapshot`)).json()
+    expect(snapshot.commitments[0].measures[0]).toMatchObject({ goodPractice: true, goodPracticeDescriptionEn: 'Transferable' })
+    expect(snapshot.indicators).toEqual([])
   })
 })
 

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Db } from '../src/db/client.ts'
-import { auditLog, cityIdentityProviders, cityInvitations, invitations, memberships, sessions, steeringMeetings, steeringMembers, users } from '../src/db/schema/index.ts'
+import { auditLog, cityIdentityProviders, cityInvitations, cycleSnapshots, invitations, memberships, sessions, steeringMeetings, steeringMembers, users } from '../src/db/schema/index.ts'
 import { indicators, indicatorValues, reportingCycles } from '../src/db/schema/index.ts'
+import { jenaSnapshot } from '../src/reports/fixtures/jena-snapshot.ts'
 import { buildSignedInUser, buildUser, type AuthHeaders } from './helpers/auth.ts'
 import { buildTestApp } from './helpers/build-test-app.ts'
 import { buildCity, buildMeasure, buildOrganisation, buildPlan } from './helpers/factories.ts'
@@ -37,7 +38,7 @@ const platformAdminOnly: Record<Caller, Expectation> = { anonymous: 401, otherCi
 interface Fixture {
   city: string, planId: number, draftPlanId: number, measureId: number, deletedMeasureId: number
   organisationId: number, unusedOrganisationId: number, targetUserId: number, steeringMemberId: number, meetingId: number
-  measureCode: string, indicatorId: number, indicatorValueIds: number[], cycleId: number, pendingInvitationId: number
+  measureCode: string, indicatorId: number, indicatorValueIds: number[], cycleId: number, submittedCycleId: number, pendingInvitationId: number
 }
 
 async function buildFixture (db: Db) {
@@ -58,6 +59,10 @@ async function buildFixture (db: Db) {
   await db.insert(cityIdentityProviders).values({ cityId: city.id, displayName: 'Alpha Login', issuer: 'https://login.alpha.example', clientId: 'tracker', enabled: false })
   const [cycle] = await db.insert(reportingCycles).values({ cityId: city.id, planId: plan.id, title: 'Bericht', periodStart: '2024-01-01', periodEnd: '2025-12-31' }).returning()
   const [pending] = await db.insert(cityInvitations).values({ cityId: city.id, email: 'invited@example.org', displayName: 'Invited', role: 'viewer', tokenHash: 'x', expiresAt: new Date(Date.now() + 86_400_000) }).returning()
+  const [submitted] = await db.insert(reportingCycles).values({
+    cityId: city.id, planId: plan.id, title: 'Bericht 2022–2023', periodStart: '2022-01-01', periodEnd: '2023-12-31', state: 'submitted', submittedAt: new Date(),
+  }).returning()
+  await db.insert(cycleSnapshots).values({ cycleId: submitted!.id, snapshot: jenaSnapshot })
   const headers: Record<Caller, AuthHeaders | Record<string, never>> = {
     anonymous: {},
     otherCityAdmin: (await buildSignedInUser(db, { memberships: [{ cityId: otherCity.id, role: 'admin' }] })).headers,
@@ -69,7 +74,7 @@ async function buildFixture (db: Db) {
     city: city.slug, planId: plan.id, draftPlanId: draft.id, measureId: measure.id, deletedMeasureId: deleted.id,
     organisationId: organisation.id, unusedOrganisationId: unused.id, targetUserId: target.id, steeringMemberId: member!.id, meetingId: meeting!.id,
     measureCode: measure.code, indicatorId: indicator!.id, indicatorValueIds: values.map((value) => value.id), cycleId: cycle!.id,
-    pendingInvitationId: pending!.id,
+    pendingInvitationId: pending!.id, submittedCycleId: submitted!.id,
   }
   return { fixture, headers }
 }
@@ -167,6 +172,8 @@ const matrix: Record<string, Row> = {
   'PUT /api/reporting-cycles/:id/narratives/:number': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/narratives/3`, payload: { textDe: 'Bericht', version: 1 } }), expect: editorWrite },
   'POST /api/reporting-cycles/:id/transitions': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/transitions`, payload: { to: 'in_review', version: 1 } }), expect: editorWrite },
   'GET /api/reporting-cycles/:id/snapshot': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/snapshot` }), expect: memberRead },
+  'GET /api/plans/:id/reports': { request: (f) => ({ url: `/api/plans/${f.planId}/reports` }), expect: publicRead },
+  'GET /api/plans/:id/reports/:cycleId': { request: (f) => ({ url: `/api/plans/${f.planId}/reports/${f.submittedCycleId}` }), expect: publicRead },
   'GET /api/reporting-cycles/:id/report': { request: (f) => ({ url: `/api/reporting-cycles/${f.cycleId}/report?format=json` }), expect: adminOnly },
   'POST /api/plans/:id/successor': { request: (f) => ({ url: `/api/plans/${f.planId}/successor`, payload: { titleDe: 'Fortschreibung', periodStart: '2026-01-01', periodEnd: '2027-12-31', resolutionNumber: '25/1-BV', resolutionDate: '2025-12-01', decisions: [{ code: f.measureCode, action: 'carry_over' }] } }), expect: adminOnly },
   'GET /api/cities/:city/identity-provider': { request: (f) => ({ url: `/api/cities/${f.city}/identity-provider` }), expect: adminOnly },

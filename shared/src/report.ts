@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { CommitmentNumberSchema, DateSchema, DateTimeSchema, IdSchema, Nullable, SlugSchema } from './common.ts'
 import { StatusCountsSchema } from './progress.ts'
+import { CycleComparisonSchema } from './reporting.ts'
 import { CycleStateSchema, IndicatorDirectionSchema, MeasureStatusSchema, MeasureTypeSchema } from './vocabulary-schemas.ts'
 
 /**
@@ -8,6 +9,12 @@ import { CycleStateSchema, IndicatorDirectionSchema, MeasureStatusSchema, Measur
  * cycle's preview builds it from the live records. Reports (ECCAR, council; HTML, DOCX, PDF, JSON)
  * are rendered from this alone, so a submitted report can never change.
  */
+export const ReportOrganisationSchema = Type.Object({
+  name: Type.String({ description: 'German name' }),
+  nameEn: Nullable(Type.String({ description: 'English name; null: English reports show the German one, marked' })),
+}, { title: 'ReportOrganisation' })
+export type ReportOrganisation = Static<typeof ReportOrganisationSchema>
+
 export const ReportStatusUpdateSchema = Type.Object({
   date: DateSchema,
   fromStatus: Nullable(MeasureStatusSchema),
@@ -16,7 +23,8 @@ export const ReportStatusUpdateSchema = Type.Object({
   noteDe: Nullable(Type.String()),
   noteEn: Nullable(Type.String()),
   reason: Nullable(Type.String()),
-  organisation: Nullable(Type.String()),
+  organisation: Nullable(ReportOrganisationSchema),
+  evidenceLinks: Type.Array(Type.Object({ url: Type.String(), label: Nullable(Type.String()) })),
 })
 
 export const ReportMeasureSchema = Type.Object({
@@ -24,14 +32,31 @@ export const ReportMeasureSchema = Type.Object({
   code: Type.String(),
   titleDe: Type.String(),
   titleEn: Nullable(Type.String()),
+  descriptionDe: Nullable(Type.String()),
+  descriptionEn: Nullable(Type.String()),
   type: MeasureTypeSchema,
+  startDate: Nullable(DateSchema),
+  endDate: Nullable(DateSchema),
+  timeframeNoteDe: Nullable(Type.String()),
+  timeframeNoteEn: Nullable(Type.String()),
+  fundingNoteDe: Nullable(Type.String()),
+  fundingNoteEn: Nullable(Type.String()),
   status: MeasureStatusSchema,
   progress: Type.Integer({ minimum: 0, maximum: 100 }),
+  statusDate: Nullable(DateSchema),
+  startedInPeriod: Type.Boolean(),
+  closedInPeriod: Type.Boolean(),
   statusReason: Nullable(Type.String()),
   secondaryCommitments: Type.Array(CommitmentNumberSchema),
-  leadOrganisation: Nullable(Type.String()),
-  involvedOrganisations: Type.Array(Type.String()),
+  leadOrganisation: Nullable(ReportOrganisationSchema),
+  involvedOrganisations: Type.Array(ReportOrganisationSchema),
+  goodPractice: Type.Boolean(),
+  goodPracticeDescriptionDe: Nullable(Type.String()),
+  goodPracticeDescriptionEn: Nullable(Type.String()),
   updates: Type.Array(ReportStatusUpdateSchema, { description: 'Timeline entries dated within the cycle\'s period, oldest first' }),
+}, {
+  description: 'Status, progress and status date are those as of the period\'s end, from the timeline (the latest entry dated on or before it); '
+    + 'without such an entry the measure is reported as planned at 0 %. Started/closed: the timeline left "planned" or reached a closing status within the period.',
 })
 export type ReportMeasure = Static<typeof ReportMeasureSchema>
 
@@ -43,8 +68,24 @@ export const ReportCommitmentSchema = Type.Object({
   localTitleEn: Nullable(Type.String()),
   narrativeDe: Nullable(Type.String()),
   narrativeEn: Nullable(Type.String()),
+  challengesDe: Nullable(Type.String()),
+  challengesEn: Nullable(Type.String()),
+  needsDe: Nullable(Type.String()),
+  needsEn: Nullable(Type.String()),
+  exchangeTopicsDe: Nullable(Type.String()),
+  exchangeTopicsEn: Nullable(Type.String()),
+  noNarrativeReasonDe: Nullable(Type.String()),
+  noNarrativeReasonEn: Nullable(Type.String()),
   statusCounts: StatusCountsSchema,
   measures: Type.Array(ReportMeasureSchema, { description: 'Public measures with this primary commitment, in plan order' }),
+  secondaryMeasures: Type.Array(Type.Object({
+    id: IdSchema,
+    code: Type.String(),
+    titleDe: Type.String(),
+    titleEn: Nullable(Type.String()),
+    primaryCommitment: CommitmentNumberSchema,
+    status: MeasureStatusSchema,
+  }), { description: 'Public measures that also serve this commitment (their entry is under their primary commitment), in plan order' }),
 })
 export type ReportCommitment = Static<typeof ReportCommitmentSchema>
 
@@ -55,6 +96,7 @@ export const ReportIndicatorSchema = Type.Object({
   definitionDe: Nullable(Type.String()),
   definitionEn: Nullable(Type.String()),
   unit: Type.String(),
+  unitEn: Nullable(Type.String()),
   source: Nullable(Type.String()),
   direction: IndicatorDirectionSchema,
   baselineValue: Nullable(Type.Number()),
@@ -72,7 +114,7 @@ export const ReportIndicatorSchema = Type.Object({
 export type ReportIndicator = Static<typeof ReportIndicatorSchema>
 
 export const ReportSnapshotSchema = Type.Object({
-  formatVersion: Type.Literal(1),
+  formatVersion: Type.Literal(2, { description: '2 since issue 13; stored version-1 snapshots are upgraded when read' }),
   takenAt: DateTimeSchema,
   city: Type.Object({ slug: SlugSchema, name: Type.String() }),
   plan: Type.Object({
@@ -87,6 +129,7 @@ export const ReportSnapshotSchema = Type.Object({
   cycle: Type.Object({
     id: IdSchema,
     title: Type.String(),
+    titleEn: Nullable(Type.String()),
     periodStart: DateSchema,
     periodEnd: DateSchema,
     dueDate: Nullable(DateSchema),
@@ -97,6 +140,11 @@ export const ReportSnapshotSchema = Type.Object({
   }),
   commitments: Type.Array(ReportCommitmentSchema, { description: 'All ten, in order' }),
   indicators: Type.Array(ReportIndicatorSchema),
+  previous: Nullable(Type.Object({
+    title: Type.String(),
+    titleEn: Nullable(Type.String()),
+    comparison: CycleComparisonSchema,
+  }, { description: 'Changes since the latest report the city submitted before this period (null: none)' })),
 }, { title: 'ReportSnapshot' })
 export type ReportSnapshot = Static<typeof ReportSnapshotSchema>
 

@@ -7,13 +7,34 @@ import { PlanSummarySchema } from './plans.ts'
 import { CycleStateSchema, MeasureOriginSchema, MeasureStatusSchema, MeasureTypeSchema } from './vocabulary-schemas.ts'
 
 // Reporting cycles (DOMAIN.md §2.2, §6.5) and the plan update that follows a plan (Fortschreibung, §3.4).
+//
+// Issue 13 (contract between server and web):
+// - ReportingCycle(Summary).titleEn: English title of the cycle (null: the German one is shown and marked).
+//   POST /api/plans/:id/reporting-cycles and PATCH /api/reporting-cycles/:id accept `titleEn`.
+// - Narratives are versioned per commitment: CycleNarrative.version (1 until first written). PUT
+//   /api/reporting-cycles/:id/narratives/:number carries the narrative's version (body `version` or If-Match),
+//   answers the cycle with ETag = that narrative's version, and no longer bumps the cycle's version;
+//   412 only when the same commitment's narrative changed meanwhile.
+// - Per commitment and cycle, besides the narrative (DE/EN): challenges, needs, exchangeTopics (topics to exchange
+//   on with other cities) and noNarrativeReason (public "comply or explain" explanation why there is no narrative).
+// - ReportingCycle.completeness: { complete, missing[] }: the commitments with neither a narrative nor an
+//   explanation. Moving a cycle to `approved` (or `submitted`) while any is missing answers 409 CYCLE_INCOMPLETE,
+//   with `details` [{ path: '/narratives/<n>', reason }] naming each commitment.
+// - GET /api/plans/:id/reports (public): the submitted reports of a plan (anonymous: published plans only).
+//   GET /api/plans/:id/reports/:cycleId?kind=eccar|council&lang=en|de (public): that report as standalone HTML.
+// - Elsewhere: MeasureDetail/CreateMeasure/UpdateMeasure/PlanFileMeasure get goodPractice (boolean, default false),
+//   goodPracticeDescriptionDe/En (measures.ts, plan-file.ts); Indicator/CreateIndicator/UpdateIndicator get unitEn
+//   (indicators.ts). The report (ReportSnapshot, report.ts) carries all of it.
+
+const OptionalLongText = () => Type.Optional(Nullable(LongTextSchema))
 
 const UserRefSchema = Type.Object({ id: IdSchema, displayName: Type.String() })
 
 export const ReportingCycleSummarySchema = Type.Object({
   id: IdSchema,
   planId: IdSchema,
-  title: Type.String(),
+  title: Type.String({ description: 'German title, e.g. "Umsetzungsbericht 2022–2023"' }),
+  titleEn: Nullable(Type.String({ description: 'English title; null: reports in English show the German one, marked' })),
   periodStart: DateSchema,
   periodEnd: DateSchema,
   dueDate: Nullable(DateSchema),
@@ -27,16 +48,39 @@ export const ReportingCycleSummarySchema = Type.Object({
 }, { title: 'ReportingCycleSummary' })
 export type ReportingCycleSummary = Static<typeof ReportingCycleSummarySchema>
 
+/** The texts a cycle holds per commitment, each in German and English; the report shows all of them. */
+export const narrativeTextFields = [
+  'textDe', 'textEn', 'challengesDe', 'challengesEn', 'needsDe', 'needsEn',
+  'exchangeTopicsDe', 'exchangeTopicsEn', 'noNarrativeReasonDe', 'noNarrativeReasonEn',
+] as const
+export type NarrativeTextField = (typeof narrativeTextFields)[number]
+
 export const CycleNarrativeSchema = Type.Object({
   number: CommitmentNumberSchema,
-  textDe: Nullable(Type.String()),
+  textDe: Nullable(Type.String({ description: 'The narrative: what the city did for this commitment in the period' })),
   textEn: Nullable(Type.String()),
-}, { title: 'CycleNarrative' })
+  challengesDe: Nullable(Type.String({ description: 'Challenges met in implementing this commitment' })),
+  challengesEn: Nullable(Type.String()),
+  needsDe: Nullable(Type.String({ description: 'What the city needs (support, resources, knowledge)' })),
+  needsEn: Nullable(Type.String()),
+  exchangeTopicsDe: Nullable(Type.String({ description: 'Topics the city wants to exchange on with other cities' })),
+  exchangeTopicsEn: Nullable(Type.String()),
+  noNarrativeReasonDe: Nullable(Type.String({ description: 'Public explanation why there is no narrative (comply or explain)' })),
+  noNarrativeReasonEn: Nullable(Type.String()),
+  version: VersionSchema,
+}, { title: 'CycleNarrative', description: 'Versioned per commitment: 1 until first written. Texts are null until written.' })
 export type CycleNarrative = Static<typeof CycleNarrativeSchema>
+
+export const CycleCompletenessSchema = Type.Object({
+  complete: Type.Boolean({ description: 'Every commitment has a narrative or an explanation why there is none' }),
+  missing: Type.Array(CommitmentNumberSchema, { description: 'Commitments with neither a narrative nor an explanation (in either language), in order' }),
+}, { title: 'CycleCompleteness' })
+export type CycleCompleteness = Static<typeof CycleCompletenessSchema>
 
 export const ReportingCycleSchema = Type.Object({
   ...ReportingCycleSummarySchema.properties,
   narratives: Type.Array(CycleNarrativeSchema, { description: 'Always all ten commitments, in order; texts are null until written' }),
+  completeness: CycleCompletenessSchema,
   nextStates: Type.Array(CycleStateSchema, { description: 'States the cycle may move to from here (roles permitting)' }),
 }, { title: 'ReportingCycle', description: 'A reporting period of a plan: open → in review → approved by the steering group → submitted (frozen).' })
 export type ReportingCycle = Static<typeof ReportingCycleSchema>
@@ -48,6 +92,7 @@ export type ReportingCycleList = Static<typeof ReportingCycleListSchema>
 
 export const CreateReportingCycleSchema = Type.Object({
   title: Type.Optional(ShortTextSchema),
+  titleEn: Type.Optional(Nullable(ShortTextSchema)),
   periodStart: Type.Optional(DateSchema),
   periodEnd: Type.Optional(DateSchema),
   dueDate: Type.Optional(Nullable(DateSchema)),
@@ -55,12 +100,14 @@ export const CreateReportingCycleSchema = Type.Object({
   additionalProperties: false,
   title: 'CreateReportingCycle',
   description: 'Without a period the cycle covers two years from the plan\'s start (or from the end of its latest cycle), '
-    + 'never beyond the plan\'s end; for Jena\'s plan that is 2022–2023. The title defaults to "Umsetzungsbericht <years>".',
+    + 'never beyond the plan\'s end; for Jena\'s plan that is 2022–2023. The title defaults to "Umsetzungsbericht <years>", '
+    + 'the English title (when no title is given) to "Implementation report <years>".',
 })
 export type CreateReportingCycle = Static<typeof CreateReportingCycleSchema>
 
 export const UpdateReportingCycleSchema = Type.Object({
   title: Type.Optional(ShortTextSchema),
+  titleEn: Type.Optional(Nullable(ShortTextSchema)),
   periodStart: Type.Optional(DateSchema),
   periodEnd: Type.Optional(DateSchema),
   dueDate: Type.Optional(Nullable(DateSchema)),
@@ -74,14 +121,23 @@ export const UpdateReportingCycleSchema = Type.Object({
 export type UpdateReportingCycle = Static<typeof UpdateReportingCycleSchema>
 
 export const UpdateCycleNarrativeSchema = Type.Object({
-  textDe: Type.Optional(Nullable(LongTextSchema)),
-  textEn: Type.Optional(Nullable(LongTextSchema)),
+  textDe: OptionalLongText(),
+  textEn: OptionalLongText(),
+  challengesDe: OptionalLongText(),
+  challengesEn: OptionalLongText(),
+  needsDe: OptionalLongText(),
+  needsEn: OptionalLongText(),
+  exchangeTopicsDe: OptionalLongText(),
+  exchangeTopicsEn: OptionalLongText(),
+  noNarrativeReasonDe: OptionalLongText(),
+  noNarrativeReasonEn: OptionalLongText(),
   version: Type.Optional(VersionSchema),
 }, {
   additionalProperties: false,
   minProperties: 1,
   title: 'UpdateCycleNarrative',
-  description: 'The report\'s text on one commitment; only while the cycle is open or in review. Carries the cycle\'s version (or an If-Match header).',
+  description: 'The report\'s texts on one commitment; only the fields sent change, an empty text counts as none. Only while the cycle is open or in review. '
+    + 'Carries this narrative\'s version (or an If-Match header), not the cycle\'s: people writing different commitments do not collide.',
 })
 export type UpdateCycleNarrative = Static<typeof UpdateCycleNarrativeSchema>
 
@@ -94,6 +150,7 @@ export const CycleTransitionSchema = Type.Object({
   additionalProperties: false,
   title: 'CycleTransition',
   description: 'open → in_review → approved → submitted; in_review → open reopens, approved → in_review withdraws the approval. '
+    + 'Approving and submitting need every commitment to have a narrative or an explanation (409 CYCLE_INCOMPLETE otherwise). '
     + 'Approving and submitting (and withdrawing an approval) need the admin role. Nothing follows submission. Send the cycle\'s version (or If-Match).',
 })
 export type CycleTransition = Static<typeof CycleTransitionSchema>
@@ -129,11 +186,35 @@ export const CycleComparisonSchema = Type.Object({
     nameDe: Type.String(),
     nameEn: Nullable(Type.String()),
     unit: Type.String(),
+    unitEn: Type.Optional(Nullable(Type.String())),
     from: Nullable(Type.Number()),
     to: Nullable(Type.Number()),
   }), { description: 'Indicators (matched by German name) whose latest total value differs; null where there was none' }),
 }, { title: 'CycleComparison', description: 'What changed between two reports, computed from their snapshots alone.' })
 export type CycleComparison = Static<typeof CycleComparisonSchema>
+
+export const PlanReportParamsSchema = Type.Object({ id: IdSchema, cycleId: IdSchema }, { additionalProperties: false })
+
+export const PublicReportQuerySchema = Type.Object({
+  kind: Type.Optional(Type.Enum(['eccar', 'council'], { default: 'eccar', description: 'ECCAR/UNESCO report or council report' })),
+  lang: Type.Optional(Type.Enum(['en', 'de'], { description: 'Default: English for ECCAR, German for the council' })),
+}, { additionalProperties: false })
+
+export const PublicReportSchema = Type.Object({
+  cycleId: IdSchema,
+  title: Type.String(),
+  titleEn: Nullable(Type.String()),
+  periodStart: DateSchema,
+  periodEnd: DateSchema,
+  submittedAt: DateTimeSchema,
+  htmlUrl: Type.String({ description: 'The ECCAR report in English as HTML; add ?kind=council&lang=de for the council report' }),
+}, { title: 'PublicReport' })
+export type PublicReport = Static<typeof PublicReportSchema>
+
+export const PublicReportListSchema = Type.Object({
+  items: Type.Array(PublicReportSchema, { description: 'Submitted reports only, latest period first' }),
+}, { title: 'PublicReportList', description: 'The reports a city sent to ECCAR, as submitted (frozen).' })
+export type PublicReportList = Static<typeof PublicReportListSchema>
 
 /** What may happen to a measure of the old plan when the plan is updated. */
 export const successorActions = ['carry_over', 'close', 'replace'] as const

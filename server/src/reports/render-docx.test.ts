@@ -56,7 +56,7 @@ describe('DOCX report', () => {
     }
     const count = (style: string) => en.paragraphs.filter((p) => p.style === style).length
     expect(count('Heading1')).toBe(1)
-    expect(count('Heading2')).toBe(12) // overview, ten commitments, indicators
+    expect(count('Heading2')).toBe(14) // contents, overview, ten commitments, good practices, indicators
     expect(count('Heading3')).toBe(measures.length)
   })
 
@@ -65,7 +65,7 @@ describe('DOCX report', () => {
     for (const c of jenaSnapshot.commitments) {
       const heading = headings.find((h) => h.text === `Commitment ${c.number}: ${c.titleEn}`)
       expect(heading, `commitment ${c.number}`).toBeDefined()
-      expect(heading!.xml).toContain('<w:pageBreakBefore/>')
+      expect(heading!.xml).not.toContain('<w:pageBreakBefore/>') // no forced page break per commitment
       expect(fieldsAfter(en.paragraphs, heading!)['City\'s title']).toBe(`${c.localTitleEn} (German: ${c.localTitleDe})`)
     }
   })
@@ -76,14 +76,14 @@ describe('DOCX report', () => {
       const heading = headings.find((h) => h.text === `${m.code} ${m.titleEn ?? m.titleDe}`)
       expect(heading, `measure ${m.code}`).toBeDefined()
       const fields = fieldsAfter(en.paragraphs, heading!)
-      expect(fields.Status).toBe(statusLabels[m.status].en)
+      expect(fields.Status!.startsWith(statusLabels[m.status].en)).toBe(true)
       expect(fields.Progress).toBe(`${m.progress}%`)
       if (m.statusReason) expect(fields.Reason).toBe(m.statusReason)
     }
     const untranslated = headings.find((h) => h.text.startsWith('6.4 '))!
     expect(untranslated.xml).toMatch(/<w:lang w:val="de-DE"\/><\/w:rPr><w:t xml:space="preserve">Antirassismus-/)
     const dated = en.paragraphs.filter((p) => p.xml.includes('<w:numPr>')).map((p) => p.text)
-    expect(dated).toContain('11 September 2022: planned → in progress, 60% – KoKont. Commemoration at Enver-Şimşek-Platz with the mayor.')
+    expect(dated).toContain('11 September 2022: planned → in progress, 60% – KoKont (German). Commemoration at Enver-Şimşek-Platz with the mayor.')
   })
 
   it('has tables whose first row is a repeating header row', () => {
@@ -105,7 +105,7 @@ describe('DOCX report', () => {
     const measureHeadings = council.paragraphs.filter((p) => p.style === 'Heading3')
     for (const m of measures) {
       const heading = measureHeadings.find((h) => h.text === `${m.code} ${m.titleDe}`)!
-      expect(fieldsAfter(council.paragraphs, heading).Status).toBe(statusLabels[m.status].de)
+      expect(fieldsAfter(council.paragraphs, heading).Status!.startsWith(statusLabels[m.status].de)).toBe(true)
     }
     expect(council.document).not.toContain('w:val="en-GB"')
   })

@@ -1,10 +1,11 @@
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, ShadingType, Table as DocxTable,
+  AlignmentType, Bookmark, BorderStyle, Document, ExternalHyperlink, Footer, InternalHyperlink, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, ShadingType, Table as DocxTable,
   TableCell as DocxTableCell, TableLayoutType, TableRow, TabStopType, TextRun, WidthType,
   type IRunOptions, type ParagraphChild,
 } from 'docx'
 import { languageTags } from './report-text.ts'
 import type { Block, Field, Inline, ReportModel, Section, Table } from './report-model.ts'
+import { fitColumns } from './table-layout.ts'
 
 /**
  * An editable Word document built with `docx`: the built-in Heading 1–3 styles (with outline
@@ -19,14 +20,35 @@ const font = 'Calibri'
 const page = { width: 11906, height: 16838, margin: 1134 }
 const contentWidth = page.width - 2 * page.margin
 
-function runs (content: Inline, base: IRunOptions = {}): TextRun[] {
-  return content.map((s) => new TextRun({
-    ...base,
-    text: s.text,
-    ...(s.strong ? { bold: true } : {}),
-    ...(s.lang ? { language: { value: languageTags[s.lang] } } : {}),
-  }))
+function runs (content: Inline, base: IRunOptions = {}): ParagraphChild[] {
+  return content.map((s) => {
+    const run = new TextRun({
+      ...base,
+      text: s.text,
+      ...(s.strong ? { bold: true } : {}),
+      ...(s.lang ? { language: { value: languageTags[s.lang] } } : {}),
+      ...(s.href ? { style: 'Hyperlink' } : {}),
+    })
+    return s.href ? new ExternalHyperlink({ link: s.href, children: [run] }) : run
+  })
 }
+
+// Calibri's advance widths in em, roughly by kind of character: Word cannot be asked, so table
+// columns are sized from this estimate, with a tenth to spare.
+const narrow = new Set('iljft.,;:!|\'()[] -/')
+const wide = new Set('mwMW%@')
+function calibriWidth (text: string, sizeHalfPoints: number, strong: boolean): number {
+  let em = 0
+  for (const ch of text) {
+    if (narrow.has(ch)) em += 0.3
+    else if (wide.has(ch)) em += 0.8
+    else if (ch >= 'A' && ch <= 'Z') em += 0.6
+    else em += 0.5
+  }
+  // twips: half-points × 10 per em
+  return em * sizeHalfPoints * 10 * (strong ? 1.06 : 1) * 1.1
+}
+const tableTextSize = 19
 
 const fieldParagraph = (f: Field) => new Paragraph({
   style: 'Field',
@@ -34,8 +56,7 @@ const fieldParagraph = (f: Field) => new Paragraph({
 })
 
 function table (t: Table): (Paragraph | DocxTable)[] {
-  const totalWidth = t.columns.reduce((sum, c) => sum + c.width, 0)
-  const widths = t.columns.map((c) => Math.floor((c.width / totalWidth) * contentWidth))
+  const widths = fitColumns(t, contentWidth, 80, (text, strong) => calibriWidth(text, tableTextSize, strong)).map(Math.floor)
   const border = { style: BorderStyle.SINGLE, size: 4, color: colours.rule }
   const borders = { top: border, bottom: border, left: border, right: border }
   const cell = (content: Inline, i: number, header: boolean, bold: boolean) => new DocxTableCell({
@@ -91,10 +112,28 @@ function section (s: Section): (Paragraph | DocxTable)[] {
     new Paragraph({
       heading: s.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
       pageBreakBefore: s.newPage,
-      children: runs(s.heading),
+      // Top-level sections are bookmarked so the contents list links to them.
+      children: s.level === 2 ? [new Bookmark({ id: bookmarkId(s.id), children: runs(s.heading) })] : runs(s.heading),
     }),
     ...s.blocks.flatMap(block),
     ...s.sections.flatMap(section),
+  ]
+}
+
+/** Word bookmark names: letters, digits and underscores, starting with a letter. */
+const bookmarkId = (id: string) => `s_${id.replace(/[^A-Za-z0-9]/g, '_')}`
+
+/**
+ * The contents as a list of links to the sections. A Word TOC field would carry page numbers but
+ * shows nothing until someone updates the fields, in LibreOffice as well; the footer numbers pages.
+ */
+function contents (model: ReportModel): Paragraph[] {
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_2, pageBreakBefore: true, children: [new TextRun(model.contentsLabel)] }),
+    ...model.sections.map((s) => new Paragraph({
+      style: 'ContentsEntry',
+      children: [new InternalHyperlink({ anchor: bookmarkId(s.id), children: [new TextRun({ text: s.title, style: 'Hyperlink' })] })],
+    })),
   ]
 }
 
@@ -151,6 +190,7 @@ export async function renderDocx (model: ReportModel): Promise<Buffer> {
         { id: 'ListLabel', name: 'List Label', basedOn: 'Normal', run: { bold: true }, paragraph: { spacing: { before: 200, after: 60 } } },
         { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', run: { bold: true, size: 20 }, paragraph: { spacing: { before: 160, after: 80 } } },
         { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: 19 }, paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
+        { id: 'ContentsEntry', name: 'Contents Entry', basedOn: 'Normal', paragraph: { spacing: { after: 60 } } },
         { id: 'FooterText', name: 'Footer Text', basedOn: 'Normal', run: { size: 16, color: colours.muted }, paragraph: { spacing: { after: 0 } } },
       ],
     },
@@ -168,6 +208,7 @@ export async function renderDocx (model: ReportModel): Promise<Buffer> {
         ...(model.subtitle.length > 0 ? [new Paragraph({ style: 'Subtitle', children: runs(model.subtitle) })] : []),
         ...model.fields.map(fieldParagraph),
         new Paragraph({ spacing: { before: 240 }, children: [new TextRun(model.intro)] }),
+        ...contents(model),
         ...model.sections.flatMap(section),
       ],
     }],

@@ -14,6 +14,8 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => esca
 const inline = (content: Inline): string => content.map((s) => {
   let html = escapeHtml(s.text)
   if (s.strong) html = `<strong>${html}</strong>`
+  // Evidence links are https addresses (the contract says so); anything else stays plain text.
+  if (s.href && /^https:\/\//.test(s.href)) html = `<a href="${escapeHtml(s.href)}">${html}</a>`
   return s.lang ? `<span lang="${languageTags[s.lang]}">${html}</span>` : html
 }).join('')
 
@@ -89,7 +91,7 @@ a { color: var(--accent); }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; margin: 0.75rem 0 1.25rem; font-size: 0.92rem; }
 caption { text-align: left; font-weight: 700; padding-bottom: 0.4rem; color: var(--ink); }
-th, td { border: 1px solid var(--rule); padding: 0.3rem 0.45rem; vertical-align: top; }
+th, td { border: 1px solid var(--rule); padding: 0.3rem 0.45rem; vertical-align: top; hyphens: manual; overflow-wrap: normal; word-break: normal; }
 thead th { background: var(--band); }
 th { font-weight: 700; }
 .right { text-align: right; }

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit'
 import { loadPdfFonts, pdfFontFiles, type PdfFont } from './pdf-fonts.ts'
 import { languageTags } from './report-text.ts'
 import type { Block, Field, Inline, ReportModel, Section, Table, TableCell } from './report-model.ts'
+import { fitColumns } from './table-layout.ts'
 
 /**
  * A tagged PDF (pdfkit): a structure tree of Document › Sect › H1/H2/H3, P, L › LI › Lbl/LBody
@@ -94,6 +95,8 @@ class PdfWriter {
           lineGap: s.lineGap ?? 0,
           continued: i < parts.length - 1,
           ...(s.align ? { align: s.align } : {}),
+          // An evidence link is clickable; its address is also in the text, for print.
+          ...(part.href ? { link: part.href, underline: true } : { link: null, underline: false }),
         }
         if (i === 0) this.doc.text(part.text, at.x, at.y, options)
         else this.doc.text(part.text, options)
@@ -216,8 +219,11 @@ class PdfWriter {
   private table (parent: StructElement, t: Table) {
     const cellStyle: TextStyle = { font: 'condensed', bold: 'condensedBold', size: 8.5, color: colours.ink, lineGap: 1 }
     const pad = 4
-    const total = t.columns.reduce((sum, c) => sum + c.width, 0)
-    const widths = t.columns.map((c) => (c.width / total) * this.width)
+    // Sized to the content, so no word breaks inside a cell; the half point covers rounding in pdfkit's line breaking.
+    const widths = fitColumns(t, this.width, pad, (text, strong) => {
+      this.doc.font(strong ? cellStyle.bold : cellStyle.font).fontSize(cellStyle.size)
+      return this.doc.widthOfString(text) + 0.5
+    })
     const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((a, b) => a + b, 0))
     const rowHeight = (cells: TableCell[], strong: (i: number) => boolean) => Math.max(...cells.map((c, i) =>
       this.height(plain(c.content), cellStyle, (widths[i] ?? 0) - 2 * pad, strong(i)) + 2 * pad))
@@ -318,6 +324,14 @@ class PdfWriter {
     }
   }
 
+  private get pageIndex () {
+    const range = this.doc.bufferedPageRange()
+    return range.start + range.count - 1
+  }
+
+  /** Top-level sections and the page each starts on, for the table of contents. */
+  private readonly contents: { id: string, title: string, page: number }[] = []
+
   private section (parent: StructElement, s: Section) {
     const sect = this.struct('Sect')
     parent.add(sect)
@@ -326,8 +340,14 @@ class PdfWriter {
       const whole = s.blocks.reduce((sum, b) => sum + this.estimate(b), 0)
       const fresh = this.doc.page.height - margins.top - margins.bottom - 40
       keepWith = whole <= fresh ? whole : (s.blocks[0] ? this.estimate(s.blocks[0]) : 0)
+    } else {
+      keepWith = s.blocks[0] ? Math.min(160, this.estimate(s.blocks[0])) : 0
     }
     this.heading(sect, s.level, s.heading, { newPage: s.newPage, bookmark: s.bookmark, keepWith })
+    if (s.level === 2) {
+      this.contents.push({ id: s.id, title: s.title, page: this.pageIndex })
+      this.doc.addNamedDestination(s.id, 'XYZ', null, this.doc.page.height - this.doc.y + 40, null)
+    }
     for (const b of s.blocks) this.block(sect, b)
     for (const sub of s.sections) this.section(sect, sub)
     sect.end()
@@ -360,9 +380,42 @@ class PdfWriter {
     const root = this.doc.struct('Document')
     this.doc.addStructure(root)
     this.titlePage(root)
+    // The contents page comes second; its entries are written once the sections' pages are known.
+    this.doc.addPage()
+    const contentsPage = this.pageIndex
+    this.heading(root, 2, [{ text: this.model.contentsLabel }], { bookmark: 'top' })
+    const toc = this.struct('TOC')
+    root.add(toc)
+    const contentsTop = this.doc.y
     for (const s of this.model.sections) this.section(root, s)
+    this.writeContents(toc, contentsPage, contentsTop)
+    toc.end()
     root.end()
     this.footers()
+  }
+
+  /** One TOCI per top-level section: its title (a link to it) and its page number. */
+  private writeContents (toc: StructElement, page: number, top: number) {
+    this.doc.switchToPage(page)
+    this.doc.y = top
+    const numberWidth = 40
+    for (const entry of this.contents) {
+      const y = this.doc.y
+      const item = this.struct('TOCI')
+      toc.add(item)
+      item.add(() => {
+        this.style(bodyStyle)
+        this.doc.text(entry.title, this.left, y, { width: this.width - numberWidth, goTo: entry.id, lineGap: body.lineGap })
+      })
+      const after = this.doc.y
+      item.add(() => {
+        this.style(bodyStyle)
+        this.doc.text(String(entry.page + 1), this.left + this.width - numberWidth, y, { width: numberWidth, align: 'right', lineGap: body.lineGap })
+      })
+      item.end()
+      this.doc.y = Math.max(after, this.doc.y) + 4
+    }
+    this.doc.x = this.left
   }
 
   /** Running title and page numbers on every page but the title page, as pagination artifacts. */

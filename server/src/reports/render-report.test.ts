@@ -35,7 +35,7 @@ describe('renderReport', () => {
     const report = await renderReport(jenaSnapshot, { kind: 'eccar', format: 'json', lang: 'en' })
     expect(typeof report.body).toBe('string')
     expect(JSON.parse(report.body as string)).toEqual(jenaSnapshot)
-    expect(report.body).toContain('\n  "formatVersion": 1,')
+    expect(report.body).toContain('\n  "formatVersion": 2,')
   })
 
   it('returns a Buffer for DOCX and PDF and a string for HTML', async () => {
@@ -63,7 +63,7 @@ describe('renderReport', () => {
   })
 
   it('refuses a snapshot of an unknown format version', async () => {
-    const future = { ...jenaSnapshot, formatVersion: 2 } as unknown as ReportSnapshot
+    const future = { ...jenaSnapshot, formatVersion: 3 } as unknown as ReportSnapshot
     await expect(renderReport(future, { kind: 'eccar', format: 'html' })).rejects.toMatchObject({ code: 'REPORT_SNAPSHOT_UNSUPPORTED' })
   })
 

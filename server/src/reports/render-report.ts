@@ -4,6 +4,7 @@ import { periodSlug, type ReportLang } from './report-text.ts'
 import { renderDocx } from './render-docx.ts'
 import { renderHtml } from './render-html.ts'
 import { renderPdf } from './render-pdf.ts'
+import { upgradeSnapshot, type StoredSnapshot } from './snapshot-upgrade.ts'
 import { ReportLanguageUnavailableError, ReportOptionsInvalidError, ReportSnapshotUnsupportedError } from './reports.errors.ts'
 
 export interface RenderReportOptions {
@@ -39,14 +40,15 @@ export function reportFileName (snapshot: ReportSnapshot, kind: ReportKind, form
  * `ReportLanguageUnavailableError` (400) for an English council report and
  * `ReportOptionsInvalidError` (400) for an unknown kind, format or language.
  */
-export async function renderReport (snapshot: ReportSnapshot, options: RenderReportOptions): Promise<RenderedReport> {
+export async function renderReport (stored: ReportSnapshot | StoredSnapshot, options: RenderReportOptions): Promise<RenderedReport> {
   const { kind, format } = options
   if (!reportKinds.includes(kind)) throw new ReportOptionsInvalidError('kind', String(kind))
   if (!reportFormats.includes(format)) throw new ReportOptionsInvalidError('format', String(format))
   const lang = options.lang ?? (kind === 'council' ? 'de' : 'en')
   if (!reportLangs.includes(lang)) throw new ReportOptionsInvalidError('language', String(lang))
   if (kind === 'council' && lang !== 'de') throw new ReportLanguageUnavailableError('council')
-  if (snapshot.formatVersion !== 1) throw new ReportSnapshotUnsupportedError(String(snapshot.formatVersion))
+  if (stored.formatVersion !== 1 && stored.formatVersion !== 2) throw new ReportSnapshotUnsupportedError(String((stored as { formatVersion: unknown }).formatVersion))
+  const snapshot = upgradeSnapshot(stored)
 
   const fileName = reportFileName(snapshot, kind, format, lang)
   const contentType = reportContentTypes[format]

@@ -1,6 +1,6 @@
 import {
   measureStatuses, measureTypeLabels, statusLabels,
-  type ReportCommitment, type ReportIndicator, type ReportMeasure, type ReportSnapshot,
+  type CycleComparison, type ReportCommitment, type ReportIndicator, type ReportMeasure, type ReportOrganisation, type ReportSnapshot,
 } from '@eccar/shared'
 import {
   cycleStateLabels, directionLabels, formatDate, formatNumber, formatPercent, formatPeriod, formatShare,
@@ -14,7 +14,7 @@ import {
  */
 
 /** A run of text; `lang` is set only where it differs from the document language (WCAG 3.1.2). */
-export interface Span { text: string, lang?: ReportLang, strong?: boolean }
+export interface Span { text: string, lang?: ReportLang, strong?: boolean, href?: string }
 export type Inline = Span[]
 
 export interface Field { label: string, value: Inline }
@@ -90,6 +90,21 @@ function pick (lang: ReportLang, en: string | null | undefined, de: string | nul
   return null
 }
 
+/**
+ * Like `pick`, and a fallback also says so in words ("(German)"), so a reader sees where no
+ * translation exists (issue 13: German shown and marked where no English exists, and vice versa).
+ */
+function pickMarked (lang: ReportLang, en: string | null | undefined, de: string | null | undefined): Inline | null {
+  const picked = pick(lang, en, de)
+  if (!picked || !picked[0]?.lang) return picked
+  return [...picked, span(` (${reportTexts[lang].inLanguage})`)]
+}
+
+const organisationName = (lang: ReportLang, o: ReportOrganisation): Inline =>
+  (lang === 'de' ? [span(o.name)] : pickMarked(lang, o.nameEn, o.name) ?? [span(o.name)])
+
+const joinInline = (parts: Inline[], separator = ', '): Inline => parts.flatMap((p, i) => (i === 0 ? p : [span(separator), ...p]))
+
 const plain = (inline: Inline) => inline.map((s) => s.text).join('')
 const paragraphs = (inline: Inline): Inline[] => {
   const lang = inline[0]?.lang
@@ -110,14 +125,16 @@ export function buildReportModel (snapshot: ReportSnapshot, kind: 'eccar' | 'cou
       label: t.resolution,
       value: [span(t.resolutionValue(plan.resolutionNumber, plan.resolutionDate ? formatDate(plan.resolutionDate, lang) : null))],
     },
-    { label: t.cycle, value: [span(cycle.title)] },
+    { label: t.cycle, value: lang === 'de' ? [span(cycle.title)] : pickMarked(lang, cycle.titleEn, cycle.title) ?? [span(cycle.title)] },
     { label: t.reportingPeriod, value: [span(`${formatDate(cycle.periodStart, lang)} – ${formatDate(cycle.periodEnd, lang)}`)] },
+    { label: t.statusAsOf, value: [span(formatDate(cycle.periodEnd, lang))] },
   ]
   if (cycle.dueDate) fields.push({ label: t.dueDate, value: [span(formatDate(cycle.dueDate, lang))] })
   fields.push({ label: t.reportState, value: [span(describeCycleState(snapshot, lang, t))] })
   fields.push({ label: t.dataAsOf, value: [span(formatTimestamp(snapshot.takenAt, lang))] })
 
   const measureTotal = snapshot.commitments.reduce((sum, c) => sum + c.measures.length, 0)
+  const practices = snapshot.commitments.flatMap((c) => c.measures).filter((m) => m.goodPractice)
   const sections: Section[] = [
     {
       id: 'overview',
@@ -127,12 +144,15 @@ export function buildReportModel (snapshot: ReportSnapshot, kind: 'eccar' | 'cou
       newPage: true,
       bookmark: 'top',
       blocks: [
+        { type: 'paragraph', content: [span(t.asOfNote(formatDate(cycle.periodEnd, lang)))] },
         { type: 'paragraph', content: [span(t.overviewIntro(measureTotal))] },
         summaryTable(snapshot.commitments, lang, t),
       ],
       sections: [],
     },
+    ...(snapshot.previous ? [changesSection(snapshot.previous, lang, t)] : []),
     ...snapshot.commitments.map((c) => commitmentSection(c, kind, lang, t)),
+    ...(practices.length > 0 ? [goodPracticeSection(practices, kind, lang, t)] : []),
     indicatorSection(snapshot.indicators, lang, t),
   ]
 
@@ -174,16 +194,18 @@ function summaryTable (commitments: ReportCommitment[], lang: ReportLang, t: Rep
     { header: { content: [span(t.total)] }, width: 1.4, align: 'right' },
   ]
   const cell = (n: number): TableCell => ({ content: [span(String(n))] })
+  // The total column counts each measure once, under its primary commitment.
+  const distinct = (s: (typeof measureStatuses)[number]) => commitments.reduce((sum, c) => sum + c.measures.filter((m) => m.status === s).length, 0)
   const rows = used.map((s) => [
     { content: [span(statusLabels[s][lang])] },
     ...commitments.map((c) => cell(count(c, s))),
-    cell(commitments.reduce((sum, c) => sum + count(c, s), 0)),
+    cell(distinct(s)),
   ])
   const perCommitment = commitments.map((c) => used.reduce((sum, s) => sum + count(c, s), 0))
   rows.push([
     { content: [span(t.total)] },
     ...perCommitment.map(cell),
-    cell(perCommitment.reduce((a, b) => a + b, 0)),
+    cell(commitments.reduce((sum, c) => sum + c.measures.length, 0)),
   ])
   return { type: 'table', caption: t.summaryCaption, columns, rows, totalRow: true }
 }
@@ -194,9 +216,9 @@ function commitmentSection (
   const blocks: Block[] = []
   let headingTitle: Inline
   if (kind === 'council') {
-    // The council reads the city's own headings; the ECCAR wording follows as a reference.
+    // The council reads the city's own headings; the ECCAR wording follows as a reference, unless it is the heading already.
     headingTitle = [span(c.localTitleDe ?? c.titleDe)]
-    blocks.push({ type: 'fields', items: [{ label: t.officialTitle, value: [span(c.titleDe)] }] })
+    if (c.localTitleDe && c.localTitleDe !== c.titleDe) blocks.push({ type: 'fields', items: [{ label: t.officialTitle, value: [span(c.titleDe)] }] })
   } else {
     headingTitle = [span(lang === 'en' ? c.titleEn : c.titleDe)]
     const items: Field[] = []
@@ -208,25 +230,44 @@ function commitmentSection (
         items.push({ label: t.localTitle, value })
       }
     } else {
-      items.push({ label: t.localTitle, value: [span(c.localTitleDe ?? c.titleDe)] })
+      if (c.localTitleDe && c.localTitleDe !== c.titleDe) items.push({ label: t.localTitle, value: [span(c.localTitleDe)] })
       items.push({ label: `${t.officialTitle} (englisch)`, value: [span(c.titleEn, 'en')] })
     }
-    blocks.push({ type: 'fields', items })
+    if (items.length > 0) blocks.push({ type: 'fields', items })
   }
   const heading = [span(`${t.commitment(c.number)}: `), ...headingTitle]
 
   // The council report is always German (renderReport refuses anything else), so `lang` covers both kinds.
-  const narrative = pick(lang, c.narrativeEn, c.narrativeDe)
+  const narrative = pickMarked(lang, c.narrativeEn, c.narrativeDe)
+  const reason = pickMarked(lang, c.noNarrativeReasonEn, c.noNarrativeReasonDe)
   if (narrative) for (const p of paragraphs(narrative)) blocks.push({ type: 'paragraph', content: p })
+  else if (reason) blocks.push({ type: 'paragraph', content: [{ text: `${t.noNarrativeReason}: `, strong: true }, ...reason] })
   else blocks.push({ type: 'paragraph', content: [span(t.noNarrative)], variant: 'note' })
+  for (const [label, en, de] of [
+    [t.challenges, c.challengesEn, c.challengesDe], [t.needs, c.needsEn, c.needsDe], [t.exchangeTopics, c.exchangeTopicsEn, c.exchangeTopicsDe],
+  ] as const) {
+    const text = pickMarked(lang, en, de)
+    if (text) blocks.push({ type: 'paragraph', content: [{ text: `${label}: `, strong: true }, ...text] })
+  }
   blocks.push({ type: 'paragraph', content: [span(t.measuresIntro(c.measures.length))], variant: 'note' })
+  if (c.secondaryMeasures.length > 0) {
+    blocks.push({
+      type: 'list',
+      label: t.secondaryMeasures,
+      items: c.secondaryMeasures.map((m) => [
+        { text: m.code, strong: true }, span(' '),
+        ...(kind === 'council' ? [span(m.titleDe)] : pickMarked(lang, m.titleEn, m.titleDe) ?? [span(m.titleDe)]),
+        span(t.secondaryMeasure(m.primaryCommitment, statusLabels[m.status][lang])),
+      ]),
+    })
+  }
 
   return {
     id: `commitment-${c.number}`,
     level: 2,
     heading,
     title: plain(heading),
-    newPage: true,
+    newPage: false,
     bookmark: 'top',
     blocks,
     sections: c.measures.map((m) => measureSection(m, kind, lang, t)),
@@ -238,26 +279,44 @@ function measureSection (
 ): Section {
   const title = kind === 'council' ? [span(m.titleDe)] : pick(lang, m.titleEn, m.titleDe) ?? [span(m.titleDe, 'de')]
   const heading = [span(`${m.code} `), ...title]
-  // Organisation names are proper names, which WCAG 3.1.2 leaves unmarked, so they are plain text.
-  const names = (list: string[]) => [span(list.join(', '))]
+  // Bodies in the report's language where an English name exists; German ones marked as such.
+  const names = (list: ReportOrganisation[]) => joinInline(list.map((o) => organisationName(kind === 'council' ? 'de' : lang, o)))
+  const text = (en: string | null, de: string | null) => (kind === 'council' ? pick('de', null, de) : pickMarked(lang, en, de))
 
+  const status: Inline = [{ text: statusLabels[m.status][lang], strong: true }]
+  if (m.statusDate) status.push(span(t.statusAsOfDate(formatDate(m.statusDate, lang))))
   const items: Field[] = [
-    { label: t.status, value: [{ text: statusLabels[m.status][lang], strong: true }] },
+    { label: t.status, value: status },
     { label: t.progress, value: [span(formatPercent(m.progress, lang))] },
     { label: t.type, value: [span(measureTypeLabels[m.type][lang])] },
   ]
+  const marks = [m.startedInPeriod ? t.started : null, m.closedInPeriod ? t.closed : null].filter((x): x is string => x !== null)
+  if (marks.length > 0) items.push({ label: t.inPeriod, value: [span(marks.join(', '))] })
+  const timeframe = [
+    m.startDate && m.endDate ? `${formatDate(m.startDate, lang)} – ${formatDate(m.endDate, lang)}`
+      : m.startDate ? t.from(formatDate(m.startDate, lang)) : m.endDate ? t.until(formatDate(m.endDate, lang)) : null,
+  ].filter((x): x is string => x !== null).map((x) => [span(x)])
+  const timeframeNote = text(m.timeframeNoteEn, m.timeframeNoteDe)
+  if (timeframeNote) timeframe.push(timeframeNote)
+  if (timeframe.length > 0) items.push({ label: t.timeframe, value: joinInline(timeframe, '; ') })
+  const funding = text(m.fundingNoteEn, m.fundingNoteDe)
+  if (funding) items.push({ label: t.funding, value: funding })
   if (m.leadOrganisation) items.push({ label: t.lead, value: names([m.leadOrganisation]) })
   if (m.involvedOrganisations.length > 0) {
     items.push({ label: t.involved, value: names(m.involvedOrganisations) })
   }
   if (m.secondaryCommitments.length > 0) items.push({ label: t.alsoRelates, value: [span(m.secondaryCommitments.join(', '))] })
   if (m.statusReason) items.push({ label: t.reason, value: [span(m.statusReason)] })
+  if (m.goodPractice) items.push({ label: t.goodPractice, value: text(m.goodPracticeDescriptionEn, m.goodPracticeDescriptionDe) ?? [span('✓')] })
 
-  const blocks: Block[] = [{ type: 'fields', items }]
+  const blocks: Block[] = []
+  const description = text(m.descriptionEn, m.descriptionDe)
+  if (description) for (const p of paragraphs(description)) blocks.push({ type: 'paragraph', content: p })
+  blocks.push({ type: 'fields', items })
   if (m.updates.length === 0) {
     blocks.push({ type: 'paragraph', content: [span(t.noUpdates)], variant: 'note' })
   } else {
-    blocks.push({ type: 'list', label: t.updatesHeading, items: m.updates.map((u) => updateItem(u, lang, t)) })
+    blocks.push({ type: 'list', label: t.updatesHeading, items: m.updates.map((u) => updateItem(u, kind === 'council' ? 'de' : lang, t)) })
   }
   return {
     id: `measure-${m.id}`,
@@ -273,8 +332,8 @@ function measureSection (
 
 /** Ends a sentence with a full stop unless it already ends with punctuation. */
 const sentence = (inline: Inline): Inline => {
-  const last = inline[inline.length - 1]
-  if (!last || /[.!?…:]["“”»«']?$/.test(last.text.trim())) return inline
+  const last = [...inline].reverse().find((s) => s.text.trim() !== '')
+  if (!last || /[.!?…:]["“”»«']?$/.test(last.text.trim())) return [...inline]
   return [...inline, span('.')]
 }
 
@@ -286,17 +345,24 @@ function updateItem (u: ReportStatusUpdate, lang: ReportLang, t: ReportTexts): I
     { text: formatDate(u.date, lang), strong: true },
     span(`: ${change}, ${formatPercent(u.progress, lang)}`),
   ]
-  if (u.organisation) out.push(span(` – ${u.organisation}`))
-  out.push(span('.'))
-  const note = pick(lang, u.noteEn, u.noteDe)
-  if (note) out.push(span(' '), ...sentence(note))
-  if (u.reason) out.push(span(` ${t.reason}: `), ...sentence([span(u.reason)]))
-  return out
+  // A body whose name ends with a full stop ("e.V.") ends the sentence itself: no second one.
+  const head = sentence(u.organisation ? [...out, span(' – '), ...organisationName(lang, u.organisation)] : out)
+  const note = pickMarked(lang, u.noteEn, u.noteDe)
+  if (note) head.push(span(' '), ...sentence(note))
+  if (u.reason) head.push(span(` ${t.reason}: `), ...sentence([span(u.reason)]))
+  if (u.evidenceLinks.length > 0) {
+    head.push(span(` ${t.evidence}: `))
+    u.evidenceLinks.forEach((link, i) => {
+      if (i > 0) head.push(span(', '))
+      head.push({ text: link.label ? `${link.label} (${link.url})` : link.url, href: link.url })
+    })
+  }
+  return head
 }
 
 function indicatorSection (indicators: ReportIndicator[], lang: ReportLang, t: ReportTexts): Section {
   const section: Section = {
-    id: 'indicators', level: 2, heading: [span(t.indicators)], title: t.indicators, newPage: true, bookmark: 'top', blocks: [], sections: [],
+    id: 'indicators', level: 2, heading: [span(t.indicators)], title: t.indicators, newPage: false, bookmark: 'top', blocks: [], sections: [],
   }
   if (indicators.length === 0) {
     section.blocks.push({ type: 'paragraph', content: [span(t.noIndicators)], variant: 'note' })
@@ -316,8 +382,8 @@ function indicatorSection (indicators: ReportIndicator[], lang: ReportLang, t: R
       // The date of the latest total (uncategorised) value, so "latest" says when.
       const latestTotal = [...ind.values].reverse().find((v) => v.category === null && v.value === ind.latestValue)
       return [
-        { content: pick(lang, ind.nameEn, ind.nameDe) ?? [span(ind.nameDe)] },
-        text(ind.unit),
+        { content: pickMarked(lang, ind.nameEn, ind.nameDe) ?? [span(ind.nameDe)] },
+        { content: lang === 'de' ? [span(ind.unit)] : pickMarked(lang, ind.unitEn, ind.unit) ?? [span(ind.unit)] },
         text(valueAt(ind.baselineValue, ind.baselineDate)),
         text(valueAt(ind.latestValue, latestTotal?.periodEnd ?? null)),
         text(valueAt(ind.targetValue, ind.targetDate)),
@@ -341,4 +407,66 @@ function indicatorSection (indicators: ReportIndicator[], lang: ReportLang, t: R
     }),
   })
   return section
+}
+
+function goodPracticeSection (practices: ReportMeasure[], kind: 'eccar' | 'council', lang: ReportLang, t: ReportTexts): Section {
+  const text = (en: string | null, de: string | null) => (kind === 'council' ? pick('de', null, de) : pickMarked(lang, en, de))
+  return {
+    id: 'good-practices',
+    level: 2,
+    heading: [span(t.goodPractices)],
+    title: t.goodPractices,
+    newPage: false,
+    bookmark: 'top',
+    blocks: [
+      { type: 'paragraph', content: [span(t.goodPracticesIntro)] },
+      {
+        type: 'list',
+        items: practices.map((m) => {
+          const title = text(m.titleEn, m.titleDe) ?? [span(m.titleDe)]
+          const out: Inline = [{ text: `${m.code} `, strong: true }, ...title.map((s) => ({ ...s, strong: true }))]
+          const description = text(m.goodPracticeDescriptionEn, m.goodPracticeDescriptionDe)
+          if (description) out.push(span(': '), ...sentence(description))
+          return out
+        }),
+      },
+    ],
+    sections: [],
+  }
+}
+
+function changesSection (previous: NonNullable<ReportSnapshot['previous']>, lang: ReportLang, t: ReportTexts): Section {
+  const c: CycleComparison = previous.comparison
+  const title = (m: { code: string, titleDe: string, titleEn: string | null }): Inline =>
+    [{ text: `${m.code} `, strong: true }, ...(pickMarked(lang, m.titleEn, m.titleDe) ?? [span(m.titleDe)])]
+  const label = (s: (typeof measureStatuses)[number]) => statusLabels[s][lang]
+  const blocks: Block[] = [{
+    type: 'paragraph',
+    content: [span(t.changesIntro(lang === 'de' ? previous.title : (previous.titleEn ?? previous.title)))],
+  }]
+  if (c.statusTransitions.length > 0) {
+    blocks.push({ type: 'list', label: t.statusChanges, items: c.statusTransitions.map((m) => [...title(m), span(`: ${label(m.from)} → ${label(m.to)}`)]) })
+  }
+  if (c.newMeasures.length > 0) blocks.push({ type: 'list', label: t.newMeasures, items: c.newMeasures.map((m) => [...title(m), span(`: ${label(m.status)}`)]) })
+  if (c.closedMeasures.length > 0) {
+    blocks.push({
+      type: 'list',
+      label: t.closedMeasures,
+      items: c.closedMeasures.map((m) => [...title(m), span(`: ${label(m.status)}${m.stillReported ? '' : ` (${t.noLongerReported})`}`)]),
+    })
+  }
+  if (c.indicatorChanges.length > 0) {
+    const value = (v: number | null) => (v === null ? t.notAvailable : formatNumber(v, lang))
+    blocks.push({
+      type: 'list',
+      label: t.indicatorChanges,
+      items: c.indicatorChanges.map((i) => [
+        ...(pickMarked(lang, i.nameEn, i.nameDe) ?? [span(i.nameDe)]),
+        span(`: ${value(i.from)} → ${value(i.to)} `),
+        ...(lang === 'de' ? [span(i.unit)] : pickMarked(lang, i.unitEn ?? null, i.unit) ?? [span(i.unit)]),
+      ]),
+    })
+  }
+  if (blocks.length === 1) blocks.push({ type: 'paragraph', content: [span(t.noChanges)], variant: 'note' })
+  return { id: 'changes', level: 2, heading: [span(t.changes)], title: t.changes, newPage: false, bookmark: 'top', blocks, sections: [] }
 }

@@ -1,10 +1,12 @@
-import { measureStatuses, type ReportSnapshot, type StatusCounts } from '@eccar/shared'
+import { measureStatuses, type StatusCounts } from '@eccar/shared'
+import type { V1Snapshot } from './snapshot-upgrade.ts'
 import { renderReport } from './render-report.ts'
 
 const counts = Object.fromEntries(measureStatuses.map((s) => [s, s === 'in_progress' ? 1 : 0])) as StatusCounts
 
 /** A one-measure snapshot that touches every part of the renderers (text in both languages, lists, tables). */
-const sample: ReportSnapshot = {
+// Written in the first snapshot format, so warming up also runs the upgrade of stored old snapshots.
+const sample: V1Snapshot = {
   formatVersion: 1,
   takenAt: '2024-01-01T00:00:00.000Z',
   city: { slug: 'warm-up', name: 'Warm-up' },

@@ -1,5 +1,6 @@
 import type {
   ApiError as ApiErrorBody, CreateReportingCycle, CycleComparison, CycleState, ReportingCycle, ReportingCycleList,
+  UpdateCycleNarrative, UpdateReportingCycle,
 } from '@eccar/shared'
 import { fallbackFileName, fileNameFromDisposition, parseContentLength, type ReportFormat, type ReportKind, type ReportLang } from '@/lib/report-export'
 import { ApiError, getJson, sendJson, toSearchParams } from './http'
@@ -10,7 +11,10 @@ export const listCycles = (planId: number) => getJson<ReportingCycleList>(`/plan
 export const createCycle = (planId: number, body: CreateReportingCycle = {}) =>
   sendJson<ReportingCycle>('POST', `/plans/${planId}/reporting-cycles`, body)
 export const getCycle = (id: number) => getJson<ReportingCycle>(`/reporting-cycles/${id}`)
-export const putNarrative = (id: number, number: number, body: { textDe: string | null, textEn: string | null }, version: number) =>
+export const updateCycle = (id: number, body: Omit<UpdateReportingCycle, 'version'>, version: number) =>
+  sendJson<ReportingCycle>('PATCH', `/reporting-cycles/${id}`, body, { ifMatch: version })
+/** One commitment's texts; `version` is that narrative's own, not the cycle's. */
+export const putNarrative = (id: number, number: number, body: Omit<UpdateCycleNarrative, 'version'>, version: number) =>
   sendJson<ReportingCycle>('PUT', `/reporting-cycles/${id}/narratives/${number}`, body, { ifMatch: version })
 export const transitionCycle = (id: number, to: CycleState, version: number) =>
   sendJson<ReportingCycle>('POST', `/reporting-cycles/${id}/transitions`, { to }, { ifMatch: version })

@@ -83,7 +83,7 @@ export function mayEditNarratives (state: CycleState, role: Role | null): boolea
 
 /** Error codes of the reporting pages with their own explanation in `reporting.errors.<CODE>`. */
 export const reportingErrorCodes = [
-  'EXPORT_BUSY', 'VERSION_CONFLICT', 'VERSION_MISMATCH', 'VERSION_REQUIRED', 'CYCLE_LOCKED', 'CYCLE_TRANSITION_INVALID',
+  'EXPORT_BUSY', 'CYCLE_INCOMPLETE', 'VERSION_CONFLICT', 'VERSION_MISMATCH', 'VERSION_REQUIRED', 'CYCLE_LOCKED', 'CYCLE_TRANSITION_INVALID',
   'CYCLE_PERIOD_INVALID', 'CYCLE_PERIOD_REQUIRED', 'CYCLES_NOT_COMPARABLE', 'REPORTING_CYCLE_NOT_FOUND', 'FORBIDDEN',
   'AUTHENTICATION_REQUIRED', 'CSRF_FAILED', 'NETWORK_ERROR', 'VALIDATION_FAILED',
 ] as const

@@ -14,6 +14,7 @@ export const reportingRoutes: RouteRecordRaw[] = [
     name: 'report-cycle',
     component: () => import('@/views/reporting/ReportCycleView.vue'),
     alias: '/:city/reports/:cycleId(\\d+)',
-    meta: { requiresRole: 'viewer', messages: ['reporting'] },
+    // The editing forms share the administration's frame (error summary, conflict comparison) and its texts.
+    meta: { requiresRole: 'viewer', messages: ['admin', 'reporting'] },
   },
 ]

@@ -68,4 +68,19 @@ describe('usePlansStore', () => {
     expect(store.status).toBe('idle')
     expect(store.error).toBeNull()
   })
+
+  it('loads a plan\'s submitted reports once, apart from the page\'s status', async () => {
+    const report = { cycleId: 4, title: 'Bericht', titleEn: null, periodStart: '2022-01-01', periodEnd: '2023-12-31', submittedAt: '2024-03-01T10:00:00Z', htmlUrl: '/api/plans/1/reports/4' }
+    vi.mocked(api.getPlanReports).mockResolvedValue({ items: [report] })
+    const store = usePlansStore()
+    await store.loadReports(1)
+    await store.loadReports(1)
+    expect(api.getPlanReports).toHaveBeenCalledTimes(1)
+    expect(store.reports[1]).toEqual([report])
+    expect(store.status).toBe('idle')
+    vi.mocked(api.getPlanReports).mockRejectedValue(new ApiError(500, 'INTERNAL_ERROR', 'x'))
+    await store.loadReports(2)
+    expect(store.reportsStatus).toBe('error')
+    expect(store.reports[2]).toBeUndefined()
+  })
 })

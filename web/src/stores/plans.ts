@@ -1,4 +1,4 @@
-import type { PlanDetail, PlanProgress, PlanStatusHistory } from '@eccar/shared'
+import type { PlanDetail, PlanProgress, PlanStatusHistory, PublicReport } from '@eccar/shared'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { markRaw, ref } from 'vue'
 import type { ApiError } from '@/api/http'
@@ -17,6 +17,11 @@ export const usePlansStore = defineStore('plans', () => {
   const error = ref<ApiError | null>(null)
   // Guards against a slow answer for a previous plan overwriting the state of the current one.
   let latest = 0
+  // The submitted reports load on their own, after the page's content: the page never waits for them.
+  const reports = ref<Record<number, readonly PublicReport[]>>({})
+  const reportsStatus = ref<LoadStatus>('idle')
+  const reportsError = ref<ApiError | null>(null)
+  let latestReports = 0
 
   // Each answer is kept whole and never changed, only replaced: markRaw spares every read of it in a
   // page's render the cost of Vue's reactive proxies (a large part of drawing a page on a slow phone).
@@ -40,11 +45,28 @@ export const usePlansStore = defineStore('plans', () => {
     }
   }
 
+  async function loadReports (id: number) {
+    if (reports.value[id]) return
+    const request = ++latestReports
+    reportsStatus.value = 'loading'
+    reportsError.value = null
+    try {
+      const answer = markRaw((await api.getPlanReports(id)).items)
+      reports.value[id] = answer
+      if (request === latestReports) reportsStatus.value = 'idle'
+    } catch (e) {
+      if (request !== latestReports) return
+      reportsError.value = toApiError(e)
+      reportsStatus.value = 'error'
+    }
+  }
+
   /** Drops a plan from the cache after it was changed (administration), so the next visit reads it anew. */
   function forget (id: number) {
     delete plans.value[id]
     delete progress.value[id]
     delete history.value[id]
+    delete reports.value[id]
   }
 
   return {
@@ -53,7 +75,12 @@ export const usePlansStore = defineStore('plans', () => {
     history,
     status,
     error,
+    reports,
+    reportsStatus,
+    reportsError,
     forget,
+    /** The submitted reports of a plan (plan overview). */
+    loadReports,
     /** The plan alone (commitment pages). */
     loadPlan: (id: number) => load(id, ['plan']),
     /** Plan and progress (the overview). */

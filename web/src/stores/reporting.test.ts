@@ -1,4 +1,4 @@
-import type { PlanSummary, ReportingCycle } from '@eccar/shared'
+import type { CycleNarrative, PlanSummary, ReportingCycle } from '@eccar/shared'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as cities from '@/api/cities'
@@ -10,10 +10,14 @@ vi.mock('@/api/cities')
 vi.mock('@/api/reporting')
 
 const plan = (id: number, state: PlanSummary['state']) => ({ id, periodStart: '2022-01-01', state }) as PlanSummary
-const cycle = (version: number, state: ReportingCycle['state'] = 'open'): ReportingCycle => ({
-  id: 7, planId: 2, title: 'Umsetzungsbericht 2022–2023', periodStart: '2022-01-01', periodEnd: '2023-12-31', dueDate: null, state,
+const narrative = (version: number, textDe: string | null = null): CycleNarrative => ({
+  number: 1, textDe, textEn: null, challengesDe: null, challengesEn: null, needsDe: null, needsEn: null,
+  exchangeTopicsDe: null, exchangeTopicsEn: null, noNarrativeReasonDe: null, noNarrativeReasonEn: null, version,
+})
+const cycle = (version: number, state: ReportingCycle['state'] = 'open', narratives = [narrative(1)]): ReportingCycle => ({
+  id: 7, planId: 2, title: 'Umsetzungsbericht 2022–2023', titleEn: null, periodStart: '2022-01-01', periodEnd: '2023-12-31', dueDate: null, state,
   approvedAt: null, approvedBy: null, submittedAt: null, submittedBy: null, version, createdAt: '2024-01-01T00:00:00Z',
-  narratives: [{ number: 1, textDe: null, textEn: null }], nextStates: [],
+  narratives, completeness: { complete: false, missing: [1] }, nextStates: [],
 })
 
 describe('useReportingStore', () => {
@@ -56,14 +60,38 @@ describe('useReportingStore', () => {
     expect(store.cycles.map((c) => c.id)).toEqual([7])
   })
 
-  it('saves a narrative with the cycle\'s version and keeps the answer', async () => {
-    vi.mocked(api.getCycle).mockResolvedValue(cycle(3))
-    vi.mocked(api.putNarrative).mockResolvedValue({ ...cycle(4), narratives: [{ number: 1, textDe: 'Text', textEn: null }] })
+  it('saves a narrative with that narrative\'s own version and keeps the answer', async () => {
+    vi.mocked(api.getCycle).mockResolvedValue(cycle(3, 'open', [narrative(2)]))
+    vi.mocked(api.putNarrative).mockResolvedValue(cycle(3, 'open', [narrative(3, 'Text')]))
     const store = useReportingStore()
     await store.loadCycle(7)
-    await store.saveNarrative(1, { textDe: 'Text', textEn: null })
-    expect(api.putNarrative).toHaveBeenCalledWith(7, 1, { textDe: 'Text', textEn: null }, 3)
-    expect(store.cycle?.version).toBe(4)
+    await store.saveNarrative(1, { textDe: 'Text', challengesEn: 'Staff' }, 2)
+    expect(api.putNarrative).toHaveBeenCalledWith(7, 1, { textDe: 'Text', challengesEn: 'Staff' }, 2)
+    expect(store.cycle?.version).toBe(3)
+    expect(store.cycle?.narratives[0]).toMatchObject({ textDe: 'Text', version: 3 })
+  })
+
+  it('saves the cycle\'s titles with the cycle\'s version and updates the list', async () => {
+    vi.mocked(cities.listPlansOfCity).mockResolvedValue({ items: [plan(2, 'adopted')] })
+    vi.mocked(api.listCycles).mockResolvedValue({ items: [cycle(3)] })
+    vi.mocked(api.getCycle).mockResolvedValue(cycle(3))
+    vi.mocked(api.updateCycle).mockResolvedValue({ ...cycle(4), titleEn: 'Implementation report 2022–2023' })
+    const store = useReportingStore()
+    await store.loadList('jena')
+    await store.loadCycle(7)
+    await store.updateCycle({ titleEn: 'Implementation report 2022–2023' })
+    expect(api.updateCycle).toHaveBeenCalledWith(7, { titleEn: 'Implementation report 2022–2023' }, 3)
+    expect(store.cycles[0]?.titleEn).toBe('Implementation report 2022–2023')
+  })
+
+  it('reads the cycle again after a refusal without showing it as loading', async () => {
+    vi.mocked(api.getCycle).mockResolvedValueOnce(cycle(3)).mockResolvedValueOnce({ ...cycle(3), completeness: { complete: true, missing: [] } })
+    const store = useReportingStore()
+    await store.loadCycle(7)
+    const refreshing = store.refreshCycle()
+    expect(store.cycleStatus).toBe('idle')
+    await refreshing
+    expect(store.cycle?.completeness.complete).toBe(true)
   })
 
   it('takes the current record from a 412 and throws the error on', async () => {
@@ -71,7 +99,7 @@ describe('useReportingStore', () => {
     vi.mocked(api.putNarrative).mockRejectedValue(new ApiError(412, 'VERSION_CONFLICT', 'changed', undefined, { current: cycle(5) }))
     const store = useReportingStore()
     await store.loadCycle(7)
-    await expect(store.saveNarrative(1, { textDe: 'x', textEn: null })).rejects.toMatchObject({ status: 412 })
+    await expect(store.saveNarrative(1, { textDe: 'x' }, 1)).rejects.toMatchObject({ status: 412 })
     expect(store.cycle?.version).toBe(5)
   })
 

@@ -1,4 +1,6 @@
-import type { CycleComparison, CycleState, PlanSummary, ReportingCycle, ReportingCycleSummary } from '@eccar/shared'
+import type {
+  CycleComparison, CycleState, PlanSummary, ReportingCycle, ReportingCycleSummary, UpdateCycleNarrative, UpdateReportingCycle,
+} from '@eccar/shared'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import { listPlansOfCity } from '@/api/cities'
@@ -91,14 +93,36 @@ export const useReportingStore = defineStore('reporting', () => {
     }
   }
 
-  const saveNarrative = (number: number, texts: { textDe: string | null, textEn: string | null }) =>
-    versioned((c) => api.putNarrative(c.id, number, texts, c.version))
-
-  const transition = (to: CycleState) => versioned(async (c) => {
-    const next = await api.transitionCycle(c.id, to, c.version)
+  /** Keeps the list's summary of a cycle in step with the cycle's answer. */
+  function summarise (next: ReportingCycle) {
     cycles.value = cycles.value.map((s) => (s.id === next.id ? next : s))
     return next
-  })
+  }
+
+  /**
+   * Saves one commitment's texts against that narrative's version (not the cycle's): people writing
+   * different commitments never collide. The answer is the whole cycle, with everyone's texts.
+   */
+  const saveNarrative = (number: number, texts: Omit<UpdateCycleNarrative, 'version'>, version: number) =>
+    versioned((c) => api.putNarrative(c.id, number, texts, version))
+
+  /** The cycle's title (German, English) or due date; admins, while open or in review. */
+  const updateCycle = (changes: Omit<UpdateReportingCycle, 'version'>) =>
+    versioned(async (c) => summarise(await api.updateCycle(c.id, changes, c.version)))
+
+  const transition = (to: CycleState) => versioned(async (c) => summarise(await api.transitionCycle(c.id, to, c.version)))
+
+  /** Reads the cycle again without the loading state (after a refusal, to show what is missing now). */
+  async function refreshCycle () {
+    const current = cycle.value
+    if (!current) return
+    try {
+      const answer = await api.getCycle(current.id)
+      if (cycle.value?.id === answer.id) cycle.value = answer
+    } catch {
+      // The cycle as shown stays; the refusal itself is already explained.
+    }
+  }
 
   async function compare (from: number, to: number) {
     comparisonStatus.value = 'loading'
@@ -115,7 +139,7 @@ export const useReportingStore = defineStore('reporting', () => {
 
   return {
     city, plan, cycles, status, error, cycle, cycleStatus, cycleError, comparison, comparisonStatus, comparisonError,
-    loadList, create, loadCycle, saveNarrative, transition, compare,
+    loadList, create, loadCycle, saveNarrative, updateCycle, transition, refreshCycle, compare,
   }
 })
 

@@ -1,3 +1,4 @@
+import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { usePlansStore } from '@/stores/plans'
 import { buildPlan, buildProgress } from '@/testing/fixtures'
@@ -26,6 +27,32 @@ describe('PlanView', () => {
     const { wrapper } = await mountView(PlanView, { path: '/jena/plans/1', initialState, locale: 'en' })
     expect(wrapper.find('h1 [lang="de"]').text()).toBe('10-Punkte-Aktionsplan der Stadt Jena')
     expect(wrapper.find('h1 .language-tag').text()).toBe('German')
+  })
+
+  it('reads the submitted reports after the page\'s content and links every version of each', async () => {
+    const report = {
+      cycleId: 4, title: 'Umsetzungsbericht 2022–2023', titleEn: 'Implementation report 2022–2023', periodStart: '2022-01-01',
+      periodEnd: '2023-12-31', submittedAt: '2024-03-01T10:00:00.000Z', htmlUrl: '/api/plans/1/reports/4',
+    }
+    const { wrapper, pinia } = await mountView(PlanView, {
+      path: '/jena/plans/1', locale: 'en', initialState: { plans: { ...initialState.plans, reports: { 1: [report] } } },
+    })
+    await flushPromises()
+    expect(usePlansStore(pinia).loadReports).toHaveBeenCalledWith(1)
+    const section = wrapper.find('section[aria-labelledby="reports-heading"]')
+    expect(section.find('h3').text()).toBe('Implementation report 2022–2023')
+    expect(section.text()).toContain('submitted on 1 March 2024')
+    const links = section.findAll('a').map((a) => [a.text(), a.attributes('href'), a.attributes('hreflang')])
+    expect(links).toEqual([
+      ['Read the ECCAR report (English)', '/api/plans/1/reports/4?lang=en', 'en'],
+      ['Read the ECCAR report (German)', '/api/plans/1/reports/4?lang=de', 'de'],
+      ['Read the report to the city council (German)', '/api/plans/1/reports/4?kind=council&lang=de', 'de'],
+    ])
+  })
+
+  it('shows no reports section before a report is submitted', async () => {
+    const { wrapper } = await mountView(PlanView, { path: '/jena/plans/1', initialState: { plans: { ...initialState.plans, reports: { 1: [] } } } })
+    expect(wrapper.find('#reports-heading').exists()).toBe(false)
   })
 
   it('shows the not-found page when the plan belongs to another city', async () => {

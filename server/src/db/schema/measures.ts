@@ -30,6 +30,10 @@ export const measures = pgTable('measures', {
   timeframeNoteEn: text(),
   fundingNoteDe: text(),
   fundingNoteEn: text(),
+  // Presented as a good practice; the report collects these in a section of their own (issue 13).
+  goodPractice: boolean().notNull().default(false),
+  goodPracticeDescriptionDe: text(),
+  goodPracticeDescriptionEn: text(),
   isPublic: boolean().notNull().default(true),
   internalNote: text(),
   status: measureStatusEnum().notNull().default('planned'),

@@ -20,6 +20,7 @@ export const indicators = pgTable('indicators', {
   definitionDe: text(),
   definitionEn: text(),
   unit: text().notNull(),
+  unitEn: text(),
   source: text(),
   direction: indicatorDirectionEnum().notNull(),
   baselineValue: numeric({ mode: 'number' }),
@@ -84,6 +85,7 @@ export const reportingCycles = pgTable('reporting_cycles', {
   cityId: integer().notNull().references(() => cities.id),
   planId: integer().notNull().references(() => plans.id, { onDelete: 'cascade' }),
   title: text().notNull(),
+  titleEn: text(),
   periodStart: date({ mode: 'string' }).notNull(),
   periodEnd: date({ mode: 'string' }).notNull(),
   dueDate: date({ mode: 'string' }),
@@ -101,6 +103,17 @@ export const cycleNarratives = pgTable('cycle_narratives', {
   commitmentNumber: smallint().notNull().references(() => commitments.number),
   textDe: text(),
   textEn: text(),
+  challengesDe: text(),
+  challengesEn: text(),
+  needsDe: text(),
+  needsEn: text(),
+  exchangeTopicsDe: text(),
+  exchangeTopicsEn: text(),
+  // Comply or explain: the public reason why a commitment has no narrative.
+  noNarrativeReasonDe: text(),
+  noNarrativeReasonEn: text(),
+  // Versioned per commitment, so people writing different commitments do not collide.
+  version: integer().notNull().default(1),
 }, (t) => [primaryKey({ columns: [t.cycleId, t.commitmentNumber] })])
 
 /** What a submitted cycle reported, frozen: later edits of the plan never change it. */

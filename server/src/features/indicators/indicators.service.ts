@@ -41,6 +41,7 @@ export function toIndicator (row: IndicatorRow, links: IndicatorLinks, internal:
     definitionDe: row.definitionDe,
     definitionEn: row.definitionEn,
     unit: row.unit,
+    unitEn: row.unitEn,
     source: row.source,
     direction: row.direction,
     baselineValue: row.baselineValue,

@@ -68,6 +68,9 @@ export async function buildPlanFile (db: Db, planId: number): Promise<PlanFile> 
       timeframeNoteEn: row.timeframeNoteEn,
       fundingNoteDe: row.fundingNoteDe,
       fundingNoteEn: row.fundingNoteEn,
+      goodPractice: row.goodPractice,
+      goodPracticeDescriptionDe: row.goodPracticeDescriptionDe,
+      goodPracticeDescriptionEn: row.goodPracticeDescriptionEn,
       // A link to a hidden measure would not resolve on import, so it is left out like the measure itself.
       relatedMeasures: row.relations.filter((r) => r.related.deletedAt === null)
         .map((r) => ({ code: r.related.code, noteDe: r.noteDe, noteEn: r.noteEn })).sort(byCode),

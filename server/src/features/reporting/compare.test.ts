@@ -1,21 +1,22 @@
 import type { ReportIndicator, ReportMeasure, ReportSnapshot } from '@eccar/shared'
+import { upgradeSnapshot, type V1Measure } from '../../reports/snapshot-upgrade.ts'
 import { describe, expect, it } from 'vitest'
 import { compareSnapshots } from './compare.ts'
 
-const measure = (code: string, status: ReportMeasure['status'], overrides: Partial<ReportMeasure> = {}): ReportMeasure => ({
+const measure = (code: string, status: ReportMeasure['status'], overrides: Partial<V1Measure> = {}): V1Measure => ({
   id: Number(code.replace('.', '')), code, titleDe: `Maßnahme ${code}`, titleEn: null, type: 'implementation', status, progress: 0,
   statusReason: null, secondaryCommitments: [], leadOrganisation: null, involvedOrganisations: [], updates: [], ...overrides,
 })
 
 const indicator = (nameDe: string, latestValue: number | null): ReportIndicator => ({
-  id: 1, nameDe, nameEn: null, definitionDe: null, definitionEn: null, unit: 'Anzahl', source: null, direction: 'increase',
+  id: 1, nameDe, nameEn: null, definitionDe: null, definitionEn: null, unit: 'Anzahl', unitEn: null, source: null, direction: 'increase',
   baselineValue: null, baselineDate: null, targetValue: null, targetDate: null, commitments: [], measureCodes: [],
   values: [], latestValue, progressToTarget: null,
 })
 
 /** A snapshot whose measures sit under their code's commitment (1.x under 1, …). */
-function snapshot (id: number, measures: ReportMeasure[], indicators: ReportIndicator[] = []): ReportSnapshot {
-  return {
+function snapshot (id: number, measures: V1Measure[], indicators: ReportIndicator[] = []): ReportSnapshot {
+  return upgradeSnapshot({
     formatVersion: 1,
     takenAt: '2024-01-15T10:00:00.000Z',
     city: { slug: 'jena', name: 'Jena' },
@@ -30,7 +31,7 @@ function snapshot (id: number, measures: ReportMeasure[], indicators: ReportIndi
       measures: measures.filter((m) => m.code.split('.')[0] === String(i + 1)),
     })),
     indicators,
-  }
+  })
 }
 
 const empty = { statusTransitions: [], newMeasures: [], closedMeasures: [], indicatorChanges: [] }
@@ -99,10 +100,10 @@ describe('compareSnapshots', () => {
     const from = snapshot(1, [], [indicator('gleich', 5), indicator('gestiegen', 5), indicator('ohne Wert', null), indicator('entfallen', 9), indicator('leer entfallen', null)])
     const to = snapshot(2, [], [indicator('gestiegen', 8), indicator('gleich', 5), indicator('ohne Wert', 2), indicator('neu', 1), indicator('neu ohne Wert', null)])
     expect(compareSnapshots(from, to).indicatorChanges).toEqual([
-      { nameDe: 'gestiegen', nameEn: null, unit: 'Anzahl', from: 5, to: 8 },
-      { nameDe: 'ohne Wert', nameEn: null, unit: 'Anzahl', from: null, to: 2 },
-      { nameDe: 'neu', nameEn: null, unit: 'Anzahl', from: null, to: 1 },
-      { nameDe: 'entfallen', nameEn: null, unit: 'Anzahl', from: 9, to: null },
+      { nameDe: 'gestiegen', nameEn: null, unit: 'Anzahl', unitEn: null, from: 5, to: 8 },
+      { nameDe: 'ohne Wert', nameEn: null, unit: 'Anzahl', unitEn: null, from: null, to: 2 },
+      { nameDe: 'neu', nameEn: null, unit: 'Anzahl', unitEn: null, from: null, to: 1 },
+      { nameDe: 'entfallen', nameEn: null, unit: 'Anzahl', unitEn: null, from: 9, to: null },
     ])
   })
 

@@ -41,12 +41,12 @@ export function compareSnapshots (from: ReportSnapshot, to: ReportSnapshot): Cyc
   for (const indicator of to.indicators) {
     const earlier = earlierIndicators.get(indicator.nameDe)?.latestValue ?? null
     if (earlier !== indicator.latestValue) {
-      indicatorChanges.push({ nameDe: indicator.nameDe, nameEn: indicator.nameEn, unit: indicator.unit, from: earlier, to: indicator.latestValue })
+      indicatorChanges.push({ nameDe: indicator.nameDe, nameEn: indicator.nameEn, unit: indicator.unit, unitEn: indicator.unitEn, from: earlier, to: indicator.latestValue })
     }
   }
   for (const indicator of from.indicators) {
     if (!laterNames.has(indicator.nameDe) && indicator.latestValue !== null) {
-      indicatorChanges.push({ nameDe: indicator.nameDe, nameEn: indicator.nameEn, unit: indicator.unit, from: indicator.latestValue, to: null })
+      indicatorChanges.push({ nameDe: indicator.nameDe, nameEn: indicator.nameEn, unit: indicator.unit, unitEn: indicator.unitEn, from: indicator.latestValue, to: null })
     }
   }
 

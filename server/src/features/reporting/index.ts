@@ -6,6 +6,7 @@ import {
 } from '@eccar/shared'
 import { errorResponses, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
 import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import publicReportRoutes from './public-reports.routes.ts'
 import reportRoutes from './report.routes.ts'
 import { createReportingService } from './reporting.service.ts'
 
@@ -16,6 +17,7 @@ const readErrorResponses = { ...errorResponses, 401: ApiErrorSchema }
 const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = createReportingService(app.db, app.dataChanged)
   await app.register(reportRoutes)
+  await app.register(publicReportRoutes)
 
   app.get('/plans/:id/reporting-cycles', {
     config: { access: 'signed-in' },
@@ -86,15 +88,16 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'signed-in' },
     schema: {
       tags,
-      summary: 'Write the report\'s text on one commitment, German and English (admins and editors, while open or in review)',
+      summary: 'Write the report\'s texts on one commitment: narrative, challenges, needs, exchange topics or why there is no narrative (admins and editors, while open or in review)',
+      description: 'Versioned per commitment: send this narrative\'s version (or If-Match); the answer\'s ETag is its new version. The cycle\'s version does not change.',
       params: CycleNarrativeParamsSchema,
       body: UpdateCycleNarrativeSchema,
       response: { 200: ReportingCycleSchema, ...versionedWriteResponses(ReportingCycleSchema) },
     },
   }, async (request, reply) => {
     const { id, number } = request.params
-    const cycle = await service.putNarrative(id, number, request.body, () => expectedVersion(request, request.body.version), request.actor)
-    setVersionTag(reply, cycle.version)
+    const { cycle, narrativeVersion } = await service.putNarrative(id, number, request.body, () => expectedVersion(request, request.body.version), request.actor)
+    setVersionTag(reply, narrativeVersion)
     return cycle
   })
 

@@ -48,7 +48,7 @@ describe('GET /api/reporting-cycles/:id/report', () => {
     expect(html.body).toContain('Verstärkte Wachsamkeit')
 
     const json = await download(cycleId, admin.headers, 'format=json')
-    expect(json.json()).toMatchObject({ formatVersion: 1, city: { slug: 'jena' } })
+    expect(json.json()).toMatchObject({ formatVersion: 2, city: { slug: 'jena' } })
     expect(json.json().commitments).toHaveLength(10)
   })
 

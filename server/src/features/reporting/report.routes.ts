@@ -8,6 +8,7 @@ import { reportingCycles } from '../../db/schema/index.ts'
 import { renderReport } from '../../reports/render-report.ts'
 import { errorResponses } from '../shared/schemas.ts'
 import { ReportingCycleNotFoundError } from './reporting.errors.ts'
+import { reportHtmlPolicy } from './public-reports.routes.ts'
 import { loadReportSnapshot } from './snapshot.ts'
 
 export const ReportQuerySchema = Type.Object({
@@ -54,7 +55,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // stylesheet, so it gets a policy of its own: no script at all, inline styles allowed.
       const disposition = format === 'html' ? 'inline' : 'attachment'
       if (format === 'html') {
-        reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
+        reply.header('content-security-policy', reportHtmlPolicy)
       }
       return reply.type(report.contentType)
         .header('content-disposition', `${disposition}; filename="${report.fileName}"`)

@@ -6,3 +6,14 @@ export const CycleLockedError = createError('CYCLE_LOCKED', 'The reporting cycle
 export const CyclePeriodInvalidError = createError('CYCLE_PERIOD_INVALID', 'The reporting period must end on or after its start', 400)
 export const CyclePeriodRequiredError = createError('CYCLE_PERIOD_REQUIRED', 'The plan\'s cycles already cover its period; give the new cycle\'s period', 400)
 export const CyclesNotComparableError = createError('CYCLES_NOT_COMPARABLE', 'Only cycles of the same city can be compared', 400)
+
+/** 409 naming, in `details`, every commitment with neither a narrative nor an explanation (comply or explain). */
+export class CycleIncompleteError extends Error {
+  readonly statusCode = 409
+  readonly code = 'CYCLE_INCOMPLETE'
+  readonly extra: { details: { path: string, reason: string }[] }
+  constructor (missing: number[]) {
+    super(`Commitments ${missing.join(', ')} have neither a narrative nor an explanation why there is none`)
+    this.extra = { details: missing.map((n) => ({ path: `/narratives/${n}`, reason: 'needs a narrative or an explanation why there is none' })) }
+  }
+}

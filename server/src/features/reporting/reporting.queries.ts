@@ -1,12 +1,13 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm'
+import type { NarrativeTextField } from '@eccar/shared'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { cycleNarratives, cycleSnapshots, reportingCycles, users } from '../../db/schema/index.ts'
 
 export type CycleRow = typeof reportingCycles.$inferSelect
 
-export async function findCycle (db: Db, id: number, options: { forUpdate?: boolean } = {}) {
+export async function findCycle (db: Db, id: number, options: { forUpdate?: boolean, forShare?: boolean } = {}) {
   const query = db.select().from(reportingCycles).where(eq(reportingCycles.id, id))
-  const [row] = options.forUpdate ? await query.for('update') : await query
+  const [row] = options.forUpdate ? await query.for('update') : options.forShare ? await query.for('share') : await query
   return row
 }
 
@@ -31,13 +32,27 @@ export async function userRefs (db: Db, ids: (number | null)[]) {
 export const listNarratives = (db: Db, cycleId: number) =>
   db.select().from(cycleNarratives).where(eq(cycleNarratives.cycleId, cycleId)).orderBy(asc(cycleNarratives.commitmentNumber))
 
-/** Writes the texts that are given; a narrative written for the first time starts empty. */
-export async function upsertNarrative (db: Db, cycleId: number, commitmentNumber: number, texts: { textDe?: string | null | undefined, textEn?: string | null | undefined }) {
-  const changes = Object.fromEntries(Object.entries(texts).filter(([, value]) => value !== undefined))
-  const insert = db.insert(cycleNarratives).values({ cycleId, commitmentNumber, textDe: texts.textDe ?? null, textEn: texts.textEn ?? null })
-  await (Object.keys(changes).length === 0
-    ? insert.onConflictDoNothing()
-    : insert.onConflictDoUpdate({ target: [cycleNarratives.cycleId, cycleNarratives.commitmentNumber], set: changes }))
+export type NarrativeRow = typeof cycleNarratives.$inferSelect
+export type NarrativeTexts = Partial<Record<NarrativeTextField, string | null>>
+
+/**
+ * Writes the texts that are given and bumps the narrative's own version; a narrative written for
+ * the first time starts at version 1 (the version an unwritten one is read at), so it is stored as 2.
+ */
+export async function writeNarrative (db: Db, cycleId: number, commitmentNumber: number, existing: NarrativeRow | undefined, texts: NarrativeTexts) {
+  if (existing) {
+    await db.update(cycleNarratives).set({ ...texts, version: sql`${cycleNarratives.version} + 1` })
+      .where(and(eq(cycleNarratives.cycleId, cycleId), eq(cycleNarratives.commitmentNumber, commitmentNumber)))
+  } else {
+    await db.insert(cycleNarratives).values({ cycleId, commitmentNumber, ...texts, version: 2 })
+  }
+}
+
+export async function findNarrative (db: Db, cycleId: number, commitmentNumber: number, options: { forUpdate?: boolean } = {}) {
+  const query = db.select().from(cycleNarratives)
+    .where(and(eq(cycleNarratives.cycleId, cycleId), eq(cycleNarratives.commitmentNumber, commitmentNumber)))
+  const [row] = options.forUpdate ? await query.for('update') : await query
+  return row
 }
 
 export async function findSnapshot (db: Db, cycleId: number) {

@@ -40,3 +40,24 @@ export function defaultTitle (period: { periodStart: string, periodEnd: string }
   const [from, to] = [period.periodStart.slice(0, 4), period.periodEnd.slice(0, 4)]
   return `Umsetzungsbericht ${from === to ? from : `${from}–${to}`}`
 }
+
+const written = (text: string | null | undefined) => typeof text === 'string' && text.trim() !== ''
+
+/**
+ * Comply or explain: a commitment is complete with a narrative or a public explanation why there is
+ * none, in either language. Returns the commitments (1–10) that have neither.
+ */
+export function missingNarratives (narratives: { commitmentNumber: number, textDe: string | null, textEn: string | null, noNarrativeReasonDe: string | null, noNarrativeReasonEn: string | null }[]) {
+  return Array.from({ length: 10 }, (_, i) => i + 1).filter((number) => {
+    const n = narratives.find((row) => row.commitmentNumber === number)
+    return !n || !(written(n.textDe) || written(n.textEn) || written(n.noNarrativeReasonDe) || written(n.noNarrativeReasonEn))
+  })
+}
+
+/** The steps that freeze the report's texts need every commitment complete. */
+export const needsCompleteness = (to: CycleState) => to === 'approved' || to === 'submitted'
+
+/** An English default title for a default German one ("Umsetzungsbericht 2022–2023"). */
+export function defaultTitleEn (period: { periodStart: string, periodEnd: string }) {
+  return defaultTitle(period).replace('Umsetzungsbericht', 'Implementation report')
+}

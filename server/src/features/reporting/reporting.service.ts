@@ -1,5 +1,6 @@
-import type {
-  CreateReportingCycle, CycleState, ReportingCycle, ReportingCycleSummary, UpdateCycleNarrative, UpdateReportingCycle,
+import {
+  narrativeTextFields,
+  type CreateReportingCycle, type CycleState, type ReportingCycle, type ReportingCycleSummary, type UpdateCycleNarrative, type UpdateReportingCycle,
 } from '@eccar/shared'
 import { and, eq, sql } from 'drizzle-orm'
 import { requireRole, userIdOf, type Actor } from '../../auth/actor.ts'
@@ -12,13 +13,16 @@ import { findPlan } from '../plans/plans.queries.ts'
 import { VersionConflictError } from '../shared/versioning.ts'
 import { compareSnapshots } from './compare.ts'
 import {
-  CycleLockedError, CyclePeriodInvalidError, CyclePeriodRequiredError, CyclesNotComparableError, CycleTransitionInvalidError,
+  CycleIncompleteError, CycleLockedError, CyclePeriodInvalidError, CyclePeriodRequiredError, CyclesNotComparableError, CycleTransitionInvalidError,
   ReportingCycleNotFoundError,
 } from './reporting.errors.ts'
 import {
-  findCycle, insertSnapshot, latestCycleEnd, listCyclesOfPlan, listNarratives, upsertNarrative, userRefs, type CycleRow,
+  findCycle, findNarrative, insertSnapshot, latestCycleEnd, listCyclesOfPlan, listNarratives, userRefs, writeNarrative,
+  type CycleRow, type NarrativeTexts,
 } from './reporting.queries.ts'
-import { defaultPeriod, defaultTitle, isEditable, nextStates, transitionRole } from './reporting.rules.ts'
+import {
+  defaultPeriod, defaultTitle, defaultTitleEn, isEditable, missingNarratives, needsCompleteness, nextStates, transitionRole,
+} from './reporting.rules.ts'
 import { buildReportSnapshot, loadReportSnapshot } from './snapshot.ts'
 
 /** The version a write was based on, read only after the role check (another city learns nothing). */
@@ -34,6 +38,7 @@ export function toCycleSummary (row: CycleRow, people: UserRefs): ReportingCycle
     id: row.id,
     planId: row.planId,
     title: row.title,
+    titleEn: row.titleEn,
     periodStart: row.periodStart,
     periodEnd: row.periodEnd,
     dueDate: row.dueDate,
@@ -51,12 +56,15 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
   async function detail (tx: Db, id: number): Promise<ReportingCycle> {
     const row = (await findCycle(tx, id))!
     const narratives = await listNarratives(tx, id)
+    const missing = missingNarratives(narratives)
     return {
       ...toCycleSummary(row, await userRefs(tx, [row.approvedBy, row.submittedBy])),
       narratives: Array.from({ length: 10 }, (_, i) => {
         const narrative = narratives.find((n) => n.commitmentNumber === i + 1)
-        return { number: i + 1, textDe: narrative?.textDe ?? null, textEn: narrative?.textEn ?? null }
+        const texts = Object.fromEntries(narrativeTextFields.map((field) => [field, narrative?.[field] ?? null])) as Record<(typeof narrativeTextFields)[number], string | null>
+        return { number: i + 1, ...texts, version: narrative?.version ?? 1 }
       }),
+      completeness: { complete: missing.length === 0, missing },
       nextStates: nextStates(row.state),
     }
   }
@@ -117,7 +125,13 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
         if (!period) throw new CyclePeriodRequiredError()
         if (period.periodEnd < period.periodStart) throw new CyclePeriodInvalidError()
         const [created] = await tx.insert(reportingCycles).values({
-          cityId: plan.cityId, planId, ...period, title: input.title ?? defaultTitle(period), dueDate: input.dueDate ?? null,
+          cityId: plan.cityId,
+          planId,
+          ...period,
+          title: input.title ?? defaultTitle(period),
+          // Only a default German title has an obvious English one; a title of the city's own waits for its translation.
+          titleEn: input.titleEn !== undefined ? input.titleEn : (input.title === undefined ? defaultTitleEn(period) : null),
+          dueDate: input.dueDate ?? null,
         }).returning()
         await recordAudit(tx, actor, { cityId: plan.cityId, action: 'reporting.cycle.create', entityType: 'reporting_cycle', entityId: created!.id, after: created })
         return detail(tx, created!.id)
@@ -135,19 +149,30 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
       })
     },
 
-    /** The report's text on one commitment; it changes the cycle, so it carries the cycle's version. */
+    /**
+     * The report's texts on one commitment. Versioned per commitment: the cycle's version stays, so
+     * people writing different commitments never collide; the answer's ETag is this narrative's version.
+     */
     async putNarrative (id: number, number: number, input: UpdateCycleNarrative, expected: ExpectedVersion, actor: Actor) {
       return writeTransaction(db, onChange, async (tx) => {
-        const row = await lockForWrite(tx, id, actor, 'editor', editable, expected)
-        const { version: _ignored, ...texts } = input
-        const before = (await listNarratives(tx, id)).find((n) => n.commitmentNumber === number) ?? null
-        await upsertNarrative(tx, id, number, texts)
-        await bump(tx, row)
-        const after = (await listNarratives(tx, id)).find((n) => n.commitmentNumber === number)
+        // Shared lock: narratives of one cycle are written side by side, a transition waits for them.
+        const row = await findCycle(tx, id, { forShare: true })
+        if (!row) throw new ReportingCycleNotFoundError(id)
+        requireRole(actor, row.cityId, 'editor', () => new ReportingCycleNotFoundError(id))
+        editable(row)
+        const before = await findNarrative(tx, id, number, { forUpdate: true })
+        if ((before?.version ?? 1) !== expected()) throw new VersionConflictError(await detail(tx, id))
+        const { version: _ignored, ...given } = input
+        // An empty text counts as none, so completeness cannot be satisfied by a blank.
+        const texts: NarrativeTexts = Object.fromEntries(Object.entries(given)
+          .filter(([, value]) => value !== undefined)
+          .map(([field, value]) => [field, typeof value === 'string' && value.trim() === '' ? null : value]))
+        await writeNarrative(tx, id, number, before, texts)
+        const after = await findNarrative(tx, id, number)
         await recordAudit(tx, actor, {
-          cityId: row.cityId, action: 'reporting.narrative.update', entityType: 'cycle_narrative', entityId: `${id}/${number}`, before, after,
+          cityId: row.cityId, action: 'reporting.narrative.update', entityType: 'cycle_narrative', entityId: `${id}/${number}`, before: before ?? null, after,
         })
-        return detail(tx, id)
+        return { cycle: await detail(tx, id), narrativeVersion: after!.version }
       })
     },
 
@@ -163,6 +188,10 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
           if (role === null) throw new CycleTransitionInvalidError(row.state, to)
           requireRole(actor, row.cityId, role, () => new ReportingCycleNotFoundError(id), `needs the ${role} role to move a cycle from ${row.state} to ${to}`)
         }, expected)
+        if (needsCompleteness(to)) {
+          const missing = missingNarratives(await listNarratives(tx, id))
+          if (missing.length > 0) throw new CycleIncompleteError(missing)
+        }
         const now = new Date()
         const values: Partial<typeof reportingCycles.$inferInsert> = { state: to }
         if (to === 'approved') Object.assign(values, { approvedBy: userIdOf(actor), approvedAt: now })

@@ -34,6 +34,10 @@ async function buildCycle (plan: { id: number, cityId: number }, overrides: Part
   return row!
 }
 
+/** Comply or explain: every commitment explained, so the cycle may be approved and submitted. */
+const explainAll = (cycleId: number) =>
+  db.insert(cycleNarratives).values(Array.from({ length: 10 }, (_, i) => ({ cycleId, commitmentNumber: i + 1, noNarrativeReasonDe: 'Keine Maßnahmen im Zeitraum.' })))
+
 const auditRows = () => db.select().from(auditLog).orderBy(asc(auditLog.id))
 
 describe('POST /api/plans/:id/reporting-cycles', () => {
@@ -50,7 +54,7 @@ describe('POST /api/plans/:id/reporting-cycles', () => {
       approvedAt: null, approvedBy: null, submittedAt: null, submittedBy: null, version: 1, nextStates: ['in_review'],
     })
     expect(res.json().narratives).toHaveLength(10)
-    expect(res.json().narratives[0]).toEqual({ number: 1, textDe: null, textEn: null })
+    expect(res.json().narratives[0]).toMatchObject({ number: 1, textDe: null, textEn: null, version: 1 })
     expect((await auditRows()).at(-1)).toMatchObject({ action: 'reporting.cycle.create' })
   })
 
@@ -150,8 +154,10 @@ describe('PUT /api/reporting-cycles/:id/narratives/:number', () => {
     expect(first.statusCode, first.body).toBe(200)
     const second = await call(editor, 'PUT', `/api/reporting-cycles/${cycle.id}/narratives/3`, { textEn: 'Counselling extended' }, 2)
     expect(second.statusCode).toBe(200)
-    expect(second.json().narratives[2]).toEqual({ number: 3, textDe: 'Beratung ausgebaut', textEn: 'Counselling extended' })
-    expect(second.json().version).toBe(3)
+    expect(second.json().narratives[2]).toMatchObject({ number: 3, textDe: 'Beratung ausgebaut', textEn: 'Counselling extended', version: 3 })
+    // Versioned per commitment: the narrative's version is the ETag, the cycle's stays.
+    expect(second.headers.etag).toBe('"3"')
+    expect(second.json().version).toBe(1)
     expect((await auditRows()).map((row) => row.action)).toEqual(['reporting.narrative.update', 'reporting.narrative.update'])
   })
 
@@ -181,6 +187,7 @@ describe('POST /api/reporting-cycles/:id/transitions', () => {
   it.each(legal)('moves a cycle from %s to %s', async (from, to) => {
     const plan = await buildPlan(db)
     const cycle = await buildCycle(plan, { state: from })
+    await explainAll(cycle.id)
     const res = await call(await as(plan.cityId, 'admin'), 'POST', `/api/reporting-cycles/${cycle.id}/transitions`, { to }, 1)
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json()).toMatchObject({ state: to, version: 2 })
@@ -201,6 +208,7 @@ describe('POST /api/reporting-cycles/:id/transitions', () => {
   it('records who approved and when, and clears both when the approval is withdrawn', async () => {
     const plan = await buildPlan(db)
     const cycle = await buildCycle(plan, { state: 'in_review' })
+    await explainAll(cycle.id)
     const admin = await buildSignedInUser(db, { displayName: 'Büro für Migration', memberships: [{ cityId: plan.cityId, role: 'admin' }] })
     const start = Date.now()
 
@@ -221,6 +229,7 @@ describe('POST /api/reporting-cycles/:id/transitions', () => {
   it('records who submitted and when', async () => {
     const plan = await buildPlan(db)
     const cycle = await buildCycle(plan, { state: 'approved' })
+    await explainAll(cycle.id)
     const admin = await buildSignedInUser(db, { displayName: 'Amtsleitung', memberships: [{ cityId: plan.cityId, role: 'admin' }] })
     const res = await call(admin.headers, 'POST', `/api/reporting-cycles/${cycle.id}/transitions`, { to: 'submitted' }, 1)
     expect(res.json()).toMatchObject({ state: 'submitted', submittedBy: { id: admin.user.id, displayName: 'Amtsleitung' }, nextStates: [] })
@@ -263,7 +272,7 @@ describe('POST /api/reporting-cycles/:id/transitions', () => {
     const res = await call(admin, 'POST', `/api/reporting-cycles/${cycle.id}/transitions`, { to: 'approved' }, 3)
     expect(res.statusCode).toBe(412)
     expect(res.json().current).toMatchObject({ state: 'in_review', version: 4 })
-    expect(res.json().current.narratives[1]).toEqual({ number: 2, textDe: 'Text', textEn: null })
+    expect(res.json().current.narratives[1]).toMatchObject({ number: 2, textDe: 'Text', textEn: null })
     expect(await tableCounts(db)).toEqual(before)
   })
 })

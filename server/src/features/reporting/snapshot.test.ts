@@ -35,6 +35,9 @@ const as = async (cityId: number, role: Role) => (await buildSignedInUser(db, { 
 
 /** Walks a new cycle through review and approval to submission, as the admin would. */
 async function submit (admin: AuthHeaders, cycleId: number) {
+  // Comply or explain: commitments without a narrative get an explanation first.
+  await db.insert(cycleNarratives).values(Array.from({ length: 10 }, (_, i) => ({ cycleId, commitmentNumber: i + 1, noNarrativeReasonDe: 'Nichts zu berichten.' })))
+    .onConflictDoNothing()
   let cycle = await ok(admin, 'GET', `/api/reporting-cycles/${cycleId}`)
   for (const to of ['in_review', 'approved', 'submitted']) {
     cycle = await ok(admin, 'POST', `/api/reporting-cycles/${cycleId}/transitions`, { to, version: cycle.version })
@@ -83,7 +86,7 @@ describe('GET /api/reporting-cycles/:id/snapshot', () => {
     const snapshot = (await snapshotOf(admin, cycle.id)).json() as ReportSnapshot
     expect(Value.Check(ReportSnapshotSchema, snapshot)).toBe(true)
     expect(snapshot).toMatchObject({
-      formatVersion: 1,
+      formatVersion: 2,
       plan: { id: plan.id, periodStart: '2022-01-01', periodEnd: '2023-12-31' },
       cycle: { id: cycle.id, state: 'open', periodStart: '2022-01-01', periodEnd: '2023-12-31', approvedBy: null, submittedAt: null },
     })
@@ -91,11 +94,16 @@ describe('GET /api/reporting-cycles/:id/snapshot', () => {
     const [one, , three] = snapshot.commitments
     expect(one!).toMatchObject({ narrativeDe: 'Gut vorangekommen', narrativeEn: 'Good progress', statusCounts: { done: 1, in_progress: 1, planned: 0 } })
     expect(one!.measures.map((m) => m.code)).toEqual(['1.1', '1.2'])
-    expect(one!.measures[0]).toMatchObject({ id: first.id, status: 'done', progress: 100, involvedOrganisations: ['Büro für Migration und Integration'], updates: [] })
+    expect(one!.measures[0]).toMatchObject({ id: first.id, status: 'done', progress: 100, involvedOrganisations: [{ name: 'Büro für Migration und Integration', nameEn: null }], updates: [] })
+    // As of the period's end: the entry of 2024 is after it, so 1.2 is still in progress.
+    const lead2 = { name: 'Büro für Migration und Integration', nameEn: null }
     expect(one!.measures[1]).toEqual({
-      id: second.id, code: '1.2', titleDe: second.titleDe, titleEn: second.titleEn, type: 'implementation', status: 'in_progress', progress: 40,
-      statusReason: null, secondaryCommitments: [3, 5], leadOrganisation: 'Büro für Migration und Integration', involvedOrganisations: [],
-      updates: [{ date: '2022-05-01', fromStatus: 'planned', status: 'in_progress', progress: 40, noteDe: 'begonnen', noteEn: null, reason: null, organisation: 'Büro für Migration und Integration' }],
+      id: second.id, code: '1.2', titleDe: second.titleDe, titleEn: second.titleEn, descriptionDe: null, descriptionEn: null, type: 'implementation',
+      startDate: null, endDate: null, timeframeNoteDe: null, timeframeNoteEn: null, fundingNoteDe: null, fundingNoteEn: null,
+      status: 'in_progress', progress: 40, statusDate: '2022-05-01', startedInPeriod: true, closedInPeriod: false,
+      statusReason: null, secondaryCommitments: [3, 5], leadOrganisation: lead2, involvedOrganisations: [],
+      goodPractice: false, goodPracticeDescriptionDe: null, goodPracticeDescriptionEn: null,
+      updates: [{ date: '2022-05-01', fromStatus: 'planned', status: 'in_progress', progress: 40, noteDe: 'begonnen', noteEn: null, reason: null, organisation: lead2, evidenceLinks: [] }],
     })
     expect(three!.measures).toMatchObject([{ id: delayed.id, status: 'delayed', statusReason: 'Stelle unbesetzt' }])
     expect(three!.statusCounts.delayed).toBe(1)
@@ -176,8 +184,9 @@ describe('GET /api/reporting-cycles/compare', () => {
     await submit(admin, first.id)
 
     const version = async (id: number) => (await ok(admin, 'GET', `/api/measures/${id}`)).version
-    await ok(admin, 'POST', `/api/measures/${started.id}/status-updates`, { status: 'in_progress', progress: 20, version: await version(started.id) })
-    await ok(admin, 'POST', `/api/measures/${finished.id}/status-updates`, { status: 'done', progress: 100, version: await version(finished.id) })
+    // Dated within the second period: a report counts what happened up to its period's end.
+    await ok(admin, 'POST', `/api/measures/${started.id}/status-updates`, { date: '2024-06-01', status: 'in_progress', progress: 20, version: await version(started.id) })
+    await ok(admin, 'POST', `/api/measures/${finished.id}/status-updates`, { date: '2024-06-01', status: 'done', progress: 100, version: await version(finished.id) })
     await ok(admin, 'PATCH', `/api/measures/${unchanged.id}`, { titleEn: 'Only the title changed', version: await version(unchanged.id) })
     const removal = await app.inject({ method: 'DELETE', url: `/api/measures/${removed.id}`, headers: { ...admin, 'if-match': `"${await version(removed.id)}"` } })
     expect(removal.statusCode).toBe(204)
@@ -199,7 +208,7 @@ describe('GET /api/reporting-cycles/compare', () => {
         { code: '1.2', titleDe: finished.titleDe, titleEn: finished.titleEn, status: 'done', stillReported: true },
         { code: '2.2', titleDe: removed.titleDe, titleEn: removed.titleEn, status: 'examining', stillReported: false },
       ],
-      indicatorChanges: [{ nameDe: 'Beratungsfälle', nameEn: null, unit: 'Anzahl', from: 10, to: 14 }],
+      indicatorChanges: [{ nameDe: 'Beratungsfälle', nameEn: null, unit: 'Anzahl', unitEn: null, from: 10, to: 14 }],
     })
   })
 

@@ -1,14 +1,18 @@
-import { measureStatuses, type ReportCommitment, type ReportMeasure, type ReportSnapshot, type StatusCounts } from '@eccar/shared'
-import { and, asc, between, eq, isNull } from 'drizzle-orm'
+import {
+  measureStatuses, narrativeTextFields, type MeasureStatus, type ReportCommitment, type ReportMeasure, type ReportSnapshot, type StatusCounts,
+} from '@eccar/shared'
+import { and, asc, desc, eq, isNull, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import {
-  cities, indicators, measureInvolvedOrganisations, measures, measureSecondaryCommitments, organisations, plans, statusUpdates,
+  cities, indicators, measureInvolvedOrganisations, measures, measureSecondaryCommitments, organisations, plans, reportingCycles, statusUpdates,
 } from '../../db/schema/index.ts'
 import { latestTotal, progressToTarget } from '../indicators/indicators.progress.ts'
 import { loadIndicatorLinks } from '../indicators/indicators.queries.ts'
 import { listPlanCommitments } from '../plans/plans.queries.ts'
+import { closingStatuses, compareSnapshots } from './compare.ts'
 import { ReportingCycleNotFoundError } from './reporting.errors.ts'
 import { findCycle, findSnapshot, listNarratives, userRefs } from './reporting.queries.ts'
+import { upgradeSnapshot, type StoredSnapshot } from '../../reports/snapshot-upgrade.ts'
 
 /** What a report contains: public, not deleted measures of the plan. */
 const inReport = (planId: number) => and(eq(measures.planId, planId), eq(measures.isPublic, true), isNull(measures.deletedAt))
@@ -17,44 +21,112 @@ const emptyCounts = (): StatusCounts => Object.fromEntries(measureStatuses.map((
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'de')
 
-async function loadMeasures (db: Db, planId: number, period: { periodStart: string, periodEnd: string }) {
+type OrgName = { name: string, nameEn: string | null }
+type ReportMeasureRow = ReportMeasure & { primaryCommitment: number }
+
+const orgName = (name: string | null, nameEn: string | null): OrgName | null => (name === null ? null : { name, nameEn })
+
+/**
+ * Status, progress and status date as of the period's end, from the timeline: the latest entry dated
+ * on or before it. Without one, the status before the first later entry (its "from"), or, for a
+ * measure with no timeline at all, the status on record (nothing says it ever changed).
+ */
+export function statusAsOf (
+  timeline: { date: string, fromStatus: MeasureStatus | null, status: MeasureStatus, fromProgress: number | null, progress: number, reason: string | null }[],
+  current: { status: MeasureStatus, progress: number, statusReason: string | null },
+  periodEnd: string,
+) {
+  const upToEnd = timeline.filter((entry) => entry.date <= periodEnd)
+  const last = upToEnd[upToEnd.length - 1]
+  if (last) return { status: last.status, progress: last.progress, statusDate: last.date as string | null, statusReason: last.reason }
+  const firstLater = timeline[0]
+  if (firstLater) return { status: firstLater.fromStatus ?? 'planned', progress: firstLater.fromProgress ?? 0, statusDate: null, statusReason: null }
+  return { status: current.status, progress: current.progress, statusDate: null, statusReason: current.statusReason }
+}
+
+/** Started: the timeline left "planned" (or the measure's start date falls) within the period. Closed: it reached a closing status within it. */
+export function periodMarks (
+  inPeriod: { fromStatus: MeasureStatus | null, status: MeasureStatus }[],
+  startDate: string | null,
+  period: { periodStart: string, periodEnd: string },
+) {
+  const startedInPeriod = (startDate !== null && startDate >= period.periodStart && startDate <= period.periodEnd)
+    || inPeriod.some((u) => (u.fromStatus === null || u.fromStatus === 'planned') && u.status !== 'planned')
+  const closedInPeriod = inPeriod.some((u) => closingStatuses.includes(u.status) && (u.fromStatus === null || !closingStatuses.includes(u.fromStatus)))
+  return { startedInPeriod, closedInPeriod }
+}
+
+async function loadMeasures (db: Db, planId: number, period: { periodStart: string, periodEnd: string }): Promise<ReportMeasureRow[]> {
   // Sequential on purpose: inside the submitting transaction all queries share one connection.
   const rows = await db.select({
-    id: measures.id, code: measures.code, primaryCommitment: measures.primaryCommitment, titleDe: measures.titleDe, titleEn: measures.titleEn,
-    type: measures.type, status: measures.status, progress: measures.progress, statusReason: measures.statusReason, lead: organisations.name,
+    measure: measures, lead: organisations.name, leadEn: organisations.nameEn,
   }).from(measures).leftJoin(organisations, eq(organisations.id, measures.leadOrganisationId))
     .where(inReport(planId)).orderBy(asc(measures.primaryCommitment), asc(measures.position), asc(measures.id))
   const secondary = await db.select({ measureId: measureSecondaryCommitments.measureId, number: measureSecondaryCommitments.commitmentNumber })
     .from(measureSecondaryCommitments).innerJoin(measures, eq(measures.id, measureSecondaryCommitments.measureId))
     .where(inReport(planId)).orderBy(asc(measureSecondaryCommitments.commitmentNumber))
-  const involved = await db.select({ measureId: measureInvolvedOrganisations.measureId, name: organisations.name })
+  const involved = await db.select({ measureId: measureInvolvedOrganisations.measureId, name: organisations.name, nameEn: organisations.nameEn })
     .from(measureInvolvedOrganisations).innerJoin(measures, eq(measures.id, measureInvolvedOrganisations.measureId))
     .innerJoin(organisations, eq(organisations.id, measureInvolvedOrganisations.organisationId))
     .where(inReport(planId))
-  const updates = await db.select({
+  // The whole timeline: entries after the period tell the status before them.
+  const timeline = await db.select({
     measureId: statusUpdates.measureId, date: statusUpdates.date, fromStatus: statusUpdates.fromStatus, status: statusUpdates.status,
-    progress: statusUpdates.progress, noteDe: statusUpdates.noteDe, noteEn: statusUpdates.noteEn, reason: statusUpdates.reason,
-    organisation: organisations.name,
+    fromProgress: statusUpdates.fromProgress, progress: statusUpdates.progress, noteDe: statusUpdates.noteDe, noteEn: statusUpdates.noteEn,
+    reason: statusUpdates.reason, evidenceLinks: statusUpdates.evidenceLinks, organisation: organisations.name, organisationEn: organisations.nameEn,
   }).from(statusUpdates).innerJoin(measures, eq(measures.id, statusUpdates.measureId))
     .leftJoin(organisations, eq(organisations.id, statusUpdates.organisationId))
-    .where(and(inReport(planId), between(statusUpdates.date, period.periodStart, period.periodEnd)))
+    .where(inReport(planId))
     .orderBy(asc(statusUpdates.date), asc(statusUpdates.id))
 
-  return rows.map((row): ReportMeasure & { primaryCommitment: number } => ({
-    id: row.id,
-    primaryCommitment: row.primaryCommitment,
-    code: row.code,
-    titleDe: row.titleDe,
-    titleEn: row.titleEn,
-    type: row.type,
-    status: row.status,
-    progress: row.progress,
-    statusReason: row.statusReason,
-    secondaryCommitments: secondary.filter((s) => s.measureId === row.id).map((s) => s.number),
-    leadOrganisation: row.lead,
-    involvedOrganisations: involved.filter((i) => i.measureId === row.id).map((i) => i.name).sort(byName),
-    updates: updates.filter((u) => u.measureId === row.id).map(({ measureId: _measure, ...update }) => update),
-  }))
+  const group = <T extends { measureId: number }>(list: T[]) => {
+    const map = new Map<number, T[]>()
+    for (const item of list) map.set(item.measureId, [...(map.get(item.measureId) ?? []), item])
+    return map
+  }
+  const secondaryOf = group(secondary)
+  const involvedOf = group(involved)
+  const timelineOf = group(timeline)
+
+  return rows.map(({ measure: m, lead, leadEn }): ReportMeasureRow => {
+    const entries = timelineOf.get(m.id) ?? []
+    const inPeriod = entries.filter((u) => u.date >= period.periodStart && u.date <= period.periodEnd)
+    return {
+      id: m.id,
+      primaryCommitment: m.primaryCommitment,
+      code: m.code,
+      titleDe: m.titleDe,
+      titleEn: m.titleEn,
+      descriptionDe: m.descriptionDe,
+      descriptionEn: m.descriptionEn,
+      type: m.type,
+      startDate: m.startDate,
+      endDate: m.endDate,
+      timeframeNoteDe: m.timeframeNoteDe,
+      timeframeNoteEn: m.timeframeNoteEn,
+      fundingNoteDe: m.fundingNoteDe,
+      fundingNoteEn: m.fundingNoteEn,
+      ...statusAsOf(entries, m, period.periodEnd),
+      ...periodMarks(inPeriod, m.startDate, period),
+      secondaryCommitments: (secondaryOf.get(m.id) ?? []).map((s) => s.number),
+      leadOrganisation: orgName(lead, leadEn),
+      involvedOrganisations: (involvedOf.get(m.id) ?? []).map((i) => ({ name: i.name, nameEn: i.nameEn })).sort((a, b) => byName(a.name, b.name)),
+      goodPractice: m.goodPractice,
+      goodPracticeDescriptionDe: m.goodPracticeDescriptionDe,
+      goodPracticeDescriptionEn: m.goodPracticeDescriptionEn,
+      updates: inPeriod.map((u) => ({
+        date: u.date,
+        fromStatus: u.fromStatus,
+        status: u.status,
+        progress: u.progress,
+        noteDe: u.noteDe,
+        noteEn: u.noteEn,
+        reason: u.reason,
+        organisation: orgName(u.organisation, u.organisationEn),
+        evidenceLinks: u.evidenceLinks.map((link) => ({ url: link.url, label: link.label ?? null })),
+      })),
+    }
+  })
 }
 
 /** Published indicators with their values up to the period's end; progress is computed from those alone. */
@@ -73,6 +145,7 @@ async function loadIndicators (db: Db, planId: number, periodEnd: string, report
       definitionDe: row.definitionDe,
       definitionEn: row.definitionEn,
       unit: row.unit,
+      unitEn: row.unitEn,
       source: row.source,
       direction: row.direction,
       baselineValue: row.baselineValue,
@@ -89,9 +162,11 @@ async function loadIndicators (db: Db, planId: number, periodEnd: string, report
 }
 
 /**
- * The report of a cycle as the live records show it now: the plan's public measures in plan order
- * with the timeline entries dated within the period, status counts per commitment, the narratives,
- * and published indicators with their values up to the period's end. Submission stores exactly this.
+ * The report of a cycle as the live records show it now: the plan's public measures in plan order,
+ * each with its status as of the period's end and the timeline entries dated within the period;
+ * status counts per commitment (secondary measures included), the narratives with challenges, needs
+ * and exchange topics, published indicators with their values up to the period's end, and the
+ * changes since the previous submitted report. Submission stores exactly this.
  */
 export async function buildReportSnapshot (db: Db, cycleId: number): Promise<ReportSnapshot> {
   const cycle = await findCycle(db, cycleId)
@@ -106,24 +181,38 @@ export async function buildReportSnapshot (db: Db, cycleId: number): Promise<Rep
 
   const commitments = titles.map((title): ReportCommitment => {
     const own = reportMeasures.filter((m) => m.primaryCommitment === title.number)
+    const serving = reportMeasures.filter((m) => m.primaryCommitment !== title.number && m.secondaryCommitments.includes(title.number))
+    // The overview counts every measure serving a commitment, primary or secondary.
     const statusCounts = emptyCounts()
-    for (const measure of own) statusCounts[measure.status]++
+    for (const measure of [...own, ...serving]) statusCounts[measure.status]++
     const narrative = narratives.find((n) => n.commitmentNumber === title.number)
+    const texts = Object.fromEntries(narrativeTextFields.map((field) => [field, narrative?.[field] ?? null])) as Record<(typeof narrativeTextFields)[number], string | null>
     return {
       number: title.number,
       titleEn: title.titleEn,
       titleDe: title.titleDe,
       localTitleDe: title.localTitleDe,
       localTitleEn: title.localTitleEn,
-      narrativeDe: narrative?.textDe ?? null,
-      narrativeEn: narrative?.textEn ?? null,
+      narrativeDe: texts.textDe,
+      narrativeEn: texts.textEn,
+      challengesDe: texts.challengesDe,
+      challengesEn: texts.challengesEn,
+      needsDe: texts.needsDe,
+      needsEn: texts.needsEn,
+      exchangeTopicsDe: texts.exchangeTopicsDe,
+      exchangeTopicsEn: texts.exchangeTopicsEn,
+      noNarrativeReasonDe: texts.noNarrativeReasonDe,
+      noNarrativeReasonEn: texts.noNarrativeReasonEn,
       statusCounts,
       measures: own.map(({ primaryCommitment: _number, ...measure }) => measure),
+      secondaryMeasures: serving.map((m) => ({
+        id: m.id, code: m.code, titleDe: m.titleDe, titleEn: m.titleEn, primaryCommitment: m.primaryCommitment, status: m.status,
+      })),
     }
   })
 
-  return {
-    formatVersion: 1,
+  const snapshot: ReportSnapshot = {
+    formatVersion: 2,
     takenAt: new Date().toISOString(),
     city: plan!.city,
     plan: {
@@ -138,6 +227,7 @@ export async function buildReportSnapshot (db: Db, cycleId: number): Promise<Rep
     cycle: {
       id: cycle.id,
       title: cycle.title,
+      titleEn: cycle.titleEn,
       periodStart: cycle.periodStart,
       periodEnd: cycle.periodEnd,
       dueDate: cycle.dueDate,
@@ -148,7 +238,23 @@ export async function buildReportSnapshot (db: Db, cycleId: number): Promise<Rep
     },
     commitments,
     indicators: reportIndicators,
+    previous: null,
   }
+  // The previous report is a submitted one, so it is read from its frozen snapshot (no recursion).
+  const previous = await previousSubmittedCycle(db, cycle)
+  if (previous) {
+    const earlier = await loadReportSnapshot(db, previous.id)
+    snapshot.previous = { title: earlier.cycle.title, titleEn: earlier.cycle.titleEn, comparison: compareSnapshots(earlier, snapshot) }
+  }
+  return snapshot
+}
+
+/** The latest report the city submitted for a period that ended before this one began (any of its plans). */
+async function previousSubmittedCycle (db: Db, cycle: { cityId: number, periodStart: string }) {
+  const [row] = await db.select({ id: reportingCycles.id }).from(reportingCycles)
+    .where(and(eq(reportingCycles.cityId, cycle.cityId), eq(reportingCycles.state, 'submitted'), lt(reportingCycles.periodEnd, cycle.periodStart)))
+    .orderBy(desc(reportingCycles.periodEnd), desc(reportingCycles.id)).limit(1)
+  return row
 }
 
 /**
@@ -162,5 +268,5 @@ export async function loadReportSnapshot (db: Db, cycleId: number): Promise<Repo
   const stored = await findSnapshot(db, cycleId)
   // Submission writes the snapshot in the same transaction; rebuilding would silently change a submitted report.
   if (!stored) throw new Error(`Submitted reporting cycle ${cycleId} has no snapshot`)
-  return stored.snapshot as ReportSnapshot
+  return upgradeSnapshot(stored.snapshot as StoredSnapshot)
 }

@@ -21,7 +21,7 @@ const entry = (id: number, date: string, overrides: Partial<StatusEntry> = {}): 
 const buildDetail = (overrides: Partial<MeasureDetail> = {}): MeasureDetail => ({
   ...buildMeasureSummary({ status: 'in_progress', progress: 50, version: 3, involvedOrganisations: [counselling] }),
   citySlug: 'jena', planTitleDe: 'Plan', planTitleEn: null, descriptionDe: null, descriptionEn: null, recurrenceOn: null,
-  timeframeNoteDe: null, timeframeNoteEn: null, fundingNoteDe: null, fundingNoteEn: null, statusReason: null,
+  timeframeNoteDe: null, timeframeNoteEn: null, fundingNoteDe: null, fundingNoteEn: null, goodPractice: false, goodPracticeDescriptionDe: null, goodPracticeDescriptionEn: null, statusReason: null,
   relatedMeasures: [], referencedBy: [], exampleActions: [], statusHistory: [entry(1, '2021-07-01')], origin: 'plan', predecessor: null,
   ...overrides,
 } as MeasureDetail)

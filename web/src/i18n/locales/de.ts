@@ -57,6 +57,15 @@ const de = {
     toDashboard: 'Zum Dashboard mit Diagrammen und Tabellen',
     intro: 'Einleitung des Aktionsplans',
     commitmentsHeading: 'Die zehn Verpflichtungen',
+    reports: {
+      heading: 'Berichte an die ECCAR',
+      intro: 'Die Berichte, die die Stadt zu diesem Plan eingereicht hat, so wie sie eingereicht wurden.',
+      period: 'Berichtszeitraum {from} bis {to}',
+      submitted: 'eingereicht am {date}',
+      eccarEn: 'ECCAR-Bericht lesen (englisch)',
+      eccarDe: 'ECCAR-Bericht lesen (deutsch)',
+      council: 'Bericht an den Stadtrat lesen (deutsch)',
+    },
   },
   planState: {
     draft: 'Entwurf',
@@ -115,6 +124,7 @@ const de = {
     timingNote: 'Hinweis zum Zeitrahmen',
     noTimeframe: 'Der Plan nennt keinen Zeitrahmen.',
     funding: 'Finanzierung',
+    goodPractice: 'Beispiel guter Praxis',
     classification: 'Einordnung',
     primaryCommitment: 'Schwerpunkt',
     secondaryCommitments: 'Trägt außerdem bei zu',

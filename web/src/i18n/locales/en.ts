@@ -58,6 +58,15 @@ const en: MessageSchema = {
     toDashboard: 'Go to the dashboard with charts and tables',
     intro: 'Introduction to the action plan',
     commitmentsHeading: 'The ten commitments',
+    reports: {
+      heading: 'Reports to ECCAR',
+      intro: 'The reports the city submitted on this plan, as they were submitted.',
+      period: 'Reporting period {from} to {to}',
+      submitted: 'submitted on {date}',
+      eccarEn: 'Read the ECCAR report (English)',
+      eccarDe: 'Read the ECCAR report (German)',
+      council: 'Read the report to the city council (German)',
+    },
   },
   planState: {
     draft: 'draft',
@@ -116,6 +125,7 @@ const en: MessageSchema = {
     timingNote: 'Note on timing',
     noTimeframe: 'The plan gives no timeframe.',
     funding: 'Funding',
+    goodPractice: 'An example of good practice',
     classification: 'Classification',
     primaryCommitment: 'Main commitment',
     secondaryCommitments: 'Also contributes to',

@@ -16,6 +16,9 @@ const detail = (overrides: Partial<MeasureDetail> = {}): MeasureDetail => ({
   timeframeNoteEn: null,
   fundingNoteDe: null,
   fundingNoteEn: null,
+  goodPractice: false,
+  goodPracticeDescriptionDe: null,
+  goodPracticeDescriptionEn: null,
   statusReason: null,
   internalNote: 'intern',
   relatedMeasures: [{ id: 9, code: '3.1', titleDe: 'x', titleEn: null, noteDe: 'siehe', noteEn: null }],
@@ -33,11 +36,18 @@ describe('measureToForm', () => {
     expect(form).toMatchObject({
       code: '3.2', primaryCommitment: 3, secondaryCommitments: [2, 7], descriptionEn: '', leadOrganisationId: 5, recurrenceOn: '09-11',
       relatedMeasures: [{ measureId: 9, noteDe: 'siehe', noteEn: '' }], exampleActions: ['3.b'], internalNote: 'intern',
+      goodPractice: false, goodPracticeDescriptionDe: '',
     })
   })
 })
 
 describe('validateMeasure', () => {
+  it('asks for a description of a good practice in either language', () => {
+    const flagged = { ...measureToForm(detail()), goodPractice: true }
+    expect(validateMeasure(flagged)).toEqual({ goodPracticeDescriptionDe: 'admin.validation.goodPracticeDescription' })
+    expect(validateMeasure({ ...flagged, goodPracticeDescriptionEn: 'Co-designed with those affected' })).toEqual({})
+  })
+
   it('names every required field that is missing', () => {
     expect(validateMeasure(emptyMeasureForm())).toEqual({
       code: 'admin.validation.required', primaryCommitment: 'admin.validation.choose', titleDe: 'admin.validation.required', type: 'admin.validation.choose',
@@ -73,6 +83,15 @@ describe('measure bodies', () => {
       descriptionDe: null,
       relatedMeasures: [{ measureId: 9, noteDe: 'siehe', noteEn: null }, { measureId: 12, noteDe: null, noteEn: null }],
     })
+  })
+
+  it('send the good-practice flag and its description', () => {
+    const original = measureToForm(detail())
+    const draft = { ...original, goodPractice: true, goodPracticeDescriptionDe: 'Von Betroffenen mitgestaltet' }
+    expect(measureChangesToBody(changedFields(original, draft))).toEqual({ goodPractice: true, goodPracticeDescriptionDe: 'Von Betroffenen mitgestaltet' })
+    const created = measureToCreateBody({ ...emptyMeasureForm(7), code: 'E.2', titleDe: 'Neu', type: 'implementation', goodPractice: true, goodPracticeDescriptionEn: 'Co-designed' })
+    expect(created).toMatchObject({ goodPractice: true, goodPracticeDescriptionEn: 'Co-designed' })
+    expect(created).not.toHaveProperty('goodPracticeDescriptionDe')
   })
 
   it('create a new measure with what is filled in, internal unless chosen otherwise', () => {

@@ -31,6 +31,9 @@ export interface MeasureFormValues {
   timeframeNoteEn: string
   fundingNoteDe: string
   fundingNoteEn: string
+  goodPractice: boolean
+  goodPracticeDescriptionDe: string
+  goodPracticeDescriptionEn: string
   relatedMeasures: RelationFormValue[]
   exampleActions: string[]
   isPublic: boolean
@@ -41,7 +44,7 @@ export interface MeasureFormValues {
 export const measureFieldOrder = [
   'code', 'primaryCommitment', 'secondaryCommitments', 'type', 'isPublic', 'titleDe', 'titleEn', 'descriptionDe', 'descriptionEn',
   'leadOrganisationId', 'involvedOrganisationIds', 'startDate', 'endDate', 'recurrence', 'recurrenceOn', 'timeframeNoteDe',
-  'timeframeNoteEn', 'fundingNoteDe', 'fundingNoteEn', 'relatedMeasures', 'exampleActions', 'internalNote',
+  'timeframeNoteEn', 'fundingNoteDe', 'fundingNoteEn', 'goodPractice', 'goodPracticeDescriptionDe', 'goodPracticeDescriptionEn', 'relatedMeasures', 'exampleActions', 'internalNote',
 ] as const
 
 const sorted = (ids: readonly number[]) => [...ids].sort((a, b) => a - b)
@@ -66,6 +69,9 @@ export function emptyMeasureForm (primaryCommitment: number | null = null): Meas
     timeframeNoteEn: '',
     fundingNoteDe: '',
     fundingNoteEn: '',
+    goodPractice: false,
+    goodPracticeDescriptionDe: '',
+    goodPracticeDescriptionEn: '',
     relatedMeasures: [],
     exampleActions: [],
     // New measures start internal: nothing appears publicly before it is ready.
@@ -94,6 +100,9 @@ export function measureToForm (m: MeasureDetail): MeasureFormValues {
     timeframeNoteEn: m.timeframeNoteEn ?? '',
     fundingNoteDe: m.fundingNoteDe ?? '',
     fundingNoteEn: m.fundingNoteEn ?? '',
+    goodPractice: m.goodPractice,
+    goodPracticeDescriptionDe: m.goodPracticeDescriptionDe ?? '',
+    goodPracticeDescriptionEn: m.goodPracticeDescriptionEn ?? '',
     relatedMeasures: m.relatedMeasures.map((r) => ({ measureId: r.id, noteDe: r.noteDe ?? '', noteEn: r.noteEn ?? '' })),
     exampleActions: [...m.exampleActions.map((a) => a.key)].sort(),
     isPublic: m.isPublic,
@@ -115,6 +124,10 @@ export function validateMeasure (v: MeasureFormValues): FieldErrors {
   if (!v.type) errors.type = 'admin.validation.choose'
   if (v.startDate && v.endDate && v.endDate < v.startDate) errors.endDate = 'admin.errors.MEASURE_DATES_INVALID'
   if (v.recurrenceOn.trim() && !monthDayPattern.test(v.recurrenceOn.trim())) errors.recurrenceOn = 'admin.validation.monthDay'
+  // The report presents good practices with their description; a flag alone would say nothing.
+  if (v.goodPractice && !v.goodPracticeDescriptionDe.trim() && !v.goodPracticeDescriptionEn.trim()) {
+    errors.goodPracticeDescriptionDe = 'admin.validation.goodPracticeDescription'
+  }
   if (v.relatedMeasures.some((r) => r.measureId === null)) errors.relatedMeasures = 'admin.validation.relatedMissing'
   else if (new Set(v.relatedMeasures.map((r) => r.measureId)).size < v.relatedMeasures.length) errors.relatedMeasures = 'admin.validation.relatedTwice'
   return errors
@@ -140,6 +153,7 @@ const converters: Converter = {
   relatedMeasures: (v: RelationFormValue[]) => relationsToBody(v),
   exampleActions: (v: string[]) => [...v].sort(),
   isPublic: (v: boolean) => v,
+  goodPractice: (v: boolean) => v,
 }
 
 function convert (key: keyof MeasureFormValues, value: unknown): unknown {
@@ -160,6 +174,8 @@ export function measureToCreateBody (v: MeasureFormValues): CreateMeasure {
   for (const key of measureFieldOrder) {
     const value = convert(key, v[key])
     if (value === null || (Array.isArray(value) && value.length === 0)) continue
+    // Not a good practice is the API's default.
+    if (key === 'goodPractice' && value === false) continue
     body[key] = value
   }
   return body as CreateMeasure

@@ -1,3 +1,4 @@
+import { rawIncidentRoles } from '@eccar/shared'
 import type { RouteRecordRaw } from 'vue-router'
 
 // The city administrators' pages (role admin in the route's city). The steering group's pages only
@@ -57,6 +58,19 @@ export const adminRoutes: RouteRecordRaw[] = [
     name: 'admin-meeting',
     component: () => import('@/views/admin/AdminMeetingView.vue'),
     meta: { requiresRole: 'viewer', messages: ['admin'] },
+  },
+  // The anti-discrimination office's counts and their releases: administrators and the office only.
+  {
+    path: `${base}/fallzahlen`,
+    name: 'admin-incidents',
+    component: () => import('@/views/admin/AdminIncidentsView.vue'),
+    meta: { requiresAnyRole: rawIncidentRoles, messages: ['admin'] },
+  },
+  {
+    path: `${base}/fallzahlen/veroeffentlichungen`,
+    name: 'admin-incident-releases',
+    component: () => import('@/views/admin/AdminIncidentReleasesView.vue'),
+    meta: { requiresAnyRole: rawIncidentRoles, messages: ['admin'] },
   },
   { path: `${base}/protokoll`, name: 'admin-audit', component: () => import('@/views/admin/AdminAuditView.vue'), meta: { requiresRole: 'admin', messages: ['admin'] } },
 ]

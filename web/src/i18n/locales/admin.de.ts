@@ -1,5 +1,6 @@
 // German texts of the administration pages (the plan's owner). admin.en.ts has exactly the same keys;
 // a unit test and the type check enforce it. Merged into the app's messages in i18n/index.ts.
+import incidents from './admin-incidents.de'
 const common = {
   required: 'Pflichtfeld',
   save: 'Speichern',
@@ -32,6 +33,8 @@ const nav = {
   organisations: 'Beteiligte Stellen',
   users: 'Personen und Rollen',
   steering: 'Lenkungsgruppe',
+  incidents: 'Fallzahlen',
+  incidentReleases: 'Veröffentlichungen der Fallzahlen',
   audit: 'Änderungsprotokoll',
 }
 
@@ -47,6 +50,7 @@ const start = {
   organisationsText: 'Ämter, Beiräte und Träger, die Maßnahmen verantworten oder an ihnen beteiligt sind.',
   usersText: 'Wer sich anmelden darf und mit welcher Rolle; Einladungslinks.',
   steeringText: 'Sitze, Sitzungen und Beschlüsse; wann die nächste Sitzung fällig ist.',
+  incidentsText: 'Beratungsstatistik der Antidiskriminierungsstelle erfassen, prüfen und veröffentlichen.',
   auditText: 'Jede Änderung mit Zeitpunkt, Person und dem, was vorher und nachher galt.',
 }
 
@@ -322,6 +326,7 @@ const users = {
     admin: 'alles in der Stadt: Plan, Maßnahmen, Stellen, Personen, Lenkungsgruppe, Protokoll',
     editor: 'Status melden und Inhalte von Maßnahmen bearbeiten; auf Wunsch nur für bestimmte Stellen',
     viewer: 'Entwürfe, interne Maßnahmen und die Lenkungsgruppe lesen',
+    incidents: 'Antidiskriminierungsstelle: Fallzahlen erfassen und Veröffentlichungen vorbereiten; sonst nur lesen wie Lesezugriff',
   },
   organisationsHint: 'Ohne Auswahl darf die Person bei allen Maßnahmen der Stadt melden. Mit Auswahl nur bei Maßnahmen, die diese Stellen leiten oder an denen sie beteiligt sind.',
   allMeasures: 'alle Maßnahmen',
@@ -509,7 +514,7 @@ const audit = {
 }
 
 const adminDe = {
-  admin: { common, nav, start, fields, form, validation, errors, conflict, copy, picker, plan, commitment, measures, measureForm, organisations, users, steering, meeting, audit },
+  admin: { common, nav, start, incidents, fields, form, validation, errors, conflict, copy, picker, plan, commitment, measures, measureForm, organisations, users, steering, meeting, audit },
 }
 
 export type AdminMessageSchema = typeof adminDe

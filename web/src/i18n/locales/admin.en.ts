@@ -1,5 +1,6 @@
 // English texts of the administration pages; exactly the keys of admin.de.ts.
 import type { AdminMessageSchema } from './admin.de'
+import incidents from './admin-incidents.en'
 
 const common = {
   required: 'required',
@@ -33,6 +34,8 @@ const nav = {
   organisations: 'Responsible bodies',
   users: 'People and roles',
   steering: 'Steering group',
+  incidents: 'Incident counts',
+  incidentReleases: 'Releases of the incident counts',
   audit: 'Audit log',
 }
 
@@ -48,6 +51,7 @@ const start = {
   organisationsText: 'Offices, advisory councils and organisations that lead or take part in measures.',
   usersText: 'Who may sign in and with which role; invitation links.',
   steeringText: 'Seats, meetings and decisions; when the next meeting is due.',
+  incidentsText: 'Enter, audit and publish the anti-discrimination office\'s counselling statistics.',
   auditText: 'Every change with its time, the person and what applied before and after.',
 }
 
@@ -323,6 +327,7 @@ const users = {
     admin: 'everything in the city: plan, measures, bodies, people, steering group, audit log',
     editor: 'report status and edit the content of measures; optionally only for chosen bodies',
     viewer: 'read drafts, internal measures and the steering group',
+    incidents: 'anti-discrimination office: enter incident counts and prepare releases; otherwise reads like a viewer',
   },
   organisationsHint: 'Without a choice the person may report on all of the city\'s measures. With a choice only on measures these bodies lead or take part in.',
   allMeasures: 'all measures',
@@ -510,7 +515,7 @@ const audit = {
 }
 
 const adminEn: AdminMessageSchema = {
-  admin: { common, nav, start, fields, form, validation, errors, conflict, copy, picker, plan, commitment, measures, measureForm, organisations, users, steering, meeting, audit },
+  admin: { common, nav, start, incidents, fields, form, validation, errors, conflict, copy, picker, plan, commitment, measures, measureForm, organisations, users, steering, meeting, audit },
 }
 
 export default adminEn

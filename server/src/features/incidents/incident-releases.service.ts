@@ -25,7 +25,9 @@ import { toIncidentPeriod } from './incidents.service.ts'
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString())
 const totalOf = (counts: readonly IncidentCount[]) => counts.reduce((sum, cell) => sum + cell.count, 0)
-const sameCounts = (a: readonly IncidentCount[], b: readonly IncidentCount[]) => JSON.stringify(a) === JSON.stringify(b)
+// jsonb reorders object keys, so counts are compared cell by cell, not as JSON text.
+const cellsOf = (counts: readonly IncidentCount[]) => counts.map(({ kind, area, channel, count }) => `${kind}/${area}/${channel}=${count}`).sort().join(',')
+const sameCounts = (a: readonly IncidentCount[], b: readonly IncidentCount[]) => cellsOf(a) === cellsOf(b)
 
 function toSummary (row: IncidentReleaseRow, raw: boolean): IncidentReleaseSummary {
   return {

@@ -596,6 +596,10 @@ const audit = {
     indicator_value_create: 'Indikatorwert erfasst',
     indicator_value_delete: 'Indikatorwert gelöscht',
     incidents_period_replace: 'Fallzahlen erfasst',
+    incidents_release_prepare: 'Veröffentlichung der Fallzahlen vorbereitet',
+    incidents_release_audit: 'Veröffentlichung der Fallzahlen geprüft',
+    incidents_release_publish: 'Fallzahlen veröffentlicht',
+    incidents_release_delete: 'Veröffentlichung der Fallzahlen gelöscht',
   },
   prefixes: {
     plan: 'Pläne und Verpflichtungen',
@@ -623,6 +627,7 @@ const audit = {
     indicator: 'Indikator',
     indicator_value: 'Indikatorwert',
     incident_period: 'Fallzahlen eines Zeitraums',
+    incident_release: 'Veröffentlichung der Fallzahlen',
   },
 }
 

@@ -597,6 +597,10 @@ const audit = {
     indicator_value_create: 'Indicator value recorded',
     indicator_value_delete: 'Indicator value deleted',
     incidents_period_replace: 'Incident figures recorded',
+    incidents_release_prepare: 'Release of incident counts prepared',
+    incidents_release_audit: 'Release of incident counts audited',
+    incidents_release_publish: 'Incident counts published',
+    incidents_release_delete: 'Release of incident counts deleted',
   },
   prefixes: {
     plan: 'Plans and commitments',
@@ -624,6 +628,7 @@ const audit = {
     indicator: 'Indicator',
     indicator_value: 'Indicator value',
     incident_period: 'Incident figures of a period',
+    incident_release: 'Release of incident counts',
   },
 }
 

@@ -15,7 +15,7 @@ export const knownAuditActions = [
   'reporting.cycle.create', 'reporting.cycle.update', 'reporting.cycle.approve', 'reporting.cycle.submit', 'reporting.cycle.transition',
   'reporting.narrative.update',
   'indicator.create', 'indicator.update', 'indicator.delete', 'indicator.value.create', 'indicator.value.delete',
-  'incidents.period.replace',
+  'incidents.period.replace', 'incidents.release.prepare', 'incidents.release.audit', 'incidents.release.publish', 'incidents.release.delete',
 ] as const
 
 /** Groups offered in the action filter (the API matches a prefix ending in a dot). */
@@ -26,7 +26,7 @@ export const auditActionPrefixes = [
 /** Entity types as recorded, each with a label in `admin.audit.entities.<type with _ for ->`. */
 export const knownEntityTypes = [
   'plan', 'plan-commitment', 'measure', 'organisation', 'user', 'steering_member', 'steering_meeting', 'city',
-  'reporting_cycle', 'cycle_narrative', 'indicator', 'indicator_value', 'incident_period',
+  'reporting_cycle', 'cycle_narrative', 'indicator', 'indicator_value', 'incident_period', 'incident_release',
 ] as const
 
 const actions = new Set<string>(knownAuditActions)

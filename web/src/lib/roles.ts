@@ -1,4 +1,11 @@
-import { rawIncidentRoles, type Me, type Role } from '@eccar/shared'
+import type { Me, Role } from '@eccar/shared'
+
+/**
+ * Who may read and enter raw incident counts: the contract's `rawIncidentRoles`, repeated here as a
+ * value because importing it would bring the release schemas (and TypeBox) into the app shell; the
+ * type keeps the two lists identical.
+ */
+export const rawIncidentRoles: (typeof import('@eccar/shared'))['rawIncidentRoles'] = ['admin', 'incidents']
 
 // The anti-discrimination office ranks as a viewer for everything but the incident counts.
 const rank: Record<Role, number> = { viewer: 1, incidents: 1, editor: 2, admin: 3 }

@@ -3,7 +3,7 @@ import type { ApiError } from '@/api/http'
 import { errorMessageKey } from './errors'
 
 /**
- * The error codes of the incident counts and releases, each explained in `admin.incidents.errorCodes.<CODE>`;
+ * The error codes of the incident counts and releases, each explained in `incidents.errorCodes.<CODE>`;
  * every other code falls back to the administration's general messages.
  */
 export const incidentErrorCodes = [
@@ -15,5 +15,5 @@ export const incidentErrorCodes = [
 const known = new Set<string>(incidentErrorCodes)
 
 export function incidentErrorKey (error: Pick<ApiError, 'status' | 'code'> | DeepReadonly<Pick<ApiError, 'status' | 'code'>>): string {
-  return known.has(error.code) ? `admin.incidents.errorCodes.${error.code}` : errorMessageKey(error)
+  return known.has(error.code) ? `incidents.errorCodes.${error.code}` : errorMessageKey(error)
 }

@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks'
 import type { VersionInput } from '../server/src/features/incidents/incidents.audit.ts'
 import { loadHighs } from '../server/src/features/incidents/incidents.audit.ts'
 import { cellCount, cellIndex, fullShape } from '../server/src/features/incidents/incidents.figures.ts'
-import { planRelease } from '../server/src/features/incidents/incidents.publisher.ts'
+import { planRelease, type ReleasePlan } from '../server/src/features/incidents/incidents.publisher.ts'
 
 const targetMs = 10_000
 const threshold = 5
@@ -54,7 +54,7 @@ console.log(`Incident audit benchmark: ${fullShape.kinds} kinds × ${fullShape.a
 console.log(`Totals per half-year: ${periods.map((p) => p.reduce((a, b) => a + b, 0)).join(', ')}`)
 console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
 
-async function timed (name: string, run: () => Promise<{ rounds: number, solves: number, withheld: boolean[], dropped: string[] }>) {
+async function timed (name: string, run: () => Promise<ReleasePlan>) {
   const cpu = process.cpuUsage()
   const start = performance.now()
   const plan = await run()

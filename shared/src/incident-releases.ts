@@ -83,7 +83,8 @@ export type AuditView = Static<typeof AuditViewSchema>
 export const IncidentAuditSchema = Type.Object({
   threshold: Type.Integer(),
   protection: Type.Object({ lower: Type.Integer(), upper: Type.Integer() }, {
-    description: 'A withheld figure below the threshold is safe when its feasible range reaches down to `lower` and up to `upper`',
+    description: 'The rule: a withheld figure below the threshold is safe when its feasible range reaches `upper` (the threshold) and holds at '
+      + 'least `upper` values. `lower` is 1: zeros are published, so every withheld figure is known to be at least 1.',
   }),
   views: Type.Array(AuditViewSchema, { description: 'In the order of incidentViews' }),
   droppedViews: Type.Array(Type.Enum(incidentViews)),

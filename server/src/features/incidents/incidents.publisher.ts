@@ -56,6 +56,7 @@ export async function planRelease (shape: TableShape, earlier: readonly VersionI
     const unsafe = outcome.targets.filter((target) => !target.safe)
     if (unsafe.length === 0) break
     let stuck = false
+    let added = 0
     for (const target of unsafe) {
       solves++
       const more = await cheapestComplement(shape, [...earlier, versionOf()], candidate, target)
@@ -63,8 +64,10 @@ export async function planRelease (shape: TableShape, earlier: readonly VersionI
         stuck = true
         break
       }
-      for (const figure of more) withheld[figure] = true
+      for (const figure of more) if (!withheld[figure]) withheld[figure] = true, added++
     }
+    // A round that withholds nothing new would repeat itself: treat it like an unprotectable figure.
+    if (added === 0) stuck = true
     if (stuck) {
       // Fewer views, then the same search again from the threshold rule.
       step++

@@ -33,7 +33,7 @@ const kindFigure = (kind: (typeof discriminationKinds)[number]): AuditFigure => 
 export function buildAudit (overrides: Partial<IncidentAudit> = {}): IncidentAudit {
   return {
     threshold: 5,
-    protection: { lower: 0, upper: 5 },
+    protection: { lower: 1, upper: 5 },
     views: [
       { view: 'total', published: true, figures: [{ count: 25, withheld: false, reason: null, range: null }] },
       { view: 'kind', published: true, figures: discriminationKinds.map(kindFigure) },

@@ -74,7 +74,7 @@ const incidents = {
   deleted: 'Die Fassung {version} für {period} ist gelöscht.',
   actionFailed: 'Das hat nicht geklappt',
   resultHeading: 'Ergebnis der Prüfung',
-  resultSummary: '{withheld} Zahlen werden zurückgehalten. Mindestzahl {threshold}: Eine zurückgehaltene kleine Zahl gilt als geschützt, wenn ein Angreifer aus allem Veröffentlichten nur weiß, dass sie irgendwo zwischen {lower} und {upper} oder darüber hinaus liegt.',
+  resultSummary: '{withheld} Zahlen werden zurückgehalten. Mindestzahl {threshold}: Eine zurückgehaltene kleine Zahl gilt als geschützt, wenn Außenstehende aus allem Veröffentlichten nur einen Bereich ableiten können, der bis mindestens {upper} reicht und mindestens {upper} mögliche Werte umfasst. Dass sie mindestens {lower} ist, wissen Außenstehende ohnehin, denn Nullen werden veröffentlicht.',
   resultMethod: 'Berücksichtigt: diese Fassung und {releases} veröffentlichte Fassungen; {rounds} Prüfrunden, {solves} Rechnungen, {seconds} s; geprüft am {date}.',
   droppedTitle: 'Nicht alle Tabellen können veröffentlicht werden',
   droppedText: 'Nicht veröffentlicht werden: {views}. Zusammen mit den anderen Tabellen ließe sich sonst eine kleine Zahl errechnen, und Zurückhalten einzelner Zahlen reichte dafür nicht.',

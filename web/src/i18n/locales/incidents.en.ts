@@ -74,7 +74,7 @@ const incidents = {
   deleted: 'Version {version} for {period} is deleted.',
   actionFailed: 'That did not work',
   resultHeading: 'Audit result',
-  resultSummary: '{withheld} figures are withheld. Minimum {threshold}: a withheld small figure counts as protected when an attacker can only tell from everything published that it lies somewhere from {lower} to {upper} or beyond.',
+  resultSummary: '{withheld} figures are withheld. Minimum {threshold}: a withheld small figure counts as protected when outsiders can derive from everything published only a range that reaches at least {upper} and holds at least {upper} possible values. That it is at least {lower} they know anyway, because zeros are published.',
   resultMethod: 'Considered: this version and {releases} published versions; {rounds} audit rounds, {solves} computations, {seconds} s; audited on {date}.',
   droppedTitle: 'Not every table can be published',
   droppedText: 'Not published: {views}. Together with the other tables a small number could otherwise be worked out, and withholding single figures was not enough.',

@@ -150,9 +150,11 @@ function optimise (solver: Highs, models: { lp: Model, mip: Model }, columns: nu
   const costs = new Float64Array(columns)
   for (const index of indices) costs[index]! += 1
   const { modelStatus } = solver.constants
+  // Maximising is minimising the negated sum: the objective sense never changes, so the simplex
+  // restarts from the previous basis instead of from scratch.
+  if (sense === 'max') costs.forEach((cost, index) => { costs[index] = -cost })
   for (const model of [models.lp, models.mip]) {
     model.changeColsCost({ kind: 'range', from: 0, to: columns - 1 }, costs)
-    model.changeObjectiveSense(sense === 'max' ? solver.constants.objectiveSense.maximize : solver.constants.objectiveSense.minimize)
     model.run()
     const status = model.getModelStatus()
     // An unbounded relaxation of a feasible integer program with integer data is unbounded too.
@@ -160,7 +162,7 @@ function optimise (solver: Highs, models: { lp: Model, mip: Model }, columns: nu
     if (status !== modelStatus.optimal) throw new Error(`The audit's solver stopped with status ${status}`)
     const solution = model.getSolution().colValue
     if (model === models.mip || solution.every((value) => Math.abs(value - Math.round(value)) < 1e-7)) {
-      return { value: Math.round(model.getObjectiveValue()), solution: solution.map(Math.round) }
+      return { value: Math.round((sense === 'max' ? -1 : 1) * model.getObjectiveValue()), solution: solution.map(Math.round) }
     }
   }
   throw new Error('Unreachable: the integer model answers')
@@ -172,7 +174,8 @@ export const rangeKey = (version: number, figure: number) => `${version}:${figur
 /**
  * Checks every sensitive withheld figure of every version. Tables found on the way certify other
  * figures too (one in which a figure is large enough proves its upper side), which saves most solves.
- * `rangesOf` lists versions whose withheld figures get their exact [min, max] for the office.
+ * `rangesOf` lists versions whose withheld figures get their exact [min, max] for the office: their
+ * targets are always solved exactly, the other withheld figures once every target is safe.
  */
 export async function auditPeriod (shape: TableShape, versions: readonly VersionInput[], rangesOf: readonly number[] = []): Promise<AuditOutcome> {
   const solver = await loadHighs()
@@ -214,21 +217,24 @@ export async function auditPeriod (shape: TableShape, versions: readonly Version
         target.range.min = Math.min(target.range.min, value)
         target.range.max = Math.max(target.range.max!, value)
       }
+      const exact = rangesOf.includes(target.version)
       // The pool's smallest value is at least the true minimum, so this test is on the safe side.
-      if (isProtected(target.range, target.threshold)) {
+      if (!exact && isProtected(target.range, target.threshold)) {
         target.safe = true
         continue
       }
       target.range.min = (await solve(target.version, target.figure, 'min'))!.value
-      if (!isProtected(target.range, target.threshold)) {
+      if (exact || !isProtected(target.range, target.threshold)) {
         const best = await solve(target.version, target.figure, 'max')
         target.range.max = best === null ? null : best.value
       }
       target.safe = isProtected(target.range, target.threshold)
+      if (exact) ranges.set(rangeKey(target.version, target.figure), { ...target.range })
     }
-    for (const v of rangesOf) {
+    // The office's ranges of the other withheld figures, only once every target is safe.
+    for (const v of targets.every((target) => target.safe) ? rangesOf : []) {
       for (const [f, withheld] of versions[v]!.withheld.entries()) {
-        if (!withheld) continue
+        if (!withheld || ranges.has(rangeKey(v, f))) continue
         const max = await solve(v, f, 'max')
         const min = await solve(v, f, 'min')
         ranges.set(rangeKey(v, f), { min: min!.value, max: max === null ? null : max.value })

@@ -43,6 +43,7 @@ export async function planRelease (shape: TableShape, earlier: readonly VersionI
   let step = 0
   let rounds = 0
   let solves = 0
+  let ranges = new Map<number, Range>()
   const candidate = earlier.length
   const versionOf = (): VersionInput => {
     const dropped = new Set(dropSteps[step])
@@ -51,10 +52,13 @@ export async function planRelease (shape: TableShape, earlier: readonly VersionI
   while (!options.skipAudit && step < dropSteps.length - 1) {
     rounds++
     const versions = [...earlier, versionOf()]
-    const outcome = await auditPeriod(shape, versions)
+    const outcome = await auditPeriod(shape, versions, options.skipRanges ? [] : [candidate])
     solves += outcome.solves
     const unsafe = outcome.targets.filter((target) => !target.safe)
-    if (unsafe.length === 0) break
+    if (unsafe.length === 0) {
+      ranges = new Map([...outcome.ranges].map(([key, range]) => [Number(key.split(':')[1]), range]))
+      break
+    }
     let stuck = false
     let added = 0
     for (const target of unsafe) {
@@ -75,8 +79,8 @@ export async function planRelease (shape: TableShape, earlier: readonly VersionI
     }
   }
   const version = versionOf()
-  let ranges = new Map<number, Range>()
-  if (!options.skipRanges && version.dropped.size < incidentViews.length) {
+  if (!options.skipRanges && !options.skipAudit && ranges.size === 0 && version.dropped.size < incidentViews.length) {
+    // Views were dropped after the last audit round: the ranges of what is left.
     const outcome = await auditPeriod(shape, [...earlier, version], [candidate])
     solves += outcome.solves
     ranges = new Map([...outcome.ranges].map(([key, range]) => [Number(key.split(':')[1]), range]))

@@ -4,7 +4,7 @@ import highsModule from 'highs'
  * An attacker written apart from the publisher (issue 10): it knows only what the public answers say
  * (every published figure of every release, "withheld" meaning "at least 1" unless the whole view is
  * withheld) and, as the worst case the audit also assumes, which cells a correction changed. From
- * that alone it builds its own integer program (CPLEX LP text for HiGHS's one-shot solver) and
+ * that alone it builds its own integer program (CPLEX LP text, read by HiGHS) and
  * computes the exact range of every withheld figure.
  */
 
@@ -62,17 +62,36 @@ export async function attack (sizes: Sizes, releases: PublishedRelease[], only?:
     else if (!figure.viewWithheld) constraints.push(` w${r}_${f}: ${sums[r]![f]} >= 1`)
   }))
   const variables = [...new Set(names.flat())]
-  const program = (sense: 'Maximize' | 'Minimize', objective: string) =>
-    `${sense}\n obj: ${objective}\nSubject To\n${constraints.join('\n')}\nBounds\n${variables.map((v) => ` ${v} >= 0`).join('\n')}\nGeneral\n ${variables.join(' ')}\nEnd\n`
+  // One model from LP text; each figure only changes the objective (minimising, or minimising the negation).
+  const text = `Minimize\n obj: ${variables[0]}\nSubject To\n${constraints.length ? constraints.join('\n') : ` none: ${variables[0]} >= 0`}\n`
+    + `Bounds\n${variables.map((v) => ` ${v} >= 0`).join('\n')}\nGeneral\n ${variables.join(' ')}\nEnd\n`
+  const model = highs.createModel({ format: 'lp', data: text })
   const findings: Finding[] = []
-  for (const [r, release] of releases.entries()) {
-    for (const [f, figure] of release.figures.entries()) {
-      if (figure.count !== null || (only && !only(r, f))) continue
-      const high = highs.solve(program('Maximize', sums[r]![f]!), { mip_rel_gap: 0 })
-      const low = highs.solve(program('Minimize', sums[r]![f]!), { mip_rel_gap: 0 })
-      if (low.Status !== 'Optimal') throw new Error(`The attacker's program is ${low.Status}: the public figures contradict each other`)
-      findings.push({ release: r, figure: f, min: Math.round(low.ObjectiveValue), max: high.Status === 'Optimal' ? Math.round(high.ObjectiveValue) : null })
+  try {
+    model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0 })
+    const columns = variables.length
+    const columnOf = new Map(variables.map((name) => [name, model.getColByName(name)]))
+    const optimum = (terms: string[], sign: 1 | -1) => {
+      const costs = new Float64Array(columns)
+      for (const name of terms) costs[columnOf.get(name)!]! += sign
+      model.changeColsCost({ kind: 'range', from: 0, to: columns - 1 }, costs)
+      model.run()
+      const status = model.getModelStatus()
+      if (status === highs.constants.modelStatus.optimal) return sign * model.getObjectiveValue()
+      if (status === highs.constants.modelStatus.unbounded || status === highs.constants.modelStatus.unboundedOrInfeasible) return null
+      throw new Error(`The attacker's program ended with status ${status}: the public figures contradict each other`)
     }
+    for (const [r, release] of releases.entries()) {
+      for (const [f, figure] of release.figures.entries()) {
+        if (figure.count !== null || (only && !only(r, f))) continue
+        const terms = inFigure(sizes, figure).map((cell) => names[r]![cell]!)
+        const min = optimum(terms, 1)
+        const max = optimum(terms, -1)
+        findings.push({ release: r, figure: f, min: Math.round(min!), max: max === null ? null : Math.round(max) })
+      }
+    }
+  } finally {
+    model.dispose()
   }
   return findings
 }

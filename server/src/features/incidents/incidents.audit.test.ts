@@ -87,7 +87,7 @@ describe('the release audit against an independent attacker', () => {
     await fc.assert(fc.asyncProperty(cityArbitrary, async (city) => {
       expect(await violations(city)).toEqual([])
     }), { numRuns: Number(process.env.AUDIT_PROPERTY_RUNS ?? 500), seed: 20261203 })
-  }, 1_200_000) // CPU-bound: a few minutes on an idle machine, far more while other suites run
+  }, 3_600_000) // CPU-bound: about 3 s a city on this shared machine under load, much less when idle
 
   it('finds violations when the audit is switched off, so the test above can fail', async () => {
     const cities = fc.sample(cityArbitrary, { numRuns: 20, seed: 42 })

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Db } from '../src/db/client.ts'
 import { auditLog, cityIdentityProviders, cityInvitations, cycleSnapshots, invitations, memberships, sessions, steeringMeetings, steeringMembers, users } from '../src/db/schema/index.ts'
-import { indicators, indicatorValues, reportingCycles } from '../src/db/schema/index.ts'
+import { incidentCounts, incidentReleases, indicators, indicatorValues, reportingCycles } from '../src/db/schema/index.ts'
 import { jenaSnapshot } from '../src/reports/fixtures/jena-snapshot.ts'
 import { buildSignedInUser, buildUser, type AuthHeaders } from './helpers/auth.ts'
 import { buildTestApp } from './helpers/build-test-app.ts'
@@ -23,22 +23,26 @@ afterAll(async () => {
   await testDb.close()
 })
 
-type Caller = 'anonymous' | 'otherCityAdmin' | 'viewer' | 'editor' | 'admin'
+type Caller = 'anonymous' | 'otherCityAdmin' | 'viewer' | 'editor' | 'incidents' | 'admin'
 type Expectation = 'ok' | 401 | 403 | 404
 // Callers run in this order on one fixture per route, the most privileged last.
-const callers: Caller[] = ['anonymous', 'otherCityAdmin', 'viewer', 'editor', 'admin']
+const callers: Caller[] = ['anonymous', 'otherCityAdmin', 'viewer', 'editor', 'incidents', 'admin']
 
-const publicRead: Record<Caller, Expectation> = { anonymous: 'ok', otherCityAdmin: 'ok', viewer: 'ok', editor: 'ok', admin: 'ok' }
-const memberRead: Record<Caller, Expectation> = { anonymous: 401, otherCityAdmin: 404, viewer: 'ok', editor: 'ok', admin: 'ok' }
-const editorWrite: Record<Caller, Expectation> = { anonymous: 401, otherCityAdmin: 404, viewer: 403, editor: 'ok', admin: 'ok' }
-const adminOnly: Record<Caller, Expectation> = { anonymous: 401, otherCityAdmin: 404, viewer: 403, editor: 403, admin: 'ok' }
-const signedIn: Record<Caller, Expectation> = { anonymous: 401, otherCityAdmin: 'ok', viewer: 'ok', editor: 'ok', admin: 'ok' }
-const platformAdminOnly: Record<Caller, Expectation> = { anonymous: 401, otherCityAdmin: 403, viewer: 403, editor: 403, admin: 403 }
+// The anti-discrimination office ('incidents') ranks like a viewer, plus raw incident counts and releases.
+const publicRead: Record<Caller, Expectation> = { anonymous: 'ok', otherCityAdmin: 'ok', viewer: 'ok', editor: 'ok', incidents: 'ok', admin: 'ok' }
+const memberRead: Record<Caller, Expectation> = { anonymous: 401, otherCityAdmin: 404, viewer: 'ok', editor: 'ok', incidents: 'ok', admin: 'ok' }
+const editorWrite: Record<Caller, Expectation> = { anonymous: 401, otherCityAdmin: 404, viewer: 403, editor: 'ok', incidents: 403, admin: 'ok' }
+const adminOnly: Record<Caller, Expectation> = { anonymous: 401, otherCityAdmin: 404, viewer: 403, editor: 403, incidents: 403, admin: 'ok' }
+const rawIncidents: Record<Caller, Expectation> = { anonymous: 401, otherCityAdmin: 404, viewer: 403, editor: 403, incidents: 'ok', admin: 'ok' }
+const signedIn: Record<Caller, Expectation> = { anonymous: 401, otherCityAdmin: 'ok', viewer: 'ok', editor: 'ok', incidents: 'ok', admin: 'ok' }
+const platformAdminOnly: Record<Caller, Expectation> = { anonymous: 401, otherCityAdmin: 403, viewer: 403, editor: 403, incidents: 403, admin: 403 }
 
 interface Fixture {
   city: string, planId: number, draftPlanId: number, measureId: number, deletedMeasureId: number
   organisationId: number, unusedOrganisationId: number, targetUserId: number, steeringMemberId: number, meetingId: number
   measureCode: string, indicatorId: number, indicatorValueIds: number[], cycleId: number, submittedCycleId: number, pendingInvitationId: number
+  /** One draft release per caller, so each deletion finds its own. */
+  draftReleaseIds: number[], checkedReleaseId: number
 }
 
 async function buildFixture (db: Db) {
@@ -63,11 +67,18 @@ async function buildFixture (db: Db) {
     cityId: city.id, planId: plan.id, title: 'Bericht 2022–2023', periodStart: '2022-01-01', periodEnd: '2023-12-31', state: 'submitted', submittedAt: new Date(),
   }).returning()
   await db.insert(cycleSnapshots).values({ cycleId: submitted!.id, snapshot: jenaSnapshot })
+  await db.insert(incidentCounts).values({ cityId: city.id, periodStart: '2024-01-01', periodEnd: '2024-06-30', kind: 'racism', area: 'work', channel: 'email', count: 3 })
+  const drafts = await db.insert(incidentReleases).values(['2018', '2019', '2020', '2021', '2022', '2023'].map((year) =>
+    ({ cityId: city.id, periodStart: `${year}-01-01`, periodEnd: `${year}-06-30`, version: 1, threshold: 5, counts: [] }))).returning()
+  const [checked] = await db.insert(incidentReleases).values({
+    cityId: city.id, periodStart: '2017-01-01', periodEnd: '2017-06-30', version: 1, threshold: 5, counts: [], state: 'checked', views: [], checkedAt: new Date(),
+  }).returning()
   const headers: Record<Caller, AuthHeaders | Record<string, never>> = {
     anonymous: {},
     otherCityAdmin: (await buildSignedInUser(db, { memberships: [{ cityId: otherCity.id, role: 'admin' }] })).headers,
     viewer: (await buildSignedInUser(db, { memberships: [{ cityId: city.id, role: 'viewer' }] })).headers,
     editor: (await buildSignedInUser(db, { memberships: [{ cityId: city.id, role: 'editor' }] })).headers,
+    incidents: (await buildSignedInUser(db, { memberships: [{ cityId: city.id, role: 'incidents' }] })).headers,
     admin: (await buildSignedInUser(db, { memberships: [{ cityId: city.id, role: 'admin' }] })).headers,
   }
   const fixture: Fixture = {
@@ -75,6 +86,7 @@ async function buildFixture (db: Db) {
     organisationId: organisation.id, unusedOrganisationId: unused.id, targetUserId: target.id, steeringMemberId: member!.id, meetingId: meeting!.id,
     measureCode: measure.code, indicatorId: indicator!.id, indicatorValueIds: values.map((value) => value.id), cycleId: cycle!.id,
     pendingInvitationId: pending!.id, submittedCycleId: submitted!.id,
+    draftReleaseIds: drafts.map((draft) => draft.id), checkedReleaseId: checked!.id,
   }
   return { fixture, headers }
 }
@@ -94,10 +106,10 @@ const matrix: Record<string, Row> = {
   'GET /api/health': { request: () => ({ url: '/api/health' }), expect: publicRead },
   'GET /api/health/ready': { request: () => ({ url: '/api/health/ready' }), expect: publicRead },
   'GET /api/session': { request: () => ({ url: '/api/session' }), expect: publicRead },
-  'POST /api/session': { request: () => ({ url: '/api/session', payload: { email: 'nobody@example.org', password: 'not the password' } }), expect: { anonymous: 401, otherCityAdmin: 401, viewer: 401, editor: 401, admin: 401 } },
+  'POST /api/session': { request: () => ({ url: '/api/session', payload: { email: 'nobody@example.org', password: 'not the password' } }), expect: { anonymous: 401, otherCityAdmin: 401, viewer: 401, editor: 401, incidents: 401, admin: 401 } },
   'DELETE /api/session': { request: () => ({ url: '/api/session' }), expect: signedIn },
   'PUT /api/session/password': { request: () => ({ url: '/api/session/password', payload: { currentPassword: 'wrong one', newPassword: 'a new long passphrase' } }), expect: signedIn },
-  'POST /api/session/second-factor': { request: () => ({ url: '/api/session/second-factor', payload: { code: '123456' } }), expect: { anonymous: 401, otherCityAdmin: 401, viewer: 401, editor: 401, admin: 401 } },
+  'POST /api/session/second-factor': { request: () => ({ url: '/api/session/second-factor', payload: { code: '123456' } }), expect: { anonymous: 401, otherCityAdmin: 401, viewer: 401, editor: 401, incidents: 401, admin: 401 } },
   'GET /api/session/second-factor': { request: () => ({ url: '/api/session/second-factor' }), expect: signedIn },
   'DELETE /api/session/second-factor': { request: () => ({ url: '/api/session/second-factor', payload: { password: 'not the password' } }), expect: signedIn },
   'POST /api/session/second-factor/enrolment': { request: () => ({ url: '/api/session/second-factor/enrolment' }), expect: signedIn },
@@ -153,9 +165,15 @@ const matrix: Record<string, Row> = {
   'DELETE /api/steering-group/meetings/:id': { request: (f) => ({ url: `/api/steering-group/meetings/${f.meetingId}`, ifMatch: '"1"' }), expect: adminOnly },
   'GET /api/plans/:id/attention': { request: (f) => ({ url: `/api/plans/${f.planId}/attention` }), expect: memberRead },
   'GET /api/cities/:city/audit': { request: (f) => ({ url: `/api/cities/${f.city}/audit` }), expect: adminOnly },
-  'GET /api/cities/:city/incidents': { request: (f) => ({ url: `/api/cities/${f.city}/incidents` }), expect: memberRead },
-  'PUT /api/cities/:city/incidents': { request: (f) => ({ url: `/api/cities/${f.city}/incidents`, payload: { periodStart: '2024-01-01', periodEnd: '2024-06-30', counts: [{ kind: 'racism', area: 'work', channel: 'email', count: 3 }] } }), expect: adminOnly },
-  'GET /api/cities/:city/incidents/public': { request: (f) => ({ url: `/api/cities/${f.city}/incidents/public?dimensions=kind,area` }), expect: publicRead },
+  'GET /api/cities/:city/incidents': { request: (f) => ({ url: `/api/cities/${f.city}/incidents` }), expect: rawIncidents },
+  'PUT /api/cities/:city/incidents': { request: (f) => ({ url: `/api/cities/${f.city}/incidents`, payload: { periodStart: '2024-01-01', periodEnd: '2024-06-30', counts: [{ kind: 'racism', area: 'work', channel: 'email', count: 3 }] } }), expect: rawIncidents },
+  'GET /api/cities/:city/incidents/public': { request: (f) => ({ url: `/api/cities/${f.city}/incidents/public` }), expect: publicRead },
+  'GET /api/cities/:city/incident-releases': { request: (f) => ({ url: `/api/cities/${f.city}/incident-releases` }), expect: publicRead },
+  'POST /api/cities/:city/incident-releases': { request: (f) => ({ url: `/api/cities/${f.city}/incident-releases`, payload: { periodStart: '2024-01-01', periodEnd: '2024-06-30' } }), expect: rawIncidents },
+  'GET /api/cities/:city/incident-releases/:id': { request: (f) => ({ url: `/api/cities/${f.city}/incident-releases/${f.draftReleaseIds[0]}` }), expect: rawIncidents },
+  'POST /api/cities/:city/incident-releases/:id/audit': { request: (f) => ({ url: `/api/cities/${f.city}/incident-releases/${f.draftReleaseIds[0]}/audit` }), expect: rawIncidents },
+  'POST /api/cities/:city/incident-releases/:id/publish': { request: (f) => ({ url: `/api/cities/${f.city}/incident-releases/${f.checkedReleaseId}/publish` }), expect: adminOnly },
+  'DELETE /api/cities/:city/incident-releases/:id': { request: (f) => ({ url: `/api/cities/${f.city}/incident-releases/${f.draftReleaseIds.pop()}` }), expect: rawIncidents },
   'GET /api/plans/:id/indicators': { request: (f) => ({ url: `/api/plans/${f.planId}/indicators` }), expect: publicRead },
   'POST /api/plans/:id/indicators': { request: (f) => ({ url: `/api/plans/${f.planId}/indicators`, payload: { nameDe: 'Neu', unit: '%', direction: 'maintain' } }), expect: adminOnly },
   'GET /api/indicators/:id': { request: (f) => ({ url: `/api/indicators/${f.indicatorId}` }), expect: publicRead },

@@ -62,7 +62,7 @@ describe('the page shell', () => {
     const res = await app.inject({ method: 'GET', url: '/jena/plans/4/dashboard' })
     expect(links(res.body, 'stylesheet')).toEqual(['/assets/reporting.css'])
     expect(links(res.body, 'modulepreload')).toEqual(['/assets/DashboardView.js', '/assets/shared.js', '/assets/reporting.de.js', '/assets/reporting.en.js'])
-    expect(links(res.body, 'preload')).toContain('/api/cities/jena/incidents/public?dimensions=kind')
+    expect(links(res.body, 'preload')).toContain('/api/cities/jena/incidents/public')
   })
 
   it('gives every other address the plain shell, malformed ones included', async () => {

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { DateSchema, IdSchema, LongTextSchema, Nullable, ShortTextSchema, VersionSchema } from './common.ts'
+import { IncidentLimits } from './incidents.ts'
 import { Limits } from './limits.ts'
 import { OrganisationRefSchema } from './organisations.ts'
 
@@ -131,7 +132,7 @@ export type UpdateSteeringMeeting = Static<typeof UpdateSteeringMeetingSchema>
 export const UpdateCitySettingsSchema = Type.Object({
   steeringCadenceMonths: Type.Optional(months('How often the steering group meets, in months')),
   attentionStaleMonths: Type.Optional(months('Months without a status update after which a measure needs the group\'s attention')),
-  incidentThreshold: Type.Optional(Type.Integer({ minimum: 2, maximum: 20, description: 'Published incident figures below this are suppressed (k; SECURITY.md goal 41)' })),
+  incidentThreshold: Type.Optional(Type.Integer({ minimum: IncidentLimits.threshold.min, maximum: IncidentLimits.threshold.max, description: 'Published incident figures below this are withheld (k; at least 3; SECURITY.md goal 41); applies to releases prepared afterwards' })),
   version: Type.Optional(VersionSchema),
 }, { additionalProperties: false, minProperties: 1, title: 'UpdateCitySettings', description: 'Carries the city\'s version (or an If-Match header).' })
 export type UpdateCitySettings = Static<typeof UpdateCitySettingsSchema>

@@ -34,7 +34,7 @@ export type Localized = Static<typeof LocalizedLabelSchema>
 
 export const LocalizedLabelSchema = Type.Object({ de: Type.String(), en: Type.String() })
 
-export const RoleSchema = Type.Enum(roles, { title: 'Role', description: 'admin: everything in the city incl. users; editor: updates measures (optionally only those of chosen organisations); viewer: reads drafts and internal fields' })
+export const RoleSchema = Type.Enum(roles, { title: 'Role', description: 'admin: everything in the city incl. users; editor: updates measures (optionally only those of chosen organisations); viewer: reads drafts and internal fields; incidents: the anti-discrimination office, a viewer that also enters raw incident counts and prepares incident releases' })
 
 export const IndicatorDirectionSchema = Type.Enum(indicatorDirections, { title: 'IndicatorDirection' })
 

@@ -64,14 +64,18 @@ export type Recurrence = (typeof recurrences)[number]
 
 export type StatusCounts = Record<MeasureStatus, number>
 
-/** Roles within a city: admin (the plan's owner), editor (steering-group member), viewer (reads drafts). */
-export const roles = ['admin', 'editor', 'viewer'] as const
+/**
+ * Roles within a city: admin (the plan's owner), editor (steering-group member), viewer (reads drafts),
+ * incidents (the anti-discrimination office: a viewer that also enters raw incident counts and prepares releases).
+ */
+export const roles = ['admin', 'editor', 'viewer', 'incidents'] as const
 export type Role = (typeof roles)[number]
 
 export const roleLabels: Record<Role, { de: string, en: string }> = {
   admin: { de: 'Verwaltung des Plans', en: 'plan administrator' },
   editor: { de: 'Mitglied der Lenkungsgruppe', en: 'steering-group member' },
   viewer: { de: 'Lesezugriff', en: 'viewer' },
+  incidents: { de: 'Antidiskriminierungsstelle', en: 'anti-discrimination office' },
 }
 
 /** Which way an indicator should move to show success. */

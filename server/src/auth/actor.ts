@@ -32,7 +32,8 @@ export const AuthenticationRequiredError = createError('AUTHENTICATION_REQUIRED'
 export const ForbiddenError = createError('FORBIDDEN', 'Your role does not allow this: %s', 403)
 export const FieldNotAllowedError = createError('FIELD_NOT_ALLOWED', 'Your role may not change "%s"', 400)
 
-const rank: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 }
+/** The anti-discrimination office ranks like a viewer; its raw-count rights come from `canReadRawIncidents`. */
+export const roleRank: Record<Role, number> = { viewer: 1, incidents: 1, editor: 2, admin: 3 }
 
 export function roleIn (actor: Actor, cityId: number): Role | null {
   if (actor.kind === 'system') return 'admin'
@@ -52,8 +53,14 @@ export function requireRole (actor: Actor, cityId: number, minimum: Role, notFou
   if (actor.kind === 'anonymous') throw new AuthenticationRequiredError()
   const role = roleIn(actor, cityId)
   if (role === null) throw notFound()
-  if (rank[role] < rank[minimum]) throw new ForbiddenError(what)
+  if (roleRank[role] < roleRank[minimum]) throw new ForbiddenError(what)
   return role
+}
+
+/** Raw incident counts and unpublished releases: city administrators and the anti-discrimination office (issue 10). */
+export function canReadRawIncidents (actor: Actor, cityId: number) {
+  const role = roleIn(actor, cityId)
+  return role === 'admin' || role === 'incidents'
 }
 
 /** Editors limited to chosen organisations may change only measures those bodies lead or join. */

@@ -18,7 +18,7 @@ export const apiTags = [
   { name: 'status-updates', description: 'The steering group\'s status reports on measures' },
   { name: 'steering-group', description: 'Steering-group seats, meetings and decisions' },
   { name: 'audit', description: 'The audit trail of every change' },
-  { name: 'incidents', description: 'Aggregate incident counts; the public reads them with small counts suppressed' },
+  { name: 'incidents', description: 'Aggregate incident counts and their audited releases; the public reads published releases only' },
   { name: 'indicators', description: 'Indicators of a plan, their values and progress toward the target' },
   { name: 'reporting', description: 'Reporting cycles, narratives, approval, frozen report snapshots and comparisons' },
   { name: 'system', description: 'Health and service information' },

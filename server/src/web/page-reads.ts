@@ -31,7 +31,7 @@ export const publicPages: readonly PublicPage[] = [
     modules: ['src/views/DashboardView.vue', 'src/i18n/locales/reporting.de.ts', 'src/i18n/locales/reporting.en.ts'],
     reads: ([city, plan]) => [
       `/api/plans/${plan}`, `/api/plans/${plan}/progress`, `/api/plans/${plan}/status-history`,
-      `/api/plans/${plan}/indicators`, `/api/cities/${city}/incidents/public?dimensions=kind`,
+      `/api/plans/${plan}/indicators`, `/api/cities/${city}/incidents/public`,
     ],
   },
   {

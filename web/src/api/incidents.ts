@@ -1,10 +1,9 @@
-import type { IncidentPeriodRef, PublicIncidentTable } from '@eccar/shared'
+import type { PublicIncidents } from '@eccar/shared'
 import { getJson } from './http'
 
 /**
- * The city's public incident counts by kind of discrimination, small counts suppressed: for one
- * entered period, or (without a period) all periods together, whose answer lists the periods.
+ * The city's published incident releases (newest version of each period) and one release's views,
+ * withheld figures without a count: the given release, or the newest period's when none is given.
  */
-export const publicIncidentsByKind = (city: string, period?: IncidentPeriodRef, signal?: AbortSignal) =>
-  getJson<PublicIncidentTable>(`/cities/${encodeURIComponent(city)}/incidents/public`,
-    { periodStart: period?.periodStart, periodEnd: period?.periodEnd, dimensions: 'kind' }, signal)
+export const publicIncidents = (city: string, release?: number, signal?: AbortSignal) =>
+  getJson<PublicIncidents>(`/cities/${encodeURIComponent(city)}/incidents/public`, { release }, signal)

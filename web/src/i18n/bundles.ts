@@ -3,11 +3,12 @@ import type { AppI18n } from './index'
 
 /**
  * Texts only some pages need, loaded with those pages: the administration's (admin.*) and the
- * reports' (reporting.*, also the dashboard's indicators and incident counts). A visitor's first page
+ * reports' (reporting.*, also the dashboard's indicators and incident counts) and the incident
+ * counts' entry and releases (incidents.*). A visitor's first page
  * then carries neither, which keeps a phone's first load small. Both languages of a bundle come
  * together, so switching the language never waits for the network.
  */
-export type MessageBundle = 'admin' | 'reporting'
+export type MessageBundle = 'admin' | 'reporting' | 'incidents'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -25,6 +26,10 @@ const loaders: Record<MessageBundle, () => Promise<BundleMessages>> = {
   },
   reporting: async () => {
     const [de, en] = await Promise.all([import('./locales/reporting.de'), import('./locales/reporting.en')])
+    return { de: de.default, en: en.default }
+  },
+  incidents: async () => {
+    const [de, en] = await Promise.all([import('./locales/incidents.de'), import('./locales/incidents.en')])
     return { de: de.default, en: en.default }
   },
 }

@@ -5,11 +5,12 @@ import de, { type MessageSchema } from './locales/de'
 import en from './locales/en'
 import type { AdminMessageSchema } from './locales/admin.de'
 import type reportingDe from './locales/reporting.de'
+import type { IncidentsMessageSchema } from './locales/incidents.de'
 
 const storageKey = 'eccar.locale'
 
-/** Every text of the app; the admin.* and reporting.* parts arrive with the pages that use them (bundles.ts). */
-export type AppMessages = MessageSchema & AdminMessageSchema & typeof reportingDe
+/** Every text of the app; the admin.*, reporting.* and incidents.* parts arrive with the pages that use them (bundles.ts). */
+export type AppMessages = MessageSchema & AdminMessageSchema & typeof reportingDe & IncidentsMessageSchema
 
 function storedLocale (): Locale {
   try {

@@ -1,6 +1,6 @@
 import type { Me } from '@eccar/shared'
 import { describe, expect, it } from 'vitest'
-import { canReport, organisationIdsOf, reportingOrganisationIds, roleAtLeast, roleOf } from './roles'
+import { canPublishIncidents, canReadRawIncidents, canReport, organisationIdsOf, reportingOrganisationIds, roleAtLeast, roleOf } from './roles'
 
 const org = (id: number) => ({ id, name: `Org ${id}`, nameEn: null })
 const user = (overrides: Partial<Me> = {}): Me => ({
@@ -60,5 +60,17 @@ describe('reportingOrganisationIds', () => {
   it('offers others all of the measure\'s bodies', () => {
     expect(reportingOrganisationIds(editor, measure(7, [3, 5]))).toEqual([7, 3, 5])
     expect(reportingOrganisationIds(editor, measure(null, []))).toEqual([])
+  })
+
+  it('ranks the anti-discrimination office as a viewer, with raw incident counts but no publishing', () => {
+    const office = user({ memberships: [{ citySlug: 'jena', cityName: 'Jena', role: 'incidents', organisations: [] }] })
+    expect(roleAtLeast('incidents', 'viewer')).toBe(true)
+    expect(roleAtLeast('incidents', 'editor')).toBe(false)
+    expect(canReadRawIncidents(office, 'jena')).toBe(true)
+    expect(canReadRawIncidents(office, 'erfurt')).toBe(false)
+    expect(canPublishIncidents(office, 'jena')).toBe(false)
+    expect(canReadRawIncidents(editor, 'jena')).toBe(false)
+    expect(canReadRawIncidents(viewer, 'jena')).toBe(false)
+    expect(canPublishIncidents(user({ isPlatformAdmin: true }), 'jena')).toBe(true)
   })
 })

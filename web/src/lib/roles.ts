@@ -1,8 +1,16 @@
 import type { Me, Role } from '@eccar/shared'
 
-const rank: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 }
+/**
+ * Who may read and enter raw incident counts: the contract's `rawIncidentRoles`, repeated here as a
+ * value because importing it would bring the release schemas (and TypeBox) into the app shell; the
+ * type keeps the two lists identical.
+ */
+export const rawIncidentRoles: (typeof import('@eccar/shared'))['rawIncidentRoles'] = ['admin', 'incidents']
 
-/** True when `role` is at least `minimum` (viewer < editor < admin); no role never suffices. */
+// The anti-discrimination office ranks as a viewer for everything but the incident counts.
+const rank: Record<Role, number> = { viewer: 1, incidents: 1, editor: 2, admin: 3 }
+
+/** True when `role` is at least `minimum` (viewer = incidents < editor < admin); no role never suffices. */
 export function roleAtLeast (role: Role | null, minimum: Role): boolean {
   return role !== null && rank[role] >= rank[minimum]
 }
@@ -13,6 +21,15 @@ export function roleOf (user: Me | null, citySlug: string): Role | null {
   if (user.isPlatformAdmin) return 'admin'
   return user.memberships.find((m) => m.citySlug === citySlug)?.role ?? null
 }
+
+/** Whether the person may read and enter the raw incident counts and prepare releases (admin or the office). */
+export function canReadRawIncidents (user: Me | null, citySlug: string): boolean {
+  const role = roleOf(user, citySlug)
+  return role !== null && (rawIncidentRoles as readonly Role[]).includes(role)
+}
+
+/** Whether the person may publish an incident release (admins only). */
+export const canPublishIncidents = (user: Me | null, citySlug: string) => roleOf(user, citySlug) === 'admin'
 
 /** The bodies an editor is limited to in a city; empty means no limit (all measures of the city). */
 export function organisationIdsOf (user: Me | null, citySlug: string): number[] {

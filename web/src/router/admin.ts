@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { rawIncidentRoles } from '@/lib/roles'
 
 // The city administrators' pages (role admin in the route's city). The steering group's pages only
 // read for viewers and editors; their forms are for admins. Spread into the app's routes in router/index.ts.
@@ -64,6 +65,19 @@ export const adminRoutes: RouteRecordRaw[] = [
     name: 'admin-meeting',
     component: () => import('@/views/admin/AdminMeetingView.vue'),
     meta: { requiresRole: 'viewer', messages: ['admin'] },
+  },
+  // The anti-discrimination office's counts and their releases: administrators and the office only.
+  {
+    path: `${base}/fallzahlen`,
+    name: 'admin-incidents',
+    component: () => import('@/views/admin/AdminIncidentsView.vue'),
+    meta: { requiresAnyRole: rawIncidentRoles, messages: ['admin', 'incidents'] },
+  },
+  {
+    path: `${base}/fallzahlen/veroeffentlichungen`,
+    name: 'admin-incident-releases',
+    component: () => import('@/views/admin/AdminIncidentReleasesView.vue'),
+    meta: { requiresAnyRole: rawIncidentRoles, messages: ['admin', 'incidents'] },
   },
   { path: `${base}/protokoll`, name: 'admin-audit', component: () => import('@/views/admin/AdminAuditView.vue'), meta: { requiresRole: 'admin', messages: ['admin'] } },
 ]

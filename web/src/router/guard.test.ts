@@ -23,6 +23,7 @@ function makeRouter () {
       { path: '/konto/zweiter-faktor', name: 'second-factor', component: Page, meta: { requiresSignIn: true } },
       { path: '/:city/arbeitsbereich', name: 'workspace', component: Page, meta: { requiresRole: 'viewer' } },
       { path: '/:city/verwaltung', name: 'admin', component: Page, meta: { requiresRole: 'admin' } },
+      { path: '/:city/verwaltung/fallzahlen', name: 'incidents', component: Page, meta: { requiresAnyRole: ['admin', 'incidents'] } },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: Page },
       { path: '/:pathMatch(.*)*', name: 'no-access', component: Page },
     ],
@@ -88,6 +89,23 @@ describe('decideAccess', () => {
     const router = makeRouter()
     const to = router.resolve('/leipzig/verwaltung')
     expect(decideAccess(to as never, { ...editor, isPlatformAdmin: true, memberships: [] })).toBe(true)
+  })
+})
+
+describe('decideAccess with a list of roles', () => {
+  const as = (role: 'admin' | 'editor' | 'viewer' | 'incidents'): Me => ({ ...editor, memberships: [{ ...editor.memberships[0]!, role }] })
+  it('lets only the listed roles in, however high another role ranks', () => {
+    const to = makeRouter().resolve('/jena/verwaltung/fallzahlen')
+    expect(decideAccess(to as never, as('incidents'))).toBe(true)
+    expect(decideAccess(to as never, as('admin'))).toBe(true)
+    expect(decideAccess(to as never, as('editor'))).toMatchObject({ name: 'no-access' })
+    expect(decideAccess(to as never, as('viewer'))).toMatchObject({ name: 'no-access' })
+    expect(decideAccess(to as never, { ...editor, isPlatformAdmin: true, memberships: [] })).toBe(true)
+    expect(decideAccess(to as never, null)).toMatchObject({ name: 'sign-in' })
+  })
+
+  it('keeps the anti-discrimination office out of the administration proper', () => {
+    expect(decideAccess(makeRouter().resolve('/jena/verwaltung') as never, as('incidents'))).toMatchObject({ name: 'no-access' })
   })
 })
 

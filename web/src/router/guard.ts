@@ -7,6 +7,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** The minimum role in the route's city (`:city` param); without a city param, in any city. */
     requiresRole?: Role
+    /** One of these roles in the route's city (a platform administrator counts as admin). */
+    requiresAnyRole?: readonly Role[]
     /** Only for signed-in people, whatever their role (own account pages). */
     requiresSignIn?: boolean
   }
@@ -15,7 +17,7 @@ declare module 'vue-router' {
 /** The highest role the person holds in any city (for pages that belong to no city). */
 function highestRole (user: Me): Role | null {
   if (user.isPlatformAdmin) return 'admin'
-  const order: Role[] = ['admin', 'editor', 'viewer']
+  const order: Role[] = ['admin', 'editor', 'viewer', 'incidents']
   return order.find((role) => user.memberships.some((m) => m.role === role)) ?? null
 }
 
@@ -24,15 +26,16 @@ function highestRole (user: Me): Role | null {
  * or the "no access" page at the same address (role too low).
  */
 export function decideAccess (to: RouteLocationNormalized, user: Me | null, secondFactorEnrolmentRequired = false): true | RouteLocationRaw {
-  const { requiresRole, requiresSignIn } = to.meta
-  if (!requiresRole && !requiresSignIn) return true
+  const { requiresRole, requiresAnyRole, requiresSignIn } = to.meta
+  if (!requiresRole && !requiresAnyRole && !requiresSignIn) return true
   if (!user) return { name: 'sign-in', query: { redirect: to.fullPath } }
   // The server answers members' pages only after the second factor is set up (and used): set it up first.
   if (secondFactorEnrolmentRequired && to.name !== 'second-factor') return { name: 'second-factor' }
-  if (!requiresRole) return true
+  if (!requiresRole && !requiresAnyRole) return true
   const city = typeof to.params.city === 'string' ? to.params.city : null
   const role = city ? roleOf(user, city) : highestRole(user)
-  if (roleAtLeast(role, requiresRole)) return true
+  const allowed = requiresAnyRole ? role !== null && requiresAnyRole.includes(role) : roleAtLeast(role, requiresRole!)
+  if (allowed) return true
   // Keep the address: reloading after gaining the role shows the page.
   return { name: 'no-access', params: { pathMatch: to.path.slice(1).split('/') }, query: to.query, hash: to.hash, replace: true }
 }
@@ -40,7 +43,7 @@ export function decideAccess (to: RouteLocationNormalized, user: Me | null, seco
 /** Routes with `meta.requiresRole` / `meta.requiresSignIn` wait for the session and then check it. */
 export function installSessionGuard (router: Router) {
   router.beforeEach(async (to) => {
-    if (!to.meta.requiresRole && !to.meta.requiresSignIn) return true
+    if (!to.meta.requiresRole && !to.meta.requiresAnyRole && !to.meta.requiresSignIn) return true
     const session = useSessionStore()
     await session.load()
     return decideAccess(to, session.user, session.secondFactorEnrolmentRequired)

@@ -3,6 +3,7 @@ import {
   boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core'
 import { users } from './accounts.ts'
+import type { IncidentAudit, IncidentCount, PublicIncidentView } from '@eccar/shared'
 import {
   cycleStateEnum, discriminationKindEnum, indicatorDirectionEnum, lifeAreaEnum, reportingChannelEnum,
 } from './enums.ts'
@@ -122,3 +123,37 @@ export const cycleSnapshots = pgTable('cycle_snapshots', {
   snapshot: jsonb().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 })
+
+/**
+ * Incident releases (issue 10): what the public sees of one period, frozen when published. The counts
+ * are copied in at preparation, so later corrections of `incident_counts` never change a release; a
+ * correction is published as the next version of the period. A trigger refuses any change or removal
+ * of a published row (migration 0006).
+ */
+export const incidentReleases = pgTable('incident_releases', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  cityId: integer().notNull().references(() => cities.id),
+  periodStart: date({ mode: 'string' }).notNull(),
+  periodEnd: date({ mode: 'string' }).notNull(),
+  version: integer().notNull(),
+  state: text({ enum: ['draft', 'checked', 'published'] }).notNull().default('draft'),
+  threshold: integer().notNull(),
+  /** The period's non-zero counts at preparation. */
+  counts: jsonb().$type<IncidentCount[]>().notNull(),
+  /** The audit's result, true values included: for the office only. */
+  audit: jsonb().$type<IncidentAudit>(),
+  /** The views as the public will read them, fixed by the audit. */
+  views: jsonb().$type<PublicIncidentView[]>(),
+  preparedBy: integer().references(() => users.id),
+  preparedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  checkedBy: integer().references(() => users.id),
+  checkedAt: timestamp({ withTimezone: true }),
+  publishedBy: integer().references(() => users.id),
+  publishedAt: timestamp({ withTimezone: true }),
+}, (t) => [
+  uniqueIndex('incident_releases_version').on(t.cityId, t.periodStart, t.periodEnd, t.version),
+  index('incident_releases_city').on(t.cityId, t.state),
+  check('incident_releases_period_order', sql`${t.periodEnd} >= ${t.periodStart}`),
+  check('incident_releases_threshold', sql`${t.threshold} >= 3`),
+  check('incident_releases_published', sql`${t.state} <> 'published' or (${t.publishedAt} is not null and ${t.views} is not null)`),
+])

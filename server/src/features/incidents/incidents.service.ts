@@ -1,19 +1,14 @@
-import { createHash } from 'node:crypto'
 import {
-  discriminationKinds, lifeAreas, reportingChannels,
-  type IncidentDimension, type IncidentPeriod, type IncidentPeriodRef, type PublicIncidentQuery, type PublicIncidentTable, type ReplaceIncidentPeriod,
+  discriminationKinds, lifeAreas, reportingChannels, type IncidentPeriod, type IncidentPeriodRef, type ReplaceIncidentPeriod,
 } from '@eccar/shared'
-import { requireRole, type Actor } from '../../auth/actor.ts'
+import { canReadRawIncidents, ForbiddenError, requireRole, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../../auth/audit.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { CityNotFoundError } from '../cities/cities.errors.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
 import { findCityForUpdate } from '../steering/steering.queries.ts'
-import {
-  IncidentCellDuplicateError, IncidentPeriodIncompleteError, IncidentPeriodNotFoundError, IncidentPeriodOverlapError, IncidentPeriodTooShortError,
-} from './incidents.errors.ts'
-import { publicFigures, withheldFigures, type IndexedCount } from './incidents.publication.ts'
+import { IncidentCellDuplicateError, IncidentPeriodOverlapError, IncidentPeriodTooShortError } from './incidents.errors.ts'
 import { listIncidentCounts, overlappingPeriod, periodCounts, replacePeriodCounts, type IncidentCountRow } from './incidents.queries.ts'
 import { coversHalfYear } from './incidents.rules.ts'
 
@@ -51,32 +46,13 @@ function checkCounts (counts: ReplaceIncidentPeriod['counts']) {
   }
 }
 
-/**
- * Which figures stay withheld depends only on the counts and the threshold, and takes up to a few
- * hundred milliseconds for many periods; answers are kept by a hash of exactly those inputs, so a
- * change of data or threshold simply misses.
- */
-function memoised (limit: number) {
-  const kept = new Map<string, Set<string>>()
-  return (counts: IndexedCount[], periodCount: number, threshold: number) => {
-    const key = createHash('sha256').update(JSON.stringify([periodCount, threshold, counts])).digest('base64')
-    let withheld = kept.get(key)
-    if (withheld === undefined) {
-      withheld = withheldFigures(counts, periodCount, threshold)
-      kept.set(key, withheld)
-      if (kept.size > limit) kept.delete(kept.keys().next().value!)
-    }
-    return withheld
-  }
-}
-
 export function createIncidentsService (db: Db, onChange: ChangeListener = () => {}) {
-  const withheldFor = memoised(64)
   return {
-    /** Everything entered, unsuppressed: for the city's members only. */
+    /** Everything entered, unsuppressed: administrators and the anti-discrimination office only. */
     async table (citySlug: string, actor: Actor) {
       const city = await getCityBySlug(db, citySlug)
       requireRole(actor, city.id, 'viewer', () => new CityNotFoundError(citySlug))
+      if (!canReadRawIncidents(actor, city.id)) throw new ForbiddenError('needs the admin or incidents role')
       const rows = await listIncidentCounts(db, city.id)
       return { threshold: city.incidentThreshold, periods: periodsOf(rows).map((period) => toIncidentPeriod(period, rows)) }
     },
@@ -86,7 +62,8 @@ export function createIncidentsService (db: Db, onChange: ChangeListener = () =>
         // The city's row lock makes the overlap check and the replacement one step for concurrent writers.
         const city = await findCityForUpdate(tx, citySlug)
         if (!city) throw new CityNotFoundError(citySlug)
-        requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
+        requireRole(actor, city.id, 'viewer', () => new CityNotFoundError(citySlug))
+        if (!canReadRawIncidents(actor, city.id)) throw new ForbiddenError('needs the admin or incidents role')
         const { periodStart, periodEnd, counts } = input
         if (!coversHalfYear(periodStart, periodEnd)) throw new IncidentPeriodTooShortError(periodStart, periodEnd)
         checkCounts(counts)
@@ -107,31 +84,6 @@ export function createIncidentsService (db: Db, onChange: ChangeListener = () =>
         })
         return after
       })
-    },
-
-    /** Aggregated, suppressed figures anyone may read (SECURITY.md goal 41). */
-    async publicTable (citySlug: string, query: PublicIncidentQuery): Promise<PublicIncidentTable> {
-      const city = await getCityBySlug(db, citySlug)
-      if ((query.periodStart === undefined) !== (query.periodEnd === undefined)) throw new IncidentPeriodIncompleteError()
-      const rows = await listIncidentCounts(db, city.id)
-      const periods = periodsOf(rows)
-      const wanted = query.periodStart === undefined ? null : { periodStart: query.periodStart, periodEnd: query.periodEnd! }
-      const periodIndex = wanted === null ? null : periods.findIndex((period) => periodKey(period) === periodKey(wanted))
-      if (wanted !== null && periodIndex === -1) throw new IncidentPeriodNotFoundError(wanted.periodStart, wanted.periodEnd)
-
-      const indexOfPeriod = new Map(periods.map((period, index) => [periodKey(period), index]))
-      // Sorted, so the same data always gives the same memo key whatever order the database returns.
-      const counts = rows.map((row) => ({ period: indexOfPeriod.get(periodKey(row))!, ...positionOf(row), count: row.count }))
-        .sort((a, b) => a.period - b.period || a.kind - b.kind || a.area - b.area || a.channel - b.channel)
-      const dimensions = query.dimensions.split(',') as IncidentDimension[]
-      const withheld = withheldFor(counts, periods.length, city.incidentThreshold)
-      return {
-        threshold: city.incidentThreshold,
-        period: wanted,
-        periods: wanted === null ? periods : [wanted],
-        dimensions,
-        figures: publicFigures(counts, withheld, dimensions, periodIndex),
-      }
     },
   }
 }

@@ -1,27 +1,30 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
-  ApiErrorSchema, CityParamsSchema, IncidentPeriodSchema, IncidentTableSchema, PublicIncidentQuerySchema, PublicIncidentTableSchema,
-  ReplaceIncidentPeriodSchema,
+  ApiErrorSchema, CityParamsSchema, IncidentPeriodSchema, IncidentReleaseListSchema, IncidentReleaseParamsSchema, IncidentReleaseSchema,
+  IncidentTableSchema, PrepareIncidentReleaseSchema, PublicIncidentQuerySchema, PublicIncidentsSchema, ReplaceIncidentPeriodSchema,
 } from '@eccar/shared'
-import { errorResponses, writeErrorResponses } from '../shared/schemas.ts'
+import { errorResponses, NoContentSchema, writeErrorResponses } from '../shared/schemas.ts'
+import { createIncidentReleasesService } from './incident-releases.service.ts'
 import { createIncidentsService } from './incidents.service.ts'
 
 const tags = ['incidents']
+const readErrors = { ...errorResponses, 401: ApiErrorSchema, 403: ApiErrorSchema }
 
 /**
- * Aggregate incident counts (DOMAIN.md §5.1). The entered counts stay with the city's members; the
- * public reads only the suppressed aggregate.
+ * Aggregate incident counts (DOMAIN.md §5.1) and their releases (issue 10). Raw counts stay with
+ * administrators and the anti-discrimination office; the public reads audited, frozen releases only.
  */
 const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = createIncidentsService(app.db, app.dataChanged)
+  const releases = createIncidentReleasesService(app.db, app.dataChanged)
 
   app.get('/cities/:city/incidents', {
     config: { access: 'signed-in' },
     schema: {
       tags,
-      summary: 'Every incident count the city entered, unsuppressed (members of the city only)',
+      summary: 'Every incident count the city entered, unsuppressed (administrators and the anti-discrimination office)',
       params: CityParamsSchema,
-      response: { 200: IncidentTableSchema, ...errorResponses, 401: ApiErrorSchema, 403: ApiErrorSchema },
+      response: { 200: IncidentTableSchema, ...readErrors },
     },
   }, async (request) => service.table(request.params.city, request.actor))
 
@@ -29,7 +32,8 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'signed-in' },
     schema: {
       tags,
-      summary: 'Enter the counts of one period, replacing the period\'s earlier counts (city administrators)',
+      summary: 'Enter the counts of one period, replacing the period\'s earlier counts (administrators, anti-discrimination office)',
+      description: 'Published releases do not change; a correction is published as a new release of the period.',
       params: CityParamsSchema,
       body: ReplaceIncidentPeriodSchema,
       response: { 200: IncidentPeriodSchema, ...writeErrorResponses },
@@ -40,14 +44,74 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'public' },
     schema: {
       tags,
-      summary: 'Incident counts by one or two dimensions for one period or all, with small counts suppressed',
-      description: 'Zeros are shown; no figure between 1 and the city\'s threshold ever is, and further figures are withheld so that none can be '
-        + 'worked out from the others, across every breakdown and period this endpoint offers.',
+      summary: 'Published incident releases: the newest version of each period and the figures of one',
+      description: 'Reads published releases only. Zeros are shown; withheld figures (count null) are below the threshold, or withheld so that '
+        + 'none below it can be worked out from everything published, every period and version included.',
       params: CityParamsSchema,
       querystring: PublicIncidentQuerySchema,
-      response: { 200: PublicIncidentTableSchema, ...errorResponses },
+      response: { 200: PublicIncidentsSchema, ...errorResponses },
     },
-  }, async (request) => service.publicTable(request.params.city, request.query))
+  }, async (request) => releases.publicReleases(request.params.city, request.query))
+
+  app.get('/cities/:city/incident-releases', {
+    config: { access: 'public' },
+    schema: {
+      tags,
+      summary: 'Incident releases: all of them for administrators and the anti-discrimination office, published ones for everyone else',
+      params: CityParamsSchema,
+      response: { 200: IncidentReleaseListSchema, ...errorResponses },
+    },
+  }, async (request) => releases.list(request.params.city, request.actor))
+
+  app.post('/cities/:city/incident-releases', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags,
+      summary: 'Prepare a release of one closed period: its counts are frozen into a draft',
+      params: CityParamsSchema,
+      body: PrepareIncidentReleaseSchema,
+      response: { 201: IncidentReleaseSchema, ...writeErrorResponses },
+    },
+  }, async (request, reply) => reply.code(201).send(await releases.prepare(request.params.city, request.body, request.actor)))
+
+  app.get('/cities/:city/incident-releases/:id', {
+    config: { access: 'signed-in' },
+    schema: { tags, summary: 'One release with its frozen counts and audit', params: IncidentReleaseParamsSchema, response: { 200: IncidentReleaseSchema, ...readErrors } },
+  }, async (request) => releases.get(request.params.city, request.params.id, request.actor))
+
+  app.post('/cities/:city/incident-releases/:id/audit', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags,
+      summary: 'Run the disclosure audit: decides what is withheld and stores the result (state checked)',
+      description: 'Synchronous; typically a few seconds. Every other published release of the city is part of the attacker model.',
+      params: IncidentReleaseParamsSchema,
+      response: { 200: IncidentReleaseSchema, ...writeErrorResponses },
+    },
+  }, async (request) => releases.audit(request.params.city, request.params.id, request.actor))
+
+  app.post('/cities/:city/incident-releases/:id/publish', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags,
+      summary: 'Publish a checked release (administrators); it is frozen from then on',
+      params: IncidentReleaseParamsSchema,
+      response: { 200: IncidentReleaseSchema, ...writeErrorResponses },
+    },
+  }, async (request) => releases.publish(request.params.city, request.params.id, request.actor))
+
+  app.delete('/cities/:city/incident-releases/:id', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags,
+      summary: 'Delete a draft or checked release',
+      params: IncidentReleaseParamsSchema,
+      response: { 204: NoContentSchema, ...writeErrorResponses },
+    },
+  }, async (request, reply) => {
+    await releases.remove(request.params.city, request.params.id, request.actor)
+    return reply.code(204).send(null)
+  })
 }
 
 export default incidentRoutes

@@ -1,7 +1,7 @@
 import type { IdentityProvider, PutIdentityProvider, Role } from '@eccar/shared'
 import { and, eq, sql } from 'drizzle-orm'
 import * as client from 'openid-client'
-import { requireRole, type Actor } from '../../auth/actor.ts'
+import { requireRole, roleRank, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../../auth/audit.ts'
 import { createSession, deleteSession, hashToken, newToken } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'
@@ -22,8 +22,6 @@ import { encryptClientSecret } from './sso.secrets.ts'
 
 /** How long a browser may take at the provider between start and callback. */
 export const pendingLoginMs = 10 * 60_000
-
-const rank: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 }
 
 export interface SsoOptions {
   publicOrigin: string
@@ -48,7 +46,7 @@ export function mappedRole (row: Pick<IdentityProviderRow, 'groupsClaim' | 'grou
   const groups = new Set((Array.isArray(value) ? value : [value]).filter((group): group is string => typeof group === 'string'))
   let best: Role | null = null
   for (const { group, role } of row.groupRoles) {
-    if (groups.has(group) && (best === null || rank[role] > rank[best])) best = role
+    if (groups.has(group) && (best === null || roleRank[role] > roleRank[best])) best = role
   }
   return best
 }

@@ -1,63 +1,65 @@
-import { discriminationKinds, type IncidentFigure, type PublicIncidentTable } from '@eccar/shared'
+import type { PublicIncidentFigure, PublicIncidentView } from '@eccar/shared'
 import { describe, expect, it } from 'vitest'
-import { incidentKindTable, latestPeriod } from './incidentTable'
+import { axesOf, cellOf, mostFrequentKind, newestRelease, viewTable } from './incidentTable'
 
-const period = { periodStart: '2024-01-01', periodEnd: '2024-06-30' }
-const shown = (count: number): Pick<IncidentFigure, 'count' | 'suppressed'> => ({ count, suppressed: false })
-const hidden: Pick<IncidentFigure, 'count' | 'suppressed'> = { count: null, suppressed: true }
+const shown = (count: number) => ({ count, suppressed: false, reason: null })
+const hidden = { count: null, suppressed: true, reason: 'protected' as const }
 
-function answer (cells: Partial<Record<(typeof discriminationKinds)[number], Pick<IncidentFigure, 'count' | 'suppressed'>>>, total: Pick<IncidentFigure, 'count' | 'suppressed'>): PublicIncidentTable {
-  return {
-    threshold: 5,
-    period,
-    periods: [period],
-    dimensions: ['kind'],
-    figures: [
-      ...discriminationKinds.map((kind) => ({ kind, ...(cells[kind] ?? shown(0)) })),
-      { kind: null, ...total },
-    ],
-  }
-}
-
-describe('incidentKindTable', () => {
-  it('keeps the kinds in list order, with the total apart', () => {
-    const source = answer({ racism: shown(12), gender: shown(7) }, shown(19))
-    source.figures.reverse()
-    const table = incidentKindTable(source)!
-    expect(table.rows.map((row) => row.kind)).toEqual([...discriminationKinds])
-    expect(table.rows[0]).toEqual({ kind: 'racism', count: 12, suppressed: false })
-    expect(table.total).toEqual({ count: 19, suppressed: false })
-    expect(table.period).toEqual(period)
-    expect(table.threshold).toBe(5)
-    expect(table.anySuppressed).toBe(false)
+describe('viewTable', () => {
+  it('reads the axes of a view', () => {
+    expect(axesOf('total')).toEqual([])
+    expect(axesOf('kind')).toEqual(['kind'])
+    expect(axesOf('area,channel')).toEqual(['area', 'channel'])
   })
 
-  it('marks suppressed cells and totals and never carries a count for them', () => {
-    const source = answer({ racism: shown(12), age: hidden, other: { count: 3, suppressed: true } }, hidden)
-    const table = incidentKindTable(source)!
-    expect(table.rows.find((row) => row.kind === 'age')).toEqual({ kind: 'age', count: null, suppressed: true })
-    expect(table.rows.find((row) => row.kind === 'other')).toEqual({ kind: 'other', count: null, suppressed: true })
-    expect(table.total).toEqual({ count: null, suppressed: true })
-    expect(table.anySuppressed).toBe(true)
+  it('puts a one-way view in list order, whatever order the answer has', () => {
+    const figures: PublicIncidentFigure[] = [{ kind: 'gender', ...shown(7) }, { kind: 'racism', ...shown(12) }, { kind: 'age', ...hidden }]
+    const table = viewTable({ view: 'kind', published: true, figures })
+    expect(table.rows.slice(0, 4).map((r) => [r.key, r.cells[0]?.count ?? 'missing'])).toEqual([['racism', 12], ['antisemitism', 'missing'], ['religion', 'missing'], ['gender', 7]])
+    expect(table.rows.find((r) => r.key === 'age')!.cells[0]).toMatchObject({ suppressed: true })
   })
 
-  it('names the kind with the most published cases, the first on a tie, and none when all are zero or withheld', () => {
-    expect(incidentKindTable(answer({ gender: shown(8), disability: shown(8), racism: hidden }, shown(20)))!.mostFrequent?.kind).toBe('gender')
-    expect(incidentKindTable(answer({ racism: hidden }, hidden))!.mostFrequent).toBeNull()
+  it('lays a two-way view out as rows × columns', () => {
+    const figures: PublicIncidentFigure[] = [{ area: 'work', channel: 'phone', ...shown(9) }, { area: 'housing', channel: 'email', ...hidden }]
+    const table = viewTable({ view: 'area,channel', published: true, figures })
+    expect(table.axes).toEqual(['area', 'channel'])
+    expect(table.columns[0]).toBe('in_person')
+    const work = table.rows.find((r) => r.key === 'work')!
+    expect(work.cells).toHaveLength(7)
+    expect(work.cells[1]).toMatchObject({ count: 9 })
+    expect(table.rows.find((r) => r.key === 'housing')!.cells[3]).toMatchObject({ suppressed: true })
   })
 
-  it('has nothing to show without periods, without a total or for another breakdown', () => {
-    expect(incidentKindTable({ ...answer({}, shown(0)), periods: [] })).toBeNull()
-    const noTotal = answer({}, shown(0))
-    expect(incidentKindTable({ ...noTotal, figures: noTotal.figures.slice(0, -1) })).toBeNull()
-    expect(incidentKindTable({ ...answer({}, shown(0)), dimensions: ['area'] })).toBeNull()
+  it('has one row for the total', () => {
+    const total: PublicIncidentFigure = { ...shown(40) }
+    expect(viewTable({ view: 'total', published: true, figures: [total] }).rows).toEqual([{ key: 'total', cells: [total] }])
   })
 })
 
-describe('latestPeriod', () => {
-  it('picks the period that starts last, or null when there is none', () => {
-    const periods = [{ periodStart: '2024-07-01', periodEnd: '2024-12-31' }, period, { periodStart: '2023-01-01', periodEnd: '2023-12-31' }]
-    expect(latestPeriod({ periods })).toEqual(periods[0])
-    expect(latestPeriod({ periods: [] })).toBeNull()
+describe('cellOf', () => {
+  it('never carries a count for a withheld or missing figure', () => {
+    expect(cellOf({ count: 3, suppressed: true })).toEqual({ count: null, suppressed: true })
+    expect(cellOf(null)).toEqual({ count: null, suppressed: true })
+    expect(cellOf({ count: 0, suppressed: false })).toEqual({ count: 0, suppressed: false })
+  })
+})
+
+describe('mostFrequentKind', () => {
+  const view = (figures: PublicIncidentFigure[], published = true): PublicIncidentView => ({ view: 'kind', published, figures })
+  it('names the kind with the most published cases, the first on a tie', () => {
+    expect(mostFrequentKind(view([{ kind: 'disability', ...shown(8) }, { kind: 'gender', ...shown(8) }, { kind: 'racism', ...hidden }]))).toEqual({ kind: 'gender', count: 8 })
+  })
+  it('names none when all are zero or withheld, or the view is not published', () => {
+    expect(mostFrequentKind(view([{ kind: 'racism', ...hidden }, { kind: 'age', ...shown(0) }]))).toBeNull()
+    expect(mostFrequentKind(view([{ kind: 'racism', ...shown(9) }], false))).toBeNull()
+    expect(mostFrequentKind(null)).toBeNull()
+  })
+})
+
+describe('newestRelease', () => {
+  it('picks the latest period, its newest version', () => {
+    const ref = (id: number, periodStart: string, version = 1) => ({ id, periodStart, periodEnd: periodStart, version, publishedAt: '2025-01-01T00:00:00.000Z' })
+    expect(newestRelease([ref(1, '2024-07-01'), ref(2, '2023-01-01'), ref(3, '2024-07-01', 2)])?.id).toBe(3)
+    expect(newestRelease([])).toBeNull()
   })
 })

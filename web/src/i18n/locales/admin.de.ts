@@ -32,6 +32,8 @@ const nav = {
   organisations: 'Beteiligte Stellen',
   users: 'Personen und Rollen',
   steering: 'Lenkungsgruppe',
+  incidents: 'Fallzahlen',
+  incidentReleases: 'Veröffentlichungen der Fallzahlen',
   audit: 'Änderungsprotokoll',
   identityProvider: 'Anmeldung mit Stadt-Konto',
 }
@@ -49,6 +51,7 @@ const start = {
   usersText: 'Wer sich anmelden darf und mit welcher Rolle; Einladungslinks.',
   identityProviderText: 'Anmeldung mit dem Konto der Stadtverwaltung (OpenID Connect) einrichten.',
   steeringText: 'Sitze, Sitzungen und Beschlüsse; wann die nächste Sitzung fällig ist.',
+  incidentsText: 'Beratungsstatistik der Antidiskriminierungsstelle erfassen, prüfen und veröffentlichen.',
   auditText: 'Jede Änderung mit Zeitpunkt, Person und dem, was vorher und nachher galt.',
 }
 
@@ -350,6 +353,7 @@ const users = {
     admin: 'alles in der Stadt: Plan, Maßnahmen, Stellen, Personen, Lenkungsgruppe, Protokoll',
     editor: 'Status melden und Inhalte von Maßnahmen bearbeiten; auf Wunsch nur für bestimmte Stellen',
     viewer: 'Entwürfe, interne Maßnahmen und die Lenkungsgruppe lesen',
+    incidents: 'Antidiskriminierungsstelle: Fallzahlen erfassen und Veröffentlichungen vorbereiten; sonst nur lesen wie Lesezugriff',
   },
   organisationsHint: 'Ohne Auswahl darf die Person bei allen Maßnahmen der Stadt melden. Mit Auswahl nur bei Maßnahmen, die diese Stellen leiten oder an denen sie beteiligt sind.',
   allMeasures: 'alle Maßnahmen',
@@ -528,6 +532,10 @@ const audit = {
     sso_provider_update: 'Anmeldung mit Stadt-Konto geändert',
     sso_provider_delete: 'Anmeldung mit Stadt-Konto entfernt',
     sso_refuse: 'Anmeldung mit Stadt-Konto abgelehnt',
+    incidents_release_prepare: 'Veröffentlichung der Fallzahlen vorbereitet',
+    incidents_release_audit: 'Veröffentlichung der Fallzahlen geprüft',
+    incidents_release_publish: 'Fallzahlen veröffentlicht',
+    incidents_release_delete: 'Veröffentlichung der Fallzahlen gelöscht',
   },
   prefixes: {
     plan: 'Pläne und Verpflichtungen',
@@ -558,6 +566,7 @@ const audit = {
     indicator_value: 'Indikatorwert',
     incident_period: 'Fallzahlen eines Zeitraums',
     identity_provider: 'Anmeldedienst der Stadt',
+    incident_release: 'Veröffentlichung der Fallzahlen',
   },
 }
 

@@ -33,6 +33,8 @@ const nav = {
   organisations: 'Responsible bodies',
   users: 'People and roles',
   steering: 'Steering group',
+  incidents: 'Incident counts',
+  incidentReleases: 'Releases of the incident counts',
   audit: 'Audit log',
   identityProvider: 'Sign-in with city account',
 }
@@ -50,6 +52,7 @@ const start = {
   usersText: 'Who may sign in and with which role; invitation links.',
   identityProviderText: 'Set up sign-in with the city administration\'s account (OpenID Connect).',
   steeringText: 'Seats, meetings and decisions; when the next meeting is due.',
+  incidentsText: 'Enter, audit and publish the anti-discrimination office\'s counselling statistics.',
   auditText: 'Every change with its time, the person and what applied before and after.',
 }
 
@@ -351,6 +354,7 @@ const users = {
     admin: 'everything in the city: plan, measures, bodies, people, steering group, audit log',
     editor: 'report status and edit the content of measures; optionally only for chosen bodies',
     viewer: 'read drafts, internal measures and the steering group',
+    incidents: 'anti-discrimination office: enter incident counts and prepare releases; otherwise reads like a viewer',
   },
   organisationsHint: 'Without a choice the person may report on all of the city\'s measures. With a choice only on measures these bodies lead or take part in.',
   allMeasures: 'all measures',
@@ -529,6 +533,10 @@ const audit = {
     sso_provider_update: 'Sign-in with city account changed',
     sso_provider_delete: 'Sign-in with city account removed',
     sso_refuse: 'Sign-in with city account refused',
+    incidents_release_prepare: 'Release of incident counts prepared',
+    incidents_release_audit: 'Release of incident counts audited',
+    incidents_release_publish: 'Incident counts published',
+    incidents_release_delete: 'Release of incident counts deleted',
   },
   prefixes: {
     plan: 'Plans and commitments',
@@ -559,6 +567,7 @@ const audit = {
     indicator_value: 'Indicator value',
     incident_period: 'Incident figures of a period',
     identity_provider: 'City sign-in service',
+    incident_release: 'Release of incident counts',
   },
 }
 

@@ -238,6 +238,7 @@ const de = {
       },
     },
     signIn: 'Anmelden',
+    incidents: 'Fallzahlen',
     administration: 'Verwaltung',
     signInIntro: 'Für Mitglieder der Lenkungsgruppe und der Stadtverwaltung. Alle öffentlichen Seiten sind ohne Anmeldung zugänglich.',
     email: 'E-Mail-Adresse',

@@ -239,6 +239,7 @@ const en: MessageSchema = {
       },
     },
     signIn: 'Sign in',
+    incidents: 'Incident counts',
     administration: 'Administration',
     signInIntro: 'For members of the steering group and the city administration. All public pages are open without signing in.',
     email: 'E-mail address',

@@ -15,7 +15,7 @@ export const knownAuditActions = [
   'reporting.cycle.create', 'reporting.cycle.update', 'reporting.cycle.approve', 'reporting.cycle.submit', 'reporting.cycle.transition',
   'reporting.narrative.update',
   'indicator.create', 'indicator.update', 'indicator.delete', 'indicator.value.create', 'indicator.value.delete',
-  'incidents.period.replace',
+  'incidents.period.replace', 'incidents.release.prepare', 'incidents.release.audit', 'incidents.release.publish', 'incidents.release.delete',
   'sso.provider.create', 'sso.provider.update', 'sso.provider.delete', 'sso.refuse',
 ] as const
 
@@ -27,7 +27,7 @@ export const auditActionPrefixes = [
 /** Entity types as recorded, each with a label in `admin.audit.entities.<type with _ for ->`. */
 export const knownEntityTypes = [
   'plan', 'plan-commitment', 'measure', 'organisation', 'user', 'invitation', 'steering_member', 'steering_meeting', 'city',
-  'reporting_cycle', 'cycle_narrative', 'indicator', 'indicator_value', 'incident_period', 'identity-provider',
+  'reporting_cycle', 'cycle_narrative', 'indicator', 'indicator_value', 'incident_period', 'identity-provider', 'incident_release',
 ] as const
 
 const actions = new Set<string>(knownAuditActions)

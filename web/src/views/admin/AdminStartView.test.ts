@@ -22,7 +22,9 @@ describe('AdminStartView', () => {
   it('links the other sections, in English too', async () => {
     const { wrapper } = await mountAdminView(AdminStartView, { path: '/jena/verwaltung', initialState, locale: 'en' })
     const nav = wrapper.find('nav[aria-label="Administration sections"]')
-    expect(nav.findAll('a').map((a) => a.text())).toEqual(['Overview', 'Responsible bodies', 'People and roles', 'Sign-in with city account', 'Steering group', 'Audit log'])
+    expect(nav.findAll('a').map((a) => a.text())).toEqual([
+      'Overview', 'Responsible bodies', 'People and roles', 'Sign-in with city account', 'Steering group', 'Incident counts', 'Releases of the incident counts', 'Audit log',
+    ])
     expect(nav.find('a[aria-current="page"]').text()).toBe('Overview')
   })
 })

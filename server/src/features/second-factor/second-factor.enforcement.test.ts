@@ -82,14 +82,14 @@ describe('MFA_REQUIRED in production mode', () => {
 
   it('leaves editors alone with "admins", and admins alone with "none"', async () => {
     const { headers } = await cityWith('editor')
-    expect((await production.inject({ method: 'GET', url: '/api/cities/jena/incidents', headers })).statusCode).toBe(200)
+    expect((await production.inject({ method: 'GET', url: '/api/cities/jena/steering-group', headers })).statusCode).toBe(200)
     const admin = await buildSignedInUser(db, { memberships: [{ cityId: (await buildCity(db, { slug: 'gera' })).id, role: 'admin' }] })
     expect((await productionWithout.inject({ method: 'GET', url: '/api/cities/gera/users', headers: admin.headers })).statusCode).toBe(200)
   })
 
   it('requires a second factor of everyone with "all"', async () => {
     const { headers } = await cityWith('editor')
-    const res = await everyone.inject({ method: 'GET', url: '/api/cities/jena/incidents', headers })
+    const res = await everyone.inject({ method: 'GET', url: '/api/cities/jena/steering-group', headers })
     expect(res.statusCode).toBe(403)
     expect(res.json().code).toBe('SECOND_FACTOR_ENROLMENT_REQUIRED')
   })

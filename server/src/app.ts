@@ -27,7 +27,7 @@ import system from './features/system/index.ts'
 import auth from './plugins/auth.ts'
 import compression from './plugins/compression.ts'
 import configPlugin from './plugins/config.ts'
-import errors, { frameworkErrors, logSerializers } from './plugins/errors.ts'
+import errors, { frameworkErrors, logSerializers, UnsupportedCharsetError } from './plugins/errors.ts'
 import readCache from './plugins/read-cache.ts'
 import securityHeaders from './plugins/security-headers.ts'
 import swagger from './plugins/swagger.ts'
@@ -67,6 +67,11 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
   allowDemoPasswords(config.DEMO_DATA)
   // A cross-site <form enctype="text/plain"> needs no preflight; without this parser it gets 415.
   app.removeContentTypeParser('text/plain')
+  // JSON is UTF-8 (RFC 8259); a body declared in another character set would be read wrongly, so it is refused.
+  app.addHook('onRequest', async (request) => {
+    const charset = /;\s*charset="?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1]
+    if (charset && charset.toLowerCase() !== 'utf-8') throw new UnsupportedCharsetError(charset)
+  })
   app.setValidatorCompiler(validatorCompiler)
 
   await app.register(configPlugin, { config, db })

@@ -1,7 +1,10 @@
+import createError from '@fastify/error'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { applySecurityHeaders } from './security-headers.ts'
 import { refuseUnknownQuery } from './validation.ts'
+
+export const UnsupportedCharsetError = createError('UNSUPPORTED_MEDIA_TYPE', 'Bodies are JSON in UTF-8; the character set "%s" is not accepted', 415)
 
 interface ValidationIssue { instancePath: string, message?: string, keyword: string, params: Record<string, unknown> }
 

@@ -298,6 +298,8 @@ export async function cheapestComplement (shape: TableShape, versions: readonly 
   const { rows, relaxed } = knowledgeRows(shape, versions, varOf, candidate)
   rows.push({ indices: defs[target.figure]!.cells.map((cell) => varOf[target.version]![cell]!), lower: protectionTarget(target.range.min, target.threshold), upper: Infinity })
   const { model, columnOf, integers, total } = buildModel(solver, count, rows, 2 * relaxed.length)
+  const lp = buildModel(solver, count, rows, 2 * relaxed.length).model
+  lp.clearIntegrality()
   try {
     const costs = new Float64Array(total)
     relaxed.forEach(({ figure, value }, at) => {
@@ -305,10 +307,25 @@ export async function cheapestComplement (shape: TableShape, versions: readonly 
       costs[integers + 2 * at] = cost
       costs[integers + 2 * at + 1] = cost
     })
-    if (total > 0) model.changeColsCost({ kind: 'range', from: 0, to: total - 1 }, costs)
-    model.run()
-    if (model.getModelStatus() !== solver.constants.modelStatus.optimal) return null
-    const solution = model.getSolution().colValue
+    // The relaxation first: infeasible, the integer program is too; an integral optimum is the
+    // integer optimum. Only a fractional one needs branch and cut.
+    let solution: Float64Array | undefined
+    for (const run of [lp, model]) {
+      if (total > 0) run.changeColsCost({ kind: 'range', from: 0, to: total - 1 }, costs)
+      run.run()
+      const status = run.getModelStatus()
+      if (status === solver.constants.modelStatus.infeasible) return null
+      if (status !== solver.constants.modelStatus.optimal) {
+        if (run === model) return null
+        continue
+      }
+      const values = run.getSolution().colValue
+      if (run === model || values.every((value) => Math.abs(value - Math.round(value)) < 1e-7)) {
+        solution = values.map(Math.round)
+        break
+      }
+    }
+    if (!solution) return null
     if (pool) {
       // The optimum agrees with every figure left published and keeps the moved ones at least 1: once
       // they are withheld, it is a table the attacker's program admits (a witness for later targets).
@@ -320,6 +337,7 @@ export async function cheapestComplement (shape: TableShape, versions: readonly 
     return relaxed.filter((_, at) => solution[integers + 2 * at]! + solution[integers + 2 * at + 1]! > 0.5).map(({ figure }) => figure)
   } finally {
     model.dispose()
+    lp.dispose()
   }
 }
 

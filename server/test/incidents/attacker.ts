@@ -5,7 +5,8 @@ import highsModule from 'highs'
  * (every published figure of every release, "withheld" meaning "at least 1" unless the whole view is
  * withheld) and, as the worst case the audit also assumes, which cells a correction changed. From
  * that alone it builds its own integer program (CPLEX LP text, read by HiGHS) and
- * computes the exact range of every withheld figure.
+ * computes the range of every withheld figure: exactly, unless the integer tables met so far already
+ * show it wide enough (see `attack`).
  */
 
 const highsLoader = ((highsModule as unknown as { default?: unknown }).default ?? highsModule) as typeof highsModule.default

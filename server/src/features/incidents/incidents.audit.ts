@@ -50,7 +50,10 @@ export interface TargetCheck {
   figure: number
   value: number
   threshold: number
-  /** The attacker's range: exact min; max exact, or a value reached that already proves protection. */
+  /**
+   * The attacker's range. Safe: inside the exact range (shown by admitted tables) or exact. Unsafe:
+   * exact min; max exact or a bound above it that already stays below the protection target.
+   */
   range: Range
   safe: boolean
 }

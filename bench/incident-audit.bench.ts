@@ -62,7 +62,7 @@ async function timed (name: string, run: () => Promise<ReleasePlan>) {
   const used = process.cpuUsage(cpu)
   const cpuMs = (used.user + used.system) / 1000
   console.log(`${wall < targetMs ? 'PASS' : 'FAIL'}  ${name}: ${Math.round(wall)} ms wall, ${Math.round(cpuMs)} ms CPU; `
-    + `${plan.rounds} rounds, ${plan.solves} MILP solves, ${plan.withheld.filter(Boolean).length} of ${plan.withheld.length} figures withheld`
+    + `${plan.rounds} rounds, ${plan.solves} solver runs, ${plan.withheld.filter(Boolean).length} of ${plan.withheld.length} figures withheld`
     + `${plan.dropped.length ? `, views dropped: ${plan.dropped.join(' ')}` : ''}`)
   return plan
 }

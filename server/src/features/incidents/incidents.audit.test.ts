@@ -78,16 +78,19 @@ async function publishCity (city: City, options: PlanOptions) {
 async function violations (city: City, options: PlanOptions = {}) {
   const { releases, truth } = await publishCity(city, options)
   const sensitive = (r: number, f: number) => truth[r]!.values[f]! >= 1 && truth[r]!.values[f]! < truth[r]!.threshold
-  const findings = await attack(city.shape, releases, sensitive)
+  // Only figures the attacker cannot already show to be wide get their exact range (see `attack`).
+  const findings = await attack(city.shape, releases, sensitive, city.threshold)
   return findings.filter((finding) => !protectedEnough(finding, city.threshold))
 }
 
-describe('the release audit against an independent attacker', () => {
+// Pure computation, no database: `npm test` runs it once; the PostgreSQL pass (`npm run test:pg`,
+// TEST_DATABASE_URL set) would only repeat the same 500 cities, so it leaves them out.
+describe.skipIf(process.env.TEST_DATABASE_URL !== undefined)('the release audit against an independent attacker', () => {
   it('leaves no withheld small figure narrower than the protection, over 500 random cities with corrections', async () => {
     await fc.assert(fc.asyncProperty(cityArbitrary, async (city) => {
       expect(await violations(city)).toEqual([])
     }), { numRuns: Number(process.env.AUDIT_PROPERTY_RUNS ?? 500), seed: 20261203 })
-  }, 3_600_000) // CPU-bound: about 3 s a city on this shared machine under load, much less when idle
+  }, 600_000) // CPU-bound: about 0.2 s a city on this shared machine under load
 
   it('finds violations when the audit is switched off, so the test above can fail', async () => {
     const cities = fc.sample(cityArbitrary, { numRuns: 20, seed: 42 })

@@ -50,7 +50,10 @@ export interface TargetCheck {
   figure: number
   value: number
   threshold: number
-  /** The attacker's range: exact min; max exact, or a value reached that already proves protection. */
+  /**
+   * The attacker's range. Safe: inside the exact range (shown by admitted tables) or exact. Unsafe:
+   * exact min; max exact or a bound above it that already stays below the protection target.
+   */
   range: Range
   safe: boolean
 }
@@ -141,12 +144,23 @@ function buildModel (solver: Highs, variables: number, rows: Row[], extra = 0) {
 type Model = ReturnType<Highs['createModel']>
 
 /**
- * Optimises the sum of `indices` (model columns) over the integers; null when unbounded. The LP
- * relaxation comes first (a few times faster): when its optimal vertex is integral it is the integer
- * optimum too; otherwise branch and cut on the integer model decides.
+ * Integer tables the attacker's program admits, found by earlier solves (of this or an earlier audit
+ * round), one value per unknown. Any admitted table is a witness: a figure's true minimum is at most
+ * its value there and its true maximum at least, so a pooled range is always inside the exact one.
+ * A publisher keeps one pool across its rounds; `auditPeriod` re-checks every table against the
+ * current rows and forgets those that no longer fit (views published again after a drop step).
  */
-function optimise (solver: Highs, models: { lp: Model, mip: Model }, columns: number, indices: readonly number[], sense: 'min' | 'max') {
-  if (indices.length === 0) return { value: 0, solution: new Float64Array(columns) }
+export type TablePool = Float64Array[]
+
+/**
+ * Optimises the sum of `indices` (model columns) over the integers; null when unbounded. The LP
+ * relaxation comes first (a few times faster). Its bound, rounded towards the integers, is a bound
+ * of the integer optimum too, so branch and cut is skipped when the relaxation's vertex is integral,
+ * when a pooled table already reaches the bound (`known`), or, for a maximum, when the bound stays
+ * below `enough` (the caller needs only to know that the figure cannot reach it; `exact` false).
+ */
+function optimise (solver: Highs, models: { lp: Model, mip: Model }, columns: number, indices: readonly number[], sense: 'min' | 'max', known?: number, enough?: number) {
+  if (indices.length === 0) return { value: 0, solution: new Float64Array(columns), exact: true }
   const costs = new Float64Array(columns)
   for (const index of indices) costs[index]! += 1
   const { modelStatus } = solver.constants
@@ -160,10 +174,14 @@ function optimise (solver: Highs, models: { lp: Model, mip: Model }, columns: nu
     // An unbounded relaxation of a feasible integer program with integer data is unbounded too.
     if (status === modelStatus.unbounded || status === modelStatus.unboundedOrInfeasible) return null
     if (status !== modelStatus.optimal) throw new Error(`The audit's solver stopped with status ${status}`)
+    const objective = (sense === 'max' ? -1 : 1) * model.getObjectiveValue()
     const solution = model.getSolution().colValue
     if (model === models.mip || solution.every((value) => Math.abs(value - Math.round(value)) < 1e-7)) {
-      return { value: Math.round((sense === 'max' ? -1 : 1) * model.getObjectiveValue()), solution: solution.map(Math.round) }
+      return { value: Math.round(objective), solution: solution.map(Math.round), exact: true }
     }
+    const bound = sense === 'max' ? Math.floor(objective + 1e-7) : Math.ceil(objective - 1e-7)
+    if (known === bound) return { value: bound, solution: null, exact: true }
+    if (sense === 'max' && enough !== undefined && bound < enough) return { value: bound, solution: null, exact: false }
   }
   throw new Error('Unreachable: the integer model answers')
 }
@@ -171,13 +189,19 @@ function optimise (solver: Highs, models: { lp: Model, mip: Model }, columns: nu
 export interface AuditOutcome { targets: TargetCheck[], ranges: Map<string, Range>, solves: number }
 export const rangeKey = (version: number, figure: number) => `${version}:${figure}`
 
+const fits = (rows: readonly Row[], table: Float64Array) => rows.every((row) => {
+  let sum = 0
+  for (const index of row.indices) sum += table[index]!
+  return sum >= row.lower && sum <= row.upper
+})
+
 /**
  * Checks every sensitive withheld figure of every version. Tables found on the way certify other
  * figures too (one in which a figure is large enough proves its upper side), which saves most solves.
- * `rangesOf` lists versions whose withheld figures get their exact [min, max] for the office: their
- * targets are always solved exactly, the other withheld figures once every target is safe.
+ * `rangesOf` lists versions whose withheld figures get their exact [min, max] for the office, once
+ * every target is safe. `pool` carries admitted tables between calls (see `TablePool`).
  */
-export async function auditPeriod (shape: TableShape, versions: readonly VersionInput[], rangesOf: readonly number[] = []): Promise<AuditOutcome> {
+export async function auditPeriod (shape: TableShape, versions: readonly VersionInput[], rangesOf: readonly number[] = [], pool: TablePool = []): Promise<AuditOutcome> {
   const solver = await loadHighs()
   const defs = figureDefs(shape)
   const { varOf, count } = variablesOf(shape, versions)
@@ -186,15 +210,35 @@ export async function auditPeriod (shape: TableShape, versions: readonly Version
   const lp = buildModel(solver, count, rows).model
   lp.clearIntegrality()
   const models = { lp, mip: model }
-  const pool: Float64Array[] = []
+  // Only tables that still satisfy every row are witnesses.
+  const kept = pool.filter((table) => table.length === count && fits(rows, table))
+  pool.splice(0, pool.length, ...kept)
   const targets: TargetCheck[] = []
   const ranges = new Map<string, Range>()
   let solves = 0
-  const columnsOf = (v: number, f: number) => defs[f]!.cells.map((cell) => columnOf[varOf[v]![cell]!]!).filter((column) => column >= 0)
-  const solve = async (v: number, f: number, sense: 'min' | 'max') => {
+  const unknownsOf = (v: number, f: number) => defs[f]!.cells.map((cell) => varOf[v]![cell]!)
+  const pooled = (unknowns: readonly number[]) => {
+    let min = Infinity
+    let max = -Infinity
+    for (const table of pool) {
+      let value = 0
+      for (const unknown of unknowns) value += table[unknown]!
+      if (value < min) min = value
+      if (value > max) max = value
+    }
+    return { min, max }
+  }
+  const solve = async (v: number, f: number, sense: 'min' | 'max', enough?: number) => {
     solves++
-    const result = optimise(solver, models, total, columnsOf(v, f), sense)
-    if (result) pool.push(result.solution)
+    const unknowns = unknownsOf(v, f)
+    const known = pooled(unknowns)
+    const columns = unknowns.map((unknown) => columnOf[unknown]!).filter((column) => column >= 0)
+    const result = optimise(solver, models, total, columns, sense, sense === 'min' ? known.min : known.max, enough)
+    if (result?.solution) {
+      const table = new Float64Array(count)
+      for (let unknown = 0; unknown < count; unknown++) if (columnOf[unknown]! >= 0) table[unknown] = result.solution[columnOf[unknown]!]!
+      pool.push(table)
+    }
     // Between solves, let the server answer other requests.
     await nextTurn()
     return result
@@ -211,30 +255,26 @@ export async function auditPeriod (shape: TableShape, versions: readonly Version
       })
     })
     for (const target of targets) {
-      const columns = columnsOf(target.version, target.figure)
-      for (const solution of pool) {
-        const value = Math.round(columns.reduce((sum, column) => sum + solution[column]!, 0))
-        target.range.min = Math.min(target.range.min, value)
-        target.range.max = Math.max(target.range.max!, value)
-      }
-      const exact = rangesOf.includes(target.version)
-      // The pool's smallest value is at least the true minimum, so this test is on the safe side.
-      if (!exact && isProtected(target.range, target.threshold)) {
+      const known = pooled(unknownsOf(target.version, target.figure))
+      target.range.min = Math.min(target.range.min, known.min)
+      target.range.max = Math.max(target.range.max!, known.max)
+      // The pooled range lies inside the exact one, so this test is on the safe side.
+      if (isProtected(target.range, target.threshold)) {
         target.safe = true
         continue
       }
       target.range.min = (await solve(target.version, target.figure, 'min'))!.value
-      if (exact || !isProtected(target.range, target.threshold)) {
-        const best = await solve(target.version, target.figure, 'max')
+      if (!isProtected(target.range, target.threshold)) {
+        // The relaxation's bound, when below what protection needs, already proves the figure unsafe.
+        const best = await solve(target.version, target.figure, 'max', protectionTarget(target.range.min, target.threshold))
         target.range.max = best === null ? null : best.value
       }
       target.safe = isProtected(target.range, target.threshold)
-      if (exact) ranges.set(rangeKey(target.version, target.figure), { ...target.range })
     }
-    // The office's ranges of the other withheld figures, only once every target is safe.
+    // The office's exact ranges of every withheld figure, only once every target is safe.
     for (const v of targets.every((target) => target.safe) ? rangesOf : []) {
       for (const [f, withheld] of versions[v]!.withheld.entries()) {
-        if (!withheld || ranges.has(rangeKey(v, f))) continue
+        if (!withheld) continue
         const max = await solve(v, f, 'max')
         const min = await solve(v, f, 'min')
         ranges.set(rangeKey(v, f), { min: min!.value, max: max === null ? null : max.value })
@@ -254,13 +294,15 @@ export async function auditPeriod (shape: TableShape, versions: readonly Version
  * left published, so once the moved ones are withheld the target reaches that value. Null when no
  * such table exists (zeros and other versions pin the target).
  */
-export async function cheapestComplement (shape: TableShape, versions: readonly VersionInput[], candidate: number, target: TargetCheck) {
+export async function cheapestComplement (shape: TableShape, versions: readonly VersionInput[], candidate: number, target: TargetCheck, pool?: TablePool) {
   const solver = await loadHighs()
   const defs = figureDefs(shape)
   const { varOf, count } = variablesOf(shape, versions)
   const { rows, relaxed } = knowledgeRows(shape, versions, varOf, candidate)
   rows.push({ indices: defs[target.figure]!.cells.map((cell) => varOf[target.version]![cell]!), lower: protectionTarget(target.range.min, target.threshold), upper: Infinity })
-  const { model, integers, total } = buildModel(solver, count, rows, 2 * relaxed.length)
+  const { model, columnOf, integers, total } = buildModel(solver, count, rows, 2 * relaxed.length)
+  const lp = buildModel(solver, count, rows, 2 * relaxed.length).model
+  lp.clearIntegrality()
   try {
     const costs = new Float64Array(total)
     relaxed.forEach(({ figure, value }, at) => {
@@ -268,13 +310,54 @@ export async function cheapestComplement (shape: TableShape, versions: readonly 
       costs[integers + 2 * at] = cost
       costs[integers + 2 * at + 1] = cost
     })
-    if (total > 0) model.changeColsCost({ kind: 'range', from: 0, to: total - 1 }, costs)
-    model.run()
-    if (model.getModelStatus() !== solver.constants.modelStatus.optimal) return null
-    const solution = model.getSolution().colValue
+    // The relaxation first: infeasible, the integer program is too; an integral optimum is the
+    // integer optimum. Only a fractional one needs branch and cut.
+    let solution: Float64Array | undefined
+    for (const run of [lp, model]) {
+      if (total > 0) run.changeColsCost({ kind: 'range', from: 0, to: total - 1 }, costs)
+      run.run()
+      const status = run.getModelStatus()
+      if (status === solver.constants.modelStatus.infeasible) return null
+      if (status !== solver.constants.modelStatus.optimal) {
+        if (run === model) return null
+        continue
+      }
+      const values = run.getSolution().colValue
+      if (run === model || values.every((value) => Math.abs(value - Math.round(value)) < 1e-7)) {
+        solution = values.map(Math.round)
+        break
+      }
+    }
+    if (!solution) return null
+    if (pool) {
+      // The optimum agrees with every figure left published and keeps the moved ones at least 1: once
+      // they are withheld, it is a table the attacker's program admits (a witness for later targets).
+      const table = new Float64Array(count)
+      for (let unknown = 0; unknown < count; unknown++) if (columnOf[unknown]! >= 0) table[unknown] = Math.round(solution[columnOf[unknown]!]!)
+      pool.push(table)
+    }
     await nextTurn()
     return relaxed.filter((_, at) => solution[integers + 2 * at]! + solution[integers + 2 * at + 1]! > 0.5).map(({ figure }) => figure)
   } finally {
     model.dispose()
+    lp.dispose()
   }
+}
+
+/**
+ * Whether a pooled table the attacker's program admits (with `versions` as now withheld) already
+ * gives the target its protection target: then its maximum reaches it and its minimum can only have
+ * fallen, so the target is protected without a further complement. The next audit round checks anyway.
+ */
+export function witnessed (shape: TableShape, versions: readonly VersionInput[], target: TargetCheck, pool: TablePool) {
+  const { varOf, count } = variablesOf(shape, versions)
+  const { rows } = knowledgeRows(shape, versions, varOf)
+  const unknowns = figureDefs(shape)[target.figure]!.cells.map((cell) => varOf[target.version]![cell]!)
+  const goal = protectionTarget(target.range.min, target.threshold)
+  return pool.some((table) => {
+    if (table.length !== count) return false
+    let value = 0
+    for (const unknown of unknowns) value += table[unknown]!
+    return value >= goal && fits(rows, table)
+  })
 }

@@ -1,5 +1,5 @@
 import { incidentViews, type IncidentView, type WithheldReason } from '@eccar/shared'
-import { auditPeriod, cheapestComplement, type Range, type VersionInput } from './incidents.audit.ts'
+import { auditPeriod, cheapestComplement, witnessed, type Range, type TablePool, type VersionInput } from './incidents.audit.ts'
 import { figureDefs, figureValues, type TableShape } from './incidents.figures.ts'
 
 /**
@@ -45,6 +45,8 @@ export async function planRelease (shape: TableShape, earlier: readonly VersionI
   let solves = 0
   let ranges = new Map<number, Range>()
   const candidate = earlier.length
+  // Tables the attacker's program admits, found by any solve so far: they certify figures without solving again.
+  const pool: TablePool = []
   const versionOf = (): VersionInput => {
     const dropped = new Set(dropSteps[step])
     return { counts, threshold, withheld: withheld.map((w, f) => w || dropped.has(defs[f]!.view)), dropped }
@@ -52,7 +54,7 @@ export async function planRelease (shape: TableShape, earlier: readonly VersionI
   while (!options.skipAudit && step < dropSteps.length - 1) {
     rounds++
     const versions = [...earlier, versionOf()]
-    const outcome = await auditPeriod(shape, versions, options.skipRanges ? [] : [candidate])
+    const outcome = await auditPeriod(shape, versions, options.skipRanges ? [] : [candidate], pool)
     solves += outcome.solves
     const unsafe = outcome.targets.filter((target) => !target.safe)
     if (unsafe.length === 0) {
@@ -62,8 +64,10 @@ export async function planRelease (shape: TableShape, earlier: readonly VersionI
     let stuck = false
     let added = 0
     for (const target of unsafe) {
+      // A complement chosen for an earlier target may already open this one's range.
+      if (added > 0 && witnessed(shape, [...earlier, versionOf()], target, pool)) continue
       solves++
-      const more = await cheapestComplement(shape, [...earlier, versionOf()], candidate, target)
+      const more = await cheapestComplement(shape, [...earlier, versionOf()], candidate, target, pool)
       if (more === null) {
         stuck = true
         break
@@ -81,7 +85,7 @@ export async function planRelease (shape: TableShape, earlier: readonly VersionI
   const version = versionOf()
   if (!options.skipRanges && !options.skipAudit && ranges.size === 0 && version.dropped.size < incidentViews.length) {
     // Views were dropped after the last audit round: the ranges of what is left.
-    const outcome = await auditPeriod(shape, [...earlier, version], [candidate])
+    const outcome = await auditPeriod(shape, [...earlier, version], [candidate], pool)
     solves += outcome.solves
     ranges = new Map([...outcome.ranges].map(([key, range]) => [Number(key.split(':')[1]), range]))
   }

@@ -21,15 +21,24 @@ describe('second factor', () => {
   it('sets up an authenticator app from the account bar and shows the recovery codes once', async () => {
     const { page } = browser
     await signIn(page, demoAccounts.admin)
-    const created = await page.evaluate(async (body) => {
+    // The admin invites the address; the person chooses the password with the link (an admin sets none).
+    const link = await page.evaluate(async (body) => {
       const session = await (await fetch('/api/session')).json() as { csrfToken: string }
       const res = await fetch('/api/cities/jena/users', {
         method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }, body: JSON.stringify(body),
       })
-      return res.status
-    }, { email: person.email, displayName: 'Zwei Faktoren', role: 'viewer', password: person.password })
-    expect(created).toBe(201)
+      return res.status === 201 ? (await res.json() as { link: { path: string } }).link.path : `status ${res.status}`
+    }, { email: person.email, displayName: 'Zwei Faktoren', role: 'viewer' })
+    expect(link).toMatch(/^\/invitation\//)
     await signOut(page)
+    const accepted = await page.evaluate(async (body) => {
+      const res = await fetch('/api/invitations/accept', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      if (!res.ok) return res.status
+      const { csrfToken } = await res.json() as { csrfToken: string }
+      await fetch('/api/session', { method: 'DELETE', headers: { 'x-csrf-token': csrfToken } })
+      return res.status
+    }, { token: link.slice('/invitation/'.length), password: person.password })
+    expect(accepted).toBe(200)
 
     await signIn(page, person)
     await page.locator('.account-bar').getByRole('link', { name: 'Zweiter Faktor' }).click()

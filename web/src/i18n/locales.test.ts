@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { flattenLocale, placeholdersOf } from '@/testing/locale-pairs'
 import de from './locales/de'
 import en from './locales/en'
 
-type Tree = { [key: string]: string | Tree }
-
-function flatten (tree: Tree, prefix = ''): Record<string, string> {
-  return Object.fromEntries(Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' ? [[`${prefix}${key}`, value]] : Object.entries(flatten(value, `${prefix}${key}.`))))
-}
-
-const deFlat = flatten(de)
-const enFlat = flatten(en)
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+const deFlat = flattenLocale(de)
+const enFlat = flattenLocale(en)
+const placeholders = placeholdersOf
 
 describe('locale files', () => {
   it('have exactly the same keys', () => {

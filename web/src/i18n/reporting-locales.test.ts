@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { flattenLocale, placeholdersOf } from '@/testing/locale-pairs'
 import { reportingErrorCodes } from '@/lib/report-export'
 import reportingDe from './locales/reporting.de'
 import reportingEn from './locales/reporting.en'
 
-type Tree = { [key: string]: string | Tree }
-
-function flatten (tree: Tree, prefix = ''): Record<string, string> {
-  return Object.fromEntries(Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' ? [[`${prefix}${key}`, value]] : Object.entries(flatten(value, `${prefix}${key}.`))))
-}
-
-const deFlat = flatten(reportingDe)
-const enFlat = flatten(reportingEn)
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+const deFlat = flattenLocale(reportingDe)
+const enFlat = flattenLocale(reportingEn)
+const placeholders = placeholdersOf
 
 describe('reporting locale files', () => {
   it('have one top-level key and exactly the same keys', () => {

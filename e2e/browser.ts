@@ -72,6 +72,17 @@ export async function signIn (page: Page, account: { email: string, password: st
   await page.locator('.load-state').waitFor({ state: 'detached' })
 }
 
+/** Signs out with the account bar's button and waits for the fresh page load that sign-out makes. */
+export async function signOut (page: Page) {
+  // Sign-out reloads the page; waiting only for the bar to vanish races that reload.
+  const reloaded = page.waitForEvent('load')
+  await page.locator('.account-bar__sign-out').click()
+  await reloaded
+  await page.locator('main h1').first().waitFor()
+  await page.locator('.load-state').waitFor({ state: 'detached' })
+  await page.locator('.account-bar').waitFor({ state: 'detached' })
+}
+
 /** Opens every disclosure (as printing does) and waits until the data tables in them are built. */
 export async function openDisclosures (page: Page) {
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true }))

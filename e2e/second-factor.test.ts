@@ -1,16 +1,10 @@
 import { generate } from 'otplib'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, type Browser, demoAccounts, openBrowser, signIn, visit } from './browser'
+import { axeViolations, type Browser, demoAccounts, openBrowser, signIn, signOut, visit } from './browser'
 
 // A person sets up an authenticator app and signs in with a code, in Chromium under the strict CSP.
 // A new account of its own, so the demo accounts other files sign in with keep the password alone.
 const person = { email: 'zwei-faktoren@jena.example', password: 'eine lange Passphrase für den Test' }
-
-async function signOut (page: Page) {
-  await page.locator('.account-bar__sign-out').click()
-  await page.locator('.account-bar').waitFor({ state: 'detached' })
-}
 
 describe('second factor', () => {
   let browser: Browser

@@ -1,18 +1,11 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, baseUrl, type Browser, demoAccounts, openBrowser, setLanguage, signIn, visit } from './browser'
+import { axeViolations, baseUrl, type Browser, demoAccounts, openBrowser, setLanguage, signIn, signOut, visit } from './browser'
 
 // The steering group's workspace, signed in: sign-in, a status report, a conflict between two sessions,
 // the language switch and axe on every page of the workspace.
 const { editor, admin } = demoAccounts
 const measurePath = '/jena/plans/1/measures/1'
-
-async function signOut (page: Page) {
-  await page.locator('.account-bar__sign-out').click()
-  await page.locator('.account-bar').waitFor({ state: 'detached' })
-  await page.locator('main h1').first().waitFor()
-  await page.locator('.load-state').waitFor({ state: 'detached' })
-}
 
 /** Opens the measure page and waits for the (lazily loaded) status form. */
 async function openForm (page: Page, path = measurePath) {

@@ -51,7 +51,7 @@ describe('the job queue', () => {
     } finally {
       await app.close()
     }
-  })
+  }, 120_000)
 
   // Several instances only exist on PostgreSQL; the embedded database belongs to one process.
   it.runIf(testDb.driver === 'postgres')('sends each reminder exactly once with two instances on one PostgreSQL', async () => {
@@ -77,5 +77,5 @@ describe('the job queue', () => {
       await other.close()
       await second.close()
     }
-  })
+  }, 180_000)
 })

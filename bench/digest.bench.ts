@@ -7,12 +7,20 @@
  *
  *   npm run bench:digest
  *
- * PASS when the run takes under 60 s of wall time and the process's peak memory (resident set,
- * PGlite's WebAssembly heap included) stays under 512 MB. A measurement: it exits 0 when missed.
+ * The data is written first; the timed run then happens in a fresh process that opens the same
+ * folder, as a server would after a restart, so its memory is that of the job and not of the bulk
+ * load. PASS when the run takes under 60 s of wall time and that process's peak memory (resident
+ * set, PGlite's WebAssembly heap included) stays under 512 MB. CPU time is printed too: on a
+ * machine shared with other work, wall time grows with the load, CPU time much less. A
+ * measurement: it exits 0 when a target is missed.
  */
+import { spawnSync } from 'node:child_process'
 import { cpus, loadavg } from 'node:os'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
 import { sql } from 'drizzle-orm'
+import { openDatabase, type Db } from '../server/src/db/client.ts'
 import { runReminders } from '../server/src/features/notifications/reminders.service.ts'
 import { openPgliteDatabase } from './databases.ts'
 
@@ -24,47 +32,64 @@ const targetMb = 512
 // Monday 7 December 2026, 8:00 in Berlin.
 const monday = new Date('2026-12-07T07:00:00Z')
 
-const database = await openPgliteDatabase()
-const db = database.handle.db
-await database.handle.migrate()
-const run = (statement: string) => db.execute(sql.raw(statement))
+const run = (db: Db, statement: string) => db.execute(sql.raw(statement))
 
-const seedStart = performance.now()
-await run(`insert into cities (slug, name) select 'stadt-' || n, 'Stadt ' || n from generate_series(1, ${cityCount}) n`)
-await run(`insert into organisations (city_id, name, kind) select c.id, 'Amt ' || k, 'municipal_unit' from cities c, generate_series(1, 5) k`)
-await run(`insert into plans (city_id, title_de, period_start, period_end, state) select id, 'Aktionsplan', '2025-01-01', '2027-12-31', 'adopted' from cities`)
-// A spread of states: every 7th delayed, end dates from last year to next, created long ago (so quiet measures are stale).
-await run(`insert into measures (plan_id, city_id, code, position, primary_commitment, title_de, title_en, type, status, end_date, lead_organisation_id, created_at)
-  select p.id, p.city_id, '1.' || n, n, 1 + n % 10, 'Maßnahme ' || n, 'Measure ' || n, 'implementation',
-         (case when n % 7 = 0 then 'delayed' when n % 5 = 0 then 'done' else 'in_progress' end)::measure_status,
-         date '2026-01-01' + (n * 7), (select min(o.id) from organisations o where o.city_id = p.city_id) + n % 5, '2025-01-01'
-  from plans p, generate_series(1, ${measuresPerCity}) n`)
-await run(`insert into status_updates (measure_id, date, status, progress) select id, date '2026-12-01' - (id % 300), status, 50 from measures where id % 3 = 0`)
-await run(`insert into users (email, display_name) select 'person-' || c.id || '-' || k || '@example.org', 'Person ' || k from cities c, generate_series(1, ${peoplePerCity}) k`)
-// Per city: 2 admins, 3 steering-group editors, 10 editors of one organisation each, 5 viewers.
-await run(`insert into memberships (user_id, city_id, role) select u.id, c.id,
-    (case when k <= 2 then 'admin' when k <= 15 then 'editor' else 'viewer' end)::role
-  from cities c, generate_series(1, ${peoplePerCity}) k join users u on true where u.email = 'person-' || c.id || '-' || k || '@example.org'`)
-await run(`insert into membership_organisations (user_id, city_id, organisation_id)
-  select m.user_id, m.city_id, (select min(o.id) from organisations o where o.city_id = m.city_id) + m.user_id % 5
-  from memberships m where m.role = 'editor' and m.user_id % ${peoplePerCity} not in (3, 4, 5)`)
-await run('analyze')
-console.log(`Digest benchmark: ${cityCount} cities × ${measuresPerCity} measures × ${peoplePerCity} people (seeded in ${Math.round((performance.now() - seedStart) / 1000)} s)`)
-console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+if (process.argv[2] === '--timed-run') {
+  await timedRun(process.argv[3]!)
+} else {
+  const database = await openPgliteDatabase()
+  await database.handle.migrate()
+  await seed(database.handle.db)
+  await database.handle.close()
+  // Same Node, same loader (tsx), a new process.
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--timed-run', join(database.location, 'data')], { stdio: 'inherit' })
+  if (child.status !== 0) console.log(`FAIL  the timed run ended with status ${child.status}`)
+  await database.dispose()
+}
 
-let peakRss = process.memoryUsage().rss
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss) }, 50)
-const cpu = process.cpuUsage()
-const start = performance.now()
-const recorded = await runReminders(db, true, monday)
-const wall = performance.now() - start
-clearInterval(sampler)
-peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024)
-const used = process.cpuUsage(cpu)
-const counts = ((await run(`select kind, count(*)::int as n from mails group by kind order by kind`)) as unknown as { rows: { kind: string, n: number }[] }).rows
-const peakMb = peakRss / 1024 / 1024
+async function seed (db: Db) {
+  const seedStart = performance.now()
+  await run(db, `insert into cities (slug, name) select 'stadt-' || n, 'Stadt ' || n from generate_series(1, ${cityCount}) n`)
+  await run(db, `insert into organisations (city_id, name, kind) select c.id, 'Amt ' || k, 'municipal_unit' from cities c, generate_series(1, 5) k`)
+  await run(db, `insert into plans (city_id, title_de, period_start, period_end, state) select id, 'Aktionsplan', '2025-01-01', '2027-12-31', 'adopted' from cities`)
+  // A spread of states: every 7th delayed, end dates from last year to next, created long ago (so quiet measures are stale).
+  await run(db, `insert into measures (plan_id, city_id, code, position, primary_commitment, title_de, title_en, type, status, end_date, lead_organisation_id, created_at)
+    select p.id, p.city_id, '1.' || n, n, 1 + n % 10, 'Maßnahme ' || n, 'Measure ' || n, 'implementation',
+           (case when n % 7 = 0 then 'delayed' when n % 5 = 0 then 'done' else 'in_progress' end)::measure_status,
+           date '2026-01-01' + (n * 7), (select min(o.id) from organisations o where o.city_id = p.city_id) + n % 5, '2025-01-01'
+    from plans p, generate_series(1, ${measuresPerCity}) n`)
+  await run(db, `insert into status_updates (measure_id, date, status, progress) select id, date '2026-12-01' - (id % 300), status, 50 from measures where id % 3 = 0`)
+  await run(db, `insert into users (email, display_name) select 'person-' || c.id || '-' || k || '@example.org', 'Person ' || k from cities c, generate_series(1, ${peoplePerCity}) k`)
+  // Per city: 2 admins, 3 steering-group editors, 10 editors of one organisation each, 5 viewers.
+  await run(db, `insert into memberships (user_id, city_id, role) select u.id, c.id,
+      (case when k <= 2 then 'admin' when k <= 15 then 'editor' else 'viewer' end)::role
+    from cities c, generate_series(1, ${peoplePerCity}) k join users u on true where u.email = 'person-' || c.id || '-' || k || '@example.org'`)
+  await run(db, `insert into membership_organisations (user_id, city_id, organisation_id)
+    select m.user_id, m.city_id, (select min(o.id) from organisations o where o.city_id = m.city_id) + m.user_id % 5
+    from memberships m where m.role = 'editor' and m.user_id % ${peoplePerCity} not in (3, 4, 5)`)
+  await run(db, 'analyze')
+  console.log(`Digest benchmark: ${cityCount} cities × ${measuresPerCity} measures × ${peoplePerCity} people (seeded in ${Math.round((performance.now() - seedStart) / 1000)} s)`)
+}
 
-console.log(`Recorded ${recorded} mails: ${counts.map((row) => `${row.kind} ${row.n}`).join(', ')}`)
-console.log(`${wall < targetMs ? 'PASS' : 'FAIL'}  time: ${(wall / 1000).toFixed(1)} s wall (target < ${targetMs / 1000} s), ${((used.user + used.system) / 1e6).toFixed(1)} s CPU`)
-console.log(`${peakMb < targetMb ? 'PASS' : 'FAIL'}  memory: ${Math.round(peakMb)} MB peak resident set (target < ${targetMb} MB)`)
-await database.dispose()
+async function timedRun (dataDir: string) {
+  const handle = await openDatabase({ dataDir })
+  const db = handle.db
+  console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+  const startRss = process.memoryUsage().rss
+  let peakRss = process.memoryUsage().rss
+  const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss) }, 50)
+  const cpu = process.cpuUsage()
+  const start = performance.now()
+  const recorded = await runReminders(db, true, monday)
+  const wall = performance.now() - start
+  clearInterval(sampler)
+  peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024)
+  const used = process.cpuUsage(cpu)
+  const counts = ((await run(db, `select kind, count(*)::int as n from mails group by kind order by kind`)) as unknown as { rows: { kind: string, n: number }[] }).rows
+  const peakMb = peakRss / 1024 / 1024
+
+  console.log(`Recorded ${recorded} mails: ${counts.map((row) => `${row.kind} ${row.n}`).join(', ')}`)
+  console.log(`${wall < targetMs ? 'PASS' : 'FAIL'}  time: ${(wall / 1000).toFixed(1)} s wall (target < ${targetMs / 1000} s), ${((used.user + used.system) / 1e6).toFixed(1)} s CPU`)
+  console.log(`${peakMb < targetMb ? 'PASS' : 'FAIL'}  memory: ${Math.round(peakMb)} MB peak resident set (${Math.round(startRss / 1024 / 1024)} MB after opening the database; target < ${targetMb} MB)`)
+  await handle.close()
+}

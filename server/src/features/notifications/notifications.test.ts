@@ -43,9 +43,10 @@ async function scenario () {
 }
 
 const byRecipient = (address: string) => smtp.received.find((mail) => (mail.to as { text: string }).text === address)!
+/** The header as it came over the wire (mailparser folds List-* headers into one parsed object). */
 const header = (mail: ParsedMail, name: string) => {
-  const value = mail.headers.get(name)
-  return typeof value === 'string' ? value : JSON.stringify(value)
+  const line = mail.headerLines.find((entry) => entry.key === name)?.line
+  return line?.slice(line.indexOf(':') + 1).trim()
 }
 
 beforeEach(async () => {
@@ -55,7 +56,8 @@ beforeEach(async () => {
 
 describe('deadline reminders through a real SMTP server', () => {
   it('sends the four-week reminder to the lead organisation\'s people, each in their language, with a one-click unsubscribe', async () => {
-    const { city, plan, measure } = await scenario()
+    const people = await scenario()
+    const { city, plan, measure } = people
     expect(await runReminders(testDb.db, false, now)).toBe(2)
     expect(await deliver(now)).toEqual({ sent: 2, failed: 0 })
 
@@ -75,7 +77,7 @@ describe('deadline reminders through a real SMTP server', () => {
 
     // RFC 8058: the header names the API address, and a form post with One-Click unsubscribes.
     expect(header(german, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click')
-    const oneClick = /<(http:[^>]+)>/.exec(header(german, 'list-unsubscribe'))![1]!
+    const oneClick = /<(http:[^>]+)>/.exec(header(german, 'list-unsubscribe')!)![1]!
     expect(oneClick).toMatch(new RegExp(`^${origin}/api/unsubscribe/[\\w-]+$`))
     const token = oneClick.split('/').at(-1)!
     expect(german.text).toContain(`${origin}/abmelden/${token}`)
@@ -83,6 +85,19 @@ describe('deadline reminders through a real SMTP server', () => {
     expect(post.statusCode).toBe(200)
     expect(post.json()).toEqual({ kind: 'deadline-reminders', language: 'de', unsubscribed: true })
     expect((await app.inject({ method: 'GET', url: `/api/unsubscribe/${token}` })).json()).toMatchObject({ unsubscribed: true })
+    // The web page's own POST: no body at all, or an empty JSON object.
+    const englishToken = /<http:[^>]+\/([\w-]+)>/.exec(header(english, 'list-unsubscribe')!)![1]!
+    expect((await app.inject({ method: 'POST', url: `/api/unsubscribe/${englishToken}` })).statusCode).toBe(200)
+    expect((await app.inject({ method: 'POST', url: `/api/unsubscribe/${englishToken}`, payload: {} })).json()).toEqual({ kind: 'deadline-reminders', language: 'en', unsubscribed: true })
+    await app.inject({ method: 'PUT', url: '/api/me/notifications', headers: people.english.headers, payload: { language: 'en', digestDay: 1, kinds: [{ kind: 'deadline-reminders', enabled: true }] } })
+
+    // The links open the app's pages: the measure (which the recipient may read) and the unsubscribe page.
+    for (const path of [measurePage.slice(origin.length), `/abmelden/${token}`]) {
+      const page = await app.inject({ method: 'GET', url: path })
+      expect(page.statusCode).toBe(200)
+      expect(page.headers['content-type']).toMatch(/^text\/html/)
+    }
+    expect((await app.inject({ method: 'GET', url: `/api/measures/${measure.id}`, headers: people.german.headers })).statusCode).toBe(200)
 
     // A week before, only the person who stayed subscribed hears again.
     await runReminders(testDb.db, false, later(21))

@@ -15,14 +15,14 @@
  * measurement: it exits 0 when a target is missed.
  */
 import { spawnSync } from 'node:child_process'
-import { cpus, loadavg } from 'node:os'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'drizzle-orm'
 import { openDatabase, type Db } from '../server/src/db/client.ts'
 import { runReminders } from '../server/src/features/notifications/reminders.service.ts'
-import { openPgliteDatabase } from './databases.ts'
 
 const cityCount = 500
 const measuresPerCity = 100
@@ -37,14 +37,18 @@ const run = (db: Db, statement: string) => db.execute(sql.raw(statement))
 if (process.argv[2] === '--timed-run') {
   await timedRun(process.argv[3]!)
 } else {
-  const database = await openPgliteDatabase()
-  await database.handle.migrate()
-  await seed(database.handle.db)
-  await database.handle.close()
-  // Same Node, same loader (tsx), a new process.
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--timed-run', join(database.location, 'data')], { stdio: 'inherit' })
-  if (child.status !== 0) console.log(`FAIL  the timed run ended with status ${child.status}`)
-  await database.dispose()
+  const folder = await mkdtemp(join(tmpdir(), 'eccar-bench-digest-'))
+  try {
+    const handle = await openDatabase({ dataDir: join(folder, 'data') })
+    await handle.migrate()
+    await seed(handle.db)
+    await handle.close()
+    // Same Node, same loader (tsx), a new process.
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--timed-run', join(folder, 'data')], { stdio: 'inherit' })
+    if (child.status !== 0) console.log(`FAIL  the timed run ended with status ${child.status}`)
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
 }
 
 async function seed (db: Db) {

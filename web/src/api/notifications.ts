@@ -1,6 +1,6 @@
 import type {
   NotificationSettings, OutboxMail, OutboxPage, ReminderSettings, UnsubscribeInfo, UpdateReminderSettings,
-} from '@/lib/mail/contract'
+} from '@eccar/shared'
 import { getJson, sendJson } from './http'
 
 const city = (slug: string) => `/cities/${encodeURIComponent(slug)}`
@@ -19,5 +19,5 @@ export const getOutboxMail = (citySlug: string, id: number) => getJson<OutboxMai
 
 export const getReminderSettings = (citySlug: string) => getJson<ReminderSettings>(`${city(citySlug)}/reminder-settings`)
 /** Carries the settings' version (ReminderSettings.version). */
-export const saveReminderSettings = (citySlug: string, body: UpdateReminderSettings, version: number) =>
+export const saveReminderSettings = (citySlug: string, body: Omit<UpdateReminderSettings, 'version'>, version: number) =>
   sendJson<ReminderSettings>('PUT', `${city(citySlug)}/reminder-settings`, body, { ifMatch: version })

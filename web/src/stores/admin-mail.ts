@@ -2,7 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import * as api from '@/api/notifications'
 import type { ApiError } from '@/api/http'
-import { outboxPageSize, type OutboxMail, type OutboxPage, type ReminderSettings, type UpdateReminderSettings } from '@/lib/mail/contract'
+import { ReminderLimits, type OutboxMail, type OutboxPage, type ReminderSettings, type UpdateReminderSettings } from '@eccar/shared'
 import { toApiError, type LoadStatus } from './load-state'
 
 // State is returned as plain refs (see stores/cities.ts); only the actions below write to it.
@@ -32,7 +32,7 @@ export const useAdminMailStore = defineStore('admin-mail', () => {
   function loadOutbox (city: string, page: number) {
     const request = ++outboxRequest
     return run(async () => {
-      const answer = await api.getOutbox(city, page, outboxPageSize)
+      const answer = await api.getOutbox(city, page, ReminderLimits.outboxPageSizeDefault)
       if (request === outboxRequest) outbox.value[city] = answer
     })
   }
@@ -40,7 +40,7 @@ export const useAdminMailStore = defineStore('admin-mail', () => {
   const loadMail = (city: string, id: number) => run(async () => { mails.value[id] = await api.getOutboxMail(city, id) })
   const loadReminders = (city: string) => run(async () => { reminders.value[city] = await api.getReminderSettings(city) })
 
-  async function saveReminders (city: string, body: UpdateReminderSettings, version: number) {
+  async function saveReminders (city: string, body: Omit<UpdateReminderSettings, 'version'>, version: number) {
     const saved = await api.saveReminderSettings(city, body, version)
     reminders.value[city] = saved
     return saved

@@ -2,7 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import * as api from '@/api/notifications'
 import type { ApiError } from '@/api/http'
-import type { NotificationSettings, UnsubscribeInfo } from '@/lib/mail/contract'
+import type { NotificationSettings, UnsubscribeInfo } from '@eccar/shared'
 import { toApiError, type LoadStatus } from './load-state'
 
 // State is returned as plain refs (see stores/cities.ts); only the actions below write to it.

@@ -2,10 +2,11 @@
 // with those pages only (i18n/bundles.ts). mail.en.ts has exactly the same keys; a unit test and the
 // type check enforce it.
 const kinds = {
-  deadlineReminders: 'Erinnerungen an Termine',
-  weeklyDigest: 'Wochenübersicht',
-  meetingDue: 'Sitzung der Lenkungsgruppe fällig',
-  cycleChanges: 'Stand der Berichtszyklen',
+  // The names the mails use too (notificationKindLabels of the contract).
+  deadlineReminders: 'Fristerinnerungen',
+  weeklyDigest: 'Wöchentliche Übersicht',
+  meetingDue: 'Fällige Sitzung der Lenkungsgruppe',
+  cycleChanges: 'Änderungen am Berichtszyklus',
   invitation: 'Einladung',
   passwordReset: 'Passwort zurücksetzen',
   secondFactorReset: 'Zweiten Faktor zurücksetzen',
@@ -20,11 +21,11 @@ const explain = {
 
 const notifications = {
   title: 'Meine Benachrichtigungen',
-  intro: 'Hier legen Sie fest, welche E-Mails Sie bekommen, an welchem Tag die Wochenübersicht kommt und in welcher Sprache. Jede E-Mail enthält außerdem einen Link, mit dem Sie ihre Art mit einem Klick abbestellen.',
+  intro: 'Hier legen Sie fest, welche E-Mails Sie bekommen, an welchem Tag die wöchentliche Übersicht kommt und in welcher Sprache. Jede E-Mail enthält außerdem einen Link, mit dem Sie ihre Art mit einem Klick abbestellen.',
   kindsLegend: 'Welche E-Mails möchten Sie bekommen?',
   accountMails: 'Einladungen und Links zum Zurücksetzen des Passworts oder des zweiten Faktors bekommen Sie immer; sie lassen sich nicht abbestellen.',
-  digestDay: 'Tag der Wochenübersicht',
-  digestDayHint: 'Die Wochenübersicht kommt morgens an diesem Tag.',
+  digestDay: 'Tag der wöchentlichen Übersicht',
+  digestDayHint: 'Die wöchentliche Übersicht kommt morgens an diesem Tag.',
   language: 'Sprache der E-Mails',
   saved: 'Ihre Einstellungen sind gespeichert.',
   save: 'Einstellungen speichern',
@@ -59,6 +60,8 @@ const outbox = {
   },
   sentAt: 'verschickt am {date}',
   lastError: 'Grund: {reason}',
+  lastErrorLabel: 'Letzter Fehler',
+  errors: { connection: 'Mailserver nicht erreichbar', rejected: 'vom Mailserver abgelehnt', temporary: 'vorübergehender Fehler des Mailservers', unknown: 'unbekannter Fehler' },
   pagination: 'Seiten des Postausgangs',
   previous: 'Vorherige Seite',
   next: 'Nächste Seite',
@@ -79,7 +82,7 @@ const reminders = {
   title: 'Erinnerungen',
   intro: 'Wann die Anwendung an das Enddatum einer Maßnahme und an den Abgabetermin eines Berichts erinnert. Erinnert werden zuerst die Personen der federführenden und beteiligten Stellen, bei späteren Schritten auch die Lenkungsgruppe und zuletzt die Verwaltung des Plans.',
   timeZone: 'Zeitzone der Stadt',
-  timeZoneHint: 'Bestimmt, wann „am Tag selbst“ ist und wann Erinnerungen und Wochenübersichten verschickt werden.',
+  timeZoneHint: 'Bestimmt, wann „am Tag selbst“ ist und wann Erinnerungen und wöchentliche Übersichten verschickt werden.',
   stepsLegend: 'Zeitpunkte der Erinnerungen',
   stepsHint: '1 bis 6 Zeitpunkte: bis 120 Tage vorher, am Tag selbst oder bis 60 Tage danach. Jeder Zeitpunkt nur einmal.',
   step: '{n}. Zeitpunkt',

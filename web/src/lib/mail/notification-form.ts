@@ -1,4 +1,4 @@
-import { notificationKinds, type MailLanguage, type NotificationKind, type NotificationSettings } from './contract'
+import { notificationKinds, type MailLanguage, type NotificationKind, type NotificationSettings } from '@eccar/shared'
 
 /** The person's choices as the form holds them: one switch per kind, flat, so changes compare per field. */
 export type NotificationFormValues = {

@@ -1,4 +1,4 @@
-import type { MailKind, OutboxEntry } from './contract'
+import type { MailKind, OutboxEntry } from '@eccar/shared'
 
 /** The i18n key of a mail's state in words (`held` has its own wording: no mail server is set up). */
 export const stateKey = (entry: Pick<OutboxEntry, 'state'>) => `mail.outbox.states.${entry.state}`

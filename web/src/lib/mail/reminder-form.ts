@@ -1,5 +1,5 @@
 import type { FieldErrors } from '@/composables/admin/useVersionedForm'
-import { reminderStepLimits, type ReminderSettings, type UpdateReminderSettings } from './contract'
+import { ReminderLimits, type ReminderSettings, type UpdateReminderSettings } from '@eccar/shared'
 
 /** One step as the form shows it: a number of days and whether before the due date, on it or after it. */
 export interface StepValue {
@@ -40,12 +40,12 @@ export const reminderToForm = (s: ReminderSettings): ReminderFormValues =>
 export function validateReminders (v: ReminderFormValues, zones: readonly string[]): FieldErrors {
   const errors: FieldErrors = {}
   if (!zones.includes(v.timeZone)) errors.timeZone = 'mail.reminders.errors.timeZone'
-  if (v.steps.length === 0) errors.steps = 'mail.reminders.errors.noSteps'
-  if (v.steps.length > reminderStepLimits.maxSteps) errors.steps = 'mail.reminders.errors.tooMany'
+  if (v.steps.length < ReminderLimits.steps.min) errors.steps = 'mail.reminders.errors.noSteps'
+  if (v.steps.length > ReminderLimits.steps.max) errors.steps = 'mail.reminders.errors.tooMany'
   const seen = new Set<number>()
   v.steps.forEach((value, index) => {
     const step = valueToStep(value)
-    const limit = value.when === 'before' ? reminderStepLimits.max : -reminderStepLimits.min
+    const limit = value.when === 'before' ? ReminderLimits.stepDays.max : -ReminderLimits.stepDays.min
     if (step === null || (value.when !== 'day' && (Number(value.days) < 1 || Number(value.days) > limit))) {
       errors[stepFieldId(index, value)] = value.when === 'before' ? 'mail.reminders.errors.daysBefore' : 'mail.reminders.errors.daysAfter'
     } else if (seen.has(step)) {
@@ -58,7 +58,7 @@ export function validateReminders (v: ReminderFormValues, zones: readonly string
 }
 
 /** The whole settings go with every save (a PUT): the changed fields over the values the form holds. */
-export function reminderBody (values: ReminderFormValues): UpdateReminderSettings {
+export function reminderBody (values: ReminderFormValues): Omit<UpdateReminderSettings, 'version'> {
   return {
     timeZone: values.timeZone,
     steps: values.steps.map(valueToStep).filter((s): s is number => s !== null).sort(byTime),

@@ -52,6 +52,10 @@ describe('AdminOutboxMailView', () => {
     expect(wrapper.find('h1').text()).toBe('E-Mail: Erinnerung: Maßnahme 3.2 endet in 7 Tagen')
     expect(wrapper.find('pre.mail-text').text()).toBe('Hallo <b>Welt</b>')
     expect(wrapper.find('pre.mail-text b').exists()).toBe(false)
+    expect(wrapper.find('iframe').exists()).toBe(false)
+    const details = wrapper.find<HTMLDetailsElement>('details.mail-html-version')
+    details.element.open = true
+    await details.trigger('toggle')
     const frame = wrapper.find('iframe')
     expect(frame.attributes('sandbox')).toBe('')
     expect(frame.attributes('title')).toContain('HTML-Fassung der E-Mail')

@@ -12,6 +12,8 @@ import commitments from './features/commitments/index.ts'
 import incidents from './features/incidents/index.ts'
 import indicators from './features/indicators/index.ts'
 import measures from './features/measures/index.ts'
+import mail from './features/notifications/mail.plugin.ts'
+import notifications from './features/notifications/index.ts'
 import organisations from './features/organisations/index.ts'
 import planFiles from './features/plan-files/index.ts'
 import planUpdates from './features/plan-updates/index.ts'
@@ -81,6 +83,7 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
   await app.register(compression)
   await app.register(readCache)
   await app.register(swagger)
+  await app.register(mail)
 
   await app.register(async (api) => {
     await api.register(system)
@@ -102,6 +105,7 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
     await api.register(planUpdates)
     await api.register(incidents)
     await api.register(sso)
+    await api.register(notifications)
   }, { prefix: '/api' })
 
   await app.register(web)

@@ -20,6 +20,9 @@ export const EnvSchema = Type.Object({
   WEB_DIST: Type.String({ default: `${repoRoot}web/dist`, description: 'Built web app served at /' }),
   NODE_ENV: Type.String({ default: 'development' }),
   SECRET_KEY: Type.Optional(Type.String({ minLength: 32, description: 'At least 32 random characters; encrypts the client secrets of the cities\' identity providers' })),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'Mail server, e.g. smtp://user:pass@mail.example.org:587; without it mails are held in the outbox admins read' })),
+  MAIL_FROM: Type.String({ default: 'ECCAR-Tracker <noreply@localhost>', description: 'Sender of every mail' }),
+  JOBS: Type.Boolean({ default: true, description: 'Run the job queue (reminders, digests, sending) in this process; every instance may' }),
   MFA_REQUIRED: Type.Optional(Type.Enum(['none', 'admins', 'all'], {
     description: 'Who must use a second factor: nobody, city and platform administrators, or everyone. Default: admins when NODE_ENV=production, else none',
   })),
@@ -45,8 +48,9 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
 
 /** Defaults for tests and tools: nothing from the environment, embedded memory database. */
 export function testConfig (overrides: Partial<Config> = {}): Config {
+  // The job queue is off by default in tests: those about mail start it, or call the jobs' functions directly.
   // The read cache is off by default in tests: they also change data directly through factories.
-  return { ...loadConfig({}), DATA_DIR: 'memory://', DEMO_DATA: false, READ_CACHE: false, LOG_LEVEL: 'silent', ...overrides }
+  return { ...loadConfig({}), DATA_DIR: 'memory://', DEMO_DATA: false, READ_CACHE: false, JOBS: false, LOG_LEVEL: 'silent', ...overrides }
 }
 
 export type SecondFactorRequirement = 'none' | 'admins' | 'all'

@@ -15,6 +15,10 @@ export const cities = pgTable('cities', {
   attentionStaleMonths: integer().notNull().default(6),
   // Published incident counts below this are suppressed (DOMAIN.md §5.1 recommends 5 for a city of ~110k).
   incidentThreshold: integer().notNull().default(5),
+  // IANA name; "on the day" of a reminder is the city's day, not the server's.
+  timeZone: text().notNull().default('Europe/Berlin'),
+  // Days before a due date at which reminders go out; negative = after it (overdue).
+  reminderSteps: integer().array().notNull().default(sql`'{28,7,0,-7}'::integer[]`),
   version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 })

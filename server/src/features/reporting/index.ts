@@ -15,7 +15,7 @@ const readErrorResponses = { ...errorResponses, 401: ApiErrorSchema }
 
 /** Reporting cycles are the city's working documents: members only, until a report is rendered and sent. */
 const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = createReportingService(app.db, app.dataChanged)
+  const service = createReportingService(app.db, app.dataChanged, app.mail)
   await app.register(reportRoutes)
   await app.register(publicReportRoutes)
 

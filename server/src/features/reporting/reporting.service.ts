@@ -8,6 +8,8 @@ import { recordAudit } from '../../auth/audit.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { reportingCycles } from '../../db/schema/index.ts'
+import type { MailDesk } from '../notifications/mail.plugin.ts'
+import { recordCycleChangeMails } from '../notifications/cycle-mails.ts'
 import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
 import { VersionConflictError } from '../shared/versioning.ts'
@@ -52,7 +54,7 @@ export function toCycleSummary (row: CycleRow, people: UserRefs): ReportingCycle
   }
 }
 
-export function createReportingService (db: Db, onChange: ChangeListener = () => {}) {
+export function createReportingService (db: Db, onChange: ChangeListener = () => {}, mail?: MailDesk) {
   async function detail (tx: Db, id: number): Promise<ReportingCycle> {
     const row = (await findCycle(tx, id))!
     const narratives = await listNarratives(tx, id)
@@ -208,6 +210,7 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
           cityId: before.cityId, action: auditActions[to] ?? 'reporting.cycle.transition',
           entityType: 'reporting_cycle', entityId: id, before, after: { ...after, ...(snapshotTakenAt ? { snapshotTakenAt } : {}) },
         })
+        if (mail) await recordCycleChangeMails(tx, mail, id)
         return detail(tx, id)
       })
     },

@@ -19,7 +19,7 @@ function signedIn (request: FastifyRequest) {
 
 /** The person's own second factor (all exempt from the enrolment requirement), and the platform administrators' reset. */
 const secondFactorRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = createSecondFactorService(app.db, secondFactorRequirement(app.config), createSecretBox(app.config.SECRET_KEY))
+  const service = createSecondFactorService(app.db, secondFactorRequirement(app.config), createSecretBox(app.config.SECRET_KEY), app.mail)
   const own = { access: 'signed-in', secondFactorExempt: true } as const
 
   app.get('/session/second-factor', {

@@ -1,3 +1,5 @@
+import { recordAccountMail } from '../notifications/account-mails.ts'
+import type { MailDesk } from '../notifications/mail.plugin.ts'
 import type { RecoveryCodes, SecondFactorEnrolment, SecondFactorStatus } from '@eccar/shared'
 import { eq } from 'drizzle-orm'
 import type { Actor } from '../../auth/actor.ts'
@@ -42,7 +44,7 @@ async function freshRecoveryCodes (tx: Db, userId: number) {
   return codes
 }
 
-export function createSecondFactorService (db: Db, requirement: SecondFactorRequirement, box: SecretBox, now: () => Date = () => new Date()) {
+export function createSecondFactorService (db: Db, requirement: SecondFactorRequirement, box: SecretBox, mail: MailDesk, now: () => Date = () => new Date()) {
   async function checkPassword (tx: Db, userId: number, password: string) {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update')
     if (!await verifyPassword(user!.passwordHash, password)) throw new CurrentPasswordWrongError()
@@ -118,7 +120,7 @@ export function createSecondFactorService (db: Db, requirement: SecondFactorRequ
      */
     async reset (actor: Actor, userId: number) {
       await db.transaction(async (tx) => {
-        const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update')
+        const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId)).for('update')
         if (!user) throw new AccountNotFoundError(String(userId))
         if (!await findFactor(tx, userId, { lock: true })) throw new SecondFactorNotEnabledError()
         await deleteFactor(tx, userId)
@@ -127,7 +129,9 @@ export function createSecondFactorService (db: Db, requirement: SecondFactorRequ
         for (const cityId of cityIds.length > 0 ? cityIds : [null]) {
           await recordAudit(tx, actor, { cityId, action: 'user.second-factor.reset', entityType: 'user', entityId: userId })
         }
+        await recordAccountMail(tx, mail, { kind: 'second-factor-reset', email: user.email, data: { link: '/anmelden' } })
       })
+      mail.wake()
     },
   }
 }

@@ -9,7 +9,7 @@ import { createSecretBox } from '../../auth/second-factor.ts'
 import { secondFactorRequirement } from '../../config.ts'
 import { NoContentSchema, writeErrorResponses } from '../shared/schemas.ts'
 import { createInvitationsService } from './invitations.service.ts'
-import { logChannel } from './password-reset.channel.ts'
+import { mailChannel } from './password-reset.channel.ts'
 import { createPasswordResetService } from './password-reset.service.ts'
 import { TooManyAttemptsError, TooManyResetsError } from './session.errors.ts'
 import { challengeMinutes, createSessionService, type ChallengeResult, type SignInResult } from './session.service.ts'
@@ -17,7 +17,7 @@ import { challengeMinutes, createSessionService, type ChallengeResult, type Sign
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = createSessionService(app.db, { requirement: secondFactorRequirement(app.config), box: createSecretBox(app.config.SECRET_KEY) })
   const invitationsService = createInvitationsService(app.db)
-  const resetService = createPasswordResetService(app.db, logChannel(app.log, app.config.NODE_ENV), app.config.PUBLIC_ORIGIN!)
+  const resetService = createPasswordResetService(app.db, mailChannel(app.mail), app.config.PUBLIC_ORIGIN!)
   const { secure } = app.sessionCookie
   // The wait for the second factor: its own short-lived cookie, never a session.
   const challengeCookie = secure ? '__Host-sid-2fa' : 'sid-2fa'

@@ -1,21 +1,20 @@
-import type { FastifyBaseLogger } from 'fastify'
+import type { Db } from '../../db/client.ts'
+import { recordAccountMail } from '../notifications/account-mails.ts'
+import type { MailDesk } from '../notifications/mail.plugin.ts'
 
 export interface PasswordResetMessage { email: string, link: string, expiresAt: Date }
 
-/** How a reset link reaches its person. The mail feature replaces this function; nothing else changes. */
-export type PasswordResetChannel = (message: PasswordResetMessage) => Promise<void>
+/** How a reset link reaches its person: recorded inside the reset's transaction, sent once it committed. */
+export interface PasswordResetChannel {
+  record: (tx: Db, message: PasswordResetMessage) => Promise<void>
+  committed: () => void
+}
 
-/**
- * Until there is mail: in development (and tests) the link is written to the server log so a developer
- * can follow it; anywhere else it is dropped, because a link in a production log would let whoever reads
- * the log take over the account.
- */
-export function logChannel (log: FastifyBaseLogger, nodeEnv: string): PasswordResetChannel {
-  return async ({ link, expiresAt }) => {
-    if (nodeEnv === 'development' || nodeEnv === 'test') {
-      log.info({ event: 'password-reset-link', link, expiresAt: expiresAt.toISOString() }, 'password-reset link (development only; there is no mail yet)')
-    } else {
-      log.warn({ event: 'password-reset-link' }, 'a password reset was requested, but there is no mail channel to deliver the link')
-    }
+/** By mail; without SMTP the mail is held, and its link is never shown to admins or written to the log. */
+export function mailChannel (desk: MailDesk): PasswordResetChannel {
+  return {
+    record: (tx, { email, link, expiresAt }) =>
+      recordAccountMail(tx, desk, { kind: 'password-reset', email, data: { link, expiresAt: expiresAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' } }),
+    committed: () => desk.wake(),
   }
 }

@@ -41,9 +41,11 @@ export function createPasswordResetService (db: Db, channel: PasswordResetChanne
         const expiresAt = new Date(at.getTime() + resetValidityMs)
         await tx.insert(passwordResets).values({ tokenHash: hashToken(token), userId: user.id, expiresAt, createdAt: at })
         await recordAuditForPerson(tx, { kind: 'anonymous', requestId: actor.requestId }, user.id, { action: 'user.password.reset.request', after: { expiresAt: expiresAt.toISOString() } })
-        return { email: user.email, link: `${publicOrigin}/passwort-vergessen/${token}`, expiresAt }
+        const message = { email: user.email, link: `${publicOrigin}/passwort-vergessen/${token}`, expiresAt }
+        await channel.record(tx, message)
+        return message
       })
-      if (message) await channel(message)
+      if (message) channel.committed()
     },
 
     /** Sets the new password once, ends every session of the person and voids their other reset links. */

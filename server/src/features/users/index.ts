@@ -8,7 +8,7 @@ import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
 import { createUsersService } from './users.service.ts'
 
 const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = createUsersService(app.db)
+  const service = createUsersService(app.db, app.mail)
 
   app.get('/cities/:city/users', {
     config: { access: 'signed-in' },

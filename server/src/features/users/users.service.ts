@@ -15,9 +15,11 @@ import { findPendingInvitation, listPendingInvitations, upsertCityInvitation } f
 import { createInvitation } from './invitations.ts'
 import { recordAuditForPerson } from './person-audit.ts'
 import { AlreadyMemberError, LastAdminError, PasswordLinkNotAllowedError, PendingInvitationNotFoundError, ScopeOnlyForEditorsError, UserNotFoundError } from './users.errors.ts'
+import { recordAccountMail } from '../notifications/account-mails.ts'
+import type { MailDesk } from '../notifications/mail.plugin.ts'
 import { adminCount, findMembership, listCityUsers, replaceScope } from './users.queries.ts'
 
-export function createUsersService (db: Db) {
+export function createUsersService (db: Db, mail: MailDesk) {
   /** The city, after checking that the actor administers it (another city's admin gets 404). */
   async function administeredCity (tx: Db, citySlug: string, actor: Actor) {
     const city = await getCityBySlug(tx, citySlug)
@@ -54,7 +56,7 @@ export function createUsersService (db: Db) {
      * existing one signs in), so no admin can take over an account by adding its address.
      */
     async create (citySlug: string, input: CreateCityUser, actor: Actor) {
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const city = await administeredCity(tx, citySlug, actor)
         await checkScope(tx, city.id, input.role, input.organisationIds)
         const user = await findUserByEmail(tx, input.email)
@@ -62,8 +64,11 @@ export function createUsersService (db: Db) {
         if (user && await findMembership(tx, city.id, user.id)) throw new AlreadyMemberError(input.email)
         const created = await upsertCityInvitation(tx, city.id, input, userIdOf(actor))
         await recordAudit(tx, actor, { cityId: city.id, action: 'membership.invite', entityType: 'invitation', entityId: created.pending.id, after: created.pending })
+        await recordAccountMail(tx, mail, { kind: 'invitation', email: input.email, cityId: city.id, data: { cityName: city.name, link: created.link.path, expiresAt: created.link.expiresAt.slice(0, 10) } })
         return created
       })
+      mail.wake()
+      return result
     },
     async update (citySlug: string, userId: number, input: UpdateCityUser, expected: number, actor: Actor) {
       return db.transaction(async (tx) => {
@@ -111,7 +116,7 @@ export function createUsersService (db: Db) {
      * everything else only the person (a reset) or a platform administrator may start.
      */
     async invite (citySlug: string, userId: number, actor: Actor) {
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const city = await administeredCity(tx, citySlug, actor)
         if (!await findMembership(tx, city.id, userId)) throw new UserNotFoundError(userId)
         const isPlatformAdmin = actor.kind === 'system' || (actor.kind === 'user' && actor.isPlatformAdmin)
@@ -122,8 +127,12 @@ export function createUsersService (db: Db) {
         }
         const invitation = await createInvitation(tx, userId)
         await recordAuditForPerson(tx, actor, userId, { action: 'user.invitation.create', after: { expiresAt: invitation.expiresAt } })
+        const [person] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId))
+        await recordAccountMail(tx, mail, { kind: 'invitation', email: person!.email, cityId: city.id, data: { cityName: city.name, link: invitation.path, expiresAt: invitation.expiresAt.slice(0, 10) } })
         return invitation
       })
+      mail.wake()
+      return result
     },
     async withdraw (citySlug: string, invitationId: number, actor: Actor) {
       await db.transaction(async (tx) => {

@@ -1,0 +1,157 @@
+import {
+  notificationKinds, ReminderLimits,
+  type MailKind, type NotificationKind, type NotificationSettings, type OutboxEntry, type OutboxMail, type OutboxQuery, type OutboxState,
+  type ReminderSettings, type UnsubscribeInfo, type UpdateReminderSettings,
+} from '@eccar/shared'
+import { and, count, desc, eq, sql } from 'drizzle-orm'
+import { AuthenticationRequiredError, requireRole, type Actor } from '../../auth/actor.ts'
+import { recordAudit } from '../../auth/audit.ts'
+import type { Db } from '../../db/client.ts'
+import { cities, mails, memberships, notificationSettings } from '../../db/schema/index.ts'
+import { CityNotFoundError } from '../cities/cities.errors.ts'
+import { VersionConflictError } from '../shared/versioning.ts'
+import { composeMail, type MailRow } from './outbox.ts'
+import { wants } from './recipients.ts'
+import { isKnownTimeZone } from './reminders.rules.ts'
+import { MailNotFoundError, TimeZoneUnknownError, UnsubscribeTokenUnknownError } from './notifications.errors.ts'
+
+type SettingsRow = typeof notificationSettings.$inferSelect
+
+/** Password-reset links stay out of the admins' outbox: whoever reads one could take over the account. */
+const bodyWithheld: readonly MailKind[] = ['password-reset']
+
+export function createNotificationsService (db: Db, origin: string) {
+  /** Defaults depend on the role: someone who only views anywhere gets no digest until they ask for it. */
+  async function settingsOf (tx: Db, userId: number): Promise<NotificationSettings> {
+    const [row] = await tx.select().from(notificationSettings).where(eq(notificationSettings.userId, userId))
+    const roles = await tx.select({ role: memberships.role }).from(memberships).where(eq(memberships.userId, userId))
+    const role = roles.length > 0 && roles.every((r) => r.role === 'viewer') ? 'viewer' : 'editor'
+    const kinds = row?.kinds ?? {}
+    return {
+      language: row?.language ?? 'de',
+      digestDay: row?.digestDay ?? 1,
+      kinds: notificationKinds.map((kind) => ({ kind, enabled: wants({ kinds, role }, kind) })),
+    }
+  }
+
+  async function setKinds (tx: Db, userId: number, changes: Partial<Pick<SettingsRow, 'language' | 'digestDay'>> & { kinds?: Record<string, boolean> }) {
+    const [current] = await tx.select().from(notificationSettings).where(eq(notificationSettings.userId, userId)).for('update')
+    const kinds = { ...current?.kinds, ...changes.kinds }
+    await tx.insert(notificationSettings).values({ userId, language: changes.language ?? 'de', digestDay: changes.digestDay ?? 1, kinds })
+      .onConflictDoUpdate({
+        target: notificationSettings.userId,
+        set: { ...(changes.language ? { language: changes.language } : {}), ...(changes.digestDay ? { digestDay: changes.digestDay } : {}), kinds, version: sql`${notificationSettings.version} + 1`, updatedAt: new Date() },
+      })
+  }
+
+  async function mailByToken (tx: Db, token: string, lock: boolean) {
+    const query = tx.select({ userId: mails.userId, kind: mails.kind, language: mails.language }).from(mails).where(eq(mails.unsubscribeToken, token))
+    const [row] = lock ? await query.for('update') : await query
+    if (!row || row.userId === null) throw new UnsubscribeTokenUnknownError()
+    return { userId: row.userId, kind: row.kind as NotificationKind, language: row.language }
+  }
+
+  async function adminCity (tx: Db, slug: string, actor: Actor, lock = false) {
+    const query = tx.select().from(cities).where(eq(cities.slug, slug))
+    const [city] = lock ? await query.for('update') : await query
+    if (!city) throw new CityNotFoundError(slug)
+    requireRole(actor, city.id, 'admin', () => new CityNotFoundError(slug))
+    return city
+  }
+
+  const reminderSettings = (city: typeof cities.$inferSelect): ReminderSettings =>
+    ({ timeZone: city.timeZone, steps: [...city.reminderSteps].sort((a, b) => b - a), version: city.version })
+
+  return {
+    async mySettings (actor: Actor) {
+      if (actor.kind !== 'user') throw new AuthenticationRequiredError()
+      return settingsOf(db, actor.userId)
+    },
+
+    async updateMySettings (input: NotificationSettings, actor: Actor) {
+      if (actor.kind !== 'user') throw new AuthenticationRequiredError()
+      const userId = actor.userId
+      return db.transaction(async (tx) => {
+        const before = await settingsOf(tx, userId)
+        await setKinds(tx, userId, { language: input.language, digestDay: input.digestDay, kinds: Object.fromEntries(input.kinds.map((k) => [k.kind, k.enabled])) })
+        const after = await settingsOf(tx, userId)
+        await recordAudit(tx, actor, { cityId: null, action: 'user.notifications.update', entityType: 'user', entityId: userId, before, after })
+        return after
+      })
+    },
+
+    async unsubscribeInfo (token: string): Promise<UnsubscribeInfo> {
+      const mail = await mailByToken(db, token, false)
+      const settings = await settingsOf(db, mail.userId)
+      return { kind: mail.kind, language: mail.language, unsubscribed: !settings.kinds.find((k) => k.kind === mail.kind)!.enabled }
+    },
+
+    /** The token authenticates; unsubscribing twice changes nothing and is not audited again. */
+    async unsubscribe (token: string, actor: Actor): Promise<UnsubscribeInfo> {
+      return db.transaction(async (tx) => {
+        const mail = await mailByToken(tx, token, true)
+        const before = await settingsOf(tx, mail.userId)
+        if (before.kinds.find((k) => k.kind === mail.kind)!.enabled) {
+          await setKinds(tx, mail.userId, { kinds: { [mail.kind]: false } })
+          await recordAudit(tx, actor, { cityId: null, action: 'user.notifications.unsubscribe', entityType: 'user', entityId: mail.userId, after: { kind: mail.kind } })
+        }
+        return { kind: mail.kind, language: mail.language, unsubscribed: true }
+      })
+    },
+
+    async outbox (slug: string, query: OutboxQuery, actor: Actor) {
+      const city = await adminCity(db, slug, actor)
+      const page = query.page ?? 1
+      const pageSize = query.pageSize ?? ReminderLimits.outboxPageSizeDefault
+      const rows = await db.select().from(mails).where(eq(mails.cityId, city.id))
+        .orderBy(desc(mails.createdAt), desc(mails.id)).limit(pageSize).offset((page - 1) * pageSize)
+      const [total] = await db.select({ n: count() }).from(mails).where(eq(mails.cityId, city.id))
+      return { items: rows.map(toEntry), total: total!.n, page, pageSize }
+    },
+
+    async outboxMail (slug: string, id: number, actor: Actor): Promise<OutboxMail> {
+      const city = await adminCity(db, slug, actor)
+      const [row] = await db.select().from(mails).where(and(eq(mails.cityId, city.id), eq(mails.id, id)))
+      if (!row) throw new MailNotFoundError(String(id))
+      const readable = row.state === 'held' && row.templateData !== null && !bodyWithheld.includes(row.kind)
+      const body = readable ? composeMail(row, origin) : null
+      return { ...toEntry(row), text: body?.text ?? null, html: body?.html ?? null }
+    },
+
+    async reminderSettings (slug: string, actor: Actor) {
+      return reminderSettings(await adminCity(db, slug, actor))
+    },
+
+    async updateReminderSettings (slug: string, input: UpdateReminderSettings, expected: () => number, actor: Actor) {
+      return db.transaction(async (tx) => {
+        const city = await adminCity(tx, slug, actor, true)
+        if (city.version !== expected()) throw new VersionConflictError(reminderSettings(city))
+        if (!isKnownTimeZone(input.timeZone)) throw new TimeZoneUnknownError(input.timeZone)
+        const [updated] = await tx.update(cities)
+          .set({ timeZone: input.timeZone, reminderSteps: [...new Set(input.steps)].sort((a, b) => b - a), version: sql`${cities.version} + 1` })
+          .where(eq(cities.id, city.id)).returning()
+        const before = reminderSettings(city)
+        const after = reminderSettings(updated!)
+        await recordAudit(tx, actor, { cityId: city.id, action: 'city.reminders.update', entityType: 'city', entityId: city.id, before, after })
+        return after
+      })
+    },
+  }
+}
+
+const apiState = (state: MailRow['state']): OutboxState => (state === 'sending' ? 'queued' : state)
+
+function toEntry (row: MailRow): OutboxEntry {
+  return {
+    id: row.id,
+    kind: row.kind,
+    recipient: row.recipient,
+    subject: row.subject,
+    language: row.language,
+    createdAt: row.createdAt.toISOString(),
+    state: apiState(row.state),
+    attempts: row.attempts,
+    sentAt: row.sentAt?.toISOString() ?? null,
+    lastError: row.lastError,
+  }
+}

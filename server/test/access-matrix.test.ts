@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Db } from '../src/db/client.ts'
-import { auditLog, cityIdentityProviders, cityInvitations, cycleSnapshots, invitations, memberships, sessions, steeringMeetings, steeringMembers, users } from '../src/db/schema/index.ts'
+import { auditLog, mails, cityIdentityProviders, cityInvitations, cycleSnapshots, invitations, memberships, sessions, steeringMeetings, steeringMembers, users } from '../src/db/schema/index.ts'
 import { incidentCounts, incidentReleases, indicators, indicatorValues, reportingCycles } from '../src/db/schema/index.ts'
 import { jenaSnapshot } from '../src/reports/fixtures/jena-snapshot.ts'
 import { buildSignedInUser, buildUser, type AuthHeaders } from './helpers/auth.ts'
@@ -43,6 +43,7 @@ interface Fixture {
   measureCode: string, indicatorId: number, indicatorValueIds: number[], cycleId: number, submittedCycleId: number, pendingInvitationId: number
   /** One draft release per caller, so each deletion finds its own. */
   draftReleaseIds: number[], checkedReleaseId: number
+  mailId: number
 }
 
 async function buildFixture (db: Db) {
@@ -73,6 +74,9 @@ async function buildFixture (db: Db) {
   const [checked] = await db.insert(incidentReleases).values({
     cityId: city.id, periodStart: '2017-01-01', periodEnd: '2017-06-30', version: 1, threshold: 5, counts: [], state: 'checked', views: [], checkedAt: new Date(),
   }).returning()
+  const [mail] = await db.insert(mails).values({
+    cityId: city.id, recipient: 'someone@example.org', kind: 'meeting-due', language: 'de', subject: 'Sitzung', templateData: {}, idempotencyKey: 'matrix', state: 'held',
+  }).returning()
   const headers: Record<Caller, AuthHeaders | Record<string, never>> = {
     anonymous: {},
     otherCityAdmin: (await buildSignedInUser(db, { memberships: [{ cityId: otherCity.id, role: 'admin' }] })).headers,
@@ -87,6 +91,7 @@ async function buildFixture (db: Db) {
     measureCode: measure.code, indicatorId: indicator!.id, indicatorValueIds: values.map((value) => value.id), cycleId: cycle!.id,
     pendingInvitationId: pending!.id, submittedCycleId: submitted!.id,
     draftReleaseIds: drafts.map((draft) => draft.id), checkedReleaseId: checked!.id,
+    mailId: mail!.id,
   }
   return { fixture, headers }
 }
@@ -155,6 +160,15 @@ const matrix: Record<string, Row> = {
   'GET /api/plans/:id/export': { request: (f) => ({ url: `/api/plans/${f.planId}/export` }), expect: memberRead },
   'POST /api/cities/:city/plans/import': { request: (f) => ({ url: `/api/cities/${f.city}/plans/import`, payload: planFile }), expect: adminOnly },
   'GET /api/cities/:city/steering-group': { request: (f) => ({ url: `/api/cities/${f.city}/steering-group` }), expect: memberRead },
+  'GET /api/me/notifications': { request: () => ({ url: '/api/me/notifications' }), expect: signedIn },
+  'PUT /api/me/notifications': { request: () => ({ url: '/api/me/notifications', payload: { language: 'de', digestDay: 1, kinds: [] } }), expect: signedIn },
+  // The token authenticates; a forged one is unknown to everyone, signed in or not.
+  'GET /api/unsubscribe/:token': { request: () => ({ url: `/api/unsubscribe/${'x'.repeat(32)}` }), expect: { anonymous: 404, otherCityAdmin: 404, viewer: 404, editor: 404, incidents: 404, admin: 404 } },
+  'POST /api/unsubscribe/:token': { request: () => ({ url: `/api/unsubscribe/${'x'.repeat(32)}`, payload: {} }), expect: { anonymous: 404, otherCityAdmin: 404, viewer: 404, editor: 404, incidents: 404, admin: 404 } },
+  'GET /api/cities/:city/outbox': { request: (f) => ({ url: `/api/cities/${f.city}/outbox` }), expect: adminOnly },
+  'GET /api/cities/:city/outbox/:id': { request: (f) => ({ url: `/api/cities/${f.city}/outbox/${f.mailId}` }), expect: adminOnly },
+  'GET /api/cities/:city/reminder-settings': { request: (f) => ({ url: `/api/cities/${f.city}/reminder-settings` }), expect: adminOnly },
+  'PUT /api/cities/:city/reminder-settings': { request: (f) => ({ url: `/api/cities/${f.city}/reminder-settings`, payload: { timeZone: 'Europe/Berlin', steps: [7, 0], version: 1 } }), expect: adminOnly },
   'PATCH /api/cities/:city/settings': { request: (f) => ({ url: `/api/cities/${f.city}/settings`, payload: { steeringCadenceMonths: 6, version: 1 } }), expect: adminOnly },
   'POST /api/cities/:city/steering-group/members': { request: (f) => ({ url: `/api/cities/${f.city}/steering-group/members`, payload: { seat: 'Wissenschaft' } }), expect: adminOnly },
   'PATCH /api/steering-group/members/:id': { request: (f) => ({ url: `/api/steering-group/members/${f.steeringMemberId}`, payload: { roleInGroup: 'Vorsitz', version: 1 } }), expect: adminOnly },

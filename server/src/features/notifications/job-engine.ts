@@ -71,8 +71,9 @@ export async function startJobEngine (db: Db, handlers: JobHandlers, options: Jo
     async kick () {
       await boss.send(queues.deliver, {}, { singletonKey: 'kick', singletonSeconds: 2 })
     },
+    /** A run besides the schedule's (at start); running twice records nothing twice. */
     async runRemindersNow () {
-      await boss.send(queues.reminders, {}, { singletonKey: 'start', singletonSeconds: 60 })
+      await boss.send(queues.reminders, {})
     },
     async stop () {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 })

@@ -106,6 +106,9 @@ const templates: Record<MailKind, Record<MailLanguage, Template>> = {
 }
 
 const verbatim = { escape: (value: unknown) => String(value) }
+const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+/** The five characters that matter in text and quoted attributes; Mustache's default also mangles every `/` of a link. */
+const html = { escape: (value: unknown) => String(value).replace(/[&<>"']/g, (char) => htmlEntities[char]!) }
 
 export interface RenderedMail { subject: string, text: string, html: string }
 
@@ -120,7 +123,7 @@ export function renderMail (kind: MailKind, language: MailLanguage, data: Record
   return {
     subject,
     text: Mustache.render(template.text, view, {}, verbatim),
-    html: Mustache.render(template.html, { ...view, subject }),
+    html: Mustache.render(template.html, { ...view, subject }, {}, html),
   }
 }
 

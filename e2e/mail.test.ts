@@ -4,7 +4,7 @@ import { axeViolations, type Browser, demoAccounts, openBrowser, setLanguage, si
 
 // The mail pages against the real server with the Jena demo and no mail server configured: the admin
 // puts a reporting cycle into review (which holds a "cycle changes" mail for the office) and reads it in
-// the outbox, finds the demo's held deadline reminders, sets the reminder steps; a person switches a
+// the outbox, and sets the reminder steps; a person switches a
 // kind off; the unsubscribe link from the held mail works by keyboard without signing in; and axe
 // finds nothing on any of the new pages in German and English, on a desktop and on a phone.
 const outbox = '/jena/verwaltung/postausgang'
@@ -27,7 +27,11 @@ async function noAxeViolations (page: Page, path: string, ready: () => Promise<u
   await setLanguage(page, 'de')
 }
 
-/** The demo's reminders are recorded by the job engine after start: reload until one of `kind` is held. */
+/**
+ * Reloads the outbox until a held mail of `kind` is listed. (The demo's deadline reminders cannot be
+ * waited for here: its end dates are in 2023, so a server started today finds none due; the server's
+ * own test moves the clock for them.)
+ */
 async function heldMail (page: Page, kind: string) {
   const row = page.locator('tbody tr', { hasText: kind }).filter({ hasText: 'zurückgehalten' }).first()
   await expect.poll(async () => {
@@ -93,16 +97,6 @@ describe('mail pages', () => {
     expect(await page.locator('iframe.mail-html').getAttribute('sandbox')).toBe('')
     await page.getByRole('link', { name: 'Zurück zum Postausgang' }).click()
     await page.waitForURL((url) => url.pathname === outbox)
-  })
-
-  it('shows the deadline reminders the demo data\'s end dates produce, held', async () => {
-    const { page } = admin
-    const row = await heldMail(page, 'Fristerinnerungen')
-    await row.getByRole('link').click()
-    await page.waitForURL(/\/jena\/verwaltung\/postausgang\/\d+$/)
-    await page.locator('.load-state').waitFor({ state: 'detached' })
-    expect(await page.locator('main dl').textContent()).toContain('Fristerinnerungen')
-    expect(await page.locator('pre.mail-text').textContent()).toMatch(/\/abmelden\//)
   })
 
   it('lets the admin set the reminder steps and the time zone', async () => {

@@ -6,11 +6,12 @@ import en from './locales/en'
 import type { AdminMessageSchema } from './locales/admin.de'
 import type reportingDe from './locales/reporting.de'
 import type { IncidentsMessageSchema } from './locales/incidents.de'
+import type { MailMessageSchema } from './locales/mail.de'
 
 const storageKey = 'eccar.locale'
 
 /** Every text of the app; the admin.*, reporting.* and incidents.* parts arrive with the pages that use them (bundles.ts). */
-export type AppMessages = MessageSchema & AdminMessageSchema & typeof reportingDe & IncidentsMessageSchema
+export type AppMessages = MessageSchema & AdminMessageSchema & typeof reportingDe & IncidentsMessageSchema & MailMessageSchema
 
 function storedLocale (): Locale {
   try {

@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import { adminRoutes } from './admin'
 import { installSessionGuard } from './guard'
+import { mailRoutes } from './mail'
 import { reportingRoutes } from './reporting'
 
 // Route components are lazy: a visitor downloads a page's code (and chart.js, for the dashboard) only when needed.
@@ -50,6 +51,7 @@ export const routes: RouteRecordRaw[] = [
   },
   ...adminRoutes,
   ...reportingRoutes,
+  ...mailRoutes,
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
   // Reached only by name, from the session guard: the address stays, the page says the role is too low.
   { path: '/:pathMatch(.*)*', name: 'no-access', component: () => import('@/views/NoAccessView.vue') },

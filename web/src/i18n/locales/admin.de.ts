@@ -35,6 +35,8 @@ const nav = {
   incidents: 'Fallzahlen',
   incidentReleases: 'Veröffentlichungen der Fallzahlen',
   audit: 'Änderungsprotokoll',
+  outbox: 'Postausgang',
+  reminders: 'Erinnerungen',
   identityProvider: 'Anmeldung mit Stadt-Konto',
 }
 

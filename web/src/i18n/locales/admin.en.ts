@@ -36,6 +36,8 @@ const nav = {
   incidents: 'Incident counts',
   incidentReleases: 'Releases of the incident counts',
   audit: 'Audit log',
+  outbox: 'Outbox',
+  reminders: 'Reminders',
   identityProvider: 'Sign-in with city account',
 }
 

@@ -261,6 +261,7 @@ const de = {
     waitSeconds: 'einer Sekunde | {n} Sekunden',
     failed: 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.',
     passwordTitle: 'Passwort ändern',
+    notificationsLink: 'Benachrichtigungen',
     passwordIntro: 'Nach der Änderung werden Ihre Anmeldungen auf anderen Geräten beendet.',
     currentPassword: 'Aktuelles Passwort',
     newPassword: 'Neues Passwort',

@@ -262,6 +262,7 @@ const en: MessageSchema = {
     waitSeconds: 'one second | {n} seconds',
     failed: 'That did not work. Please try again.',
     passwordTitle: 'Change password',
+    notificationsLink: 'Notifications',
     passwordIntro: 'After the change, you are signed out on your other devices.',
     currentPassword: 'Current password',
     newPassword: 'New password',

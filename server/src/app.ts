@@ -12,6 +12,7 @@ import commitments from './features/commitments/index.ts'
 import incidents from './features/incidents/index.ts'
 import indicators from './features/indicators/index.ts'
 import measures from './features/measures/index.ts'
+import openData from './features/open-data/index.ts'
 import organisations from './features/organisations/index.ts'
 import planFiles from './features/plan-files/index.ts'
 import planUpdates from './features/plan-updates/index.ts'
@@ -102,6 +103,7 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
     await api.register(planUpdates)
     await api.register(incidents)
     await api.register(sso)
+    await api.register(openData)
   }, { prefix: '/api' })
 
   await app.register(web)

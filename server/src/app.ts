@@ -20,6 +20,7 @@ import plans from './features/plans/index.ts'
 import reporting from './features/reporting/index.ts'
 import session from './features/session/index.ts'
 import sso from './features/sso/index.ts'
+import spreadsheets from './features/spreadsheets/index.ts'
 import setup from './features/setup/index.ts'
 import steering from './features/steering/index.ts'
 import users from './features/users/index.ts'
@@ -104,6 +105,7 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
     await api.register(incidents)
     await api.register(sso)
     await api.register(openData)
+    await api.register(spreadsheets)
   }, { prefix: '/api' })
 
   await app.register(web)

@@ -1,19 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
-  ApiErrorSchema, CityParamsSchema, CsvFileSchema, CsvQuerySchema, DatasetListSchema, IdParamsSchema, IncidentCsvQuerySchema,
+  ApiErrorSchema, CityParamsSchema, CsvQuerySchema, DatasetListSchema, IdParamsSchema, IncidentCsvQuerySchema,
   JsonLdDocumentSchema, OpenDataSettingsSchema, PlanDatasetParamsSchema, PlanDatasetQuerySchema, TurtleDocumentSchema,
-  UpdateOpenDataSettingsSchema, XlsxFileSchema,
+  UpdateOpenDataSettingsSchema,
 } from '@eccar/shared'
 import { Type } from 'typebox'
 import { errorResponses, versionedWriteResponses } from '../shared/schemas.ts'
 import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import { csvMediaType, fileSchema, xlsxMediaType } from '../spreadsheets/spreadsheet-files.ts'
 import { catalogJsonLd, catalogTurtle } from './open-data.catalog.ts'
 import { createDownloads, sendDownload } from './open-data.downloads.ts'
 import { cityDatasets } from './open-data.entries.ts'
 import { createOpenDataSettingsService } from './open-data.settings.ts'
 
 const tags = ['open-data']
-const download = (schema: typeof CsvFileSchema | typeof XlsxFileSchema) => ({ 200: schema, ...errorResponses })
+const download = (mediaType: string) => ({ 200: fileSchema(mediaType, 'The file (Content-Disposition names it)'), ...errorResponses })
 const csvDescription = 'UTF-8 with byte-order mark, header row first; the licence is in the `Link: <…>; rel="license"` header. '
   + 'Public view only: published plans and measures, published indicators and incident releases.'
 
@@ -30,7 +31,7 @@ const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'public' },
     schema: {
       tags, summary: 'The published measures of a plan as an Excel workbook, with a sheet explaining every column',
-      params: IdParamsSchema, response: download(XlsxFileSchema),
+      params: IdParamsSchema, response: download(xlsxMediaType),
     },
   }, async (request, reply) => sendDownload(reply, await downloads.measuresWorkbook(request.params.id)))
 
@@ -38,7 +39,7 @@ const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'public' },
     schema: {
       tags, summary: 'The published measures of a plan as CSV', description: csvDescription,
-      params: IdParamsSchema, querystring: CsvQuerySchema, response: download(CsvFileSchema),
+      params: IdParamsSchema, querystring: CsvQuerySchema, response: download(csvMediaType),
     },
   }, async (request, reply) => sendDownload(reply, await downloads.planCsv(request.params.id, 'measures', request.query.separator)))
 
@@ -47,7 +48,7 @@ const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags, summary: 'The data behind a chart or table of the public dashboard as CSV, at a stable address',
       description: `${csvDescription} Datasets: measures, status-by-commitment, status-history (the trend), indicators.`,
-      params: PlanDatasetParamsSchema, querystring: PlanDatasetQuerySchema, response: download(CsvFileSchema),
+      params: PlanDatasetParamsSchema, querystring: PlanDatasetQuerySchema, response: download(csvMediaType),
     },
   }, async (request, reply) => sendDownload(reply,
     await downloads.planCsv(request.params.id, request.params.dataset, request.query.separator, request.query.indicator)))
@@ -57,7 +58,7 @@ const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags, summary: 'The figures of a published incident release as CSV (the newest period without `release`)',
       description: `${csvDescription} Withheld figures are empty.`,
-      params: CityParamsSchema, querystring: IncidentCsvQuerySchema, response: download(CsvFileSchema),
+      params: CityParamsSchema, querystring: IncidentCsvQuerySchema, response: download(csvMediaType),
     },
   }, async (request, reply) => sendDownload(reply, await downloads.incidentsCsv(request.params.city, request.query.release, request.query.separator)))
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
 import type { CsvSeparator } from '@eccar/shared'
+import { Type } from 'typebox'
 import {
   SpreadsheetColumnsError, SpreadsheetEmptyError, SpreadsheetEncodingError, SpreadsheetMediaTypeError, SpreadsheetTooManyRowsError,
   SpreadsheetUnreadableError,
@@ -9,6 +10,10 @@ import {
 
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const csvMediaType = 'text/csv'
+
+/** A download's body in the OpenAPI document: bytes with their media type. */
+export const fileSchema = (mediaType: string, description: string) =>
+  Type.Unsafe<Buffer>({ type: 'string', format: 'binary', contentMediaType: mediaType, description })
 
 export type CellValue = string | number | null
 
@@ -187,5 +192,6 @@ export async function readUpload (body: unknown, contentType: string | undefined
   if (missing.length > 0) throw new SpreadsheetColumnsError(missing.join(', '))
   const rows = table.rows.filter((row) => [...row.cells.values()].some((cell) => cell.value !== null || cell.formula))
   if (rows.length > maxRows) throw new SpreadsheetTooManyRowsError(maxRows)
+  if (rows.length === 0) throw new SpreadsheetEmptyError()
   return { header: table.header, rows }
 }

@@ -6,3 +6,20 @@ export const SpreadsheetColumnsError = createError('SPREADSHEET_COLUMNS', 'The f
 export const SpreadsheetEmptyError = createError('SPREADSHEET_EMPTY', 'The file has no rows below its header', 400)
 export const SpreadsheetTooManyRowsError = createError('SPREADSHEET_TOO_MANY_ROWS', 'The file has more than %s rows', 400)
 export const SpreadsheetMediaTypeError = createError('UNSUPPORTED_MEDIA_TYPE', 'Upload an XLSX or a CSV file (Content-Type %s)', 415)
+
+/** Thrown inside the import's transaction to undo a preview, or an import that would not apply completely. */
+export class RollBack extends Error {
+  constructor (readonly preview: unknown) {
+    super('import rolled back')
+  }
+}
+
+/** 422 with the preview in `details`: nothing was written, the rows say why. */
+export class ImportInvalidError extends Error {
+  readonly statusCode = 422
+  readonly extra: { details: unknown }
+  constructor (readonly code: 'STATUS_IMPORT_INVALID' | 'INDICATOR_IMPORT_INVALID', preview: unknown) {
+    super('Some rows cannot be applied; nothing was changed. The rows and columns are in details.')
+    this.extra = { details: preview }
+  }
+}

@@ -112,7 +112,7 @@ export function createStatusImport (db: Db, onChange: ChangeListener) {
       for (const row of rows) {
         if (!row.input || row.errors.length > 0 || row.stale) continue
         try {
-          await measures.addStatusUpdate(row.measureId!, row.input, row.version!, actor)
+          await measures.recordStatusUpdate(row.measureId!, row.input, row.version!, actor)
           applied.push(row.measureId!)
         } catch (error) {
           const refusal = serviceRefusals[(error as { code?: string }).code ?? '']

@@ -215,10 +215,12 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
       })
     },
 
-    /** The same report without reading the measure back, for bulk imports that need only that it was recorded. */
-    async recordStatusUpdate (id: number, input: CreateStatusUpdate, expected: number, actor: Actor) {
-      return writeTransaction(db, onChange, (tx, announce) => recordStatusUpdate(tx, announce, id, input, expected, actor))
-    },
+    /**
+     * The same report inside the caller's transaction, without reading the measure back: for bulk imports,
+     * which announce the plan's change themselves. A refused report throws before it writes anything.
+     */
+    recordStatusUpdate: (tx: Db, id: number, input: CreateStatusUpdate, expected: number, actor: Actor) =>
+      recordStatusUpdate(tx, async () => {}, id, input, expected, actor),
 
     /** Returns the new version: the one a later restore must name. */
     async remove (id: number, expected: number, actor: Actor) {

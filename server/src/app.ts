@@ -14,6 +14,7 @@ import indicators from './features/indicators/index.ts'
 import measures from './features/measures/index.ts'
 import mail from './features/notifications/mail.plugin.ts'
 import notifications from './features/notifications/index.ts'
+import openData from './features/open-data/index.ts'
 import organisations from './features/organisations/index.ts'
 import planFiles from './features/plan-files/index.ts'
 import planUpdates from './features/plan-updates/index.ts'
@@ -21,6 +22,7 @@ import plans from './features/plans/index.ts'
 import reporting from './features/reporting/index.ts'
 import session from './features/session/index.ts'
 import sso from './features/sso/index.ts'
+import spreadsheets from './features/spreadsheets/index.ts'
 import setup from './features/setup/index.ts'
 import steering from './features/steering/index.ts'
 import users from './features/users/index.ts'
@@ -106,6 +108,8 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
     await api.register(incidents)
     await api.register(sso)
     await api.register(notifications)
+    await api.register(openData)
+    await api.register(spreadsheets)
   }, { prefix: '/api' })
 
   await app.register(web)

@@ -1,0 +1,3 @@
+import createError from '@fastify/error'
+
+export const IndicatorNotPublishedError = createError('INDICATOR_NOT_FOUND', 'Indicator %s is not a published indicator of this plan', 404)

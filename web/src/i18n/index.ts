@@ -6,11 +6,12 @@ import en from './locales/en'
 import type { AdminMessageSchema } from './locales/admin.de'
 import type reportingDe from './locales/reporting.de'
 import type { IncidentsMessageSchema } from './locales/incidents.de'
+import type { OpenDataMessageSchema } from './locales/open-data.de'
 
 const storageKey = 'eccar.locale'
 
-/** Every text of the app; the admin.*, reporting.* and incidents.* parts arrive with the pages that use them (bundles.ts). */
-export type AppMessages = MessageSchema & AdminMessageSchema & typeof reportingDe & IncidentsMessageSchema
+/** Every text of the app; the admin.*, reporting.*, incidents.* and openData.* parts arrive with the pages that use them (bundles.ts). */
+export type AppMessages = MessageSchema & AdminMessageSchema & typeof reportingDe & IncidentsMessageSchema & OpenDataMessageSchema
 
 function storedLocale (): Locale {
   try {

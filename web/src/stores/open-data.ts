@@ -1,6 +1,6 @@
 import type { DatasetInfo, OpenDataLicence } from '@eccar/shared'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { markRaw, ref } from 'vue'
+import { computed, markRaw, ref } from 'vue'
 import type { ApiError } from '@/api/http'
 import * as api from '@/api/open-data'
 import { toApiError, type LoadStatus } from './load-state'
@@ -32,12 +32,11 @@ export const useOpenDataStore = defineStore('open-data', () => {
     return promise
   }
 
-  /** The city's licence: every dataset carries it; null until the list is there or when it is empty. */
-  function licenceOf (city: string): OpenDataLicence | null {
-    return datasets.value[city]?.[0]?.licence ?? null
-  }
+  /** Each city's licence: every dataset carries it; absent until the list is there or when it is empty. */
+  const licences = computed<Record<string, OpenDataLicence>>(() => Object.fromEntries(Object.entries(datasets.value)
+    .flatMap(([city, items]) => (items[0] ? [[city, items[0].licence]] : []))))
 
-  return { datasets, status, error, load, licenceOf }
+  return { datasets, status, error, load, licences }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useOpenDataStore, import.meta.hot))

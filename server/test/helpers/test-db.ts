@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../../src/db/client.ts'
 
 /** Tables that hold data; the reference tables filled by migrations are left alone. */
 const dataTables = [
+  'city_open_data',
   'cycle_snapshots', 'cycle_narratives', 'reporting_cycles', 'indicator_values', 'indicator_measures', 'indicator_commitments', 'indicators',
   'audit_log', 'incident_releases', 'incident_counts', 'second_factor_challenges', 'recovery_codes', 'second_factors', 'sso_logins', 'city_identity_providers', 'sign_in_attempts', 'invitations', 'city_invitations', 'password_resets', 'password_reset_requests', 'setup_tokens', 'sessions', 'membership_organisations', 'memberships',
   'steering_decision_measures', 'steering_decisions', 'steering_meeting_attendees', 'steering_meetings', 'steering_members',

@@ -10,14 +10,14 @@ export function rowErrorKey (code: string): string | null {
   return rowCodes.has(code) ? `openData.import.codes.${code as ImportRowErrorCode}` : null
 }
 
-// Refusals of the file as a whole, each explained in openData.import.fileErrors.
+// Refusals of the file as a whole (server/src/features/spreadsheets/spreadsheets.errors.ts), each explained
+// in openData.import.fileErrors.
 const fileCodes: Record<string, string> = {
-  IMPORT_NOT_A_SPREADSHEET: 'NOT_A_SPREADSHEET',
-  NOT_A_SPREADSHEET: 'NOT_A_SPREADSHEET',
-  IMPORT_WRONG_COLUMNS: 'WRONG_COLUMNS',
-  WRONG_COLUMNS: 'WRONG_COLUMNS',
-  IMPORT_INVALID_ENCODING: 'INVALID_ENCODING',
-  INVALID_ENCODING: 'INVALID_ENCODING',
+  SPREADSHEET_UNREADABLE: 'NOT_A_SPREADSHEET',
+  SPREADSHEET_COLUMNS: 'WRONG_COLUMNS',
+  SPREADSHEET_ENCODING: 'INVALID_ENCODING',
+  SPREADSHEET_EMPTY: 'EMPTY',
+  SPREADSHEET_TOO_MANY_ROWS: 'TOO_MANY_ROWS',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
 }
 

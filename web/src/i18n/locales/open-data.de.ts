@@ -91,7 +91,9 @@ const openData = {
     fileErrors: {
       NOT_A_SPREADSHEET: 'Die Datei ist keine Excel- oder CSV-Datei.',
       WRONG_COLUMNS: 'Die Spalten passen nicht zur Vorlage.',
-      INVALID_ENCODING: 'Die Datei ist nicht in UTF-8 gespeichert.',
+      INVALID_ENCODING: 'Die CSV-Datei ist nicht in UTF-8 gespeichert. Speichern Sie sie als „CSV UTF-8“ und laden Sie sie erneut hoch.',
+      EMPTY: 'Die Datei hat unter der Kopfzeile keine Zeilen.',
+      TOO_MANY_ROWS: 'Die Datei hat zu viele Zeilen.',
       PAYLOAD_TOO_LARGE: 'Die Datei ist größer als 50 MB.',
       UNSUPPORTED_MEDIA_TYPE: 'Dieser Dateityp wird nicht angenommen.',
     },

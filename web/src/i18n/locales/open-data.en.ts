@@ -92,7 +92,9 @@ const openData: OpenDataMessageSchema['openData'] = {
     fileErrors: {
       NOT_A_SPREADSHEET: 'The file is not an Excel or CSV file.',
       WRONG_COLUMNS: 'The columns do not match the template.',
-      INVALID_ENCODING: 'The file is not saved in UTF-8.',
+      INVALID_ENCODING: 'The CSV file is not saved in UTF-8. Save it as “CSV UTF-8” and upload it again.',
+      EMPTY: 'The file has no rows below its header.',
+      TOO_MANY_ROWS: 'The file has too many rows.',
       PAYLOAD_TOO_LARGE: 'The file is larger than 50 MB.',
       UNSUPPORTED_MEDIA_TYPE: 'This file type is not accepted.',
     },

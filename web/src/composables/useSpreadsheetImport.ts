@@ -69,11 +69,11 @@ export function useSpreadsheetImport<P extends ImportPreviewLike, R> (config: Sp
     result.value = null
     preview.value = null
     if (!file.value) {
-      fileError.value = 'openData.import.noFile'
+      fileError.value = 'spreadsheets.import.noFile'
       return false
     }
     if (file.value.size > spreadsheetImportMaxBytes) {
-      fileError.value = 'openData.import.tooLarge'
+      fileError.value = 'spreadsheets.import.tooLarge'
       return false
     }
     fileError.value = null

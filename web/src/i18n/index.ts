@@ -7,11 +7,12 @@ import type { AdminMessageSchema } from './locales/admin.de'
 import type reportingDe from './locales/reporting.de'
 import type { IncidentsMessageSchema } from './locales/incidents.de'
 import type { OpenDataMessageSchema } from './locales/open-data.de'
+import type { SpreadsheetsMessageSchema } from './locales/spreadsheets.de'
 
 const storageKey = 'eccar.locale'
 
-/** Every text of the app; the admin.*, reporting.*, incidents.* and openData.* parts arrive with the pages that use them (bundles.ts). */
-export type AppMessages = MessageSchema & AdminMessageSchema & typeof reportingDe & IncidentsMessageSchema & OpenDataMessageSchema
+/** Every text of the app; the admin.*, reporting.*, incidents.*, openData.* and spreadsheets.* parts arrive with the pages that use them (bundles.ts). */
+export type AppMessages = MessageSchema & AdminMessageSchema & typeof reportingDe & IncidentsMessageSchema & OpenDataMessageSchema & SpreadsheetsMessageSchema
 
 function storedLocale (): Locale {
   try {

@@ -7,11 +7,11 @@ const rowCodes = new Set<string>(importRowErrorCodes)
 
 /** i18n key of a row error; an unknown code (a newer server) falls back to the server's English text. */
 export function rowErrorKey (code: string): string | null {
-  return rowCodes.has(code) ? `openData.import.codes.${code as ImportRowErrorCode}` : null
+  return rowCodes.has(code) ? `spreadsheets.import.codes.${code as ImportRowErrorCode}` : null
 }
 
 // Refusals of the file as a whole (server/src/features/spreadsheets/spreadsheets.errors.ts), each explained
-// in openData.import.fileErrors.
+// in spreadsheets.import.fileErrors.
 const fileCodes: Record<string, string> = {
   SPREADSHEET_UNREADABLE: 'NOT_A_SPREADSHEET',
   SPREADSHEET_COLUMNS: 'WRONG_COLUMNS',
@@ -24,8 +24,8 @@ const fileCodes: Record<string, string> = {
 /** i18n key explaining why an upload failed as a whole. */
 export function importFailureKey (error: DeepReadonly<Pick<ApiError, 'status' | 'code'>>): string {
   const fileCode = fileCodes[error.code]
-  if (fileCode) return `openData.import.fileErrors.${fileCode}`
-  if (error.status === 413) return 'openData.import.fileErrors.PAYLOAD_TOO_LARGE'
-  if (error.status === 415) return 'openData.import.fileErrors.UNSUPPORTED_MEDIA_TYPE'
+  if (fileCode) return `spreadsheets.import.fileErrors.${fileCode}`
+  if (error.status === 413) return 'spreadsheets.import.fileErrors.PAYLOAD_TOO_LARGE'
+  if (error.status === 415) return 'spreadsheets.import.fileErrors.UNSUPPORTED_MEDIA_TYPE'
   return errorMessageKey(error)
 }

@@ -12,8 +12,8 @@ describe('open-data settings form', () => {
 
   it('asks for a publisher and a plausible address before sending', () => {
     expect(validateOpenData({ licence: 'cc0-1.0', publisherName: ' ', contactEmail: 'nicht-gueltig' })).toEqual({
-      publisherName: 'openData.settings.errors.publisherRequired',
-      contactEmail: 'openData.settings.errors.emailInvalid',
+      publisherName: 'spreadsheets.settings.errors.publisherRequired',
+      contactEmail: 'spreadsheets.settings.errors.emailInvalid',
     })
     expect(validateOpenData({ licence: 'cc0-1.0', publisherName: 'Stadt Jena', contactEmail: 'opendata@jena.example' })).toEqual({})
   })

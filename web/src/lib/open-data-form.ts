@@ -21,9 +21,9 @@ const looksLikeEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export function validateOpenData (f: OpenDataForm): FieldErrors {
   const errors: FieldErrors = {}
-  if (!f.publisherName.trim()) errors.publisherName = 'openData.settings.errors.publisherRequired'
+  if (!f.publisherName.trim()) errors.publisherName = 'spreadsheets.settings.errors.publisherRequired'
   const email = f.contactEmail.trim()
-  if (email && !looksLikeEmail.test(email)) errors.contactEmail = 'openData.settings.errors.emailInvalid'
+  if (email && !looksLikeEmail.test(email)) errors.contactEmail = 'spreadsheets.settings.errors.emailInvalid'
   return errors
 }
 

@@ -47,7 +47,7 @@ export const routes: RouteRecordRaw[] = [
     name: 'workspace',
     component: () => import('@/views/WorkspaceView.vue'),
     alias: '/:city/workspace',
-    meta: { requiresRole: 'viewer', messages: ['admin', 'reporting', 'open-data'] },
+    meta: { requiresRole: 'viewer', messages: ['admin', 'reporting', 'spreadsheets'] },
   },
   ...adminRoutes,
   ...reportingRoutes,

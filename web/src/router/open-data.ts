@@ -21,19 +21,19 @@ export const openDataRoutes: RouteRecordRaw[] = [
     name: 'status-import',
     component: () => import('@/views/spreadsheets/StatusImportView.vue'),
     alias: '/:city/workspace/plans/:planId(\\d+)/spreadsheet',
-    meta: { requiresRole: 'editor', messages: ['admin', 'open-data'] },
+    meta: { requiresRole: 'editor', messages: ['admin', 'spreadsheets'] },
   },
   {
     path: '/:city/verwaltung/plaene/:planId(\\d+)/indikatoren',
     name: 'admin-indicator-import',
     component: () => import('@/views/admin/AdminIndicatorImportView.vue'),
-    meta: { requiresRole: 'editor', messages: ['admin', 'open-data'] },
+    meta: { requiresRole: 'editor', messages: ['admin', 'spreadsheets'] },
   },
   {
     path: '/:city/verwaltung/offene-daten',
     name: 'admin-open-data',
     component: () => import('@/views/admin/AdminOpenDataView.vue'),
     alias: '/:city/admin/open-data',
-    meta: { requiresRole: 'admin', messages: ['admin', 'open-data'] },
+    meta: { requiresRole: 'admin', messages: ['admin', 'spreadsheets'] },
   },
 ]

@@ -12,6 +12,7 @@ import commitments from './features/commitments/index.ts'
 import incidents from './features/incidents/index.ts'
 import indicators from './features/indicators/index.ts'
 import measures from './features/measures/index.ts'
+import openData from './features/open-data/index.ts'
 import organisations from './features/organisations/index.ts'
 import planFiles from './features/plan-files/index.ts'
 import planUpdates from './features/plan-updates/index.ts'
@@ -19,6 +20,7 @@ import plans from './features/plans/index.ts'
 import reporting from './features/reporting/index.ts'
 import session from './features/session/index.ts'
 import sso from './features/sso/index.ts'
+import spreadsheets from './features/spreadsheets/index.ts'
 import setup from './features/setup/index.ts'
 import steering from './features/steering/index.ts'
 import users from './features/users/index.ts'
@@ -102,6 +104,8 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
     await api.register(planUpdates)
     await api.register(incidents)
     await api.register(sso)
+    await api.register(openData)
+    await api.register(spreadsheets)
   }, { prefix: '/api' })
 
   await app.register(web)

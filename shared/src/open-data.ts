@@ -32,6 +32,11 @@ export type UpdateOpenDataSettings = Static<typeof UpdateOpenDataSettingsSchema>
 export const PlanDatasetSchema = Type.Enum(planDatasets, { title: 'PlanDataset' })
 export const PlanDatasetParamsSchema = Type.Object({ id: IdSchema, dataset: PlanDatasetSchema }, { additionalProperties: false })
 
+export const PlanDatasetQuerySchema = Type.Object({
+  separator: Type.Optional(CsvSeparatorSchema),
+  indicator: Type.Optional(IdSchema),
+}, { additionalProperties: false, description: '`indicator` narrows the `indicators` dataset to one published indicator' })
+
 export const IncidentCsvQuerySchema = Type.Object({
   release: Type.Optional(IdSchema),
   separator: Type.Optional(CsvSeparatorSchema),

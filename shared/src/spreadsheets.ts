@@ -92,10 +92,3 @@ export const IndicatorImportInvalidSchema = Type.Object({
   ...ApiErrorSchema.properties,
   details: IndicatorImportPreviewSchema,
 }, { title: 'IndicatorImportInvalid' })
-
-/** Spreadsheet downloads are binary or text bodies; the schema documents them in the OpenAPI document. */
-export const XlsxFileSchema = Type.String({
-  contentMediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  description: 'An Excel workbook (XLSX)',
-})
-export const CsvFileSchema = Type.String({ contentMediaType: 'text/csv', description: 'CSV, UTF-8 with byte-order mark, header row first' })

@@ -42,6 +42,8 @@ export interface InputDefect { path: string, message: string }
 export function findInputDefect (value: unknown, path = '', depth = 0): InputDefect | null {
   if (typeof value === 'string') return unstorable.test(value) ? { path: path || '/', message: 'must not contain U+0000 or an unpaired surrogate' } : null
   if (!value || typeof value !== 'object') return null
+  // An uploaded file (spreadsheet imports) is bytes, not text: its cells are checked when it is read.
+  if (ArrayBuffer.isView(value)) return null
   if (depth >= maxDepth) return { path: path || '/', message: `must not be nested more than ${maxDepth} levels deep` }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {

@@ -1,0 +1,53 @@
+import { defaultOpenDataLicence, openDataLicences, type OpenDataLicence, type OpenDataSettings, type UpdateOpenDataSettings } from '@eccar/shared'
+import { eq } from 'drizzle-orm'
+import { requireRole, type Actor } from '../../auth/actor.ts'
+import { recordAudit } from '../../auth/audit.ts'
+import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
+import type { Db } from '../../db/client.ts'
+import { cityOpenData } from '../../db/schema/index.ts'
+import { CityNotFoundError } from '../cities/cities.errors.ts'
+import { getCityBySlug } from '../cities/cities.queries.ts'
+import { VersionConflictError } from '../shared/versioning.ts'
+
+const asLicence = (value: string): OpenDataLicence =>
+  (openDataLicences as readonly string[]).includes(value) ? value as OpenDataLicence : defaultOpenDataLicence
+
+/** A city that never chose publishes under the default licence, in its own name, at version 1. */
+export async function openDataSettingsOf (db: Db, city: { id: number, name: string }, options: { forUpdate?: boolean } = {}): Promise<OpenDataSettings> {
+  const query = db.select().from(cityOpenData).where(eq(cityOpenData.cityId, city.id))
+  const [row] = options.forUpdate ? await query.for('update') : await query
+  if (!row) return { licence: defaultOpenDataLicence, publisherName: city.name, contactEmail: null, version: 1 }
+  return { licence: asLicence(row.licence), publisherName: row.publisherName, contactEmail: row.contactEmail, version: row.version }
+}
+
+export function createOpenDataSettingsService (db: Db, onChange: ChangeListener) {
+  return {
+    async get (citySlug: string, actor: Actor) {
+      const city = await getCityBySlug(db, citySlug)
+      requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
+      return openDataSettingsOf(db, city)
+    },
+
+    async update (citySlug: string, input: UpdateOpenDataSettings, expected: number, actor: Actor) {
+      // Every public download names the licence, so every cached answer of the city is stale afterwards.
+      return writeTransaction(db, onChange, async (tx, announce) => {
+        const city = await getCityBySlug(tx, citySlug)
+        requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
+        const before = await openDataSettingsOf(tx, city, { forUpdate: true })
+        if (before.version !== expected) throw new VersionConflictError(before)
+        const values = {
+          licence: input.licence, publisherName: input.publisherName.trim(), contactEmail: input.contactEmail, version: expected + 1, updatedAt: new Date(),
+        }
+        // The first save inserts; two first saves at once must not both win, hence the version condition.
+        const written = await tx.insert(cityOpenData).values({ cityId: city.id, ...values })
+          .onConflictDoUpdate({ target: cityOpenData.cityId, set: values, setWhere: eq(cityOpenData.version, expected) })
+          .returning({ cityId: cityOpenData.cityId })
+        if (written.length === 0) throw new VersionConflictError(await openDataSettingsOf(tx, city))
+        await announce('everything')
+        const after = await openDataSettingsOf(tx, city)
+        await recordAudit(tx, actor, { cityId: city.id, action: 'open-data.update', entityType: 'city', entityId: city.id, before, after })
+        return after
+      })
+    },
+  }
+}

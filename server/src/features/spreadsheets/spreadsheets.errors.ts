@@ -1,0 +1,25 @@
+import createError from '@fastify/error'
+
+export const SpreadsheetUnreadableError = createError('SPREADSHEET_UNREADABLE', 'The file is not a readable %s file', 400)
+export const SpreadsheetEncodingError = createError('SPREADSHEET_ENCODING', 'The CSV file is not UTF-8; save it as "CSV UTF-8" and upload it again', 400)
+export const SpreadsheetColumnsError = createError('SPREADSHEET_COLUMNS', 'The file lacks the column(s) %s in its first row', 400)
+export const SpreadsheetEmptyError = createError('SPREADSHEET_EMPTY', 'The file has no rows below its header', 400)
+export const SpreadsheetTooManyRowsError = createError('SPREADSHEET_TOO_MANY_ROWS', 'The file has more than %s rows', 400)
+export const SpreadsheetMediaTypeError = createError('UNSUPPORTED_MEDIA_TYPE', 'Upload an XLSX or a CSV file (Content-Type %s)', 415)
+
+/** Thrown inside the import's transaction to undo a preview, or an import that would not apply completely. */
+export class RollBack extends Error {
+  constructor (readonly preview: unknown) {
+    super('import rolled back')
+  }
+}
+
+/** 422 with the preview in `details`: nothing was written, the rows say why. */
+export class ImportInvalidError extends Error {
+  readonly statusCode = 422
+  readonly extra: { details: unknown }
+  constructor (readonly code: 'STATUS_IMPORT_INVALID' | 'INDICATOR_IMPORT_INVALID', preview: unknown) {
+    super('Some rows cannot be applied; nothing was changed. The rows and columns are in details.')
+    this.extra = { details: preview }
+  }
+}

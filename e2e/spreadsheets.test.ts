@@ -128,7 +128,8 @@ describe('bulk status update by spreadsheet', () => {
     await page.getByRole('button', { name: 'Datei prüfen' }).click()
     await page.getByText('2 Änderungen können übernommen werden.').waitFor()
     await page.getByRole('button', { name: 'Alle übernehmen' }).click()
-    await page.getByRole('status').filter({ hasText: '2 Meldungen übernommen.' }).waitFor()
+    await page.locator('.import-panel__outcome', { hasText: '2 Meldungen übernommen.' }).waitFor()
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe('status-import-result-heading')
 
     const links = page.locator('.import-panel section a')
     expect(await links.allTextContents()).toEqual(codes)

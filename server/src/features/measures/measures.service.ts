@@ -5,7 +5,7 @@ import {
   canSeeInternal, FieldNotAllowedError, ForbiddenError, organisationScope, requireRole, systemActor, userIdOf, type Actor,
 } from '../../auth/actor.ts'
 import { recordAudit } from '../../auth/audit.ts'
-import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
+import { writeTransaction, type Announce, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { today } from '../../lib/dates.ts'
 import { measureInvolvedOrganisations, measures, statusUpdates } from '../../db/schema/index.ts'
@@ -83,6 +83,35 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
       .where(and(eq(measures.id, id), eq(measures.version, expected)))
       .returning({ id: measures.id })
     if (updated.length === 0) throw new VersionConflictError(null)
+  }
+
+  /** One status report inside the caller's transaction; returns the new timeline entry's id. */
+  async function recordStatusUpdate (tx: Db, announce: Announce, id: number, input: CreateStatusUpdate, expected: number, actor: Actor) {
+    let actingFor: number[] = []
+    const current = await lockForWrite(tx, id, expected, async (row) => {
+      actingFor = (await requireMeasureEditor(tx, actor, row)).actingFor
+    })
+    await announce({ planId: current.planId })
+    const reason = input.reason?.trim() ? input.reason : null
+    if (needsReason(input.status) && !reason) throw new StatusReasonRequiredError(input.status)
+    const date = input.date ?? today()
+    if (date > today()) throw new StatusDateInFutureError()
+    const bodies = [current.leadOrganisationId, ...await involvedIds(tx, id)].filter((body): body is number => body !== null)
+    const organisationId = input.organisationId ?? actingFor[0] ?? current.leadOrganisationId
+    const allowed = actingFor.length > 0 ? actingFor : bodies
+    if (input.organisationId !== undefined && !allowed.includes(input.organisationId)) throw new ReportingOrganisationInvalidError(input.organisationId)
+    await bump(tx, id, expected, { status: input.status, progress: input.progress, statusReason: needsReason(input.status) ? reason : null })
+    const [entry] = await tx.insert(statusUpdates).values({
+      measureId: id, date, fromStatus: current.status, status: input.status, fromProgress: current.progress, progress: input.progress,
+      noteDe: input.noteDe ?? null, noteEn: input.noteEn ?? null, reason,
+      evidenceLinks: (input.evidenceLinks ?? []).map((link) => ({ url: link.url, label: link.label ?? null })),
+      organisationId, userId: userIdOf(actor),
+    }).returning({ id: statusUpdates.id })
+    await recordAudit(tx, actor, {
+      cityId: current.cityId, action: 'measure.status.update', entityType: 'measure', entityId: id,
+      before: current, after: { ...await currentRow(tx, id), statusUpdateId: entry!.id },
+    })
+    return entry!.id
   }
 
   return {
@@ -180,34 +209,18 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
      */
     async addStatusUpdate (id: number, input: CreateStatusUpdate, expected: number, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
-        let actingFor: number[] = []
-        const current = await lockForWrite(tx, id, expected, async (row) => {
-          actingFor = (await requireMeasureEditor(tx, actor, row)).actingFor
-        })
-        await announce({ planId: current.planId })
-        const reason = input.reason?.trim() ? input.reason : null
-        if (needsReason(input.status) && !reason) throw new StatusReasonRequiredError(input.status)
-        const date = input.date ?? today()
-        if (date > today()) throw new StatusDateInFutureError()
-        const bodies = [current.leadOrganisationId, ...await involvedIds(tx, id)].filter((body): body is number => body !== null)
-        const organisationId = input.organisationId ?? actingFor[0] ?? current.leadOrganisationId
-        const allowed = actingFor.length > 0 ? actingFor : bodies
-        if (input.organisationId !== undefined && !allowed.includes(input.organisationId)) throw new ReportingOrganisationInvalidError(input.organisationId)
-        await bump(tx, id, expected, { status: input.status, progress: input.progress, statusReason: needsReason(input.status) ? reason : null })
-        const [entry] = await tx.insert(statusUpdates).values({
-          measureId: id, date, fromStatus: current.status, status: input.status, fromProgress: current.progress, progress: input.progress,
-          noteDe: input.noteDe ?? null, noteEn: input.noteEn ?? null, reason,
-          evidenceLinks: (input.evidenceLinks ?? []).map((link) => ({ url: link.url, label: link.label ?? null })),
-          organisationId, userId: userIdOf(actor),
-        }).returning({ id: statusUpdates.id })
-        await recordAudit(tx, actor, {
-          cityId: current.cityId, action: 'measure.status.update', entityType: 'measure', entityId: id,
-          before: current, after: { ...await currentRow(tx, id), statusUpdateId: entry!.id },
-        })
+        const entryId = await recordStatusUpdate(tx, announce, id, input, expected, actor)
         const measure = await detail(tx, id, actor)
-        return { entry: measure.statusHistory.find((e) => e.id === entry!.id)!, measure }
+        return { entry: measure.statusHistory.find((e) => e.id === entryId)!, measure }
       })
     },
+
+    /**
+     * The same report inside the caller's transaction, without reading the measure back: for bulk imports,
+     * which announce the plan's change themselves. A refused report throws before it writes anything.
+     */
+    recordStatusUpdate: (tx: Db, id: number, input: CreateStatusUpdate, expected: number, actor: Actor) =>
+      recordStatusUpdate(tx, async () => {}, id, input, expected, actor),
 
     /** Returns the new version: the one a later restore must name. */
     async remove (id: number, expected: number, actor: Actor) {

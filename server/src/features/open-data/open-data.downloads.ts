@@ -9,7 +9,7 @@ import {
   publicMeasures, publishedPlan, type PublishedPlan,
 } from './open-data.datasets.ts'
 import { openDataSettingsOf } from './open-data.settings.ts'
-import { IndicatorNotPublishedError, NoPublishedIncidentsError } from './open-data.errors.ts'
+import { IndicatorNotPublishedError } from './open-data.errors.ts'
 
 export interface Download { body: Buffer, mediaType: string, fileName: string, licence: OpenDataSettings }
 
@@ -69,13 +69,13 @@ export function createDownloads (db: Db, publicOrigin: string) {
 
     async incidentsCsv (citySlug: string, release: number | undefined, separator: CsvSeparator | undefined): Promise<Download> {
       const published = await createIncidentReleasesService(db).publicReleases(citySlug, release === undefined ? {} : { release })
-      if (!published.release) throw new NoPublishedIncidentsError(citySlug)
       const { cityId, cityName } = await cityOfSlug(db, citySlug)
       const r = published.release
+      // The stable address answers before anything is published too: the header row, no figures.
       return {
-        body: writeCsv(incidentColumns, incidentRows(r), separator),
+        body: writeCsv(incidentColumns, r ? incidentRows(r) : [], separator),
         mediaType: csvMediaType,
-        fileName: `${citySlug}-incidents-${r.periodStart}-${r.periodEnd}-v${r.version}.csv`,
+        fileName: r ? `${citySlug}-incidents-${r.periodStart}-${r.periodEnd}-v${r.version}.csv` : `${citySlug}-incidents.csv`,
         licence: await licenceOf(db, { cityId, cityName }),
       }
     },

@@ -75,8 +75,8 @@ describe('status updates by spreadsheet', () => {
     expect(entries.find((e) => e.measureId === changed[3]!.id)).toMatchObject({ status: 'in_progress', progress: 13, date: '2024-06-01', noteDe: 'Zwischenstand 3' })
     expect(await testDb.db.$count(auditLog, eq(auditLog.action, 'measure.status.update'))).toBe(20)
     const after = await tableCounts(testDb.db)
-    expect(after.status_updates - before.status_updates).toBe(20)
-    expect(after.audit_log - before.audit_log).toBe(20)
+    expect(after.status_updates! - before.status_updates!).toBe(20)
+    expect(after.audit_log! - before.audit_log!).toBe(20)
   })
 
   it('one bad row applies nothing and names its row and column', async () => {

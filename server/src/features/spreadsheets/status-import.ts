@@ -46,6 +46,7 @@ const serviceRefusals: Record<string, { column: string, code: StatusImportRow['e
 
 export function createStatusImport (db: Db, onChange: ChangeListener) {
   const plans = createPlansService(db)
+  const measures = createMeasuresService(db, plans)
 
   /** The plan's measures the actor may report on: all for admins and unscoped editors, else those of their bodies. */
   async function reportable (planId: number, actor: Actor) {
@@ -106,13 +107,12 @@ export function createStatusImport (db: Db, onChange: ChangeListener) {
 
     const tryRows = async () => writeTransaction(db, onChange, async (tx, announce) => {
       await announce({ planId: plan.id })
-      // The status-update service itself judges every row (reason, date, permission), each in its own savepoint.
-      const measures = createMeasuresService(tx, createPlansService(tx))
+      // The status-update service itself judges and records every row (reason, date, permission) in this transaction.
       const applied: number[] = []
       for (const row of rows) {
         if (!row.input || row.errors.length > 0 || row.stale) continue
         try {
-          await measures.addStatusUpdate(row.measureId!, row.input, row.version!, actor)
+          await measures.recordStatusUpdate(tx, row.measureId!, row.input, row.version!, actor)
           applied.push(row.measureId!)
         } catch (error) {
           const refusal = serviceRefusals[(error as { code?: string }).code ?? '']

@@ -53,6 +53,8 @@ try {
   const bundlesOf = (view: string) => [
     ...(view.startsWith('src/views/admin/') || view.endsWith('WorkspaceView.vue') ? bundle('admin') : []),
     ...(view.startsWith('src/views/reporting/') || view.endsWith('WorkspaceView.vue') ? bundle('reporting') : []),
+    ...(view.startsWith('src/views/spreadsheets/') ? bundle('admin') : []),
+    ...(view.startsWith('src/views/spreadsheets/') || /(WorkspaceView|AdminStartView|AdminIndicatorImportView|AdminOpenDataView)\.vue$/.test(view) ? bundle('spreadsheets') : []),
   ]
   const otherRows = Object.keys(manifest).filter((k) => k.startsWith('src/views/') && manifest[k]!.isDynamicEntry && !publicViews.has(k)).sort()
     .map((view) => ({ page: view.replace('src/views/', '').replace('.vue', ''), files: firstLoad([view, ...bundlesOf(view)]) }))

@@ -7,7 +7,7 @@ import { type Browser, demoAccounts, openBrowser, signIn } from './browser'
 // requested exactly once. A read the app no longer makes, or makes differently, shows up here.
 const pages = [
   '/', '/jena/plans/1', '/jena/plans/1/commitments/1', '/jena/plans/1/commitments/2?status=ongoing',
-  '/jena/plans/1/measures/1', '/jena/plans/1/dashboard', '/jena/organisations/1',
+  '/jena/plans/1/measures/1', '/jena/plans/1/dashboard', '/jena/organisations/1', '/jena/daten',
 ]
 
 async function readsOf (page: Page, path: string) {

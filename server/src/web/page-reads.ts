@@ -22,16 +22,16 @@ export const publicPages: readonly PublicPage[] = [
   {
     name: 'plan',
     pattern: /^\/([a-z0-9-]+)\/plans\/(\d+)$/,
-    modules: ['src/views/PlanView.vue'],
-    reads: ([, plan]) => [`/api/plans/${plan}`, `/api/plans/${plan}/progress`],
+    modules: ['src/views/PlanView.vue', 'src/i18n/locales/open-data.de.ts', 'src/i18n/locales/open-data.en.ts'],
+    reads: ([city, plan]) => [`/api/plans/${plan}`, `/api/plans/${plan}/progress`, `/api/cities/${city}/datasets`],
   },
   {
     name: 'dashboard',
     pattern: /^\/([a-z0-9-]+)\/plans\/(\d+)\/dashboard$/,
-    modules: ['src/views/DashboardView.vue', 'src/i18n/locales/reporting.de.ts', 'src/i18n/locales/reporting.en.ts'],
+    modules: ['src/views/DashboardView.vue', 'src/i18n/locales/reporting.de.ts', 'src/i18n/locales/reporting.en.ts', 'src/i18n/locales/open-data.de.ts', 'src/i18n/locales/open-data.en.ts'],
     reads: ([city, plan]) => [
       `/api/plans/${plan}`, `/api/plans/${plan}/progress`, `/api/plans/${plan}/status-history`,
-      `/api/plans/${plan}/indicators`, `/api/cities/${city}/incidents/public`,
+      `/api/plans/${plan}/indicators`, `/api/cities/${city}/incidents/public`, `/api/cities/${city}/datasets`,
     ],
   },
   {
@@ -55,6 +55,18 @@ export const publicPages: readonly PublicPage[] = [
     pattern: /^\/([a-z0-9-]+)\/organisations\/(\d+)$/,
     modules: ['src/views/OrganisationView.vue'],
     reads: ([, id]) => [`/api/organisations/${id}`],
+  },
+  {
+    name: 'datasets',
+    pattern: /^\/([a-z0-9-]+)\/(?:daten|data)$/,
+    modules: ['src/views/open-data/DatasetsView.vue', 'src/i18n/locales/open-data.de.ts', 'src/i18n/locales/open-data.en.ts'],
+    reads: ([city]) => [`/api/cities/${city}/datasets`],
+  },
+  {
+    name: 'dataset',
+    pattern: /^\/([a-z0-9-]+)\/(?:daten|data)\/([a-z0-9-]+)$/,
+    modules: ['src/views/open-data/DatasetView.vue', 'src/i18n/locales/open-data.de.ts', 'src/i18n/locales/open-data.en.ts'],
+    reads: ([city]) => [`/api/cities/${city}/datasets`],
   },
 ]
 

@@ -45,6 +45,11 @@ export function setCsrfToken (token: string | null) {
   csrfToken = token
 }
 
+/** For writes that cannot go through fetch (uploads with progress events use XMLHttpRequest). */
+export const currentCsrfToken = (): string | null => csrfToken
+
+export const apiUrl = (path: string): string => `${baseUrl}${path}`
+
 function parseRetryAfter (value: string | null): number | undefined {
   if (!value) return undefined
   const seconds = Number(value)

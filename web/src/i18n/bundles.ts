@@ -8,7 +8,7 @@ import type { AppI18n } from './index'
  * then carries neither, which keeps a phone's first load small. Both languages of a bundle come
  * together, so switching the language never waits for the network.
  */
-export type MessageBundle = 'admin' | 'reporting' | 'incidents' | 'mail'
+export type MessageBundle = 'admin' | 'reporting' | 'incidents' | 'mail' | 'open-data' | 'spreadsheets'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -34,6 +34,16 @@ const loaders: Record<MessageBundle, () => Promise<BundleMessages>> = {
   },
   mail: async () => {
     const [de, en] = await Promise.all([import('./locales/mail.de'), import('./locales/mail.en')])
+    return { de: de.default, en: en.default }
+  },
+  // Downloads on the public pages and the open-data pages.
+  'open-data': async () => {
+    const [de, en] = await Promise.all([import('./locales/open-data.de'), import('./locales/open-data.en')])
+    return { de: de.default, en: en.default }
+  },
+  // The members' spreadsheet imports and the open-data settings: kept apart so public pages never carry them.
+  spreadsheets: async () => {
+    const [de, en] = await Promise.all([import('./locales/spreadsheets.de'), import('./locales/spreadsheets.en')])
     return { de: de.default, en: en.default }
   },
 }

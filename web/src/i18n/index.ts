@@ -7,11 +7,13 @@ import type { AdminMessageSchema } from './locales/admin.de'
 import type reportingDe from './locales/reporting.de'
 import type { IncidentsMessageSchema } from './locales/incidents.de'
 import type { MailMessageSchema } from './locales/mail.de'
+import type { OpenDataMessageSchema } from './locales/open-data.de'
+import type { SpreadsheetsMessageSchema } from './locales/spreadsheets.de'
 
 const storageKey = 'eccar.locale'
 
-/** Every text of the app; the admin.*, reporting.* and incidents.* parts arrive with the pages that use them (bundles.ts). */
-export type AppMessages = MessageSchema & AdminMessageSchema & typeof reportingDe & IncidentsMessageSchema & MailMessageSchema
+/** Every text of the app; the admin.*, reporting.*, incidents.*, mail.*, openData.* and spreadsheets.* parts arrive with the pages that use them (bundles.ts). */
+export type AppMessages = MessageSchema & AdminMessageSchema & typeof reportingDe & IncidentsMessageSchema & MailMessageSchema & OpenDataMessageSchema & SpreadsheetsMessageSchema
 
 function storedLocale (): Locale {
   try {

@@ -2,18 +2,19 @@ import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory
 import { adminRoutes } from './admin'
 import { installSessionGuard } from './guard'
 import { mailRoutes } from './mail'
+import { openDataRoutes } from './open-data'
 import { reportingRoutes } from './reporting'
 
 // Route components are lazy: a visitor downloads a page's code (and chart.js, for the dashboard) only when needed.
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'start', component: () => import('@/views/StartView.vue') },
   { path: '/barrierefreiheit', name: 'accessibility', component: () => import('@/views/AccessibilityView.vue'), alias: '/accessibility' },
-  { path: '/:city/plans/:planId(\\d+)', name: 'plan', component: () => import('@/views/PlanView.vue') },
+  { path: '/:city/plans/:planId(\\d+)', name: 'plan', component: () => import('@/views/PlanView.vue'), meta: { messages: ['open-data'] } },
   {
     path: '/:city/plans/:planId(\\d+)/dashboard',
     name: 'dashboard',
     component: () => import('@/views/DashboardView.vue'),
-    meta: { messages: ['reporting'] },
+    meta: { messages: ['reporting', 'open-data'] },
   },
   {
     path: '/:city/plans/:planId(\\d+)/commitments/:number(\\d+)',
@@ -47,11 +48,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'workspace',
     component: () => import('@/views/WorkspaceView.vue'),
     alias: '/:city/workspace',
-    meta: { requiresRole: 'viewer', messages: ['admin', 'reporting'] },
+    meta: { requiresRole: 'viewer', messages: ['admin', 'reporting', 'spreadsheets'] },
   },
   ...adminRoutes,
   ...reportingRoutes,
   ...mailRoutes,
+  ...openDataRoutes,
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
   // Reached only by name, from the session guard: the address stays, the page says the role is too low.
   { path: '/:pathMatch(.*)*', name: 'no-access', component: () => import('@/views/NoAccessView.vue') },

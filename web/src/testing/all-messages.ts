@@ -6,6 +6,10 @@ import incidentsDe from '@/i18n/locales/incidents.de'
 import incidentsEn from '@/i18n/locales/incidents.en'
 import mailDe from '@/i18n/locales/mail.de'
 import mailEn from '@/i18n/locales/mail.en'
+import openDataDe from '@/i18n/locales/open-data.de'
+import openDataEn from '@/i18n/locales/open-data.en'
+import spreadsheetsDe from '@/i18n/locales/spreadsheets.de'
+import spreadsheetsEn from '@/i18n/locales/spreadsheets.en'
 
 /** The bundles the router loads with their pages, up front: components mounted alone need them too. */
-export const allMessageBundles = [{ de: adminDe, en: adminEn }, { de: reportingDe, en: reportingEn }, { de: incidentsDe, en: incidentsEn }, { de: mailDe, en: mailEn }]
+export const allMessageBundles = [{ de: adminDe, en: adminEn }, { de: reportingDe, en: reportingEn }, { de: incidentsDe, en: incidentsEn }, { de: mailDe, en: mailEn }, { de: openDataDe, en: openDataEn }, { de: spreadsheetsDe, en: spreadsheetsEn }]

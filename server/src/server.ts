@@ -5,6 +5,7 @@ import { startChangeFeed } from './cache/change-feed.ts'
 import { loadConfig } from './config.ts'
 import { openDatabase } from './db/client.ts'
 import { loadDemoData } from './demo/load-demo-data.ts'
+import { replayDemoReminders } from './demo/replay-demo-reminders.ts'
 import { createSetupLinkIfNeeded } from './features/setup/setup.service.ts'
 import { DataDirBusyError, lockDataDir } from './lib/data-dir-lock.ts'
 import { warmUpReportRenderers } from './reports/warm-up.ts'
@@ -31,7 +32,11 @@ const stopChangeFeed = config.DATABASE_URL && app.readCache
 
 if (config.DEMO_DATA) {
   const loaded = await loadDemoData(database.db)
-  if (loaded) app.log.info({ plan: loaded.planId }, 'loaded the Jena demo plan into the empty database')
+  if (loaded) {
+    app.log.info({ plan: loaded.planId }, 'loaded the Jena demo plan into the empty database')
+    const reminders = await replayDemoReminders(database.db, app.mail.held)
+    if (reminders > 0) app.log.info({ event: 'demo-reminders', reminders }, 'the demo plan\'s reminders of December 2023 are held in the outbox')
+  }
 }
 // PGlite has no autovacuum, so the planner would never learn table sizes; one ANALYZE at start is cheap.
 if (database.driver === 'pglite') await database.db.execute(sql`analyze`)

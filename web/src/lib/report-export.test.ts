@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  downloadPercent, fallbackFileName, fileNameFromDisposition, parseContentLength, reportingErrorKey,
+  downloadPercent, fallbackFileName, fileNameFromDisposition, parseContentLength,
 } from './report-export'
 
 describe('downloadPercent', () => {
@@ -40,14 +40,5 @@ describe('fileNameFromDisposition', () => {
   })
   it('has a fallback name with the format as extension', () => {
     expect(fallbackFileName(3, 'council', 'docx', 'de')).toBe('report-3-council-de.docx')
-  })
-})
-
-describe('reportingErrorKey', () => {
-  it('maps known codes and falls back by status', () => {
-    expect(reportingErrorKey({ status: 429, code: 'EXPORT_BUSY' })).toBe('reporting.errors.EXPORT_BUSY')
-    expect(reportingErrorKey({ status: 412, code: 'SOMETHING' })).toBe('reporting.errors.VERSION_CONFLICT')
-    expect(reportingErrorKey({ status: 403, code: 'X' })).toBe('reporting.errors.FORBIDDEN')
-    expect(reportingErrorKey({ status: 500, code: 'X' })).toBe('reporting.errors.unknown')
   })
 })

@@ -39,23 +39,3 @@ export function fileNameFromDisposition (header: string | null, fallback: string
 /** The file name to use when the server names none. */
 export const fallbackFileName = (cycleId: number, kind: ReportKind, format: ReportFormat, lang: ReportLang) =>
   `report-${cycleId}-${kind}-${lang}.${format}`
-
-/** Error codes of the reporting pages with their own explanation in `reporting.errors.<CODE>`. */
-export const reportingErrorCodes = [
-  'EXPORT_BUSY', 'CYCLE_INCOMPLETE', 'VERSION_CONFLICT', 'VERSION_MISMATCH', 'VERSION_REQUIRED', 'CYCLE_LOCKED', 'CYCLE_TRANSITION_INVALID',
-  'CYCLE_PERIOD_INVALID', 'CYCLE_PERIOD_REQUIRED', 'CYCLES_NOT_COMPARABLE', 'REPORTING_CYCLE_NOT_FOUND', 'FORBIDDEN',
-  'AUTHENTICATION_REQUIRED', 'CSRF_FAILED', 'NETWORK_ERROR', 'VALIDATION_FAILED',
-] as const
-const knownCodes = new Set<string>(reportingErrorCodes)
-
-/** The i18n key explaining an API error on the reporting pages. */
-export function reportingErrorKey (error: { status: number, code: string }): string {
-  if (knownCodes.has(error.code)) return `reporting.errors.${error.code}`
-  if (error.status === 412) return 'reporting.errors.VERSION_CONFLICT'
-  if (error.status === 0) return 'reporting.errors.NETWORK_ERROR'
-  if (error.status === 401) return 'reporting.errors.AUTHENTICATION_REQUIRED'
-  if (error.status === 403) return 'reporting.errors.FORBIDDEN'
-  if (error.status === 404) return 'reporting.errors.REPORTING_CYCLE_NOT_FOUND'
-  if (error.status === 429) return 'reporting.errors.EXPORT_BUSY'
-  return 'reporting.errors.unknown'
-}

@@ -1,4 +1,5 @@
 import type { Router } from 'vue-router'
+import { withDependencies, type MessageBundle } from './bundle-names'
 import type { AppI18n } from './index'
 
 /**
@@ -9,14 +10,6 @@ import type { AppI18n } from './index'
  * then carries none, which keeps a phone's first load small. Both languages of a bundle come
  * together, so switching the language never waits for the network.
  */
-export type MessageBundle = 'admin' | 'reporting' | 'incidents' | 'errors'
-
-/** Bundles whose pages all write, so they bring the error texts along without every route naming them. */
-const bundlesAlsoNeeded: Partial<Record<MessageBundle, MessageBundle[]>> = { admin: ['errors'], incidents: ['errors'] }
-
-/** A route's bundles with those they bring along (the web build and its bench read the same list). */
-export const withDependencies = (bundles: readonly MessageBundle[]): MessageBundle[] =>
-  [...new Set(bundles.flatMap((bundle) => [bundle, ...(bundlesAlsoNeeded[bundle] ?? [])]))]
 
 declare module 'vue-router' {
   interface RouteMeta {

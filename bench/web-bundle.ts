@@ -1,7 +1,7 @@
 // Web bundle report: builds the web app into a temporary folder and prints the gzip size of the
 // JavaScript each page needs before it can show: the entry with its static imports, plus the page's
 // own chunks. Public pages count what the server announces for them in index.html (their view and
-// text bundles, server/src/web/page-reads.ts); every other page its view. Fails when a page needs more
+// text bundles, as the build writes them to .vite/page-reads.json); every other page its view and bundles. Fails when a page needs more
 // than the budget, or when chart.js turns up anywhere but in the chunk the dashboard loads after it shows.
 //
 //   npm run bench:bundle           # table, exit code 1 over budget
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { publicPages } from '../server/src/web/page-reads.ts'
+import { bundleModules, withDependencies, type MessageBundle } from '../web/src/i18n/bundle-names.ts'
 
 interface ManifestChunk { file: string, imports?: string[], dynamicImports?: string[], isEntry?: boolean, isDynamicEntry?: boolean }
 
@@ -25,6 +25,7 @@ const outDir = mkdtempSync(join(tmpdir(), 'eccar-web-bundle-'))
 try {
   await build({ root: webRoot, configFile: join(webRoot, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } })
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>
+  const publicPages = JSON.parse(readFileSync(join(outDir, '.vite/page-reads.json'), 'utf8')) as { name: string, modules: string[] }[]
   const sizes = new Map<string, { raw: number, gzip: number }>()
   const sizeOf = (file: string) => {
     if (!sizes.has(file)) {
@@ -49,13 +50,14 @@ try {
   const publicRows = publicPages.map((page) => ({ page: `${page.name} (public)`, files: firstLoad(page.modules) }))
   const publicViews = new Set(publicPages.map((page) => page.modules[0]))
   // Members' pages load their text bundles with them (route meta `messages` in web/src/router).
-  const bundle = (name: string) => [`src/i18n/locales/${name}.de.ts`, `src/i18n/locales/${name}.en.ts`]
-  const bundlesOf = (view: string) => [
-    ...(view.startsWith('src/views/admin/') || view.endsWith('WorkspaceView.vue') ? bundle('admin') : []),
-    ...(view.startsWith('src/views/reporting/') || view.endsWith('WorkspaceView.vue') ? bundle('reporting') : []),
-    ...(view.startsWith('src/views/spreadsheets/') ? bundle('admin') : []),
-    ...(view.startsWith('src/views/spreadsheets/') || /(WorkspaceView|AdminStartView|AdminIndicatorImportView|AdminOpenDataView)\.vue$/.test(view) ? bundle('spreadsheets') : []),
-  ]
+  const bundlesOf = (view: string) => withDependencies([
+    ...(view.startsWith('src/views/admin/') || view.endsWith('WorkspaceView.vue') ? ['admin' as const] : []),
+    ...(view.startsWith('src/views/reporting/') || view.endsWith('WorkspaceView.vue') ? ['reporting' as const] : []),
+    ...(view.startsWith('src/views/reporting/') ? ['errors' as const] : []),
+    ...(view.startsWith('src/views/spreadsheets/') ? ['admin' as const] : []),
+    ...(view.startsWith('src/views/spreadsheets/') || /(WorkspaceView|AdminStartView|AdminIndicatorImportView|AdminOpenDataView)\.vue$/.test(view) ? ['spreadsheets' as const] : []),
+    ...(/(NotificationsView|UnsubscribeView|AdminOutbox\w*View|AdminRemindersView)\.vue$/.test(view) ? ['mail' as const] : []),
+  ] satisfies MessageBundle[]).flatMap(bundleModules)
   const otherRows = Object.keys(manifest).filter((k) => k.startsWith('src/views/') && manifest[k]!.isDynamicEntry && !publicViews.has(k)).sort()
     .map((view) => ({ page: view.replace('src/views/', '').replace('.vue', ''), files: firstLoad([view, ...bundlesOf(view)]) }))
   const rows = [...publicRows, ...otherRows].map((row) => ({ ...row, ...total(row.files) }))

@@ -1,14 +1,17 @@
+import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Browser, demoAccounts, openBrowser, signIn } from './browser'
 
-// The server names each public page's first API reads in index.html (server/src/web/page-reads.ts).
-// They are only worth it if the app's own fetch() takes the preloaded answer: then each address is
-// requested exactly once. A read the app no longer makes, or makes differently, shows up here.
-const pages = [
-  '/', '/jena/plans/1', '/jena/plans/1/commitments/1', '/jena/plans/1/commitments/2?status=ongoing',
-  '/jena/plans/1/measures/1', '/jena/plans/1/dashboard', '/jena/organisations/1', '/jena/daten',
-]
+// The server names each public page's first API reads in index.html, from what the web build writes
+// (web/src/router/public-pages.ts → web/dist/.vite/page-reads.json). They are only worth it if the app's
+// own fetch() takes the preloaded answer: then each address is requested exactly once. A read the app
+// no longer makes, or makes differently, shows up here. Every declared page is visited, at an address of
+// the demo data, and the commitment page once more with a filter (which drops its list read).
+const declared = JSON.parse(readFileSync(new URL('../web/dist/.vite/page-reads.json', import.meta.url), 'utf8')) as { path: string }[]
+const demoValues: Record<string, string> = { city: 'jena', planId: '1', number: '1', id: '1', dataset: 'plan-1-measures' }
+const addressOf = (page: { path: string }) => page.path.replace(/:(\w+)(\([^)]*\))?/g, (_, name: string) => demoValues[name]!)
+const pages = [...declared.map(addressOf), '/jena/plans/1/commitments/2?status=ongoing']
 
 async function readsOf (page: Page, path: string) {
   const requested: string[] = []

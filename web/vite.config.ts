@@ -1,11 +1,12 @@
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
+import { pageReadsManifest } from './build/page-reads-manifest.ts'
 import { precompileMessages } from './build/precompile-messages.ts'
 import { precompress } from './build/precompress.ts'
 
 export default defineConfig({
-  plugins: [vue(), precompileMessages(), precompress()],
+  plugins: [vue(), precompileMessages(), pageReadsManifest(), precompress()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   // Compile-time flags: drop the Options API, vue-i18n's legacy API and devtools hooks from the bundle.
   define: {

@@ -146,6 +146,7 @@ const matrix: Record<string, Row> = {
   'GET /api/plans/:id/progress': { request: (f) => ({ url: `/api/plans/${f.planId}/progress` }), expect: publicRead },
   'GET /api/plans/:id/status-history': { request: (f) => ({ url: `/api/plans/${f.planId}/status-history` }), expect: publicRead },
   'GET /api/plans/:id/measures': { request: (f) => ({ url: `/api/plans/${f.planId}/measures` }), expect: publicRead },
+  'GET /api/plans/:id/hidden-measures': { request: (f) => ({ url: `/api/plans/${f.planId}/hidden-measures` }), expect: adminOnly },
   'POST /api/plans/:id/measures': { request: (f) => ({ url: `/api/plans/${f.planId}/measures`, payload: { code: '9.9', primaryCommitment: 9, titleDe: 'Neu', type: 'implementation' } }), expect: adminOnly },
   'POST /api/measures/:id/status-updates': { request: (f) => ({ url: `/api/measures/${f.measureId}/status-updates`, payload: { status: 'in_progress', progress: 20, version: 1 } }), expect: editorWrite },
   'GET /api/measures/:id': { request: (f) => ({ url: `/api/measures/${f.measureId}` }), expect: publicRead },

@@ -9,7 +9,8 @@ import { buildTestApp } from './helpers/build-test-app.ts'
 import { buildPlan } from './helpers/factories.ts'
 import { useTestDb } from './helpers/test-db.ts'
 
-// A built web app in miniature: the shell, one hashed asset with its compressed twins, Vite's manifest.
+// A built web app in miniature: the shell, one hashed asset with its compressed twins, Vite's manifest
+// and the public pages' first reads.
 const webRoot = mkdtempSync(join(tmpdir(), 'eccar-web-'))
 const entryJs = 'console.log("entry")\n'.repeat(100)
 mkdirSync(join(webRoot, 'assets'))
@@ -27,6 +28,26 @@ writeFileSync(join(webRoot, '.vite/manifest.json'), JSON.stringify({
   'src/i18n/locales/reporting.de.ts': { file: 'assets/reporting.de.js', isDynamicEntry: true },
   'src/i18n/locales/reporting.en.ts': { file: 'assets/reporting.en.js', isDynamicEntry: true },
 }))
+// The public pages as the web build declares them (web/src/router/public-pages.ts → .vite/page-reads.json).
+writeFileSync(join(webRoot, '.vite/page-reads.json'), JSON.stringify([
+  { name: 'plan', pattern: '^/([a-z0-9-]+)/plans/(\\d+)$', params: ['city', 'planId'], modules: ['src/views/PlanView.vue'], reads: ['/api/plans/:planId', '/api/plans/:planId/progress'], readsWithoutQuery: [] },
+  {
+    name: 'dashboard',
+    pattern: '^/([a-z0-9-]+)/plans/(\\d+)/dashboard$',
+    params: ['city', 'planId'],
+    modules: ['src/views/DashboardView.vue', 'src/i18n/locales/reporting.de.ts', 'src/i18n/locales/reporting.en.ts'],
+    reads: ['/api/plans/:planId', '/api/cities/:city/incidents/public'],
+    readsWithoutQuery: [],
+  },
+  {
+    name: 'commitment',
+    pattern: '^/([a-z0-9-]+)/plans/(\\d+)/commitments/(\\d+)$',
+    params: ['city', 'planId', 'number'],
+    modules: ['src/views/CommitmentView.vue'],
+    reads: ['/api/plans/:planId', '/api/cities/:city/organisations'],
+    readsWithoutQuery: ['/api/plans/:planId/measures?commitment=:number&limit=50&offset=0'],
+  },
+]))
 
 const testDb = await useTestDb()
 const app = await buildTestApp({ db: testDb.db, config: { WEB_DIST: webRoot } })

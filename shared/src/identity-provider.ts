@@ -70,10 +70,3 @@ export const SsoCallbackQuerySchema = Type.Object({
   error_description: Type.Optional(Type.String({ maxLength: 2000 })),
   session_state: Type.Optional(Type.String({ maxLength: 500 })),
 })
-
-/** Why a sign-in through a provider ended on the sign-in page; the web app explains each in German and English. */
-export const ssoErrorCodes = [
-  'SSO_NOT_CONFIGURED', 'SSO_UNAVAILABLE', 'SSO_STATE_INVALID', 'SSO_PROVIDER_ERROR', 'SSO_TOKEN_INVALID',
-  'SSO_EMAIL_MISSING', 'SSO_EMAIL_UNVERIFIED', 'SSO_NOT_INVITED', 'SSO_PLATFORM_ADMIN', 'SSO_TOO_MANY_ATTEMPTS',
-] as const
-export type SsoErrorCode = (typeof ssoErrorCodes)[number]

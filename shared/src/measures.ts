@@ -159,3 +159,19 @@ export const UpdateMeasureSchema = Type.Object({
   description: 'Only the fields sent change; link lists are replaced as a whole. Send the version you read (or an If-Match header).',
 })
 export type UpdateMeasure = Static<typeof UpdateMeasureSchema>
+
+export const HiddenMeasureSchema = Type.Object({
+  id: IdSchema,
+  planId: IdSchema,
+  code: Type.String(),
+  titleDe: Type.String(),
+  titleEn: Nullable(Type.String()),
+  version: VersionSchema,
+  hiddenAt: DateTimeSchema,
+}, { title: 'HiddenMeasure', description: 'A hidden (deleted) measure; restore it with its version.' })
+export type HiddenMeasure = Static<typeof HiddenMeasureSchema>
+
+export const HiddenMeasureListSchema = Type.Object({
+  items: Type.Array(HiddenMeasureSchema, { description: 'Newest hidden first' }),
+}, { title: 'HiddenMeasureList' })
+export type HiddenMeasureList = Static<typeof HiddenMeasureListSchema>

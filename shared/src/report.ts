@@ -148,7 +148,3 @@ export const ReportSnapshotSchema = Type.Object({
 }, { title: 'ReportSnapshot' })
 export type ReportSnapshot = Static<typeof ReportSnapshotSchema>
 
-export const reportKinds = ['eccar', 'council'] as const
-export type ReportKind = (typeof reportKinds)[number]
-export const reportFormats = ['html', 'docx', 'pdf', 'json'] as const
-export type ReportFormat = (typeof reportFormats)[number]

@@ -4,6 +4,7 @@ import {
 } from './common.ts'
 import { Limits } from './limits.ts'
 import { PlanSummarySchema } from './plans.ts'
+import { reportKinds, reportLangs } from './report-options.ts'
 import { CycleStateSchema, MeasureOriginSchema, MeasureStatusSchema, MeasureTypeSchema } from './vocabulary-schemas.ts'
 
 // Reporting cycles (DOMAIN.md §2.2, §6.5) and the plan update that follows a plan (Fortschreibung, §3.4).
@@ -196,8 +197,8 @@ export type CycleComparison = Static<typeof CycleComparisonSchema>
 export const PlanReportParamsSchema = Type.Object({ id: IdSchema, cycleId: IdSchema }, { additionalProperties: false })
 
 export const PublicReportQuerySchema = Type.Object({
-  kind: Type.Optional(Type.Enum(['eccar', 'council'], { default: 'eccar', description: 'ECCAR/UNESCO report or council report' })),
-  lang: Type.Optional(Type.Enum(['en', 'de'], { description: 'Default: English for ECCAR, German for the council' })),
+  kind: Type.Optional(Type.Enum([...reportKinds], { default: 'eccar', description: 'ECCAR/UNESCO report or council report' })),
+  lang: Type.Optional(Type.Enum([...reportLangs], { description: 'Default: English for ECCAR, German for the council' })),
 }, { additionalProperties: false })
 
 export const PublicReportSchema = Type.Object({

@@ -1,5 +1,5 @@
-import type { Role } from '@eccar/shared'
-import createError from '@fastify/error'
+import { roleAtLeast, type Role } from '@eccar/shared'
+import { createError } from '../plugins/errors.ts'
 
 export type AuthMethod = 'password' | 'totp' | 'sso'
 
@@ -32,8 +32,6 @@ export const AuthenticationRequiredError = createError('AUTHENTICATION_REQUIRED'
 export const ForbiddenError = createError('FORBIDDEN', 'Your role does not allow this: %s', 403)
 export const FieldNotAllowedError = createError('FIELD_NOT_ALLOWED', 'Your role may not change "%s"', 400)
 
-/** The anti-discrimination office ranks like a viewer; its raw-count rights come from `canReadRawIncidents`. */
-export const roleRank: Record<Role, number> = { viewer: 1, incidents: 1, editor: 2, admin: 3 }
 
 export function roleIn (actor: Actor, cityId: number): Role | null {
   if (actor.kind === 'system') return 'admin'
@@ -53,7 +51,7 @@ export function requireRole (actor: Actor, cityId: number, minimum: Role, notFou
   if (actor.kind === 'anonymous') throw new AuthenticationRequiredError()
   const role = roleIn(actor, cityId)
   if (role === null) throw notFound()
-  if (roleRank[role] < roleRank[minimum]) throw new ForbiddenError(what)
+  if (!roleAtLeast(role, minimum)) throw new ForbiddenError(what)
   return role
 }
 

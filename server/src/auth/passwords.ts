@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2'
 import { PasswordLimits, type PasswordRejection } from '@eccar/shared'
-import createError from '@fastify/error'
+import { createError } from '../plugins/errors.ts'
 import { dictionary } from '@zxcvbn-ts/language-common'
 import { demoAccounts } from '../demo/load-demo-accounts.ts'
 

@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie'
-import createError from '@fastify/error'
+import { createError } from './errors.ts'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { AuthenticationRequiredError, ForbiddenError, type Actor } from '../auth/actor.ts'

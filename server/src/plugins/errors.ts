@@ -1,15 +1,27 @@
-import createError from '@fastify/error'
+import type { ErrorCode } from '@eccar/shared'
+import createFastifyError from '@fastify/error'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { applySecurityHeaders } from './security-headers.ts'
 import { refuseUnknownQuery } from './validation.ts'
+
+/**
+ * `@fastify/error`'s factory, limited to the codes in `errorCodes` (@eccar/shared): an error class with a
+ * code the web app cannot explain does not compile. Every error class of the API is made with this one.
+ */
+export const createError = createFastifyError as <C extends ErrorCode, Arg extends unknown[] = [any?, any?, any?]>(
+  code: C, message: string, statusCode?: number, Base?: ErrorConstructor, captureStackTrace?: boolean,
+) => createFastifyError.FastifyErrorConstructor<{ code: C }, Arg>
+
+/** An error class of its own (e.g. one that carries details) names its code with this type. */
+export interface ApiErrorCode { readonly code: ErrorCode }
 
 export const UnsupportedCharsetError = createError('UNSUPPORTED_MEDIA_TYPE', 'Bodies are JSON in UTF-8; the character set "%s" is not accepted', 415)
 
 interface ValidationIssue { instancePath: string, message?: string, keyword: string, params: Record<string, unknown> }
 
 /** Fastify's own codes mapped to ours, so clients never depend on framework internals. */
-const frameworkCodes: Record<string, string> = {
+const frameworkCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'EMPTY_BODY',
@@ -34,13 +46,13 @@ const frameworkMessages: Record<string, string> = {
   FST_ERR_MAX_PARAM_LENGTH: 'A part of the URL is longer than any identifier',
 }
 
-const statusCodesByGroup: Record<number, string> = {
+const statusCodesByGroup: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 406: 'NOT_ACCEPTABLE',
   413: 'BODY_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'TOO_MANY_REQUESTS',
 }
 
 /** PostgreSQL errors that bad input can cause; anything else stays a 500 (SQLSTATE classes). */
-const databaseInputErrors: Record<string, [number, string, string]> = {
+const databaseInputErrors: Record<string, [number, ErrorCode, string]> = {
   23505: [409, 'ALREADY_EXISTS', 'A record with these values already exists'],
   23503: [409, 'REFERENCE_CONFLICT', 'The record is referenced by, or refers to, a record that does not exist or is still in use'],
   23514: [400, 'CONSTRAINT_VIOLATION', 'The values break a rule of the data model'],
@@ -64,7 +76,7 @@ function describeValidation (issue: ValidationIssue) {
   return { path: issue.instancePath || '/', reason: issue.message ?? 'is invalid' }
 }
 
-function send (reply: FastifyReply, request: FastifyRequest, statusCode: number, code: string, message: string, extra: object = {}) {
+function send (reply: FastifyReply, request: FastifyRequest, statusCode: number, code: ErrorCode, message: string, extra: object = {}) {
   return reply.code(statusCode).type('application/json; charset=utf-8').send({
     statusCode, code, error: reasonPhrase(statusCode), message, requestId: request.id, ...extra,
   })
@@ -99,7 +111,8 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
     const statusCode = error.statusCode ?? 500
     if (statusCode >= 400 && statusCode < 500) {
       const framework = !error.code || error.code.startsWith('FST_')
-      const code = framework ? (frameworkCodes[error.code] ?? statusCodesByGroup[statusCode] ?? 'BAD_REQUEST') : error.code
+      // Our own errors come from `createError` or implement `ApiErrorCode`, so their code is in the list.
+      const code = framework ? (frameworkCodes[error.code] ?? statusCodesByGroup[statusCode] ?? 'BAD_REQUEST') : error.code as ErrorCode
       const message = (framework && frameworkMessages[error.code]) || error.message
       if ((statusCode === 429 || statusCode === 503) && !reply.hasHeader('retry-after')) reply.header('retry-after', '60')
       return send(reply, request, statusCode, code, message, error.extra ?? {})

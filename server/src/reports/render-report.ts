@@ -1,6 +1,6 @@
-import { reportFormats, reportKinds, type ReportFormat, type ReportKind, type ReportSnapshot } from '@eccar/shared'
+import { reportFormats, reportKinds, reportLanguages, reportLangs, type ReportFormat, type ReportKind, type ReportLang, type ReportSnapshot } from '@eccar/shared'
 import { buildReportModel } from './report-model.ts'
-import { periodSlug, type ReportLang } from './report-text.ts'
+import { periodSlug } from './report-text.ts'
 import { renderDocx } from './render-docx.ts'
 import { renderHtml } from './render-html.ts'
 import { renderPdf } from './render-pdf.ts'
@@ -27,8 +27,6 @@ export const reportContentTypes: Record<ReportFormat, string> = {
   json: 'application/json; charset=utf-8',
 }
 
-const reportLangs: readonly ReportLang[] = ['en', 'de']
-
 /** ASCII-only, e.g. `jena-eccar-report-2022-2023-en.pdf`. */
 export function reportFileName (snapshot: ReportSnapshot, kind: ReportKind, format: ReportFormat, lang: ReportLang): string {
   const city = snapshot.city.slug.normalize('NFKD').replace(/[^a-zA-Z0-9-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'city'
@@ -44,9 +42,9 @@ export async function renderReport (stored: ReportSnapshot | StoredSnapshot, opt
   const { kind, format } = options
   if (!reportKinds.includes(kind)) throw new ReportOptionsInvalidError('kind', String(kind))
   if (!reportFormats.includes(format)) throw new ReportOptionsInvalidError('format', String(format))
-  const lang = options.lang ?? (kind === 'council' ? 'de' : 'en')
+  const lang = options.lang ?? reportLanguages[kind][0]!
   if (!reportLangs.includes(lang)) throw new ReportOptionsInvalidError('language', String(lang))
-  if (kind === 'council' && lang !== 'de') throw new ReportLanguageUnavailableError('council')
+  if (!reportLanguages[kind].includes(lang)) throw new ReportLanguageUnavailableError(kind)
   if (stored.formatVersion !== 1 && stored.formatVersion !== 2) throw new ReportSnapshotUnsupportedError(String((stored as { formatVersion: unknown }).formatVersion))
   const snapshot = upgradeSnapshot(stored)
 

@@ -1,7 +1,8 @@
-import type { CycleState, IndicatorDirection } from '@eccar/shared'
+import type { CycleState, IndicatorDirection, ReportLang } from '@eccar/shared'
 
-/** Languages a report is written in, with the tag each format declares (HTML lang, w:lang, PDF /Lang). */
-export type ReportLang = 'en' | 'de'
+export type { ReportLang } from '@eccar/shared'
+
+/** The tag each format declares for a report's language (HTML lang, w:lang, PDF /Lang). */
 export const languageTags: Record<ReportLang, string> = { en: 'en-GB', de: 'de-DE' }
 
 /**

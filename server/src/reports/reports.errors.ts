@@ -1,4 +1,4 @@
-import createError from '@fastify/error'
+import { createError } from '../plugins/errors.ts'
 
 export const ReportLanguageUnavailableError = createError(
   'REPORT_LANGUAGE_UNAVAILABLE', 'The %s report is only available in German (lang=de)', 400,

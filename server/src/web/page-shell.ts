@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadPageAssets } from './asset-manifest.ts'
-import { pageNeeds } from './page-reads.ts'
+import { loadPageReads } from './page-reads.ts'
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
 
@@ -17,6 +17,7 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
 export function createPageShell (webRoot: string) {
   const html = readFileSync(join(webRoot, 'index.html'), 'utf8')
   const pageAssets = loadPageAssets(webRoot)
+  const pageNeeds = loadPageReads(webRoot)
   const headEnd = html.indexOf('</head>')
   if (headEnd < 0) throw new Error(`${webRoot}/index.html has no </head>`)
 

@@ -1,8 +1,8 @@
 import type {
   ApiError as ApiErrorBody, CreateReportingCycle, CycleComparison, CycleState, ReportingCycle, ReportingCycleList,
-  UpdateCycleNarrative, UpdateReportingCycle,
+  ReportFormat, ReportKind, ReportLang, UpdateCycleNarrative, UpdateReportingCycle,
 } from '@eccar/shared'
-import { fallbackFileName, fileNameFromDisposition, parseContentLength, type ReportFormat, type ReportKind, type ReportLang } from '@/lib/report-export'
+import { fallbackFileName, fileNameFromDisposition, parseContentLength } from '@/lib/report-export'
 import { ApiError, getJson, sendJson, toSearchParams } from './http'
 
 const baseUrl: string = import.meta.env.VITE_API_BASE_URL ?? '/api'

@@ -47,8 +47,16 @@ describe('text bundles loaded with their pages', () => {
   it('merges a bundle once however often it is asked for', async () => {
     const { i18n, router } = setup()
     const merge = vi.spyOn(i18n.global, 'mergeLocaleMessage')
-    await Promise.all([loadMessageBundles(i18n, ['admin']), loadMessageBundles(i18n, ['admin', 'admin'])])
-    await router.push('/verwaltung')
+    await Promise.all([loadMessageBundles(i18n, ['reporting']), loadMessageBundles(i18n, ['reporting', 'reporting'])])
+    await router.push('/dashboard')
     expect(merge.mock.calls.map(([locale]) => locale)).toEqual(['de', 'en'])
+  })
+
+  it('brings the error texts along with the administration\'s, which only pages that write load', async () => {
+    const { router, t, te } = setup()
+    await router.push('/dashboard')
+    expect(te('errors.VERSION_CONFLICT')).toBe(false)
+    await router.push('/verwaltung')
+    expect(t('errors.LAST_ADMIN')).toContain('mindestens eine Person')
   })
 })

@@ -1,14 +1,15 @@
 import type { Router } from 'vue-router'
+import { withDependencies, type MessageBundle } from './bundle-names'
 import type { AppI18n } from './index'
 
 /**
  * Texts only some pages need, loaded with those pages: the administration's (admin.*) and the
  * reports' (reporting.*, also the dashboard's indicators and incident counts) and the incident
- * counts' entry and releases (incidents.*). A visitor's first page
- * then carries neither, which keeps a phone's first load small. Both languages of a bundle come
+ * counts' entry and releases (incidents.*), and the explanations of the API's error codes (errors.*),
+ * which every page that writes shows. A visitor's first page
+ * then carries none, which keeps a phone's first load small. Both languages of a bundle come
  * together, so switching the language never waits for the network.
  */
-export type MessageBundle = 'admin' | 'reporting' | 'incidents' | 'mail' | 'open-data' | 'spreadsheets'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -46,6 +47,10 @@ const loaders: Record<MessageBundle, () => Promise<BundleMessages>> = {
     const [de, en] = await Promise.all([import('./locales/spreadsheets.de'), import('./locales/spreadsheets.en')])
     return { de: de.default, en: en.default }
   },
+  errors: async () => {
+    const [de, en] = await Promise.all([import('./locales/errors.de'), import('./locales/errors.en')])
+    return { de: de.default, en: en.default }
+  },
 }
 
 // Per i18n instance (tests create many); each bundle is fetched once and merged once.
@@ -54,7 +59,7 @@ const loading = new WeakMap<object, Map<MessageBundle, Promise<void>>>()
 export function loadMessageBundles (i18n: AppI18n, bundles: readonly MessageBundle[]): Promise<void> {
   let started = loading.get(i18n)
   if (!started) loading.set(i18n, started = new Map())
-  const pending = bundles.map((bundle) => {
+  const pending = withDependencies(bundles).map((bundle) => {
     let promise = started.get(bundle)
     if (!promise) {
       promise = loaders[bundle]().then((messages) => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  availableTransitions, downloadPercent, fallbackFileName, fileNameFromDisposition, languageFor, mayEditNarratives, parseContentLength,
-  reportingErrorKey,
+  downloadPercent, fallbackFileName, fileNameFromDisposition, parseContentLength,
 } from './report-export'
 
 describe('downloadPercent', () => {
@@ -41,48 +40,5 @@ describe('fileNameFromDisposition', () => {
   })
   it('has a fallback name with the format as extension', () => {
     expect(fallbackFileName(3, 'council', 'docx', 'de')).toBe('report-3-council-de.docx')
-  })
-})
-
-describe('languageFor', () => {
-  it('keeps ECCAR in the chosen language and the council report in German', () => {
-    expect(languageFor('eccar', 'en')).toBe('en')
-    expect(languageFor('eccar', 'de')).toBe('de')
-    expect(languageFor('council', 'en')).toBe('de')
-  })
-})
-
-describe('availableTransitions', () => {
-  it('lets editors hand in for review and take back, but not approve', () => {
-    expect(availableTransitions('open', 'editor')).toEqual(['in_review'])
-    expect(availableTransitions('in_review', 'editor')).toEqual(['open'])
-    expect(availableTransitions('approved', 'editor')).toEqual([])
-  })
-  it('lets admins approve, withdraw and submit; nothing follows submission', () => {
-    expect(availableTransitions('in_review', 'admin')).toEqual(['open', 'approved'])
-    expect(availableTransitions('approved', 'admin')).toEqual(['in_review', 'submitted'])
-    expect(availableTransitions('submitted', 'admin')).toEqual([])
-  })
-  it('gives viewers and strangers no steps', () => {
-    expect(availableTransitions('open', 'viewer')).toEqual([])
-    expect(availableTransitions('open', null)).toEqual([])
-  })
-})
-
-describe('mayEditNarratives', () => {
-  it('allows editors and admins while open or in review', () => {
-    expect(mayEditNarratives('open', 'editor')).toBe(true)
-    expect(mayEditNarratives('in_review', 'admin')).toBe(true)
-    expect(mayEditNarratives('approved', 'admin')).toBe(false)
-    expect(mayEditNarratives('open', 'viewer')).toBe(false)
-  })
-})
-
-describe('reportingErrorKey', () => {
-  it('maps known codes and falls back by status', () => {
-    expect(reportingErrorKey({ status: 429, code: 'EXPORT_BUSY' })).toBe('reporting.errors.EXPORT_BUSY')
-    expect(reportingErrorKey({ status: 412, code: 'SOMETHING' })).toBe('reporting.errors.VERSION_CONFLICT')
-    expect(reportingErrorKey({ status: 403, code: 'X' })).toBe('reporting.errors.FORBIDDEN')
-    expect(reportingErrorKey({ status: 500, code: 'X' })).toBe('reporting.errors.unknown')
   })
 })

@@ -1,23 +1,4 @@
-import type { CycleState, Role } from '@eccar/shared'
-import { roleAtLeast } from './roles'
-
-/** The two reports a cycle can be exported as, with the languages each is written in (first: default). */
-export const reportKinds = ['eccar', 'council'] as const
-export type ReportKind = (typeof reportKinds)[number]
-export const reportFormats = ['pdf', 'docx', 'html', 'json'] as const
-export type ReportFormat = (typeof reportFormats)[number]
-export type ReportLang = 'en' | 'de'
-
-export const reportLanguages: Record<ReportKind, readonly ReportLang[]> = {
-  eccar: ['en', 'de'],
-  council: ['de'],
-}
-
-/** The language to use for a kind: the chosen one when that kind offers it, else the kind's default. */
-export function languageFor (kind: ReportKind, chosen: ReportLang): ReportLang {
-  const offered = reportLanguages[kind]
-  return offered.includes(chosen) ? chosen : offered[0] ?? 'de'
-}
+import type { ReportFormat, ReportKind, ReportLang } from '@eccar/shared'
 
 /**
  * How far a download is: a whole percentage 0–100 when the total size is known,
@@ -58,45 +39,3 @@ export function fileNameFromDisposition (header: string | null, fallback: string
 /** The file name to use when the server names none. */
 export const fallbackFileName = (cycleId: number, kind: ReportKind, format: ReportFormat, lang: ReportLang) =>
   `report-${cycleId}-${kind}-${lang}.${format}`
-
-/**
- * The steps a person may take from a cycle's state, mirroring the server's rules: editors hand a draft in
- * for review and take it back; approving, withdrawing an approval and submitting are the admin's.
- */
-const transitionRoles: Record<CycleState, Partial<Record<CycleState, Role>>> = {
-  open: { in_review: 'editor' },
-  in_review: { open: 'editor', approved: 'admin' },
-  approved: { in_review: 'admin', submitted: 'admin' },
-  submitted: {},
-}
-
-export function availableTransitions (state: CycleState, role: Role | null): CycleState[] {
-  return (Object.entries(transitionRoles[state]) as [CycleState, Role][])
-    .filter(([, needed]) => roleAtLeast(role, needed))
-    .map(([to]) => to)
-}
-
-/** Narratives can be written by editors and admins until the steering group has approved the report. */
-export function mayEditNarratives (state: CycleState, role: Role | null): boolean {
-  return (state === 'open' || state === 'in_review') && roleAtLeast(role, 'editor')
-}
-
-/** Error codes of the reporting pages with their own explanation in `reporting.errors.<CODE>`. */
-export const reportingErrorCodes = [
-  'EXPORT_BUSY', 'CYCLE_INCOMPLETE', 'VERSION_CONFLICT', 'VERSION_MISMATCH', 'VERSION_REQUIRED', 'CYCLE_LOCKED', 'CYCLE_TRANSITION_INVALID',
-  'CYCLE_PERIOD_INVALID', 'CYCLE_PERIOD_REQUIRED', 'CYCLES_NOT_COMPARABLE', 'REPORTING_CYCLE_NOT_FOUND', 'FORBIDDEN',
-  'AUTHENTICATION_REQUIRED', 'CSRF_FAILED', 'NETWORK_ERROR', 'VALIDATION_FAILED',
-] as const
-const knownCodes = new Set<string>(reportingErrorCodes)
-
-/** The i18n key explaining an API error on the reporting pages. */
-export function reportingErrorKey (error: { status: number, code: string }): string {
-  if (knownCodes.has(error.code)) return `reporting.errors.${error.code}`
-  if (error.status === 412) return 'reporting.errors.VERSION_CONFLICT'
-  if (error.status === 0) return 'reporting.errors.NETWORK_ERROR'
-  if (error.status === 401) return 'reporting.errors.AUTHENTICATION_REQUIRED'
-  if (error.status === 403) return 'reporting.errors.FORBIDDEN'
-  if (error.status === 404) return 'reporting.errors.REPORTING_CYCLE_NOT_FOUND'
-  if (error.status === 429) return 'reporting.errors.EXPORT_BUSY'
-  return 'reporting.errors.unknown'
-}

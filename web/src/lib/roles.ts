@@ -1,4 +1,4 @@
-import type { Me, Role } from '@eccar/shared'
+import { roleAtLeast, type Me, type Role } from '@eccar/shared'
 
 /**
  * Who may read and enter raw incident counts: the contract's `rawIncidentRoles`, repeated here as a
@@ -6,14 +6,6 @@ import type { Me, Role } from '@eccar/shared'
  * type keeps the two lists identical.
  */
 export const rawIncidentRoles: (typeof import('@eccar/shared'))['rawIncidentRoles'] = ['admin', 'incidents']
-
-// The anti-discrimination office ranks as a viewer for everything but the incident counts.
-const rank: Record<Role, number> = { viewer: 1, incidents: 1, editor: 2, admin: 3 }
-
-/** True when `role` is at least `minimum` (viewer = incidents < editor < admin); no role never suffices. */
-export function roleAtLeast (role: Role | null, minimum: Role): boolean {
-  return role !== null && rank[role] >= rank[minimum]
-}
 
 /** The person's role in a city, as the server decides it: a platform administrator acts as admin everywhere. */
 export function roleOf (user: Me | null, citySlug: string): Role | null {

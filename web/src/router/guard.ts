@@ -1,6 +1,6 @@
-import type { Me, Role } from '@eccar/shared'
+import { roleAtLeast, type Me, type Role } from '@eccar/shared'
 import type { RouteLocationNormalized, RouteLocationRaw, Router } from 'vue-router'
-import { roleAtLeast, roleOf } from '@/lib/roles'
+import { roleOf } from '@/lib/roles'
 import { useSessionStore } from '@/stores/session'
 
 declare module 'vue-router' {

@@ -3,26 +3,25 @@ import { adminRoutes } from './admin'
 import { installSessionGuard } from './guard'
 import { mailRoutes } from './mail'
 import { openDataRoutes } from './open-data'
+import { publicPages } from './public-pages'
 import { reportingRoutes } from './reporting'
 
 // Route components are lazy: a visitor downloads a page's code (and chart.js, for the dashboard) only when needed.
+// The public pages' addresses, text bundles and first reads are declared in public-pages.ts; a route named
+// after one of them must use that page's view (router/public-pages.test.ts).
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'start', component: () => import('@/views/StartView.vue') },
+  { path: publicPages.start.path, name: 'start', component: () => import('@/views/StartView.vue') },
   { path: '/barrierefreiheit', name: 'accessibility', component: () => import('@/views/AccessibilityView.vue'), alias: '/accessibility' },
-  { path: '/:city/plans/:planId(\\d+)', name: 'plan', component: () => import('@/views/PlanView.vue'), meta: { messages: ['open-data'] } },
+  { path: publicPages.plan.path, name: 'plan', component: () => import('@/views/PlanView.vue'), meta: { messages: publicPages.plan.messages } },
   {
-    path: '/:city/plans/:planId(\\d+)/dashboard',
+    path: publicPages.dashboard.path,
     name: 'dashboard',
     component: () => import('@/views/DashboardView.vue'),
-    meta: { messages: ['reporting', 'open-data'] },
+    meta: { messages: publicPages.dashboard.messages },
   },
-  {
-    path: '/:city/plans/:planId(\\d+)/commitments/:number(\\d+)',
-    name: 'commitment',
-    component: () => import('@/views/CommitmentView.vue'),
-  },
-  { path: '/:city/plans/:planId(\\d+)/measures/:id(\\d+)', name: 'measure', component: () => import('@/views/MeasureView.vue') },
-  { path: '/:city/organisations/:id(\\d+)', name: 'organisation', component: () => import('@/views/OrganisationView.vue') },
+  { path: publicPages.commitment.path, name: 'commitment', component: () => import('@/views/CommitmentView.vue') },
+  { path: publicPages.measure.path, name: 'measure', component: () => import('@/views/MeasureView.vue') },
+  { path: publicPages.organisation.path, name: 'organisation', component: () => import('@/views/OrganisationView.vue') },
   // The steering group's pages (signed in); the password and invitation pages belong to no city.
   { path: '/anmelden', name: 'sign-in', component: () => import('@/views/SignInView.vue'), alias: '/sign-in' },
   { path: '/invitation/:token', name: 'invitation', component: () => import('@/views/InvitationView.vue') },

@@ -1,20 +1,21 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { publicPages } from './public-pages'
 
 // Open data (public) and the spreadsheet imports (signed in). Spread into the app's routes in router/index.ts.
 export const openDataRoutes: RouteRecordRaw[] = [
   {
-    path: '/:city/daten',
+    path: publicPages.datasets.path,
     name: 'datasets',
     component: () => import('@/views/open-data/DatasetsView.vue'),
     alias: '/:city/data',
-    meta: { messages: ['open-data'] },
+    meta: { messages: publicPages.datasets.messages },
   },
   {
-    path: '/:city/daten/:dataset([a-z0-9-]+)',
+    path: publicPages.dataset.path,
     name: 'dataset',
     component: () => import('@/views/open-data/DatasetView.vue'),
     alias: '/:city/data/:dataset([a-z0-9-]+)',
-    meta: { messages: ['open-data'] },
+    meta: { messages: publicPages.dataset.messages },
   },
   {
     path: '/:city/arbeitsbereich/plaene/:planId(\\d+)/tabelle',

@@ -7,7 +7,7 @@ export const reportingRoutes: RouteRecordRaw[] = [
     name: 'reports',
     component: () => import('@/views/reporting/ReportsView.vue'),
     alias: '/:city/reports',
-    meta: { requiresRole: 'viewer', messages: ['reporting'] },
+    meta: { requiresRole: 'viewer', messages: ['reporting', 'errors'] },
   },
   {
     path: '/:city/berichte/:cycleId(\\d+)',

@@ -1,4 +1,4 @@
-import { Limits, type AuditEntry, type CreateMeasure, type MeasureDetail, type MeasureSummary, type UpdateMeasure } from '@eccar/shared'
+import { Limits, type CreateMeasure, type HiddenMeasure, type MeasureDetail, type MeasureSummary, type UpdateMeasure } from '@eccar/shared'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import * as api from '@/api/admin/measures'
@@ -6,29 +6,6 @@ import type { ApiError } from '@/api/http'
 import { toApiError, type LoadStatus } from './load-state'
 import { useMeasuresStore } from './measures'
 import { usePlansStore } from './plans'
-
-/** A hidden measure as the audit trail last recorded it. */
-export interface HiddenMeasure { id: number, planId: number, code: string, titleDe: string, titleEn: string | null, version: number, hiddenAt: string }
-
-/**
- * The measures that are hidden now: per measure the latest hide or restore wins. The entry's `after`
- * is the measure row after hiding, with the version a restore must name.
- */
-export function hiddenFromAudit (hides: readonly AuditEntry[], restores: readonly AuditEntry[]): HiddenMeasure[] {
-  const latest = new Map<string, AuditEntry>()
-  for (const entry of [...hides, ...restores]) {
-    const seen = latest.get(entry.entityId)
-    if (!seen || entry.id > seen.id) latest.set(entry.entityId, entry)
-  }
-  return [...latest.values()]
-    .filter((e) => e.action === 'measure.delete')
-    .flatMap((e) => {
-      const row = e.after as Partial<HiddenMeasure> | null
-      if (!row || typeof row.id !== 'number' || typeof row.version !== 'number') return []
-      return [{ id: row.id, planId: row.planId ?? 0, code: row.code ?? '', titleDe: row.titleDe ?? '', titleEn: row.titleEn ?? null, version: row.version, hiddenAt: e.at }]
-    })
-    .sort((a, b) => a.code.localeCompare(b.code, 'de', { numeric: true }))
-}
 
 // State is returned as plain refs (see stores/cities.ts); only the actions below write to it.
 export const useAdminMeasuresStore = defineStore('admin-measures', () => {
@@ -42,7 +19,7 @@ export const useAdminMeasuresStore = defineStore('admin-measures', () => {
   const detailError = ref<ApiError | null>(null)
 
   /** Every measure of the plan (all pages; plans have up to a few hundred), and the hidden ones. */
-  async function loadList (planId: number, citySlug: string) {
+  async function loadList (planId: number) {
     listStatus.value = 'loading'
     listError.value = null
     try {
@@ -54,7 +31,7 @@ export const useAdminMeasuresStore = defineStore('admin-measures', () => {
       }
       items.value = all
       listPlanId.value = planId
-      await loadHidden(planId, citySlug)
+      await loadHidden(planId)
       listStatus.value = 'idle'
     } catch (e) {
       listError.value = toApiError(e)
@@ -62,12 +39,9 @@ export const useAdminMeasuresStore = defineStore('admin-measures', () => {
     }
   }
 
-  async function loadHidden (planId: number, citySlug: string) {
-    const [hides, restores] = await Promise.all([
-      api.listMeasureVisibilityChanges(citySlug, 'measure.delete'),
-      api.listMeasureVisibilityChanges(citySlug, 'measure.restore'),
-    ])
-    hidden.value = hiddenFromAudit(hides.items, restores.items).filter((m) => m.planId === planId)
+  async function loadHidden (planId: number) {
+    // In the order of the measure list (by code), as the screen has always shown them.
+    hidden.value = (await api.listHiddenMeasures(planId)).items.sort((a, b) => a.code.localeCompare(b.code, 'de', { numeric: true }))
   }
 
   async function loadMeasure (id: number) {
@@ -96,17 +70,17 @@ export const useAdminMeasuresStore = defineStore('admin-measures', () => {
   const createMeasure = async (planId: number, body: CreateMeasure) => stored(await api.createMeasure(planId, body))
   const saveMeasure = async (id: number, body: UpdateMeasure, version: number) => stored(await api.updateMeasure(id, body, version))
 
-  async function hideMeasure (measure: { id: number, planId: number, version: number }, citySlug: string) {
+  async function hideMeasure (measure: { id: number, planId: number, version: number }) {
     await api.hideMeasure(measure.id, measure.version)
     delete details.value[measure.id]
     changed(measure.planId, measure.id)
     items.value = items.value.filter((m) => m.id !== measure.id)
-    await loadHidden(measure.planId, citySlug)
+    await loadHidden(measure.planId)
   }
 
-  async function restoreMeasure (measure: HiddenMeasure, citySlug: string) {
+  async function restoreMeasure (measure: HiddenMeasure) {
     const restored = stored(await api.restoreMeasure(measure.id, measure.version))
-    await loadList(restored.planId, citySlug)
+    await loadList(restored.planId)
     return restored
   }
 

@@ -4,6 +4,8 @@ import reportingDe from '@/i18n/locales/reporting.de'
 import reportingEn from '@/i18n/locales/reporting.en'
 import incidentsDe from '@/i18n/locales/incidents.de'
 import incidentsEn from '@/i18n/locales/incidents.en'
+import errorsDe from '@/i18n/locales/errors.de'
+import errorsEn from '@/i18n/locales/errors.en'
 import mailDe from '@/i18n/locales/mail.de'
 import mailEn from '@/i18n/locales/mail.en'
 import openDataDe from '@/i18n/locales/open-data.de'
@@ -12,4 +14,4 @@ import spreadsheetsDe from '@/i18n/locales/spreadsheets.de'
 import spreadsheetsEn from '@/i18n/locales/spreadsheets.en'
 
 /** The bundles the router loads with their pages, up front: components mounted alone need them too. */
-export const allMessageBundles = [{ de: adminDe, en: adminEn }, { de: reportingDe, en: reportingEn }, { de: incidentsDe, en: incidentsEn }, { de: mailDe, en: mailEn }, { de: openDataDe, en: openDataEn }, { de: spreadsheetsDe, en: spreadsheetsEn }]
+export const allMessageBundles = [{ de: adminDe, en: adminEn }, { de: reportingDe, en: reportingEn }, { de: incidentsDe, en: incidentsEn }, { de: errorsDe, en: errorsEn }, { de: mailDe, en: mailEn }, { de: openDataDe, en: openDataEn }, { de: spreadsheetsDe, en: spreadsheetsEn }]

@@ -11,12 +11,13 @@ import { createAppRouter } from '@/router'
 /** Mounts a component with the app's i18n, a memory router and a testing Pinia (actions stubbed). */
 export function mountWithApp<C extends Component> (
   component: C,
-  options: ComponentMountingOptions<C> & { locale?: Locale, initialState?: Record<string, unknown> } = {},
+  options: ComponentMountingOptions<C> & { locale?: Locale, initialState?: Record<string, unknown>, realActions?: boolean } = {},
 ) {
-  const { locale = 'de', initialState = {}, ...rest } = options
+  const { locale = 'de', initialState = {}, realActions = false, ...rest } = options
   const i18n = createAppI18n(locale, allMessageBundles)
   const router = createAppRouter(createMemoryHistory())
-  const pinia = createTestingPinia({ createSpy: vi.fn, initialState })
+  // realActions: the store's actions run (against the mocked API or fetch), for components that load through one.
+  const pinia = createTestingPinia({ createSpy: vi.fn, initialState, stubActions: !realActions })
   const wrapper = mount(component, { ...rest, global: { plugins: [i18n, router, pinia], ...rest.global } } as ComponentMountingOptions<C>)
   return { wrapper, i18n, router, pinia }
 }

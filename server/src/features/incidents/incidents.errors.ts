@@ -1,4 +1,4 @@
-import createError from '@fastify/error'
+import { createError } from '../../plugins/errors.ts'
 
 export const IncidentPeriodTooShortError = createError('INCIDENT_PERIOD_TOO_SHORT', 'A period runs at least six months; %s to %s is shorter', 400)
 export const IncidentPeriodOverlapError = createError('INCIDENT_PERIOD_OVERLAP', 'The period overlaps the entered period %s to %s', 409)

@@ -1,4 +1,4 @@
-import createError from '@fastify/error'
+import { createError } from '../../plugins/errors.ts'
 
 export const IndicatorNotFoundError = createError('INDICATOR_NOT_FOUND', 'Indicator %s not found', 404)
 export const IndicatorValueNotFoundError = createError('INDICATOR_VALUE_NOT_FOUND', 'Indicator value %s not found', 404)

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
-  CreateMeasureSchema, CreateStatusUpdateSchema, IdParamsSchema, MeasureDetailSchema, MeasureListQuerySchema, MeasureListSchema,
+  ApiErrorSchema, CreateMeasureSchema, CreateStatusUpdateSchema, HiddenMeasureListSchema, IdParamsSchema, MeasureDetailSchema, MeasureListQuerySchema, MeasureListSchema,
   StatusUpdateResultSchema, UpdateMeasureSchema,
 } from '@eccar/shared'
 import { sendCached } from '../../plugins/read-cache.ts'
@@ -25,6 +25,16 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => sendCached(request, reply, request.params.id, `measures|${JSON.stringify(request.query)}`,
     () => service.list(request.params.id, request.query, request.actor)))
+
+  app.get('/plans/:id/hidden-measures', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags: ['measures'],
+      summary: 'The plan\'s hidden measures, newest hidden first (administrators of the plan\'s city)',
+      params: IdParamsSchema,
+      response: { 200: HiddenMeasureListSchema, ...errorResponses, 401: ApiErrorSchema, 403: ApiErrorSchema },
+    },
+  }, async (request) => service.listHidden(request.params.id, request.actor))
 
   app.post('/plans/:id/measures', {
     config: { access: 'signed-in' },

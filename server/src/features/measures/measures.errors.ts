@@ -1,4 +1,4 @@
-import createError from '@fastify/error'
+import { createError } from '../../plugins/errors.ts'
 
 export const MeasureNotFoundError = createError('MEASURE_NOT_FOUND', 'Measure %s not found', 404)
 export const MeasureCodeTakenError = createError('MEASURE_CODE_TAKEN', 'The plan already has a measure with code "%s"', 409)

@@ -1,5 +1,5 @@
 import type { MeasureListQuery } from '@eccar/shared'
-import { and, asc, count, eq, ilike, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import {
   exampleActions, measureExampleActions, measureInvolvedOrganisations, measureRelations, measures,
@@ -102,6 +102,16 @@ export type MeasureRow = typeof measures.$inferSelect
 export async function findMeasurePlanId (db: Db, id: number): Promise<number | null> {
   const [row] = await db.select({ planId: measures.planId }).from(measures).where(eq(measures.id, id))
   return row?.planId ?? null
+}
+
+/** The plan's hidden measures, newest hidden first (the admin screen restores them from here). */
+export function listHiddenMeasures (db: Db, planId: number) {
+  return db.select({
+    id: measures.id, planId: measures.planId, code: measures.code, titleDe: measures.titleDe, titleEn: measures.titleEn,
+    version: measures.version, hiddenAt: measures.deletedAt,
+  }).from(measures)
+    .where(and(eq(measures.planId, planId), isNotNull(measures.deletedAt)))
+    .orderBy(desc(measures.deletedAt), desc(measures.id))
 }
 
 export async function findMeasureForUpdate (db: Db, id: number): Promise<MeasureRow | undefined> {

@@ -1,4 +1,4 @@
-import type { CreateMeasure, CreateStatusUpdate, MeasureListQuery, UpdateMeasure } from '@eccar/shared'
+import type { CreateMeasure, CreateStatusUpdate, HiddenMeasureList, MeasureListQuery, UpdateMeasure } from '@eccar/shared'
 import { Limits } from '@eccar/shared'
 import { and, eq, sql } from 'drizzle-orm'
 import {
@@ -20,7 +20,7 @@ import {
 } from './measures.errors.ts'
 import { toMeasureDetail, toMeasureSummary } from './measures.presenters.ts'
 import {
-  codeTaken, findMeasureDetail, findMeasureForUpdate, findMeasurePlanId, findPredecessor, insertStatusUpdates, listMeasures,
+  codeTaken, findMeasureDetail, findMeasureForUpdate, findMeasurePlanId, findPredecessor, insertStatusUpdates, listHiddenMeasures, listMeasures,
   nextPosition, replaceLinks, type MeasureRow,
 } from './measures.queries.ts'
 import { checkMeasure, needsReason } from './measures.rules.ts'
@@ -124,6 +124,15 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
     },
 
     get: (id: number, actor: Actor) => detail(db, id, actor),
+
+    /** Only the plan's administrators restore measures, so only they see which ones are hidden. */
+    async listHidden (planId: number, actor: Actor): Promise<HiddenMeasureList> {
+      const plan = await findPlan(db, planId)
+      if (!plan) throw new PlanNotFoundError(planId)
+      requireRole(actor, plan.cityId, 'admin', () => new PlanNotFoundError(planId))
+      const rows = await listHiddenMeasures(db, planId)
+      return { items: rows.map((row) => ({ ...row, hiddenAt: row.hiddenAt!.toISOString() })) }
+    },
 
     /** Which plan's cached answers a measure's page belongs with; null for an unknown id. */
     planIdOf: (id: number) => findMeasurePlanId(db, id),

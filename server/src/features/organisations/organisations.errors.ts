@@ -1,4 +1,4 @@
-import createError from '@fastify/error'
+import { createError } from '../../plugins/errors.ts'
 
 export const OrganisationNotFoundError = createError('ORGANISATION_NOT_FOUND', 'Organisation %s not found', 404)
 export const OrganisationNameTakenError = createError('ORGANISATION_NAME_TAKEN', 'The city already has an organisation named "%s"', 409)

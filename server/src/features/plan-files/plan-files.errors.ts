@@ -1,7 +1,7 @@
-import createError from '@fastify/error'
+import { createError, type ApiErrorCode } from '../../plugins/errors.ts'
 
 /** A plan file that is well-formed JSON of the right shape but breaks a rule; names the first problem. */
-export class PlanFileInvalidError extends Error {
+export class PlanFileInvalidError extends Error implements ApiErrorCode {
   readonly statusCode = 400
   readonly code = 'PLAN_FILE_INVALID'
   readonly extra: { details: { path: string, reason: string }[] }

@@ -1,4 +1,4 @@
-import createError from '@fastify/error'
+import { createError } from '../../plugins/errors.ts'
 
 export const PlanNotContinuableError = createError('PLAN_NOT_CONTINUABLE', 'Plan %s is a draft; only an adopted or closed plan can be continued by a plan update', 409)
 export const PlanAlreadyContinuedError = createError('PLAN_ALREADY_CONTINUED', 'Plan %s already has a plan update (plan %s)', 409)

@@ -1,4 +1,4 @@
-import createError from '@fastify/error'
+import { createError } from '../../plugins/errors.ts'
 
 export const PlanNotFoundError = createError('PLAN_NOT_FOUND', 'Plan %s not found', 404)
 export const PlanNotDraftError = createError('PLAN_NOT_DRAFT', 'Only draft plans can be deleted; close an adopted plan instead', 409)

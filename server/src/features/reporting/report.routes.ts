@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ApiErrorSchema, IdParamsSchema } from '@eccar/shared'
-import createError from '@fastify/error'
+import { ApiErrorSchema, IdParamsSchema, reportFormats, reportKinds, reportLangs } from '@eccar/shared'
+import { createError } from '../../plugins/errors.ts'
 import { eq } from 'drizzle-orm'
 import { Type } from 'typebox'
 import { requireRole } from '../../auth/actor.ts'
@@ -12,9 +12,9 @@ import { reportHtmlPolicy } from './public-reports.routes.ts'
 import { loadReportSnapshot } from './snapshot.ts'
 
 export const ReportQuerySchema = Type.Object({
-  kind: Type.Optional(Type.Enum(['eccar', 'council'], { default: 'eccar', description: 'ECCAR/UNESCO report (English by default) or council report (German)' })),
-  format: Type.Optional(Type.Enum(['html', 'docx', 'pdf', 'json'], { default: 'pdf' })),
-  lang: Type.Optional(Type.Enum(['en', 'de'], { description: 'Default: English for ECCAR, German for the council' })),
+  kind: Type.Optional(Type.Enum([...reportKinds], { default: 'eccar', description: 'ECCAR/UNESCO report (English by default) or council report (German)' })),
+  format: Type.Optional(Type.Enum([...reportFormats], { default: 'pdf' })),
+  lang: Type.Optional(Type.Enum([...reportLangs], { description: 'Default: English for ECCAR, German for the council' })),
 }, { additionalProperties: false })
 
 export const ExportBusyError = createError('EXPORT_BUSY', 'Your previous export is still being made; try again when it is done', 429)

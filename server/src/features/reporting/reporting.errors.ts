@@ -1,4 +1,4 @@
-import createError from '@fastify/error'
+import { createError, type ApiErrorCode } from '../../plugins/errors.ts'
 
 export const ReportingCycleNotFoundError = createError('REPORTING_CYCLE_NOT_FOUND', 'Reporting cycle %s not found', 404)
 export const CycleTransitionInvalidError = createError('CYCLE_TRANSITION_INVALID', 'A reporting cycle cannot go from "%s" to "%s"', 409)
@@ -8,7 +8,7 @@ export const CyclePeriodRequiredError = createError('CYCLE_PERIOD_REQUIRED', 'Th
 export const CyclesNotComparableError = createError('CYCLES_NOT_COMPARABLE', 'Only cycles of the same city can be compared', 400)
 
 /** 409 naming, in `details`, every commitment with neither a narrative nor an explanation (comply or explain). */
-export class CycleIncompleteError extends Error {
+export class CycleIncompleteError extends Error implements ApiErrorCode {
   readonly statusCode = 409
   readonly code = 'CYCLE_INCOMPLETE'
   readonly extra: { details: { path: string, reason: string }[] }

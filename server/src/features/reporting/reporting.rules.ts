@@ -1,25 +1,7 @@
-import type { CycleState, Role } from '@eccar/shared'
 import { addDays, addMonths } from '../../lib/dates.ts'
 
-/**
- * The cycle's way to submission and who may take each step. Editors hand a draft in for review and
- * take it back; the steering group's approval, its withdrawal and the submission are the admin's.
- * Nothing follows submission: the report is frozen.
- */
-const transitions: Record<CycleState, Partial<Record<CycleState, Role>>> = {
-  open: { in_review: 'editor' },
-  in_review: { open: 'editor', approved: 'admin' },
-  approved: { in_review: 'admin', submitted: 'admin' },
-  submitted: {},
-}
-
-/** The role a step needs, or null when the step is not allowed at all. */
-export const transitionRole = (from: CycleState, to: CycleState): Role | null => transitions[from][to] ?? null
-
-export const nextStates = (from: CycleState) => Object.keys(transitions[from]) as CycleState[]
-
-/** Title, period and narratives can change until the steering group has approved the report. */
-export const isEditable = (state: CycleState) => state === 'open' || state === 'in_review'
+// The cycle's state machine lives in @eccar/shared, so the web app offers exactly the steps enforced here.
+export { isEditable, needsCompleteness, nextStates, transitionRole } from '@eccar/shared'
 
 /** Two years from `start`, the day before the same date two years on (ECCAR's biennial report). */
 const biennialEnd = (start: string) => addDays(addMonths(start, 24), -1)
@@ -54,8 +36,6 @@ export function missingNarratives (narratives: { commitmentNumber: number, textD
   })
 }
 
-/** The steps that freeze the report's texts need every commitment complete. */
-export const needsCompleteness = (to: CycleState) => to === 'approved' || to === 'submitted'
 
 /** An English default title for a default German one ("Umsetzungsbericht 2022–2023"). */
 export function defaultTitleEn (period: { periodStart: string, periodEnd: string }) {

@@ -1,4 +1,4 @@
-import createError from '@fastify/error'
+import { createError } from '../../plugins/errors.ts'
 
 export const SecondFactorAlreadyEnabledError = createError('SECOND_FACTOR_ALREADY_ENABLED', 'A second factor is already set up; turn it off first to set up another', 409)
 export const SecondFactorNotStartedError = createError('SECOND_FACTOR_ENROLMENT_NOT_STARTED', 'Start the set-up first: no authenticator app is waiting for confirmation', 409)

@@ -1,4 +1,4 @@
-import createError from '@fastify/error'
+import { createError, type ApiErrorCode } from '../../plugins/errors.ts'
 
 // One answer for unknown accounts and wrong passwords: which e-mails have accounts is nobody's business.
 export const InvalidCredentialsError = createError('INVALID_CREDENTIALS', 'E-mail address or password is wrong', 401)
@@ -9,7 +9,7 @@ export const SecondFactorInvalidError = createError('SECOND_FACTOR_INVALID', 'Th
 export const SecondFactorChallengeInvalidError = createError(
   'SECOND_FACTOR_CHALLENGE_INVALID', 'Signing in took too long or was not started here; enter your password again', 401)
 
-export class TooManyAttemptsError extends Error {
+export class TooManyAttemptsError extends Error implements ApiErrorCode {
   readonly statusCode = 429
   readonly code = 'TOO_MANY_ATTEMPTS'
   constructor (readonly retryAfterSeconds: number) {
@@ -20,7 +20,7 @@ export class TooManyAttemptsError extends Error {
 export const InvitationSignInRequiredError = createError('INVITATION_SIGN_IN_REQUIRED', 'This address already has an account: sign in with it and accept the invitation', 409)
 export const ResetLinkInvalidError = createError('PASSWORD_RESET_INVALID', 'This password-reset link is unknown, used or expired; ask for a new one', 400)
 
-export class TooManyResetsError extends Error {
+export class TooManyResetsError extends Error implements ApiErrorCode {
   readonly statusCode = 429
   readonly code = 'TOO_MANY_RESETS'
   constructor (readonly retryAfterSeconds: number) {

@@ -1,4 +1,4 @@
-import createError from '@fastify/error'
+import { createError, type ApiErrorCode } from '../../plugins/errors.ts'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 
 export const VersionRequiredError = createError(
@@ -8,7 +8,7 @@ export const VersionRequiredError = createError(
 )
 
 /** 412 with the record as it is now, so the client can show what the other person changed. */
-export class VersionConflictError extends Error {
+export class VersionConflictError extends Error implements ApiErrorCode {
   readonly statusCode = 412
   readonly code = 'VERSION_CONFLICT'
   readonly extra: { current: unknown }

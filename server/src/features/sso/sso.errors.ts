@@ -1,5 +1,5 @@
 import type { SsoErrorCode } from '@eccar/shared'
-import createError from '@fastify/error'
+import { createError } from '../../plugins/errors.ts'
 
 export const IdentityProviderNotFoundError = createError('IDENTITY_PROVIDER_NOT_FOUND', 'The city has no identity provider configured', 404)
 export const IssuerInsecureError = createError(

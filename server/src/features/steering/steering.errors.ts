@@ -1,4 +1,4 @@
-import createError from '@fastify/error'
+import { createError } from '../../plugins/errors.ts'
 
 export const SteeringMemberNotFoundError = createError('STEERING_MEMBER_NOT_FOUND', 'Steering-group member %s not found', 404)
 export const SteeringMeetingNotFoundError = createError('STEERING_MEETING_NOT_FOUND', 'Steering-group meeting %s not found', 404)

@@ -1,4 +1,4 @@
-import createError from '@fastify/error'
+import { createError } from '../../plugins/errors.ts'
 
 export const UserNotFoundError = createError('USER_NOT_FOUND', 'User %s is not a member of this city', 404)
 export const AlreadyMemberError = createError('USER_ALREADY_MEMBER', '%s already has a role in this city', 409)

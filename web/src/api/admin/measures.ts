@@ -1,4 +1,4 @@
-import type { AuditList, CreateMeasure, MeasureDetail, MeasureList, MeasureListQuery, UpdateMeasure } from '@eccar/shared'
+import type { CreateMeasure, HiddenMeasureList, MeasureDetail, MeasureList, MeasureListQuery, UpdateMeasure } from '@eccar/shared'
 import { getJson, sendJson } from '@/api/http'
 
 export const listMeasures = (planId: number, query: MeasureListQuery) => getJson<MeasureList>(`/plans/${planId}/measures`, { ...query })
@@ -10,9 +10,5 @@ export const updateMeasure = (id: number, body: UpdateMeasure, version: number) 
 export const hideMeasure = (id: number, version: number) => sendJson<undefined>('DELETE', `/measures/${id}`, undefined, { ifMatch: version })
 export const restoreMeasure = (id: number, version: number) =>
   sendJson<MeasureDetail>('POST', `/measures/${id}/restore`, undefined, { ifMatch: version })
-/**
- * Hidden measures are invisible to every read, so the audit trail is where they are found: the
- * latest hide or restore of each measure (the `after` record carries code, title and version).
- */
-export const listMeasureVisibilityChanges = (citySlug: string, action: 'measure.delete' | 'measure.restore') =>
-  getJson<AuditList>(`/cities/${encodeURIComponent(citySlug)}/audit`, { entityType: 'measure', action, limit: 100 })
+/** The plan's hidden measures, newest hidden first, each with the version a restore names (admins only). */
+export const listHiddenMeasures = (planId: number) => getJson<HiddenMeasureList>(`/plans/${planId}/hidden-measures`)

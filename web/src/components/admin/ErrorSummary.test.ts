@@ -8,7 +8,7 @@ const labels = { titleDe: 'Titel (deutsch)', code: 'Nummer' }
 describe('ErrorSummary', () => {
   it('lists each field error as a link to its field', () => {
     const { wrapper } = mountWithApp(ErrorSummary, {
-      props: { fieldErrors: { code: 'admin.errors.MEASURE_CODE_TAKEN', titleDe: 'admin.validation.required' }, error: null, labels, idPrefix: 'measure-' },
+      props: { fieldErrors: { code: 'errors.MEASURE_CODE_TAKEN', titleDe: 'admin.validation.required' }, error: null, labels, idPrefix: 'measure-' },
     })
     expect(wrapper.attributes('role')).toBe('alert')
     expect(wrapper.find('.alert__title').text()).toContain('2 Angaben')

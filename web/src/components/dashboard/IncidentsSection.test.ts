@@ -31,7 +31,7 @@ describe('IncidentsSection', () => {
   it('shows the newest published release by kind, withheld figures with a neutral mark, the correction and the footnote', async () => {
     const fetchMock = vi.fn((_url: string) => Promise.resolve(json(answer())))
     vi.stubGlobal('fetch', fetchMock)
-    const { wrapper } = mountWithApp(IncidentsSection, { props: { city: 'jena' } })
+    const { wrapper } = mountWithApp(IncidentsSection, { realActions: true, props: { city: 'jena' } })
     await flushPromises()
 
     expect(fetchMock).toHaveBeenCalledTimes(1)
@@ -56,7 +56,7 @@ describe('IncidentsSection', () => {
       ? { releases: [older, newest], release: release(older) }
       : answer())))
     vi.stubGlobal('fetch', fetchMock)
-    const { wrapper } = mountWithApp(IncidentsSection, { props: { city: 'jena' } })
+    const { wrapper } = mountWithApp(IncidentsSection, { realActions: true, props: { city: 'jena' } })
     await flushPromises()
     const select = wrapper.find('select#incidents-release')
     expect(wrapper.find('label[for="incidents-release"]').text()).toBe('Zeitraum')
@@ -70,7 +70,7 @@ describe('IncidentsSection', () => {
 
   it('speaks English and uses the release\'s threshold', async () => {
     vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(json(answer(7)))))
-    const { wrapper } = mountWithApp(IncidentsSection, { props: { city: 'jena' }, locale: 'en' })
+    const { wrapper } = mountWithApp(IncidentsSection, { realActions: true, props: { city: 'jena' }, locale: 'en' })
     await flushPromises()
     expect(wrapper.find('h2').text()).toBe('Reported incidents of discrimination')
     expect(wrapper.findAll('tbody tr')[1]!.text()).toContain('–')
@@ -80,14 +80,14 @@ describe('IncidentsSection', () => {
 
   it('renders nothing when nothing is published', async () => {
     vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(json({ releases: [], release: null }))))
-    const { wrapper } = mountWithApp(IncidentsSection, { props: { city: 'jena' } })
+    const { wrapper } = mountWithApp(IncidentsSection, { realActions: true, props: { city: 'jena' } })
     await flushPromises()
     expect(wrapper.find('section').exists()).toBe(false)
   })
 
   it('renders nothing when the request fails', async () => {
     vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(json({ code: 'CITY_NOT_FOUND', message: 'no' }, 404))))
-    const { wrapper } = mountWithApp(IncidentsSection, { props: { city: 'nowhere' } })
+    const { wrapper } = mountWithApp(IncidentsSection, { realActions: true, props: { city: 'nowhere' } })
     await flushPromises()
     expect(wrapper.find('section').exists()).toBe(false)
   })

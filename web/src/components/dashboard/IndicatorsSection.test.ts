@@ -18,7 +18,7 @@ describe('IndicatorsSection', () => {
 
   it('shows the English unit in English, and the German one marked as German where there is none', async () => {
     vi.mocked(api.listIndicators).mockResolvedValue({ items: [indicator(1), indicator(2, { nameEn: null, unit: 'Standorte', unitEn: 'Sites' })] })
-    const { wrapper } = mountWithApp(IndicatorsSection, { props: { planId: 1 }, locale: 'en' })
+    const { wrapper } = mountWithApp(IndicatorsSection, { realActions: true, props: { planId: 1 }, locale: 'en' })
     await flushPromises()
     const [first, second] = wrapper.findAll('.indicator-card')
     expect(first?.find('dd [lang="de"]').text()).toBe('Anzahl')
@@ -29,7 +29,7 @@ describe('IndicatorsSection', () => {
 
   it('shows the German unit in German without a mark', async () => {
     vi.mocked(api.listIndicators).mockResolvedValue({ items: [indicator(1, { unitEn: 'Number' })] })
-    const { wrapper } = mountWithApp(IndicatorsSection, { props: { planId: 1 } })
+    const { wrapper } = mountWithApp(IndicatorsSection, { realActions: true, props: { planId: 1 } })
     await flushPromises()
     expect(wrapper.find('.indicator-card dd').text()).toBe('Anzahl')
     expect(wrapper.find('.indicator-card .language-tag').exists()).toBe(false)

@@ -6,7 +6,7 @@ import MeasureCard from './MeasureCard.vue'
 describe('MeasureCard', () => {
   it('shows code, title, status as text, progress and type, linking to the measure', () => {
     const measure = buildMeasureSummary({ id: 7, code: '2.4', status: 'done', progress: 100, primaryCommitment: 2 })
-    const { wrapper } = mountWithApp(MeasureCard, { props: { measure, city: 'jena', commitment: 2 } })
+    const { wrapper } = mountWithApp(MeasureCard, { props: { measure, city: 'jena', commitment: 2, showType: true } })
     expect(wrapper.find('a').attributes('href')).toBe('/jena/plans/1/measures/7')
     expect(wrapper.text()).toContain('2.4')
     expect(wrapper.find('.status-badge').text()).toBe('umgesetzt')

@@ -25,7 +25,7 @@ export function useMeasureFormOptions (city: Ref<string>, planId: Ref<number>, o
 
   void organisationsStore.ensureCity(city.value)
   void planStore.loadCommitments()
-  if (listPlanId.value !== planId.value) void measuresStore.loadList(planId.value, city.value)
+  if (listPlanId.value !== planId.value) void measuresStore.loadList(planId.value)
 
   const organisations = computed(() => (byCity.value[city.value] ?? []).map((o) => ({ value: o.id, label: text(o.name, o.nameEn) })))
   const otherMeasures = computed(() => (listPlanId.value === planId.value ? items.value : [])

@@ -73,7 +73,7 @@ describe('useVersionedForm', () => {
     const { form } = setup(vi.fn().mockRejectedValue(error))
     form.draft.value!.title = 'Lang'
     expect(await form.submit()).toBe('error')
-    expect(form.fieldErrors.value).toEqual({ title: 'admin.errors.VALIDATION_FAILED' })
+    expect(form.fieldErrors.value).toEqual({ title: 'errors.VALIDATION_FAILED' })
     expect(form.error.value?.requestId).toBe('r-2')
   })
 })

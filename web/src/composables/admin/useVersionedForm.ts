@@ -1,6 +1,7 @@
 import { computed, ref, type Ref, type UnwrapNestedRefs } from 'vue'
 import type { ApiError } from '@/api/http'
-import { conflictCurrent, errorField, errorMessageKey } from '@/lib/admin/errors'
+import { conflictCurrent, errorField } from '@/lib/admin/errors'
+import { errorMessageKey } from '@/lib/error-messages'
 import { changedFields, cloneValues, reapplyChanges, type FormValues } from '@/lib/admin/form-diff'
 import { toApiError } from '@/stores/load-state'
 

@@ -163,61 +163,6 @@ const validation = {
   groupsClaimRequired: 'Rollen nach Gruppen brauchen den Namen des Claims, der die Gruppen enthält.',
 }
 
-const errors = {
-  VALIDATION_FAILED: 'Eine Angabe passt nicht zu den Regeln, zum Beispiel ist ein Text zu lang oder ein Datum falsch geschrieben.',
-  INVALID_VALUE: 'Ein Wert hat das falsche Format oder ist zu lang.',
-  VERSION_CONFLICT: 'Jemand anderes hat diesen Eintrag inzwischen geändert.',
-  VERSION_REQUIRED: 'Die Seite hat nicht mitgeschickt, welche Fassung Sie bearbeitet haben. Bitte laden Sie die Seite neu.',
-  VERSION_MISMATCH: 'Die mitgeschickte Fassung passt nicht zusammen. Bitte laden Sie die Seite neu.',
-  INVALID_PRECONDITION: 'Die mitgeschickte Fassung ist ungültig. Bitte laden Sie die Seite neu.',
-  AUTHENTICATION_REQUIRED: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an; Ihre Eingaben auf dieser Seite bleiben bis dahin erhalten.',
-  FORBIDDEN: 'Dafür fehlt Ihnen die Berechtigung. Nur die Verantwortlichen des Plans (Rolle „Verwaltung des Plans“) dürfen das.',
-  FIELD_NOT_ALLOWED: 'Ihre Rolle darf eines dieser Felder nicht ändern.',
-  CSRF_FAILED: 'Die Sicherheitsprüfung ist fehlgeschlagen. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.',
-  TOO_MANY_REQUESTS: 'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.',
-  BODY_TOO_LARGE: 'Die Angaben sind zu umfangreich, um sie auf einmal zu speichern.',
-  NETWORK_ERROR: 'Es besteht keine Verbindung zum Server. Ihre Eingaben sind noch da; bitte versuchen Sie es gleich noch einmal.',
-  INTERNAL_ERROR: 'Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später noch einmal und nennen Sie bei Rückfragen die Vorgangsnummer.',
-  SERVICE_UNAVAILABLE: 'Der Server ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.',
-  REFERENCE_CONFLICT: 'Ein verknüpfter Eintrag existiert nicht mehr oder wird noch verwendet. Bitte laden Sie die Seite neu.',
-  CITY_NOT_FOUND: 'Diese Stadt gibt es nicht, oder Sie haben dort keine Rolle.',
-  PLAN_NOT_FOUND: 'Diesen Plan gibt es nicht (mehr).',
-  PLAN_PERIOD_INVALID: 'Das Ende der Laufzeit darf nicht vor ihrem Beginn liegen.',
-  PREDECESSOR_INVALID: 'Der Vorgängerplan muss ein anderer Plan derselben Stadt sein.',
-  PLAN_NOT_DRAFT: 'Nur Entwürfe können gelöscht werden; einen beschlossenen Plan schließen Sie stattdessen ab.',
-  MEASURE_NOT_FOUND: 'Diese Maßnahme gibt es nicht (mehr), oder sie ist ausgeblendet.',
-  MEASURE_CODE_TAKEN: 'Diese Nummer hat schon eine andere Maßnahme des Plans. Bitte wählen Sie eine andere.',
-  MEASURE_DATES_INVALID: 'Das Ende darf nicht vor dem Beginn liegen.',
-  SECONDARY_COMMITMENT_INVALID: 'Die Schwerpunkt-Verpflichtung kann nicht zugleich weitere Verpflichtung sein.',
-  ORGANISATION_UNKNOWN: 'Eine gewählte Stelle gehört nicht zu dieser Stadt (vielleicht wurde sie gerade gelöscht). Bitte laden Sie die Seite neu.',
-  RELATED_MEASURE_INVALID: 'Eine verknüpfte Maßnahme ist keine andere Maßnahme desselben Plans.',
-  EXAMPLE_ACTION_UNKNOWN: 'Eine gewählte ECCAR-Beispielaktion gibt es nicht.',
-  MEASURE_NOT_DELETED: 'Diese Maßnahme ist nicht ausgeblendet; sie ist schon wieder sichtbar.',
-  STATUS_REASON_REQUIRED: 'Für diesen Status ist eine Begründung nötig.',
-  ORGANISATION_NOT_FOUND: 'Diese Stelle gibt es nicht (mehr).',
-  ORGANISATION_NAME_TAKEN: 'Eine Stelle mit diesem Namen gibt es in der Stadt schon.',
-  ORGANISATION_IN_USE: 'Diese Stelle ist noch bei Maßnahmen (federführend oder beteiligt) oder in deren Statusverlauf genannt. Entfernen Sie sie dort zuerst – oder ändern Sie nur ihren Namen, wenn sie umbenannt wurde.',
-  USER_NOT_FOUND: 'Diese Person hat keine Rolle (mehr) in der Stadt.',
-  USER_ALREADY_MEMBER: 'Diese Person hat schon eine Rolle in der Stadt. Ändern Sie dort ihre Rolle.',
-  LAST_ADMIN: 'Die Stadt braucht mindestens eine Person mit der Rolle „Verwaltung des Plans“. Geben Sie diese Rolle zuerst einer anderen Person; danach können Sie sie hier wegnehmen.',
-  SCOPE_ONLY_FOR_EDITORS: 'Nur Personen mit der Rolle „Mitglied der Lenkungsgruppe“ können auf Stellen beschränkt werden.',
-  PASSWORD_REJECTED: 'Dieses Passwort ist zu kurz oder zu bekannt. Bitte wählen Sie ein anderes.',
-  SECOND_FACTOR_NOT_ENABLED: 'Diese Person hat keinen zweiten Faktor eingerichtet; es gibt nichts zurückzusetzen.',
-  SECOND_FACTOR_ENROLMENT_REQUIRED: 'Richten Sie zuerst Ihren zweiten Faktor ein (Konto → Zweiter Faktor) und melden Sie sich damit an.',
-  PASSWORD_LINK_NOT_ALLOWED: 'Für dieses Konto gibt es keinen Link von hier: Es hat schon ein Passwort oder wird auch außerhalb dieser Stadt genutzt. Die Person kann ihr Passwort auf der Anmeldeseite selbst zurücksetzen.',
-  INVITATION_NOT_FOUND: 'Diese Einladung ist nicht mehr offen: Sie wurde angenommen oder zurückgezogen.',
-  STEERING_MEMBER_NOT_FOUND: 'Diesen Sitz gibt es nicht (mehr).',
-  STEERING_MEETING_NOT_FOUND: 'Diese Sitzung gibt es nicht (mehr).',
-  STEERING_ATTENDEE_UNKNOWN: 'Ein gewählter Sitz gehört nicht (mehr) zur Lenkungsgruppe. Bitte laden Sie die Seite neu.',
-  STEERING_MEASURE_UNKNOWN: 'Eine gewählte Maßnahme gehört nicht zu dieser Stadt.',
-  IDENTITY_PROVIDER_NOT_FOUND: 'Für diese Stadt ist keine Anmeldung mit einem Stadt-Konto eingerichtet (mehr). Bitte laden Sie die Seite neu.',
-  IDENTITY_PROVIDER_ISSUER_INSECURE: 'Der Anmeldedienst muss über https erreichbar sein.',
-  IDENTITY_PROVIDER_SECRET_KEY_MISSING: 'Der Server kann das Client-Geheimnis nicht verschlüsselt speichern, weil SECRET_KEY nicht gesetzt ist. Bitten Sie den Betrieb, SECRET_KEY zu setzen, oder richten Sie den Client ohne Geheimnis ein (öffentlicher Client mit PKCE).',
-  notFound: 'Der Eintrag wurde nicht gefunden; vielleicht wurde er gerade gelöscht.',
-  conflict: 'Das passt nicht zum aktuellen Stand der Daten. Bitte laden Sie die Seite neu.',
-  unknown: 'Das hat nicht geklappt. Bitte prüfen Sie Ihre Eingaben und versuchen Sie es noch einmal.',
-}
-
 const conflict = {
   title: 'Jemand anderes hat diesen Eintrag inzwischen geändert',
   text: 'Ihre Änderungen sind noch nicht gespeichert. Die Tabelle zeigt, was Sie eingegeben haben und was jetzt gespeichert ist.',
@@ -592,7 +537,7 @@ const identityProvider = {
 }
 
 const adminDe = {
-  admin: { common, nav, start, fields, form, validation, errors, conflict, copy, picker, plan, commitment, measures, measureForm, organisations, users, steering, meeting, audit, identityProvider },
+  admin: { common, nav, start, fields, form, validation, conflict, copy, picker, plan, commitment, measures, measureForm, organisations, users, steering, meeting, audit, identityProvider },
 }
 
 export type AdminMessageSchema = typeof adminDe

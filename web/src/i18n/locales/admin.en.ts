@@ -164,61 +164,6 @@ const validation = {
   groupsClaimRequired: 'Roles by group need the name of the claim that carries the groups.',
 }
 
-const errors = {
-  VALIDATION_FAILED: 'An entry does not fit the rules, for example a text is too long or a date is written wrongly.',
-  INVALID_VALUE: 'A value has the wrong format or is too long.',
-  VERSION_CONFLICT: 'Someone else has changed this record in the meantime.',
-  VERSION_REQUIRED: 'The page did not send which version you edited. Please reload the page.',
-  VERSION_MISMATCH: 'The versions sent do not match. Please reload the page.',
-  INVALID_PRECONDITION: 'The version sent is invalid. Please reload the page.',
-  AUTHENTICATION_REQUIRED: 'Your session has ended. Please sign in again; your entries on this page stay until then.',
-  FORBIDDEN: 'You are not allowed to do this. Only the plan\'s administrators (role "plan administrator") may.',
-  FIELD_NOT_ALLOWED: 'Your role may not change one of these fields.',
-  CSRF_FAILED: 'The security check failed. Please reload the page and try again.',
-  TOO_MANY_REQUESTS: 'Too many requests in a short time. Please wait a moment.',
-  BODY_TOO_LARGE: 'The entries are too large to save at once.',
-  NETWORK_ERROR: 'There is no connection to the server. Your entries are still here; please try again in a moment.',
-  INTERNAL_ERROR: 'An error occurred on the server. Please try again later and quote the reference number if you get in touch.',
-  SERVICE_UNAVAILABLE: 'The server cannot be reached right now. Please try again later.',
-  REFERENCE_CONFLICT: 'A linked record no longer exists or is still in use. Please reload the page.',
-  CITY_NOT_FOUND: 'This city does not exist, or you have no role there.',
-  PLAN_NOT_FOUND: 'This plan does not exist (any more).',
-  PLAN_PERIOD_INVALID: 'The end of the period cannot be before its start.',
-  PREDECESSOR_INVALID: 'The predecessor must be another plan of the same city.',
-  PLAN_NOT_DRAFT: 'Only drafts can be deleted; close an adopted plan instead.',
-  MEASURE_NOT_FOUND: 'This measure does not exist (any more), or it is hidden.',
-  MEASURE_CODE_TAKEN: 'Another measure of the plan already has this number. Please choose another one.',
-  MEASURE_DATES_INVALID: 'The end cannot be before the start.',
-  SECONDARY_COMMITMENT_INVALID: 'The primary commitment cannot also be a further commitment.',
-  ORGANISATION_UNKNOWN: 'A chosen body does not belong to this city (perhaps it was just deleted). Please reload the page.',
-  RELATED_MEASURE_INVALID: 'A related measure is not another measure of the same plan.',
-  EXAMPLE_ACTION_UNKNOWN: 'A chosen ECCAR example action does not exist.',
-  MEASURE_NOT_DELETED: 'This measure is not hidden; it is already visible again.',
-  STATUS_REASON_REQUIRED: 'This status needs a reason.',
-  ORGANISATION_NOT_FOUND: 'This body does not exist (any more).',
-  ORGANISATION_NAME_TAKEN: 'The city already has a body with this name.',
-  ORGANISATION_IN_USE: 'This body is still named in measures (as lead or involved body) or in their status timelines. Remove it there first – or only change its name if it was renamed.',
-  USER_NOT_FOUND: 'This person no longer has a role in the city.',
-  USER_ALREADY_MEMBER: 'This person already has a role in the city. Change their role there.',
-  LAST_ADMIN: 'The city needs at least one person with the role "plan administrator". Give this role to someone else first; then you can take it away here.',
-  SCOPE_ONLY_FOR_EDITORS: 'Only people with the role "steering-group member" can be limited to bodies.',
-  PASSWORD_REJECTED: 'This password is too short or too common. Please choose another one.',
-  SECOND_FACTOR_NOT_ENABLED: 'This person has not set up a second factor; there is nothing to reset.',
-  SECOND_FACTOR_ENROLMENT_REQUIRED: 'Please set up your second factor first (account → second factor) and sign in with it.',
-  PASSWORD_LINK_NOT_ALLOWED: 'There is no link for this account from here: it already has a password or is also used outside this city. The person can reset their password on the sign-in page.',
-  INVITATION_NOT_FOUND: 'This invitation is no longer open: it was accepted or withdrawn.',
-  STEERING_MEMBER_NOT_FOUND: 'This seat does not exist (any more).',
-  STEERING_MEETING_NOT_FOUND: 'This meeting does not exist (any more).',
-  STEERING_ATTENDEE_UNKNOWN: 'A chosen seat no longer belongs to the steering group. Please reload the page.',
-  STEERING_MEASURE_UNKNOWN: 'A chosen measure does not belong to this city.',
-  IDENTITY_PROVIDER_NOT_FOUND: 'Sign-in with a city account is not (or no longer) set up for this city. Please reload the page.',
-  IDENTITY_PROVIDER_ISSUER_INSECURE: 'The sign-in service must be reachable over https.',
-  IDENTITY_PROVIDER_SECRET_KEY_MISSING: 'The server cannot store the client secret encrypted because SECRET_KEY is not set. Ask operations to set SECRET_KEY, or set the client up without a secret (public client with PKCE).',
-  notFound: 'The record was not found; perhaps it was just deleted.',
-  conflict: 'This does not fit the current state of the data. Please reload the page.',
-  unknown: 'That did not work. Please check your entries and try again.',
-}
-
 const conflict = {
   title: 'Someone else has changed this record in the meantime',
   text: 'Your changes have not been saved yet. The table shows what you entered and what is saved now.',
@@ -593,7 +538,7 @@ const identityProvider = {
 }
 
 const adminEn: AdminMessageSchema = {
-  admin: { common, nav, start, fields, form, validation, errors, conflict, copy, picker, plan, commitment, measures, measureForm, organisations, users, steering, meeting, audit, identityProvider },
+  admin: { common, nav, start, fields, form, validation, conflict, copy, picker, plan, commitment, measures, measureForm, organisations, users, steering, meeting, audit, identityProvider },
 }
 
 export default adminEn

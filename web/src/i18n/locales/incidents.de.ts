@@ -99,19 +99,6 @@ const incidents = {
     kind_channel: 'Nach Art der Diskriminierung und Meldeweg',
     area_channel: 'Nach Lebensbereich und Meldeweg',
   },
-  errorCodes: {
-    INCIDENT_PERIOD_TOO_SHORT: 'Ein Zeitraum umfasst mindestens sechs Monate.',
-    INCIDENT_PERIOD_OVERLAP: 'Der Zeitraum überschneidet sich mit einem schon erfassten Zeitraum.',
-    INCIDENT_PERIOD_NOT_FOUND: 'Für diesen Zeitraum sind keine Fallzahlen erfasst.',
-    INCIDENT_CELL_DUPLICATE: 'Eine Kombination aus Art, Lebensbereich und Meldeweg kam doppelt vor. Bitte laden Sie die Seite neu.',
-    INCIDENT_RELEASE_NOT_FOUND: 'Diese Veröffentlichung gibt es nicht (mehr).',
-    INCIDENT_RELEASE_PERIOD_OPEN: 'Der Zeitraum ist noch nicht abgeschlossen; veröffentlichen lässt er sich erst nach seinem Ende.',
-    INCIDENT_RELEASE_PENDING: 'Für diesen Zeitraum gibt es schon eine Fassung in Vorbereitung. Prüfen, veröffentlichen oder löschen Sie zuerst jene.',
-    INCIDENT_RELEASE_UNCHANGED: 'Die Zahlen sind dieselben wie in der zuletzt veröffentlichten Fassung; eine neue Fassung ist nicht nötig.',
-    INCIDENT_RELEASE_STATE: 'Das geht in diesem Stand der Veröffentlichung nicht, zum Beispiel ist sie noch nicht geprüft oder schon veröffentlicht. Bitte laden Sie die Seite neu.',
-    INCIDENT_RELEASE_AUDIT_STALE: 'Seit der Prüfung wurde eine andere Fassung veröffentlicht. Bitte prüfen Sie erneut und veröffentlichen Sie dann.',
-    FORBIDDEN: 'Dafür fehlt Ihnen die Berechtigung: Fallzahlen erfassen die Verwaltung des Plans und die Antidiskriminierungsstelle, veröffentlichen nur die Verwaltung des Plans.',
-  },
 }
 
 const incidentsDe = { incidents }

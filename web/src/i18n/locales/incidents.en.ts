@@ -99,19 +99,6 @@ const incidents = {
     kind_channel: 'By kind of discrimination and reporting channel',
     area_channel: 'By area of life and reporting channel',
   },
-  errorCodes: {
-    INCIDENT_PERIOD_TOO_SHORT: 'A period covers at least six months.',
-    INCIDENT_PERIOD_OVERLAP: 'The period overlaps a period already entered.',
-    INCIDENT_PERIOD_NOT_FOUND: 'No counts are entered for this period.',
-    INCIDENT_CELL_DUPLICATE: 'A combination of kind, area and channel came twice. Please reload the page.',
-    INCIDENT_RELEASE_NOT_FOUND: 'This release does not exist (any more).',
-    INCIDENT_RELEASE_PERIOD_OPEN: 'The period has not ended yet; it can be released only after its end.',
-    INCIDENT_RELEASE_PENDING: 'This period already has a version in preparation. Audit, publish or delete that one first.',
-    INCIDENT_RELEASE_UNCHANGED: 'The counts equal the latest published version; a new version is not needed.',
-    INCIDENT_RELEASE_STATE: 'That is not possible in the release\'s current state, for example it is not audited yet or already published. Please reload the page.',
-    INCIDENT_RELEASE_AUDIT_STALE: 'Another version was published since the audit. Please audit again, then publish.',
-    FORBIDDEN: 'You lack the permission: plan administrators and the anti-discrimination office enter counts; only plan administrators publish.',
-  },
 }
 
 const incidentsEn: IncidentsMessageSchema = { incidents }

@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/api/http'
-import { conflictCurrent, errorField, errorMessageKey } from './errors'
-
-describe('errorMessageKey', () => {
-  it('maps a known code to its own message', () => {
-    expect(errorMessageKey(new ApiError(409, 'LAST_ADMIN', 'x'))).toBe('admin.errors.LAST_ADMIN')
-    expect(errorMessageKey(new ApiError(409, 'ORGANISATION_IN_USE', 'x'))).toBe('admin.errors.ORGANISATION_IN_USE')
-    expect(errorMessageKey(new ApiError(0, 'NETWORK_ERROR', 'x'))).toBe('admin.errors.NETWORK_ERROR')
-  })
-
-  it('falls back by status for codes it does not know', () => {
-    expect(errorMessageKey({ status: 503, code: 'HTTP_ERROR' })).toBe('admin.errors.INTERNAL_ERROR')
-    expect(errorMessageKey({ status: 401, code: 'SESSION_GONE' })).toBe('admin.errors.AUTHENTICATION_REQUIRED')
-    expect(errorMessageKey({ status: 404, code: 'THING_NOT_FOUND' })).toBe('admin.errors.notFound')
-    expect(errorMessageKey({ status: 409, code: 'NEW_RULE' })).toBe('admin.errors.conflict')
-    expect(errorMessageKey({ status: 400, code: 'NEW_RULE' })).toBe('admin.errors.unknown')
-  })
-})
+import { conflictCurrent, errorField } from './errors'
 
 describe('errorField', () => {
   it('names the first segment of the JSON pointer in details', () => {

@@ -66,8 +66,8 @@ describe('validateMeasure', () => {
     }
     expect(validateMeasure(form)).toEqual({
       code: 'admin.validation.code',
-      secondaryCommitments: 'admin.errors.SECONDARY_COMMITMENT_INVALID',
-      endDate: 'admin.errors.MEASURE_DATES_INVALID',
+      secondaryCommitments: 'errors.SECONDARY_COMMITMENT_INVALID',
+      endDate: 'errors.MEASURE_DATES_INVALID',
       recurrenceOn: 'admin.validation.monthDay',
       relatedMeasures: 'admin.validation.relatedMissing',
     })

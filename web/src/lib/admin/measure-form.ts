@@ -119,10 +119,10 @@ export function validateMeasure (v: MeasureFormValues): FieldErrors {
   if (!code) errors.code = 'admin.validation.required'
   else if (code.length > Limits.code || !codePattern.test(code)) errors.code = 'admin.validation.code'
   if (v.primaryCommitment === null) errors.primaryCommitment = 'admin.validation.choose'
-  else if (v.secondaryCommitments.includes(v.primaryCommitment)) errors.secondaryCommitments = 'admin.errors.SECONDARY_COMMITMENT_INVALID'
+  else if (v.secondaryCommitments.includes(v.primaryCommitment)) errors.secondaryCommitments = 'errors.SECONDARY_COMMITMENT_INVALID'
   if (!v.titleDe.trim()) errors.titleDe = 'admin.validation.required'
   if (!v.type) errors.type = 'admin.validation.choose'
-  if (v.startDate && v.endDate && v.endDate < v.startDate) errors.endDate = 'admin.errors.MEASURE_DATES_INVALID'
+  if (v.startDate && v.endDate && v.endDate < v.startDate) errors.endDate = 'errors.MEASURE_DATES_INVALID'
   if (v.recurrenceOn.trim() && !monthDayPattern.test(v.recurrenceOn.trim())) errors.recurrenceOn = 'admin.validation.monthDay'
   // The report presents good practices with their description; a flag alone would say nothing.
   if (v.goodPractice && !v.goodPracticeDescriptionDe.trim() && !v.goodPracticeDescriptionEn.trim()) {

@@ -11,7 +11,7 @@ describe('plan facts', () => {
 
   it('need a German title and a period that does not end before it starts', () => {
     expect(validatePlan({ ...planToForm(buildPlan()), titleDe: ' ', periodEnd: '2021-01-01' })).toEqual({
-      titleDe: 'admin.validation.required', periodEnd: 'admin.errors.PLAN_PERIOD_INVALID',
+      titleDe: 'admin.validation.required', periodEnd: 'errors.PLAN_PERIOD_INVALID',
     })
   })
 })

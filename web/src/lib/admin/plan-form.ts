@@ -45,7 +45,7 @@ export function validatePlan (values: PlanFormValues): FieldErrors {
   if (!values.titleDe.trim()) errors.titleDe = 'admin.validation.required'
   if (!values.periodStart) errors.periodStart = 'admin.validation.required'
   if (!values.periodEnd) errors.periodEnd = 'admin.validation.required'
-  else if (values.periodStart && values.periodEnd < values.periodStart) errors.periodEnd = 'admin.errors.PLAN_PERIOD_INVALID'
+  else if (values.periodStart && values.periodEnd < values.periodStart) errors.periodEnd = 'errors.PLAN_PERIOD_INVALID'
   return errors
 }
 

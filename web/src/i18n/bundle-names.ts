@@ -1,0 +1,15 @@
+/**
+ * The text bundles a route can ask for (route meta `messages`, loaded by bundles.ts). Plain data without
+ * imports, so the web build can read it too when it writes the server's page manifest.
+ */
+export type MessageBundle = 'admin' | 'reporting' | 'incidents' | 'errors' | 'mail' | 'open-data' | 'spreadsheets'
+
+/** Bundles whose pages all write, so they bring the error texts along without every route naming them. */
+const bundlesAlsoNeeded: Partial<Record<MessageBundle, MessageBundle[]>> = { admin: ['errors'], incidents: ['errors'], mail: ['errors'], spreadsheets: ['errors'] }
+
+/** A route's bundles with those they bring along. */
+export const withDependencies = (bundles: readonly MessageBundle[]): MessageBundle[] =>
+  [...new Set(bundles.flatMap((bundle) => [bundle, ...(bundlesAlsoNeeded[bundle] ?? [])]))]
+
+/** The modules of a bundle, as keys of Vite's build manifest. */
+export const bundleModules = (bundle: MessageBundle) => [`src/i18n/locales/${bundle}.de.ts`, `src/i18n/locales/${bundle}.en.ts`]

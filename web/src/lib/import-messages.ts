@@ -1,7 +1,7 @@
 import { importRowErrorCodes, type ImportRowErrorCode } from '@eccar/shared'
 import type { DeepReadonly } from 'vue'
 import type { ApiError } from '@/api/http'
-import { errorMessageKey } from '@/lib/admin/errors'
+import { errorMessageKey } from '@/lib/error-messages'
 
 const rowCodes = new Set<string>(importRowErrorCodes)
 

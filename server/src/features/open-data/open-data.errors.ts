@@ -1,3 +1,3 @@
-import createError from '@fastify/error'
+import { createError } from '../../plugins/errors.ts'
 
 export const IndicatorNotPublishedError = createError('INDICATOR_NOT_FOUND', 'Indicator %s is not a published indicator of this plan', 404)

@@ -1,4 +1,4 @@
-import createError from '@fastify/error'
+import { type ApiErrorCode, createError } from '../../plugins/errors.ts'
 
 export const SpreadsheetUnreadableError = createError('SPREADSHEET_UNREADABLE', 'The file is not a readable %s file', 400)
 export const SpreadsheetEncodingError = createError('SPREADSHEET_ENCODING', 'The CSV file is not UTF-8; save it as "CSV UTF-8" and upload it again', 400)
@@ -15,7 +15,7 @@ export class RollBack extends Error {
 }
 
 /** 422 with the preview in `details`: nothing was written, the rows say why. */
-export class ImportInvalidError extends Error {
+export class ImportInvalidError extends Error implements ApiErrorCode {
   readonly statusCode = 422
   readonly extra: { details: unknown }
   constructor (readonly code: 'STATUS_IMPORT_INVALID' | 'INDICATOR_IMPORT_INVALID', preview: unknown) {

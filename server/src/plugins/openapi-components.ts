@@ -1,4 +1,5 @@
 import * as contracts from '@eccar/shared'
+import type { FastifySchema } from 'fastify'
 
 /**
  * Named schemas for the OpenAPI document. Every TypeBox contract exported by `@eccar/shared` as
@@ -70,24 +71,20 @@ export function namedSchemas (): Record<string, JsonObject> {
   return Object.fromEntries([...byName].map(([name, schema]) => [name, refer(schema, name) as JsonObject]))
 }
 
-interface RouteSchema {
-  body?: unknown
-  response?: Record<string, unknown>
-  [key: string]: unknown
-}
-
 /**
  * The route's schema as the document shows it: body and responses refer to named contracts.
  * Path, query and header parameters stay inline, because OpenAPI lists them one by one.
  */
-export function withNamedSchemas (schema: RouteSchema | undefined): RouteSchema | undefined {
+export function withNamedSchemas (schema: FastifySchema): FastifySchema {
+  // Routes without a schema (the web app's pages) have none at run time, whatever the type says.
   if (!schema) return schema
   const toJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Json
+  const responses = schema.response as Record<string, unknown> | undefined
   return {
     ...schema,
     ...(schema.body === undefined ? {} : { body: refer(toJson(schema.body)) }),
-    ...(schema.response === undefined ? {} : {
-      response: Object.fromEntries(Object.entries(schema.response).map(([status, response]) => [status, refer(toJson(response))])),
+    ...(responses === undefined ? {} : {
+      response: Object.fromEntries(Object.entries(responses).map(([status, response]) => [status, refer(toJson(response))])),
     }),
   }
 }

@@ -72,7 +72,9 @@ export async function planRelease (shape: TableShape, earlier: readonly VersionI
         stuck = true
         break
       }
-      for (const figure of more) if (!withheld[figure]) withheld[figure] = true, added++
+      for (const figure of more) {
+        if (!withheld[figure]) { withheld[figure] = true; added++ }
+      }
     }
     // A round that withholds nothing new would repeat itself: treat it like an unprotectable figure.
     if (added === 0) stuck = true

@@ -35,7 +35,7 @@ export const FieldNotAllowedError = createError('FIELD_NOT_ALLOWED', 'Your role 
 /** The anti-discrimination office ranks like a viewer; its raw-count rights come from `canReadRawIncidents`. */
 export const roleRank: Record<Role, number> = { viewer: 1, incidents: 1, editor: 2, admin: 3 }
 
-export function roleIn (actor: Actor, cityId: number): Role | null {
+function roleIn (actor: Actor, cityId: number): Role | null {
   if (actor.kind === 'system') return 'admin'
   if (actor.kind !== 'user') return null
   if (actor.isPlatformAdmin) return 'admin'

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { namedSchemas, withNamedSchemas } from './openapi-components.ts'
 
-export const apiTags = [
+const apiTags = [
   { name: 'cities', description: 'Cities that keep action plans' },
   { name: 'commitments', description: 'The ten ECCAR commitments and their example actions' },
   { name: 'plans', description: 'Action plans, their commitment texts and progress' },

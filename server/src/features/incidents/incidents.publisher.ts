@@ -10,7 +10,7 @@ import { figureDefs, figureValues, type TableShape } from './incidents.figures.t
  * previous ones achieved and the loop ends. When no withholding in this release can protect a figure
  * (earlier versions pin it), views are dropped in this order, the last step publishing nothing.
  */
-export const dropSteps: IncidentView[][] = [
+const dropSteps: IncidentView[][] = [
   [],
   ['area,channel'],
   ['kind,channel', 'area,channel'],

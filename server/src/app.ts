@@ -115,5 +115,3 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
   await app.register(web)
   return app
 }
-
-export type App = Awaited<ReturnType<typeof buildApp>>

@@ -215,6 +215,17 @@ describe('GET /api/openapi.json', () => {
     }
   })
 
+  it('names every shared contract and refers to it from the operations', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
+    const schemas = doc.components.schemas as Record<string, { properties?: Record<string, unknown> }>
+    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['PlanFile', 'PlanFileMeasure', 'MeasureDetail', 'MeasureSummary', 'ApiError', 'MeasureStatus']))
+    expect(schemas.PlanFile!.properties!.measures).toMatchObject({ items: { $ref: '#/components/schemas/PlanFileMeasure' } })
+    expect(doc.paths['/api/plans/{id}/export'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/PlanFile' })
+    expect(doc.paths['/api/cities/{city}/plans/import'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/PlanFile' })
+    const refs = JSON.stringify(doc).match(/"#\/components\/schemas\/[^"]+"/g) ?? []
+    for (const ref of new Set(refs)) expect(schemas[JSON.parse(ref).split('/').pop()], ref).toBeDefined()
+  })
+
   it('serves Swagger UI at /api/docs', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/docs/' })
     expect(res.statusCode).toBe(200)

@@ -17,6 +17,18 @@ export interface JsonSchema {
   additionalProperties?: boolean | JsonSchema
 }
 
+/**
+ * The schema with every `$ref` to `#/components/schemas/…` replaced by the named schema, so cases are
+ * generated from the whole shape. Our contracts are not recursive; the depth bound only guards against that.
+ */
+export function inlineRefs (schema: unknown, named: Record<string, unknown>, depth = 0): JsonSchema {
+  if (Array.isArray(schema)) return schema.map((item) => inlineRefs(item, named, depth)) as JsonSchema
+  if (!schema || typeof schema !== 'object' || depth > 20) return schema as JsonSchema
+  const ref = (schema as { $ref?: unknown }).$ref
+  if (typeof ref === 'string') return inlineRefs(named[ref.replace('#/components/schemas/', '')], named, depth + 1)
+  return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, inlineRefs(value, named, depth + 1)])) as JsonSchema
+}
+
 export interface Operation {
   method: string
   path: string

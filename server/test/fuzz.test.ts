@@ -4,7 +4,7 @@ import { loadDemoData } from '../src/demo/load-demo-data.ts'
 import { buildSignedInUser } from './helpers/auth.ts'
 import { buildTestApp } from './helpers/build-test-app.ts'
 import { tableCounts, useTestDb } from './helpers/test-db.ts'
-import { malformedRequests, type FuzzRequest, type JsonSchema, type Operation } from './fuzz-cases.ts'
+import { inlineRefs, malformedRequests, type FuzzRequest, type JsonSchema, type Operation } from './fuzz-cases.ts'
 
 /**
  * The fuzzer: every operation of /api/openapi.json gets malformed requests generated from its own
@@ -37,7 +37,7 @@ const leaks: [string, RegExp][] = [
 
 interface Answer { status: number, body: string, location?: string }
 
-function operationsOf (doc: { paths: Record<string, Record<string, {
+function operationsOf (doc: { components: { schemas: Record<string, JsonSchema> }, paths: Record<string, Record<string, {
   parameters?: { in: string, name: string, schema: JsonSchema }[]
   requestBody?: { content: Record<string, { schema: JsonSchema }> }
 }>> }): Operation[] {
@@ -46,7 +46,8 @@ function operationsOf (doc: { paths: Record<string, Record<string, {
     path,
     pathParams: (operation.parameters ?? []).filter((p) => p.in === 'path').map(({ name, schema }) => ({ name, schema })),
     queryParams: (operation.parameters ?? []).filter((p) => p.in === 'query').map(({ name, schema }) => ({ name, schema })),
-    body: operation.requestBody?.content['application/json']?.schema ?? null,
+    // Bodies refer to named contracts; the cases are generated from the whole shape.
+    body: inlineRefs(operation.requestBody?.content['application/json']?.schema ?? null, doc.components.schemas),
   })))
 }
 

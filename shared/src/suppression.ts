@@ -207,9 +207,9 @@ export function suppressTable (table: CountTable, options: SuppressionOptions = 
     const move: Move = { figures: [], changes: [] }
     for (let mask = 0; mask < 1 << dimensions; mask++) {
       const up = shifted(to, mask, allTotals)
-      if (!covers(up, from)) move.figures.push(up), move.changes.push(1)
+      if (!covers(up, from)) { move.figures.push(up); move.changes.push(1) }
       const down = shifted(from, mask, allTotals)
-      if (!covers(down, to)) move.figures.push(down), move.changes.push(-1)
+      if (!covers(down, to)) { move.figures.push(down); move.changes.push(-1) }
     }
     return move
   }
@@ -308,12 +308,12 @@ export function suppressTable (table: CountTable, options: SuppressionOptions = 
         }
         if (moved < slack) continue
         const move: Move = { figures: [figure], changes: [slack] }
-        if (others.length) move.figures.push(twin(figure)), move.changes.push(slack)
+        if (others.length) { move.figures.push(twin(figure)); move.changes.push(slack) }
         for (const [cell, delta] of change) {
           if (delta === 0) continue
           move.figures.push(cell)
           move.changes.push(delta)
-          if (others.length) move.figures.push(twin(cell)), move.changes.push(delta)
+          if (others.length) { move.figures.push(twin(cell)); move.changes.push(delta) }
         }
         yield move
       }

@@ -33,7 +33,7 @@ export const ForbiddenError = createError('FORBIDDEN', 'Your role does not allow
 export const FieldNotAllowedError = createError('FIELD_NOT_ALLOWED', 'Your role may not change "%s"', 400)
 
 
-export function roleIn (actor: Actor, cityId: number): Role | null {
+function roleIn (actor: Actor, cityId: number): Role | null {
   if (actor.kind === 'system') return 'admin'
   if (actor.kind !== 'user') return null
   if (actor.isPlatformAdmin) return 'admin'

@@ -7,7 +7,7 @@ import { demoAccounts } from '../demo/load-demo-accounts.ts'
 const PasswordRejectedBase = createError('PASSWORD_REJECTED', 'Choose another password: %s', 400)
 
 /** `PASSWORD_REJECTED` with a machine-readable reason in `details[0].reason`, which the web app shows in German or English. */
-export class PasswordRejectedError extends PasswordRejectedBase {
+class PasswordRejectedError extends PasswordRejectedBase {
   extra: { details: { path: string, reason: PasswordRejection }[] }
   constructor (reason: PasswordRejection, explanation: string) {
     super(explanation)

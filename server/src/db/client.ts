@@ -20,7 +20,7 @@ export interface DatabaseHandle {
   dump?: () => Promise<Blob>
 }
 
-export const migrationsFolder = new URL('../../../migrations', import.meta.url).pathname
+const migrationsFolder = new URL('../../../migrations', import.meta.url).pathname
 
 export interface DatabaseOptions {
   /** PostgreSQL connection string; without it an embedded PGlite database is used. */

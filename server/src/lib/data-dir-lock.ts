@@ -43,7 +43,3 @@ export async function lockDataDir (dataDir: string, role: 'server' | 'cli', onCo
     await release()
   }
 }
-
-export async function isDataDirLocked (dataDir: string) {
-  return lockfile.check(dataDir, lockOptions(dataDir)).catch(() => false)
-}

@@ -31,8 +31,8 @@ declare module 'fastify' {
   }
 }
 
-export const CsrfError = createError('CSRF_FAILED', 'The request lacks a valid anti-forgery token or comes from another site', 403)
-export const SecondFactorEnrolmentRequiredError = createError(
+const CsrfError = createError('CSRF_FAILED', 'The request lacks a valid anti-forgery token or comes from another site', 403)
+const SecondFactorEnrolmentRequiredError = createError(
   'SECOND_FACTOR_ENROLMENT_REQUIRED', 'Set up a second factor (an authenticator app) and sign in with it before you go on', 403)
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])

@@ -162,7 +162,7 @@ interface LoggedError { type: string, message: string, stack: string, cause?: Lo
  * stack (`params: …`), which once put a password hash into the log; this keeps the SQL text (which
  * has placeholders, not values) and drops the parameters, whatever error carries them.
  */
-export function serializeError (error: unknown, depth = 0): LoggedError {
+function serializeError (error: unknown, depth = 0): LoggedError {
   if (!(error instanceof Error)) return { type: typeof error, message: '[not an Error]', stack: '' }
   const withParams = error as Error & { params?: unknown, query?: unknown }
   let message = error.message

@@ -3,8 +3,9 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { namedSchemas, withNamedSchemas } from './openapi-components.ts'
 
-export const apiTags = [
+const apiTags = [
   { name: 'cities', description: 'Cities that keep action plans' },
   { name: 'commitments', description: 'The ten ECCAR commitments and their example actions' },
   { name: 'plans', description: 'Action plans, their commitment texts and progress' },
@@ -35,7 +36,10 @@ export default fp(async function swaggerPlugin (app: FastifyInstance) {
         version: '0.1.0',
       },
       tags: apiTags,
+      // Every shared contract by name, so generated clients get named types (openapi-components.ts).
+      components: { schemas: namedSchemas() },
     },
+    transform: ({ schema, url }) => ({ schema: withNamedSchemas(schema), url }),
     hideUntagged: true,
   })
   // No policy of its own: Swagger UI loads only its own files and needs nothing inline, so the app's

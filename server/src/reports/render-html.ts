@@ -9,7 +9,7 @@ import type { Block, Field, Inline, ReportModel, Section, Table, TableCell } fro
  */
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' }
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!)
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!)
 
 const inline = (content: Inline): string => content.map((s) => {
   let html = escapeHtml(s.text)

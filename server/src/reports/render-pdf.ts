@@ -335,7 +335,7 @@ class PdfWriter {
   private section (parent: StructElement, s: Section) {
     const sect = this.struct('Sect')
     parent.add(sect)
-    let keepWith = 0
+    let keepWith: number
     if (s.level === 3) {
       const whole = s.blocks.reduce((sum, b) => sum + this.estimate(b), 0)
       const fresh = this.doc.page.height - margins.top - margins.bottom - 40

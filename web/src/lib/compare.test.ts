@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import organisations from '../../../server/src/demo/jena/organisations.json'
+import { jenaBodyNames } from '@/testing/jena-body-names'
 import { compareIso, compareNames } from './compare'
 
 describe('compareIso', () => {
@@ -17,9 +17,9 @@ describe('compareNames', () => {
   })
 
   it('orders every body of the Jena plan as Intl.Collator does, in German and in English', () => {
-    const german = organisations.map((o) => o.name)
+    const german = jenaBodyNames.map((o) => o.name)
     expect([...german].sort(compareNames)).toEqual([...german].sort(new Intl.Collator('de').compare))
-    const english = organisations.map((o) => o.nameEn ?? o.name)
+    const english = jenaBodyNames.map((o) => o.nameEn ?? o.name)
     expect([...english].sort(compareNames)).toEqual([...english].sort(new Intl.Collator('en').compare))
   })
 })

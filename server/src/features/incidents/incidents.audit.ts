@@ -23,7 +23,7 @@ import { cellCount, figureDefs, figureValues, withholdingCost, type TableShape }
  * (Zeros are published, so every "protected" figure is known to be at least 1; a range from 0 cannot
  * be asked for.) HiGHS (branch and cut, exact integer optimum, gap 0) computes the bounds.
  */
-export const isProtected = (range: Range, threshold: number) =>
+const isProtected = (range: Range, threshold: number) =>
   range.max === null || (range.max >= threshold && range.max - range.min >= threshold - 1)
 /** The value the figure must be able to reach for its range to be protected, given its minimum. */
 export const protectionTarget = (min: number, threshold: number) => Math.max(threshold, min + threshold - 1)
@@ -187,7 +187,7 @@ function optimise (solver: Highs, models: { lp: Model, mip: Model }, columns: nu
 }
 
 export interface AuditOutcome { targets: TargetCheck[], ranges: Map<string, Range>, solves: number }
-export const rangeKey = (version: number, figure: number) => `${version}:${figure}`
+const rangeKey = (version: number, figure: number) => `${version}:${figure}`
 
 const fits = (rows: readonly Row[], table: Float64Array) => rows.every((row) => {
   let sum = 0

@@ -10,7 +10,7 @@ import { figureDefs, figureValues, type TableShape } from './incidents.figures.t
  * previous ones achieved and the loop ends. When no withholding in this release can protect a figure
  * (earlier versions pin it), views are dropped in this order, the last step publishing nothing.
  */
-export const dropSteps: IncidentView[][] = [
+const dropSteps: IncidentView[][] = [
   [],
   ['area,channel'],
   ['kind,channel', 'area,channel'],
@@ -72,7 +72,9 @@ export async function planRelease (shape: TableShape, earlier: readonly VersionI
         stuck = true
         break
       }
-      for (const figure of more) if (!withheld[figure]) withheld[figure] = true, added++
+      for (const figure of more) {
+        if (!withheld[figure]) { withheld[figure] = true; added++ }
+      }
     }
     // A round that withholds nothing new would repeat itself: treat it like an unprotectable figure.
     if (added === 0) stuck = true

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm'
 import { systemActor } from '../auth/actor.ts'
-import { recordAudit } from '../auth/audit.ts'
+import { recordAudit } from '../features/audit/audit.writer.ts'
 import type { Db } from '../db/client.ts'
 import { appMeta, cities } from '../db/schema/index.ts'
 import { insertCity } from '../features/cities/cities.queries.ts'

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CityListSchema, CitySchema, CreateCitySchema } from '@eccar/shared'
-import { recordAudit } from '../../auth/audit.ts'
-import { writeErrorResponses } from '../shared/schemas.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
+import { writeErrorResponses } from '../common/schemas.ts'
 import { CityExistsError } from './cities.errors.ts'
 import { findCityBySlug, insertCity, listCities } from './cities.queries.ts'
 

@@ -1,6 +1,6 @@
 import type { MeasureDetail, MeasureLink, MeasureSummary, OrganisationRef } from '@eccar/shared'
 import { canSeeInternal, type Actor } from '../../auth/actor.ts'
-import { visiblePlanStates } from '../shared/visibility.ts'
+import { visiblePlanStates } from '../common/visibility.ts'
 import type { MeasureDetailRow, MeasureListRow, PredecessorRow } from './measures.queries.ts'
 
 type LinkedMeasure = { id: number, code: string, titleDe: string, titleEn: string | null, isPublic: boolean, deletedAt: Date | null }

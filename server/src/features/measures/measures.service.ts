@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import {
   canSeeInternal, FieldNotAllowedError, ForbiddenError, organisationScope, requireRole, systemActor, userIdOf, type Actor,
 } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { today } from '../../lib/dates.ts'
@@ -12,8 +12,8 @@ import { measureInvolvedOrganisations, measures, statusUpdates } from '../../db/
 import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
 import type { PlansService } from '../plans/plans.service.ts'
-import { VersionConflictError } from '../shared/versioning.ts'
-import { measureVisibleTo, visiblePlanStates } from '../shared/visibility.ts'
+import { VersionConflictError } from '../common/versioning.ts'
+import { measureVisibleTo, visiblePlanStates } from '../common/visibility.ts'
 import {
   MeasureCodeTakenError, MeasureNotDeletedError, MeasureNotFoundError, ReportingOrganisationInvalidError, StatusDateInFutureError,
   StatusReasonRequiredError,

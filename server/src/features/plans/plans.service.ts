@@ -1,14 +1,14 @@
 import type { CreatePlan, PlanDetail, PlanSummary, UpdatePlan, UpdatePlanCommitment } from '@eccar/shared'
 import { and, eq, sql } from 'drizzle-orm'
 import { requireRole, systemActor, type Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { planCommitments, plans } from '../../db/schema/index.ts'
 import { CityNotFoundError } from '../cities/cities.errors.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
-import { VersionConflictError } from '../shared/versioning.ts'
-import { measureVisibleTo, visiblePlanStates } from '../shared/visibility.ts'
+import { VersionConflictError } from '../common/versioning.ts'
+import { measureVisibleTo, visiblePlanStates } from '../common/visibility.ts'
 import {
   PlanNotDraftError, PlanNotFoundError, PlanPeriodInvalidError, PredecessorInvalidError,
 } from './plans.errors.ts'

@@ -4,8 +4,8 @@ import {
   CycleTransitionSchema, IdParamsSchema, ReportingCycleListSchema, ReportingCycleSchema, ReportSnapshotSchema, UpdateCycleNarrativeSchema,
   UpdateReportingCycleSchema,
 } from '@eccar/shared'
-import { errorResponses, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
-import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import { errorResponses, versionedWriteResponses, writeErrorResponses } from '../common/schemas.ts'
+import { expectedVersion, setVersionTag } from '../common/versioning.ts'
 import publicReportRoutes from './public-reports.routes.ts'
 import reportRoutes from './report.routes.ts'
 import { createReportingService } from './reporting.service.ts'

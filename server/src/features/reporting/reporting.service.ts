@@ -4,13 +4,13 @@ import {
 } from '@eccar/shared'
 import { and, eq, sql } from 'drizzle-orm'
 import { requireRole, userIdOf, type Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { reportingCycles } from '../../db/schema/index.ts'
 import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
-import { VersionConflictError } from '../shared/versioning.ts'
+import { VersionConflictError } from '../common/versioning.ts'
 import { compareSnapshots } from './compare.ts'
 import {
   CycleIncompleteError, CycleLockedError, CyclePeriodInvalidError, CyclePeriodRequiredError, CyclesNotComparableError, CycleTransitionInvalidError,

@@ -3,8 +3,8 @@ import {
   ApiErrorSchema, CityParamsSchema, CreateSteeringMeetingSchema, CreateSteeringMemberSchema, IdParamsSchema, SteeringGroupSchema,
   SteeringMeetingSchema, SteeringMemberSchema, UpdateCitySettingsSchema, UpdateSteeringMeetingSchema, UpdateSteeringMemberSchema,
 } from '@eccar/shared'
-import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
-import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../common/schemas.ts'
+import { expectedVersion, setVersionTag } from '../common/versioning.ts'
 import { createSteeringService } from './steering.service.ts'
 
 const tags = ['steering-group']

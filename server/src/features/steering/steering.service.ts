@@ -4,14 +4,14 @@ import type {
 } from '@eccar/shared'
 import { and, eq, sql } from 'drizzle-orm'
 import { requireRole, type Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { cities, steeringMeetings, steeringMembers } from '../../db/schema/index.ts'
 import { CityNotFoundError } from '../cities/cities.errors.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
 import { OrganisationUnknownError } from '../measures/measures.errors.ts'
-import { VersionConflictError } from '../shared/versioning.ts'
+import { VersionConflictError } from '../common/versioning.ts'
 import {
   SteeringAttendeeUnknownError, SteeringMeasureUnknownError, SteeringMeetingNotFoundError, SteeringMemberNotFoundError,
 } from './steering.errors.ts'

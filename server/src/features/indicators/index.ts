@@ -64,7 +64,7 @@ const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: IndicatorSchema, ...versionedWriteResponses(IndicatorSchema) },
     },
   }, async (request, reply) => {
-    const indicator = await service.update(request.params.id, request.body, () => expectedVersion(request, request.body.version), request.actor)
+    const indicator = await service.update(request.params.id, request.body, expectedVersion(request, request.body.version), request.actor)
     setVersionTag(reply, indicator.version)
     return indicator
   })
@@ -78,7 +78,7 @@ const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: NoContentSchema, ...versionedWriteResponses(IndicatorSchema) },
     },
   }, async (request, reply) => {
-    await service.remove(request.params.id, () => expectedVersion(request), request.actor)
+    await service.remove(request.params.id, expectedVersion(request), request.actor)
     return reply.code(204).send(null)
   })
 

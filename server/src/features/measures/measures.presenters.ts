@@ -1,12 +1,9 @@
 import type { MeasureDetail, MeasureLink, MeasureSummary, OrganisationRef } from '@eccar/shared'
 import { canSeeInternal, type Actor } from '../../auth/actor.ts'
-import { visiblePlanStates } from '../common/visibility.ts'
+import { canSeeMeasure } from '../common/visibility.ts'
 import type { MeasureDetailRow, MeasureListRow, PredecessorRow } from './measures.queries.ts'
 
 type LinkedMeasure = { id: number, code: string, titleDe: string, titleEn: string | null, isPublic: boolean, deletedAt: Date | null }
-
-const isVisible = (measure: { isPublic: boolean, deletedAt: Date | null, cityId: number }, actor: Actor) =>
-  measure.deletedAt === null && (measure.isPublic || canSeeInternal(actor, measure.cityId))
 
 const toLink = (measure: LinkedMeasure, note: { noteDe: string | null, noteEn: string | null }): MeasureLink => ({
   id: measure.id, code: measure.code, titleDe: measure.titleDe, titleEn: measure.titleEn, noteDe: note.noteDe, noteEn: note.noteEn,
@@ -39,7 +36,7 @@ const byName = (a: OrganisationRef, b: OrganisationRef) => a.name.localeCompare(
 
 /** The predecessor is shown only to readers who may see it where it is (its plan and the measure itself). */
 function toPredecessor (predecessor: PredecessorRow | undefined, actor: Actor): MeasureDetail['predecessor'] {
-  if (!predecessor || !isVisible(predecessor, actor) || !visiblePlanStates(actor, predecessor.cityId).includes(predecessor.planState)) return null
+  if (!predecessor || !canSeeMeasure(actor, predecessor, predecessor.planState)) return null
   return { id: predecessor.id, code: predecessor.code, planId: predecessor.planId, planTitleDe: predecessor.planTitleDe }
 }
 
@@ -62,8 +59,8 @@ export function toMeasureDetail (row: MeasureDetailRow, actor: Actor, predecesso
     goodPracticeDescriptionDe: row.goodPracticeDescriptionDe,
     goodPracticeDescriptionEn: row.goodPracticeDescriptionEn,
     statusReason: row.statusReason,
-    relatedMeasures: row.relations.filter((r) => isVisible(r.related, actor)).map((r) => toLink(r.related, r)).sort(byCode),
-    referencedBy: row.referencedBy.filter((r) => isVisible(r.measure, actor)).map((r) => toLink(r.measure, r)).sort(byCode),
+    relatedMeasures: row.relations.filter((r) => canSeeMeasure(actor, r.related)).map((r) => toLink(r.related, r)).sort(byCode),
+    referencedBy: row.referencedBy.filter((r) => canSeeMeasure(actor, r.measure)).map((r) => toLink(r.measure, r)).sort(byCode),
     exampleActions: row.exampleActions.map((e) => e.action).sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true })),
     statusHistory: row.statusUpdates.map((update) => ({
       id: update.id,

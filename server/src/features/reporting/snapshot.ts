@@ -1,7 +1,7 @@
 import {
   measureStatuses, narrativeTextFields, type MeasureStatus, type ReportCommitment, type ReportMeasure, type ReportSnapshot, type StatusCounts,
 } from '@eccar/shared'
-import { and, asc, desc, eq, isNull, lt } from 'drizzle-orm'
+import { and, asc, desc, eq, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import {
   cities, indicators, measureInvolvedOrganisations, measures, measureSecondaryCommitments, organisations, plans, reportingCycles, statusUpdates,
@@ -9,13 +9,14 @@ import {
 import { latestTotal, progressToTarget } from '../indicators/indicators.progress.ts'
 import { loadIndicatorLinks } from '../indicators/indicators.queries.ts'
 import { listPlanCommitments } from '../plans/plans.queries.ts'
+import { measureVisibleToPublic } from '../common/visibility.ts'
 import { closingStatuses, compareSnapshots } from './compare.ts'
 import { ReportingCycleNotFoundError } from './reporting.errors.ts'
 import { findCycle, findSnapshot, listNarratives, userRefs } from './reporting.queries.ts'
 import { upgradeSnapshot, type StoredSnapshot } from '../../reports/snapshot-upgrade.ts'
 
-/** What a report contains: public, not deleted measures of the plan. */
-const inReport = (planId: number) => and(eq(measures.planId, planId), eq(measures.isPublic, true), isNull(measures.deletedAt))
+/** What a report contains: the plan's measures as the public sees them. */
+const inReport = (planId: number) => and(eq(measures.planId, planId), measureVisibleToPublic())
 
 const emptyCounts = (): StatusCounts => Object.fromEntries(measureStatuses.map((status) => [status, 0])) as StatusCounts
 

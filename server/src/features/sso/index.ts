@@ -58,8 +58,7 @@ const ssoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: IdentityProviderSchema, 201: IdentityProviderSchema, ...versionedWriteResponses(IdentityProviderSchema) },
     },
   }, async (request, reply) => {
-    const versioned = request.headers['if-match'] !== undefined || request.body.version !== undefined
-    const { created, provider } = await service.put(request.params.city, request.body, versioned ? expectedVersion(request, request.body.version) : null, request.actor)
+    const { created, provider } = await service.put(request.params.city, request.body, expectedVersion(request, request.body.version), request.actor)
     setVersionTag(reply, provider.version)
     return reply.code(created ? 201 : 200).send(provider)
   })

@@ -204,7 +204,7 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
         const after = await bump(tx, before, values)
         let snapshotTakenAt: string | undefined
         if (to === 'submitted') {
-          const snapshot = await buildReportSnapshot(tx, id)
+          const snapshot = await buildReportSnapshot(tx, after)
           await insertSnapshot(tx, id, snapshot)
           snapshotTakenAt = snapshot.takenAt
         }
@@ -217,8 +217,7 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
     },
 
     async snapshot (id: number, actor: Actor) {
-      await readable(db, id, actor)
-      return loadReportSnapshot(db, id)
+      return loadReportSnapshot(db, await readable(db, id, actor))
     },
 
     /** Both cycles must be readable by the actor and belong to the same city; plans may differ (plan update). */
@@ -226,7 +225,7 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
       const from = await readable(db, fromId, actor)
       const to = await readable(db, toId, actor)
       if (from.cityId !== to.cityId) throw new CyclesNotComparableError()
-      return compareSnapshots(await loadReportSnapshot(db, fromId), await loadReportSnapshot(db, toId))
+      return compareSnapshots(await loadReportSnapshot(db, from), await loadReportSnapshot(db, to))
     },
   }
 }

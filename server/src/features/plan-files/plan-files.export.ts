@@ -1,4 +1,4 @@
-import type { PlanFile } from '@eccar/shared'
+import type { PlanFile, PlanFileMeasure } from '@eccar/shared'
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { measures, organisations, planCommitments, statusUpdates } from '../../db/schema/index.ts'
@@ -49,6 +49,7 @@ export async function buildPlanFile (db: Db, planId: number): Promise<PlanFile> 
     organisations: organisationRows.map((row) => ({
       name: row.name, nameEn: row.nameEn, kind: row.kind, descriptionDe: row.descriptionDe, descriptionEn: row.descriptionEn,
     })),
+    // Every field of the file's measure, each one required: a field left out here does not compile.
     measures: measureRows.map((row) => ({
       code: row.code,
       primaryCommitment: row.primaryCommitment,
@@ -91,6 +92,6 @@ export async function buildPlanFile (db: Db, planId: number): Promise<PlanFile> 
         organisation: nameOf(update.organisationId),
         recordedAt: update.recordedAt.toISOString(),
       })),
-    })),
+    }) satisfies Required<PlanFileMeasure>),
   }
 }

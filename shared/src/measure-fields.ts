@@ -17,28 +17,39 @@ const RelationInputSchema = Type.Object({
   noteEn: Type.Optional(Nullable(ShortTextSchema)),
 }, { additionalProperties: false })
 
+/**
+ * The measure's descriptive texts: each in a column of the same name, null when empty, public on the
+ * measure page. A new text of this kind is added here only; the measure's answer and its presenter
+ * take the whole group.
+ */
+export const measureTextFields = {
+  descriptionDe: Nullable(LongTextSchema),
+  descriptionEn: Nullable(LongTextSchema),
+  recurrenceOn: Nullable(RecurrenceOnSchema),
+  timeframeNoteDe: Nullable(ShortTextSchema),
+  timeframeNoteEn: Nullable(ShortTextSchema),
+  fundingNoteDe: Nullable(LongTextSchema),
+  fundingNoteEn: Nullable(LongTextSchema),
+  goodPracticeDescriptionDe: Nullable(LongTextSchema), // what makes it a good practice, in short
+  goodPracticeDescriptionEn: Nullable(LongTextSchema),
+}
+export type MeasureTextField = keyof typeof measureTextFields
+export const measureTextFieldNames = Object.keys(measureTextFields) as MeasureTextField[]
+
 export const measureFields = {
+  ...Type.Partial(Type.Object(measureTextFields)).properties,
   code: CodeSchema,
   primaryCommitment: CommitmentNumberSchema,
   secondaryCommitments: Type.Optional(Type.Array(CommitmentNumberSchema, { maxItems: 10, uniqueItems: true })),
   titleDe: ShortTextSchema,
   titleEn: Type.Optional(Nullable(ShortTextSchema)),
-  descriptionDe: Type.Optional(Nullable(LongTextSchema)),
-  descriptionEn: Type.Optional(Nullable(LongTextSchema)),
   type: MeasureTypeSchema,
   leadOrganisationId: Type.Optional(Nullable(IdSchema)),
   involvedOrganisationIds: Type.Optional(Type.Array(IdSchema, { maxItems: 100, uniqueItems: true })),
   startDate: Type.Optional(Nullable(DateSchema)),
   endDate: Type.Optional(Nullable(DateSchema)),
   recurrence: Type.Optional(RecurrenceSchema),
-  recurrenceOn: Type.Optional(Nullable(RecurrenceOnSchema)),
-  timeframeNoteDe: Type.Optional(Nullable(ShortTextSchema)),
-  timeframeNoteEn: Type.Optional(Nullable(ShortTextSchema)),
-  fundingNoteDe: Type.Optional(Nullable(LongTextSchema)),
-  fundingNoteEn: Type.Optional(Nullable(LongTextSchema)),
   goodPractice: Type.Optional(Type.Boolean({ description: 'Defaults to false' })),
-  goodPracticeDescriptionDe: Type.Optional(Nullable(LongTextSchema)),
-  goodPracticeDescriptionEn: Type.Optional(Nullable(LongTextSchema)),
   relatedMeasures: Type.Optional(Type.Array(RelationInputSchema, { maxItems: 100 })),
   exampleActions: Type.Optional(Type.Array(Type.String({ pattern: '^([1-9]|10)\\.[a-z]$' }), { maxItems: 30, uniqueItems: true })),
   isPublic: Type.Optional(Type.Boolean()),
@@ -48,3 +59,10 @@ export const measureFields = {
   progress: Type.Optional(ProgressSchema),
 }
 
+/** Fields kept in link tables (or naming other records), not in a column of the measure's own row. */
+const measureLinkFields = ['secondaryCommitments', 'leadOrganisationId', 'involvedOrganisationIds', 'relatedMeasures', 'exampleActions'] as const
+export type MeasureColumnField = Exclude<keyof typeof measureFields, (typeof measureLinkFields)[number]>
+
+/** The fields stored in a column of the same name on the measure's row: copied as they are by the plan file's export. */
+export const measureColumnFields = Object.keys(measureFields)
+  .filter((field): field is MeasureColumnField => !(measureLinkFields as readonly string[]).includes(field))

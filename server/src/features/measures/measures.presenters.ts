@@ -1,4 +1,4 @@
-import type { MeasureDetail, MeasureLink, MeasureSummary, OrganisationRef } from '@eccar/shared'
+import { measureTextFieldNames, type MeasureDetail, type MeasureLink, type MeasureSummary, type MeasureTextField, type OrganisationRef } from '@eccar/shared'
 import { canSeeInternal, type Actor } from '../../auth/actor.ts'
 import { canSeeMeasure } from '../common/visibility.ts'
 import type { MeasureDetailRow, MeasureListRow, PredecessorRow } from './measures.queries.ts'
@@ -32,6 +32,10 @@ export function toMeasureSummary (row: MeasureListRow): MeasureSummary {
   }
 }
 
+/** The descriptive texts, all public, copied by name: a new one needs no line here. */
+const textsOf = (row: MeasureDetailRow) =>
+  Object.fromEntries(measureTextFieldNames.map((field) => [field, row[field]])) as Pick<MeasureDetailRow, MeasureTextField>
+
 const byName = (a: OrganisationRef, b: OrganisationRef) => a.name.localeCompare(b.name, 'de')
 
 /** The predecessor is shown only to readers who may see it where it is (its plan and the measure itself). */
@@ -48,16 +52,8 @@ export function toMeasureDetail (row: MeasureDetailRow, actor: Actor, predecesso
     citySlug: row.plan.city.slug,
     planTitleDe: row.plan.titleDe,
     planTitleEn: row.plan.titleEn,
-    descriptionDe: row.descriptionDe,
-    descriptionEn: row.descriptionEn,
-    recurrenceOn: row.recurrenceOn,
-    timeframeNoteDe: row.timeframeNoteDe,
-    timeframeNoteEn: row.timeframeNoteEn,
-    fundingNoteDe: row.fundingNoteDe,
-    fundingNoteEn: row.fundingNoteEn,
+    ...textsOf(row),
     goodPractice: row.goodPractice,
-    goodPracticeDescriptionDe: row.goodPracticeDescriptionDe,
-    goodPracticeDescriptionEn: row.goodPracticeDescriptionEn,
     statusReason: row.statusReason,
     relatedMeasures: row.relations.filter((r) => canSeeMeasure(actor, r.related)).map((r) => toLink(r.related, r)).sort(byCode),
     referencedBy: row.referencedBy.filter((r) => canSeeMeasure(actor, r.measure)).map((r) => toLink(r.measure, r)).sort(byCode),

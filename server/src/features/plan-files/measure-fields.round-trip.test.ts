@@ -24,7 +24,7 @@ function everyField (ids: { lead: number, involved: number, related: number }): 
     startDate: '2024-02-01', endDate: '2025-11-30', recurrence: 'yearly', recurrenceOn: '09-11',
     timeframeNoteDe: 'jährlich im Herbst', timeframeNoteEn: 'every autumn', fundingNoteDe: 'Landesmittel', fundingNoteEn: 'State funds',
     goodPractice: true, goodPracticeDescriptionDe: 'Vorbildlich', goodPracticeDescriptionEn: 'Exemplary',
-    relatedMeasures: [{ measureId: ids.related, noteDe: 'vgl.', noteEn: 'cf.' }], exampleActions: ['3.a', '3.b'],
+    relatedMeasures: [{ measureId: ids.related, noteDe: 'vgl.', noteEn: 'cf.' }], exampleActions: ['2.a', '3.a'],
     isPublic: false, internalNote: 'nur intern', status: 'delayed', statusReason: 'Stelle unbesetzt', progress: 35,
   }
 }

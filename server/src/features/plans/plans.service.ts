@@ -17,7 +17,7 @@ import {
   countMeasures, findPlan, insertEmptyPlanCommitments, listPlanCommitments, listPlansOfCity, planStatusHistory, progressFigures,
   type PlanRow,
 } from './plans.queries.ts'
-import { summariseProgress } from './progress.ts'
+import { summariseProgress } from './plans.progress.ts'
 
 export function toPlanSummary (row: PlanRow, measureCount: number): PlanSummary {
   return {

@@ -8,7 +8,7 @@ import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
 import { ReportingCycleNotFoundError } from './reporting.errors.ts'
 import { findCycle, listCyclesOfPlan } from './reporting.queries.ts'
-import { loadReportSnapshot } from './snapshot.ts'
+import { loadReportSnapshot } from './reporting.snapshot.ts'
 
 export const ExportBusyError = createError('EXPORT_BUSY', 'Your previous export is still being made; try again when it is done', 429)
 

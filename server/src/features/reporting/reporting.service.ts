@@ -12,7 +12,7 @@ import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
-import { compareSnapshots } from './compare.ts'
+import { compareSnapshots } from './reporting.compare.ts'
 import {
   CycleIncompleteError, CycleLockedError, CyclePeriodInvalidError, CyclePeriodRequiredError, CyclesNotComparableError, CycleTransitionInvalidError,
   ReportingCycleNotFoundError,
@@ -24,7 +24,7 @@ import {
 import {
   defaultPeriod, defaultTitle, defaultTitleEn, isEditable, missingNarratives, needsCompleteness, nextStates, transitionRole,
 } from './reporting.rules.ts'
-import { buildReportSnapshot, loadReportSnapshot } from './snapshot.ts'
+import { buildReportSnapshot, loadReportSnapshot } from './reporting.snapshot.ts'
 
 type UserRefs = Awaited<ReturnType<typeof userRefs>>
 

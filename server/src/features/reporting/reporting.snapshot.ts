@@ -10,7 +10,7 @@ import { latestTotal, progressToTarget } from '../indicators/indicators.progress
 import { loadIndicatorLinks } from '../indicators/indicators.queries.ts'
 import { listPlanCommitments } from '../plans/plans.queries.ts'
 import { measureVisibleToPublic } from '../common/visibility.ts'
-import { closingStatuses, compareSnapshots } from './compare.ts'
+import { closingStatuses, compareSnapshots } from './reporting.compare.ts'
 import { findSnapshot, listNarratives, userRefs, type CycleRow } from './reporting.queries.ts'
 import { upgradeSnapshot, type StoredSnapshot } from '../../reports/snapshot-upgrade.ts'
 

@@ -10,7 +10,7 @@ import { tableCounts, useTestDb } from '../../../test/helpers/test-db.ts'
 import { cycleNarratives, indicatorMeasures, indicators, indicatorValues, plans } from '../../db/schema/index.ts'
 import { loadDemoData } from '../../demo/load-demo-data.ts'
 import { findCycle } from './reporting.queries.ts'
-import { buildReportSnapshot, loadReportSnapshot } from './snapshot.ts'
+import { buildReportSnapshot, loadReportSnapshot } from './reporting.snapshot.ts'
 
 const testDb = await useTestDb()
 const db = testDb.db

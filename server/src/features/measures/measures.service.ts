@@ -74,7 +74,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
   }
   const asAdmin = (actor: Actor) => (row: MeasureRow) => requireRole(actor, row.cityId, 'admin', () => new MeasureNotFoundError(row.id))
   const currentRow = async (tx: Db, id: number) => (await findMeasureForUpdate(tx, id))!
-  const bump = (tx: Db, row: MeasureRow, values: Partial<typeof measures.$inferInsert>) =>
+  const updateMeasure = (tx: Db, row: MeasureRow, values: Partial<typeof measures.$inferInsert>) =>
     updateVersioned(tx, measures, eq(measures.id, row.id), row.version, values)
 
   return {
@@ -160,7 +160,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
         if (fields.code && fields.code !== current.code && await codeTaken(tx, current.planId, fields.code, id)) {
           throw new MeasureCodeTakenError(fields.code)
         }
-        await bump(tx, current, { ...fields, statusReason })
+        await updateMeasure(tx, current, { ...fields, statusReason })
         await replaceLinks(tx, id, { secondaryCommitments, involvedOrganisationIds, relatedMeasures, exampleActions })
         const progress = fields.progress ?? current.progress
         if (statusChanged || progress !== current.progress) {
@@ -194,7 +194,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
         const organisationId = input.organisationId ?? actingFor[0] ?? current.leadOrganisationId
         const allowed = actingFor.length > 0 ? actingFor : bodies
         if (input.organisationId !== undefined && !allowed.includes(input.organisationId)) throw new ReportingOrganisationInvalidError(input.organisationId)
-        await bump(tx, current, { status: input.status, progress: input.progress, statusReason: needsReason(input.status) ? reason : null })
+        await updateMeasure(tx, current, { status: input.status, progress: input.progress, statusReason: needsReason(input.status) ? reason : null })
         const [entry] = await tx.insert(statusUpdates).values({
           measureId: id, date, fromStatus: current.status, status: input.status, fromProgress: current.progress, progress: input.progress,
           noteDe: input.noteDe ?? null, noteEn: input.noteEn ?? null, reason,
@@ -215,7 +215,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
       return writeTransaction(db, onChange, async (tx, announce) => {
         const row = await lockMeasure(tx, id, expected, asAdmin(actor))
         await announce({ planId: row.planId })
-        const version = await bump(tx, row, { deletedAt: new Date() })
+        const version = await updateMeasure(tx, row, { deletedAt: new Date() })
         await recordAudit(tx, actor, { cityId: row.cityId, action: 'measure.delete', entityType: 'measure', entityId: id, before: row, after: await currentRow(tx, id) })
         return version
       })
@@ -226,7 +226,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
         const row = await lockMeasure(tx, id, expected, asAdmin(actor), { deleted: true })
         await announce({ planId: row.planId })
         if (await codeTaken(tx, row.planId, row.code)) throw new MeasureCodeTakenError(row.code)
-        await bump(tx, row, { deletedAt: null })
+        await updateMeasure(tx, row, { deletedAt: null })
         await recordAudit(tx, actor, { cityId: row.cityId, action: 'measure.restore', entityType: 'measure', entityId: id, before: row, after: await currentRow(tx, id) })
         return detail(tx, id, actor)
       })

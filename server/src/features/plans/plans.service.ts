@@ -72,7 +72,7 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
     expected,
     current: (plan) => detail(tx, plan, systemActor),
   })
-  const bump = (tx: Db, plan: PlanRow, values: Partial<typeof plans.$inferInsert> = {}) =>
+  const updatePlan = (tx: Db, plan: PlanRow, values: Partial<typeof plans.$inferInsert> = {}) =>
     updateVersioned(tx, plans, eq(plans.id, plan.id), plan.version, values)
 
   return {
@@ -112,7 +112,7 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
         const periodEnd = changes.periodEnd ?? before.periodEnd
         if (periodEnd < periodStart) throw new PlanPeriodInvalidError()
         await checkPredecessor(tx, before.cityId, before.id, changes.predecessorId)
-        await bump(tx, before, changes)
+        await updatePlan(tx, before, changes)
         const after = (await findPlan(tx, id))!
         await recordAudit(tx, actor, { cityId: before.cityId, action: 'plan.update', entityType: 'plan', entityId: id, before, after })
         return detail(tx, after, actor)
@@ -127,7 +127,7 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
         const where = and(eq(planCommitments.planId, id), eq(planCommitments.commitmentNumber, number))
         const [before] = await tx.select().from(planCommitments).where(where)
         const [after] = await tx.update(planCommitments).set(changes).where(where).returning()
-        await bump(tx, plan)
+        await updatePlan(tx, plan)
         await recordAudit(tx, actor, {
           cityId: plan.cityId, action: 'plan.commitment.update', entityType: 'plan-commitment', entityId: `${id}/${number}`, before, after,
         })

@@ -91,7 +91,7 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
     if (!isEditable(row.state)) throw new CycleLockedError(row.state)
   }
 
-  async function bump (tx: Db, row: CycleRow, values: Partial<typeof reportingCycles.$inferInsert> = {}) {
+  async function updateCycle (tx: Db, row: CycleRow, values: Partial<typeof reportingCycles.$inferInsert> = {}) {
     await updateVersioned(tx, reportingCycles, eq(reportingCycles.id, row.id), row.version, values)
     return (await findCycle(tx, row.id))!
   }
@@ -138,7 +138,7 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
         const before = await lockCycle(tx, id, actor, 'admin', editable, expected)
         const { version: _ignored, ...changes } = input
         if ((changes.periodEnd ?? before.periodEnd) < (changes.periodStart ?? before.periodStart)) throw new CyclePeriodInvalidError()
-        const after = await bump(tx, before, changes)
+        const after = await updateCycle(tx, before, changes)
         await recordAudit(tx, actor, { cityId: before.cityId, action: 'reporting.cycle.update', entityType: 'reporting_cycle', entityId: id, before, after })
         return detail(tx, id)
       })
@@ -201,7 +201,7 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
         if (to === 'approved') Object.assign(values, { approvedBy: userIdOf(actor), approvedAt: now })
         if (before.state === 'approved' && to === 'in_review') Object.assign(values, { approvedBy: null, approvedAt: null })
         if (to === 'submitted') Object.assign(values, { submittedBy: userIdOf(actor), submittedAt: now })
-        const after = await bump(tx, before, values)
+        const after = await updateCycle(tx, before, values)
         let snapshotTakenAt: string | undefined
         if (to === 'submitted') {
           const snapshot = await buildReportSnapshot(tx, after)

@@ -17,7 +17,7 @@ import notifications from './features/notifications/index.ts'
 import openData from './features/open-data/index.ts'
 import organisations from './features/organisations/index.ts'
 import planFiles from './features/plan-files/index.ts'
-import planUpdates from './features/plan-updates/index.ts'
+import successorPlans from './features/successor-plans/index.ts'
 import plans from './features/plans/index.ts'
 import reporting from './features/reporting/index.ts'
 import session from './features/session/index.ts'
@@ -104,7 +104,7 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
     await api.register(audit)
     await api.register(indicators)
     await api.register(reporting)
-    await api.register(planUpdates)
+    await api.register(successorPlans)
     await api.register(incidents)
     await api.register(sso)
     await api.register(notifications)

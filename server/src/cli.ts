@@ -2,14 +2,15 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { systemActor } from './auth/actor.ts'
-import { recordAudit } from './auth/audit.ts'
+import { recordAudit } from './features/audit/audit.writer.ts'
+import { writeTransaction } from './cache/write-transaction.ts'
 import { loadConfig } from './config.ts'
 import { openDatabase, type DatabaseHandle } from './db/client.ts'
 import { findCityBySlug, insertCity } from './features/cities/cities.queries.ts'
 import { parsePlanFile } from './features/plan-files/plan-file.check.ts'
 import { PlanFileInvalidError } from './features/plan-files/plan-files.errors.ts'
 import { buildPlanFile } from './features/plan-files/plan-files.export.ts'
-import { importPlanFile } from './features/plan-files/plan-files.import.ts'
+import { importPlanFileAudited } from './features/plan-files/plan-files.service.ts'
 import { findUserByEmail } from './features/session/session.queries.ts'
 import { createInvitation } from './features/users/invitations.ts'
 import { memberships, users } from './db/schema/index.ts'
@@ -42,13 +43,12 @@ async function importCommand (database: DatabaseHandle, file: string, citySlug: 
     throw new PlanFileInvalidError('/', `is not valid JSON (${(error as Error).message})`)
   }
   const planFile = parsePlanFile(json)
-  const result = await database.db.transaction(async (tx) => {
+  // No server instance to tell: a running server learns of the change through the database's notifications.
+  const result = await writeTransaction(database.db, () => {}, async (tx) => {
     const existing = await findCityBySlug(tx, citySlug)
     if (!existing && !cityName) throw new Error(`City "${citySlug}" does not exist; pass --city-name to create it`)
     const cityId = existing?.id ?? (await insertCity(tx, { slug: citySlug, name: cityName! })).id
-    const result = await importPlanFile(tx, cityId, planFile)
-    await recordAudit(tx, systemActor, { cityId, action: 'plan.import', entityType: 'plan', entityId: result.planId, after: { source: 'cli', ...result } })
-    return result
+    return importPlanFileAudited(tx, cityId, planFile, systemActor, 'cli')
   })
   console.log(`Imported plan ${result.planId} into ${citySlug}: ${result.measures} measures, `
     + `${result.organisationsCreated} organisations created, ${result.organisationsReused} reused.`)

@@ -1,15 +1,13 @@
 import { Type, type Static } from 'typebox'
 import {
-  CodeSchema, CommitmentNumberSchema, DateSchema, DateTimeSchema, IdSchema, LongTextSchema, Nullable,
-  PageQuerySchema, ProgressSchema, ShortTextSchema, SlugSchema, VersionSchema,
+  CommitmentNumberSchema, DateSchema, DateTimeSchema, IdSchema, Nullable, PageQuerySchema, ProgressSchema, SlugSchema, VersionSchema,
 } from './common.ts'
 import { ExampleActionSchema } from './commitments.ts'
 import { Limits } from './limits.ts'
+import { measureFields, measureTextFields } from './measure-fields.ts'
 import { OrganisationRefSchema } from './organisations.ts'
 import { EvidenceLinkSchema } from './plan-file.ts'
 import { MeasureOriginSchema, MeasureStatusSchema, MeasureTypeSchema, RecurrenceSchema } from './vocabulary-schemas.ts'
-
-const RecurrenceOnSchema = Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: 'Fixed yearly date MM-DD, e.g. 09-11' })
 
 export const MeasureSummarySchema = Type.Object({
   id: IdSchema,
@@ -83,17 +81,9 @@ export const MeasureDetailSchema = Type.Object({
   citySlug: SlugSchema,
   planTitleDe: Type.String(),
   planTitleEn: Nullable(Type.String()),
-  descriptionDe: Nullable(Type.String()),
-  descriptionEn: Nullable(Type.String()),
-  recurrenceOn: Nullable(RecurrenceOnSchema),
-  timeframeNoteDe: Nullable(Type.String()),
-  timeframeNoteEn: Nullable(Type.String()),
-  fundingNoteDe: Nullable(Type.String()),
-  fundingNoteEn: Nullable(Type.String()),
+  ...measureTextFields,
   statusReason: Nullable(Type.String()),
   goodPractice: Type.Boolean({ description: 'The city presents this measure as a good practice; the report collects these in a section of their own' }),
-  goodPracticeDescriptionDe: Nullable(Type.String({ description: 'Short description of what makes it a good practice' })),
-  goodPracticeDescriptionEn: Nullable(Type.String()),
   internalNote: Type.Optional(Nullable(Type.String({ description: 'Only for signed-in users' }))),
   relatedMeasures: Type.Array(MeasureLinkSchema, { description: 'Measures this one refers to' }),
   referencedBy: Type.Array(MeasureLinkSchema, { description: 'Measures that refer to this one' }),
@@ -108,43 +98,6 @@ export const MeasureDetailSchema = Type.Object({
   }, { description: 'The measure of the earlier plan this one carries over or replaces (plan update); null if new or not visible to the reader' })),
 }, { title: 'MeasureDetail' })
 export type MeasureDetail = Static<typeof MeasureDetailSchema>
-
-const RelationInputSchema = Type.Object({
-  measureId: IdSchema,
-  noteDe: Type.Optional(Nullable(ShortTextSchema)),
-  noteEn: Type.Optional(Nullable(ShortTextSchema)),
-}, { additionalProperties: false })
-
-const measureFields = {
-  code: CodeSchema,
-  primaryCommitment: CommitmentNumberSchema,
-  secondaryCommitments: Type.Optional(Type.Array(CommitmentNumberSchema, { maxItems: 10, uniqueItems: true })),
-  titleDe: ShortTextSchema,
-  titleEn: Type.Optional(Nullable(ShortTextSchema)),
-  descriptionDe: Type.Optional(Nullable(LongTextSchema)),
-  descriptionEn: Type.Optional(Nullable(LongTextSchema)),
-  type: MeasureTypeSchema,
-  leadOrganisationId: Type.Optional(Nullable(IdSchema)),
-  involvedOrganisationIds: Type.Optional(Type.Array(IdSchema, { maxItems: 100, uniqueItems: true })),
-  startDate: Type.Optional(Nullable(DateSchema)),
-  endDate: Type.Optional(Nullable(DateSchema)),
-  recurrence: Type.Optional(RecurrenceSchema),
-  recurrenceOn: Type.Optional(Nullable(RecurrenceOnSchema)),
-  timeframeNoteDe: Type.Optional(Nullable(ShortTextSchema)),
-  timeframeNoteEn: Type.Optional(Nullable(ShortTextSchema)),
-  fundingNoteDe: Type.Optional(Nullable(LongTextSchema)),
-  fundingNoteEn: Type.Optional(Nullable(LongTextSchema)),
-  goodPractice: Type.Optional(Type.Boolean({ description: 'Defaults to false' })),
-  goodPracticeDescriptionDe: Type.Optional(Nullable(LongTextSchema)),
-  goodPracticeDescriptionEn: Type.Optional(Nullable(LongTextSchema)),
-  relatedMeasures: Type.Optional(Type.Array(RelationInputSchema, { maxItems: 100 })),
-  exampleActions: Type.Optional(Type.Array(Type.String({ pattern: '^([1-9]|10)\\.[a-z]$' }), { maxItems: 30, uniqueItems: true })),
-  isPublic: Type.Optional(Type.Boolean()),
-  internalNote: Type.Optional(Nullable(LongTextSchema)),
-  status: Type.Optional(MeasureStatusSchema),
-  statusReason: Type.Optional(Nullable(LongTextSchema)),
-  progress: Type.Optional(ProgressSchema),
-}
 
 export const CreateMeasureSchema = Type.Object(measureFields, { additionalProperties: false, title: 'CreateMeasure' })
 export type CreateMeasure = Static<typeof CreateMeasureSchema>

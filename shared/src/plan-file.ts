@@ -4,7 +4,8 @@ import {
   Nullable, ProgressSchema, ShortTextSchema,
 } from './common.ts'
 import { Limits } from './limits.ts'
-import { MeasureStatusSchema, MeasureTypeSchema, OrganisationKindSchema, PlanStateSchema, RecurrenceSchema } from './vocabulary-schemas.ts'
+import { measureFields } from './measure-fields.ts'
+import { MeasureStatusSchema, OrganisationKindSchema, PlanStateSchema } from './vocabulary-schemas.ts'
 
 /**
  * The plan file: one JSON document that holds a whole action plan. `GET /api/plans/{id}/export`
@@ -40,35 +41,14 @@ export const PlanFileRelationSchema = Type.Object({
   noteEn: OptionalShort,
 }, { additionalProperties: false, description: 'A link to another measure of the same plan, e.g. "vgl. Verpflichtung 5".' })
 
+/** In a plan file, measures name their bodies and related measures instead of referring to ids. */
+const { leadOrganisationId: _lead, involvedOrganisationIds: _involved, relatedMeasures: _related, ...ownMeasureFields } = measureFields
+
 export const PlanFileMeasureSchema = Type.Object({
-  code: CodeSchema,
-  primaryCommitment: CommitmentNumberSchema,
-  secondaryCommitments: Type.Optional(Type.Array(CommitmentNumberSchema, { maxItems: 10, uniqueItems: true })),
-  titleDe: ShortTextSchema,
-  titleEn: OptionalShort,
-  descriptionDe: OptionalText,
-  descriptionEn: OptionalText,
-  type: MeasureTypeSchema,
+  ...ownMeasureFields,
   leadOrganisation: Type.Optional(Nullable(ShortTextSchema)),
   involvedOrganisations: Type.Optional(Type.Array(ShortTextSchema, { maxItems: 100, uniqueItems: true })),
-  startDate: Type.Optional(Nullable(DateSchema)),
-  endDate: Type.Optional(Nullable(DateSchema)),
-  recurrence: Type.Optional(RecurrenceSchema),
-  recurrenceOn: Type.Optional(Nullable(Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: 'Yearly date MM-DD' }))),
-  timeframeNoteDe: OptionalShort,
-  timeframeNoteEn: OptionalShort,
-  fundingNoteDe: OptionalText,
-  fundingNoteEn: OptionalText,
-  goodPractice: Type.Optional(Type.Boolean({ description: 'A good practice the report presents in a section of its own' })),
-  goodPracticeDescriptionDe: OptionalText,
-  goodPracticeDescriptionEn: OptionalText,
   relatedMeasures: Type.Optional(Type.Array(PlanFileRelationSchema, { maxItems: 100 })),
-  exampleActions: Type.Optional(Type.Array(Type.String({ pattern: '^([1-9]|10)\\.[a-z]$' }), { maxItems: 30, uniqueItems: true })),
-  isPublic: Type.Optional(Type.Boolean()),
-  internalNote: OptionalText,
-  status: Type.Optional(MeasureStatusSchema),
-  statusReason: OptionalText,
-  progress: Type.Optional(ProgressSchema),
   statusHistory: Type.Optional(Type.Array(PlanFileStatusEntrySchema, { maxItems: Limits.historyPerMeasure })),
 }, { additionalProperties: false })
 export type PlanFileMeasure = Static<typeof PlanFileMeasureSchema>

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { ReadCache, type ChangeScope } from '../cache/read-cache.ts'
-import { setVersionTag } from '../features/shared/versioning.ts'
+import { setVersionTag } from '../features/common/versioning.ts'
 
 /** A serialised public answer, with the version its ETag names for records that have one. */
 export interface CachedAnswer {

@@ -20,7 +20,7 @@ export interface RenderedReport {
   fileName: string
 }
 
-const reportContentTypes: Record<ReportFormat, string> = {
+export const reportContentTypes: Record<ReportFormat, string> = {
   html: 'text/html; charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiErrorSchema, AttentionQuerySchema, IdParamsSchema, PlanAttentionSchema } from '@eccar/shared'
-import { errorResponses } from '../shared/schemas.ts'
+import { errorResponses } from '../common/schemas.ts'
 import { createAttentionService } from './attention.service.ts'
 
 const attentionRoutes: FastifyPluginAsyncTypebox = async (app) => {

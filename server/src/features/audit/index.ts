@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiErrorSchema, AuditListSchema, AuditQuerySchema, CityParamsSchema } from '@eccar/shared'
-import { errorResponses } from '../shared/schemas.ts'
+import { errorResponses } from '../common/schemas.ts'
 import { createAuditService } from './audit.service.ts'
 
 // Read only: the trail is append-only, and the database refuses UPDATE, DELETE and TRUNCATE on it.

@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CityListSchema, CitySchema, CreateCitySchema } from '@eccar/shared'
-import { recordAudit } from '../../auth/audit.ts'
-import { writeErrorResponses } from '../shared/schemas.ts'
-import { CityExistsError } from './cities.errors.ts'
-import { findCityBySlug, insertCity, listCities } from './cities.queries.ts'
+import { writeErrorResponses } from '../common/schemas.ts'
+import { createCitiesService } from './cities.service.ts'
 
 const cityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const service = createCitiesService(app.db, app.dataChanged)
+
   app.get('/cities', {
     config: { access: 'public' },
     schema: { tags: ['cities'], summary: 'Cities on this deployment', response: { 200: CityListSchema } },
-  }, async () => ({ items: await listCities(app.db) }))
+  }, async () => service.list())
 
   app.post('/cities', {
     config: { access: 'platform-admin' },
@@ -20,12 +20,7 @@ const cityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: CitySchema, ...writeErrorResponses },
     },
   }, async (request, reply) => {
-    const city = await app.db.transaction(async (tx) => {
-      if (await findCityBySlug(tx, request.body.slug)) throw new CityExistsError(request.body.slug)
-      const created = await insertCity(tx, request.body)
-      await recordAudit(tx, request.actor, { cityId: created.id, action: 'city.create', entityType: 'city', entityId: created.id, after: created })
-      return created
-    })
+    const city = await service.create(request.body, request.actor)
     return reply.code(201).send(city)
   })
 }

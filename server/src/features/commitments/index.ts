@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CommitmentListSchema } from '@eccar/shared'
-import { asc } from 'drizzle-orm'
-import { commitments, exampleActions } from '../../db/schema/index.ts'
+import { createCommitmentsService } from './commitments.service.ts'
 
 const commitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const service = createCommitmentsService(app.db)
+
   app.get('/commitments', {
     config: { access: 'public' },
     schema: {
@@ -11,18 +12,7 @@ const commitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'The ten ECCAR commitments with ECCAR\'s example actions',
       response: { 200: CommitmentListSchema },
     },
-  }, async () => {
-    const [rows, actions] = await Promise.all([
-      app.db.select().from(commitments).orderBy(asc(commitments.number)),
-      app.db.select().from(exampleActions).orderBy(asc(exampleActions.commitmentNumber), asc(exampleActions.key)),
-    ])
-    return {
-      items: rows.map((row) => ({
-        ...row,
-        exampleActions: actions.filter((action) => action.commitmentNumber === row.number),
-      })),
-    }
-  })
+  }, async () => service.list())
 }
 
 export default commitmentRoutes

@@ -3,7 +3,7 @@ import type {
   PublicIncidentReleaseRef, PublicIncidents,
 } from '@eccar/shared'
 import { canReadRawIncidents, ForbiddenError, requireRole, userIdOf, type Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { CityNotFoundError } from '../cities/cities.errors.ts'

@@ -2,7 +2,7 @@ import {
   discriminationKinds, lifeAreas, reportingChannels, type IncidentPeriod, type IncidentPeriodRef, type ReplaceIncidentPeriod,
 } from '@eccar/shared'
 import { canReadRawIncidents, ForbiddenError, requireRole, type Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { CityNotFoundError } from '../cities/cities.errors.ts'

@@ -3,7 +3,7 @@ import {
   ApiErrorSchema, CityParamsSchema, IncidentPeriodSchema, IncidentReleaseListSchema, IncidentReleaseParamsSchema, IncidentReleaseSchema,
   IncidentTableSchema, PrepareIncidentReleaseSchema, PublicIncidentQuerySchema, PublicIncidentsSchema, ReplaceIncidentPeriodSchema,
 } from '@eccar/shared'
-import { errorResponses, NoContentSchema, writeErrorResponses } from '../shared/schemas.ts'
+import { errorResponses, NoContentSchema, writeErrorResponses } from '../common/schemas.ts'
 import { createIncidentReleasesService } from './incident-releases.service.ts'
 import { createIncidentsService } from './incidents.service.ts'
 

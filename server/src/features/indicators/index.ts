@@ -5,8 +5,8 @@ import {
 } from '@eccar/shared'
 import { sendCached } from '../../plugins/read-cache.ts'
 import { createPlansService } from '../plans/plans.service.ts'
-import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
-import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../common/schemas.ts'
+import { expectedVersion, setVersionTag } from '../common/versioning.ts'
 import { createIndicatorsService } from './indicators.service.ts'
 
 const tags = ['indicators']
@@ -64,7 +64,7 @@ const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: IndicatorSchema, ...versionedWriteResponses(IndicatorSchema) },
     },
   }, async (request, reply) => {
-    const indicator = await service.update(request.params.id, request.body, () => expectedVersion(request, request.body.version), request.actor)
+    const indicator = await service.update(request.params.id, request.body, expectedVersion(request, request.body.version), request.actor)
     setVersionTag(reply, indicator.version)
     return indicator
   })
@@ -78,7 +78,7 @@ const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: NoContentSchema, ...versionedWriteResponses(IndicatorSchema) },
     },
   }, async (request, reply) => {
-    await service.remove(request.params.id, () => expectedVersion(request), request.actor)
+    await service.remove(request.params.id, expectedVersion(request), request.actor)
     return reply.code(204).send(null)
   })
 

@@ -1,7 +1,7 @@
 import type { CreateIndicator, CreateIndicatorValue, Indicator, UpdateIndicator } from '@eccar/shared'
-import { and, eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { canSeeInternal, requireRole, systemActor, userIdOf, type Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { indicators, indicatorValues } from '../../db/schema/index.ts'
@@ -9,8 +9,9 @@ import { existingMeasureIds } from '../measures/measures.queries.ts'
 import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
 import type { PlansService } from '../plans/plans.service.ts'
-import { VersionConflictError } from '../shared/versioning.ts'
-import { visiblePlanStates } from '../shared/visibility.ts'
+import { lockRecord, lockVersioned } from '../common/versioned-write.ts'
+import { updateVersioned } from '../common/versioned-write.queries.ts'
+import { visiblePlanStates } from '../common/visibility.ts'
 import {
   IndicatorMeasureInvalidError, IndicatorNotFoundError, IndicatorPeriodInvalidError, IndicatorValueExistsError, IndicatorValueNotFoundError,
 } from './indicators.errors.ts'
@@ -71,14 +72,18 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
     return present(tx, row!, actor)
   }
 
-  /** Locks the indicator, checks the role (before anything about it is revealed), then the version if one is needed. */
-  async function lockForWrite (tx: Db, id: number, actor: Actor, minimum: 'admin' | 'editor', expected?: () => number) {
-    const found = await findIndicator(tx, id, { forUpdate: true })
-    if (!found) throw new IndicatorNotFoundError(id)
-    requireRole(actor, found.indicator.cityId, minimum, () => new IndicatorNotFoundError(id))
-    if (expected && found.indicator.version !== expected()) throw new VersionConflictError(await present(tx, found.indicator, systemActor))
-    return found.indicator
-  }
+  /** The indicator locked for a write by its city's members of at least `minimum` rank. */
+  const indicatorRecord = (tx: Db, id: number, actor: Actor, minimum: 'admin' | 'editor') => ({
+    lock: async () => (await findIndicator(tx, id, { forUpdate: true }))?.indicator,
+    notFound: () => new IndicatorNotFoundError(id),
+    check: (row: IndicatorRow) => requireRole(actor, row.cityId, minimum, () => new IndicatorNotFoundError(id)),
+  })
+  /** Changing the indicator itself is versioned; adding and removing its values is not (values are their own rows). */
+  const lockIndicator = (tx: Db, id: number, actor: Actor, expected: number | undefined) => lockVersioned({
+    ...indicatorRecord(tx, id, actor, 'admin'),
+    expected,
+    current: (row) => present(tx, row, systemActor),
+  })
 
   async function checkMeasures (tx: Db, planId: number, ids: number[] | undefined) {
     const known = await existingMeasureIds(tx, planId, ids ?? [])
@@ -119,15 +124,13 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
       })
     },
 
-    async update (id: number, input: UpdateIndicator, expected: () => number, actor: Actor) {
+    async update (id: number, input: UpdateIndicator, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
-        const current = await lockForWrite(tx, id, actor, 'admin', expected)
+        const current = await lockIndicator(tx, id, actor, expected)
         const { version: _ignored, commitments, measureIds, ...fields } = input
         await checkMeasures(tx, current.planId, measureIds)
         const before = await present(tx, current, systemActor)
-        await tx.update(indicators)
-          .set({ ...fields, version: sql`${indicators.version} + 1`, updatedAt: new Date() })
-          .where(and(eq(indicators.id, id), eq(indicators.version, current.version)))
+        await updateVersioned(tx, indicators, eq(indicators.id, id), current.version, fields)
         await replaceIndicatorLinks(tx, id, { commitments, measureIds })
         await announce({ planId: current.planId })
         const after = await presentById(tx, id, systemActor)
@@ -136,9 +139,9 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
       })
     },
 
-    async remove (id: number, expected: () => number, actor: Actor) {
+    async remove (id: number, expected: number | undefined, actor: Actor) {
       await writeTransaction(db, onChange, async (tx, announce) => {
-        const current = await lockForWrite(tx, id, actor, 'admin', expected)
+        const current = await lockIndicator(tx, id, actor, expected)
         const before = await present(tx, current, systemActor)
         // Values and links go with it (cascade); the trail keeps them in `before`.
         await tx.delete(indicators).where(eq(indicators.id, id))
@@ -150,7 +153,7 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
     /** Editors enter figures too: they are the steering group's report on the plan's effect. */
     async addValue (id: number, input: CreateIndicatorValue, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
-        const current = await lockForWrite(tx, id, actor, 'editor')
+        const current = await lockRecord(indicatorRecord(tx, id, actor, 'editor'))
         if (input.periodEnd < input.periodStart) throw new IndicatorPeriodInvalidError()
         const category = input.category ?? null
         if (await findValueForPeriod(tx, id, { periodStart: input.periodStart, periodEnd: input.periodEnd, category })) {
@@ -168,7 +171,7 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
 
     async removeValue (id: number, valueId: number, actor: Actor) {
       await writeTransaction(db, onChange, async (tx, announce) => {
-        const current = await lockForWrite(tx, id, actor, 'editor')
+        const current = await lockRecord(indicatorRecord(tx, id, actor, 'editor'))
         const value = await findValue(tx, id, valueId)
         if (!value) throw new IndicatorValueNotFoundError(valueId)
         await tx.delete(indicatorValues).where(eq(indicatorValues.id, valueId))

@@ -5,8 +5,8 @@ import {
 } from '@eccar/shared'
 import { sendCached } from '../../plugins/read-cache.ts'
 import { createPlansService } from '../plans/plans.service.ts'
-import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
-import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../common/schemas.ts'
+import { expectedVersion, setVersionTag } from '../common/versioning.ts'
 import { createMeasuresService } from './measures.service.ts'
 
 const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -1,12 +1,9 @@
-import type { MeasureDetail, MeasureLink, MeasureSummary, OrganisationRef } from '@eccar/shared'
+import { measureTextFieldNames, type MeasureDetail, type MeasureLink, type MeasureSummary, type MeasureTextField, type OrganisationRef } from '@eccar/shared'
 import { canSeeInternal, type Actor } from '../../auth/actor.ts'
-import { visiblePlanStates } from '../shared/visibility.ts'
+import { canSeeMeasure } from '../common/visibility.ts'
 import type { MeasureDetailRow, MeasureListRow, PredecessorRow } from './measures.queries.ts'
 
 type LinkedMeasure = { id: number, code: string, titleDe: string, titleEn: string | null, isPublic: boolean, deletedAt: Date | null }
-
-const isVisible = (measure: { isPublic: boolean, deletedAt: Date | null, cityId: number }, actor: Actor) =>
-  measure.deletedAt === null && (measure.isPublic || canSeeInternal(actor, measure.cityId))
 
 const toLink = (measure: LinkedMeasure, note: { noteDe: string | null, noteEn: string | null }): MeasureLink => ({
   id: measure.id, code: measure.code, titleDe: measure.titleDe, titleEn: measure.titleEn, noteDe: note.noteDe, noteEn: note.noteEn,
@@ -35,11 +32,15 @@ export function toMeasureSummary (row: MeasureListRow): MeasureSummary {
   }
 }
 
+/** The descriptive texts, all public, copied by name: a new one needs no line here. */
+const textsOf = (row: MeasureDetailRow) =>
+  Object.fromEntries(measureTextFieldNames.map((field) => [field, row[field]])) as Pick<MeasureDetailRow, MeasureTextField>
+
 const byName = (a: OrganisationRef, b: OrganisationRef) => a.name.localeCompare(b.name, 'de')
 
 /** The predecessor is shown only to readers who may see it where it is (its plan and the measure itself). */
 function toPredecessor (predecessor: PredecessorRow | undefined, actor: Actor): MeasureDetail['predecessor'] {
-  if (!predecessor || !isVisible(predecessor, actor) || !visiblePlanStates(actor, predecessor.cityId).includes(predecessor.planState)) return null
+  if (!predecessor || !canSeeMeasure(actor, predecessor, predecessor.planState)) return null
   return { id: predecessor.id, code: predecessor.code, planId: predecessor.planId, planTitleDe: predecessor.planTitleDe }
 }
 
@@ -51,19 +52,11 @@ export function toMeasureDetail (row: MeasureDetailRow, actor: Actor, predecesso
     citySlug: row.plan.city.slug,
     planTitleDe: row.plan.titleDe,
     planTitleEn: row.plan.titleEn,
-    descriptionDe: row.descriptionDe,
-    descriptionEn: row.descriptionEn,
-    recurrenceOn: row.recurrenceOn,
-    timeframeNoteDe: row.timeframeNoteDe,
-    timeframeNoteEn: row.timeframeNoteEn,
-    fundingNoteDe: row.fundingNoteDe,
-    fundingNoteEn: row.fundingNoteEn,
+    ...textsOf(row),
     goodPractice: row.goodPractice,
-    goodPracticeDescriptionDe: row.goodPracticeDescriptionDe,
-    goodPracticeDescriptionEn: row.goodPracticeDescriptionEn,
     statusReason: row.statusReason,
-    relatedMeasures: row.relations.filter((r) => isVisible(r.related, actor)).map((r) => toLink(r.related, r)).sort(byCode),
-    referencedBy: row.referencedBy.filter((r) => isVisible(r.measure, actor)).map((r) => toLink(r.measure, r)).sort(byCode),
+    relatedMeasures: row.relations.filter((r) => canSeeMeasure(actor, r.related)).map((r) => toLink(r.related, r)).sort(byCode),
+    referencedBy: row.referencedBy.filter((r) => canSeeMeasure(actor, r.measure)).map((r) => toLink(r.measure, r)).sort(byCode),
     exampleActions: row.exampleActions.map((e) => e.action).sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true })),
     statusHistory: row.statusUpdates.map((update) => ({
       id: update.id,

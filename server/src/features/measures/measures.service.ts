@@ -1,10 +1,10 @@
 import type { CreateMeasure, CreateStatusUpdate, HiddenMeasureList, MeasureListQuery, UpdateMeasure } from '@eccar/shared'
 import { Limits } from '@eccar/shared'
-import { and, eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import {
-  canSeeInternal, FieldNotAllowedError, ForbiddenError, organisationScope, requireRole, systemActor, userIdOf, type Actor,
+  FieldNotAllowedError, ForbiddenError, organisationScope, requireRole, systemActor, userIdOf, type Actor,
 } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type Announce, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { today } from '../../lib/dates.ts'
@@ -12,8 +12,9 @@ import { measureInvolvedOrganisations, measures, statusUpdates } from '../../db/
 import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
 import type { PlansService } from '../plans/plans.service.ts'
-import { VersionConflictError } from '../shared/versioning.ts'
-import { measureVisibleTo, visiblePlanStates } from '../shared/visibility.ts'
+import { lockVersioned } from '../common/versioned-write.ts'
+import { updateVersioned } from '../common/versioned-write.queries.ts'
+import { canSeeMeasure, measureVisibleTo } from '../common/visibility.ts'
 import {
   MeasureCodeTakenError, MeasureNotDeletedError, MeasureNotFoundError, ReportingOrganisationInvalidError, StatusDateInFutureError,
   StatusReasonRequiredError,
@@ -52,43 +53,34 @@ export async function requireMeasureEditor (db: Db, actor: Actor, measure: { id:
 export function createMeasuresService (db: Db, plans: PlansService, onChange: ChangeListener = () => {}) {
   async function detail (tx: Db, id: number, actor: Actor) {
     const row = await findMeasureDetail(tx, id)
-    const visible = row && row.deletedAt === null && (row.isPublic || canSeeInternal(actor, row.cityId))
-      && visiblePlanStates(actor, row.cityId).includes(row.plan.state)
-    if (!visible) throw new MeasureNotFoundError(id)
+    if (!row || !canSeeMeasure(actor, row, row.plan.state)) throw new MeasureNotFoundError(id)
     const predecessor = row.predecessorMeasureId === null ? undefined : await findPredecessor(tx, row.predecessorMeasureId)
     return toMeasureDetail(row, actor, predecessor)
   }
 
-  /**
-   * Locks the row, checks who may write (before anything about the measure is revealed), then the
-   * version: the check and the write cannot interleave with another writer.
-   */
-  async function lockForWrite (tx: Db, id: number, expected: number, authorize: (row: MeasureRow) => Promise<unknown> | unknown, options: { deleted?: boolean } = {}) {
-    const row = await findMeasureForUpdate(tx, id)
-    if (!row) throw new MeasureNotFoundError(id)
-    await authorize(row)
-    if ((row.deletedAt !== null) !== (options.deleted ?? false)) {
-      if (options.deleted) throw new MeasureNotDeletedError(id)
-      throw new MeasureNotFoundError(id)
-    }
-    if (row.version !== expected) throw new VersionConflictError(options.deleted ? null : await detail(tx, id, systemActor))
-    return row
+  /** The measure locked for a versioned write; `deleted` writes (restore) find only hidden measures. */
+  function lockMeasure (tx: Db, id: number, expected: number | undefined, authorize: (row: MeasureRow) => unknown, options: { deleted?: boolean } = {}) {
+    const deleted = options.deleted ?? false
+    return lockVersioned({
+      lock: () => findMeasureForUpdate(tx, id),
+      notFound: () => new MeasureNotFoundError(id),
+      check: async (row) => {
+        await authorize(row)
+        if ((row.deletedAt !== null) !== deleted) throw deleted ? new MeasureNotDeletedError(id) : new MeasureNotFoundError(id)
+      },
+      expected,
+      current: () => (deleted ? null : detail(tx, id, systemActor)),
+    })
   }
   const asAdmin = (actor: Actor) => (row: MeasureRow) => requireRole(actor, row.cityId, 'admin', () => new MeasureNotFoundError(row.id))
   const currentRow = async (tx: Db, id: number) => (await findMeasureForUpdate(tx, id))!
-
-  async function bump (tx: Db, id: number, expected: number, values: Partial<typeof measures.$inferInsert>) {
-    const updated = await tx.update(measures)
-      .set({ ...values, version: sql`${measures.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(measures.id, id), eq(measures.version, expected)))
-      .returning({ id: measures.id })
-    if (updated.length === 0) throw new VersionConflictError(null)
-  }
+  const updateMeasure = (tx: Db, row: MeasureRow, values: Partial<typeof measures.$inferInsert>) =>
+    updateVersioned(tx, measures, eq(measures.id, row.id), row.version, values)
 
   /** One status report inside the caller's transaction; returns the new timeline entry's id. */
-  async function recordStatusUpdate (tx: Db, announce: Announce, id: number, input: CreateStatusUpdate, expected: number, actor: Actor) {
+  async function recordStatusUpdate (tx: Db, announce: Announce, id: number, input: CreateStatusUpdate, expected: number | undefined, actor: Actor) {
     let actingFor: number[] = []
-    const current = await lockForWrite(tx, id, expected, async (row) => {
+    const current = await lockMeasure(tx, id, expected, async (row) => {
       actingFor = (await requireMeasureEditor(tx, actor, row)).actingFor
     })
     await announce({ planId: current.planId })
@@ -100,7 +92,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
     const organisationId = input.organisationId ?? actingFor[0] ?? current.leadOrganisationId
     const allowed = actingFor.length > 0 ? actingFor : bodies
     if (input.organisationId !== undefined && !allowed.includes(input.organisationId)) throw new ReportingOrganisationInvalidError(input.organisationId)
-    await bump(tx, id, expected, { status: input.status, progress: input.progress, statusReason: needsReason(input.status) ? reason : null })
+    await updateMeasure(tx, current, { status: input.status, progress: input.progress, statusReason: needsReason(input.status) ? reason : null })
     const [entry] = await tx.insert(statusUpdates).values({
       measureId: id, date, fromStatus: current.status, status: input.status, fromProgress: current.progress, progress: input.progress,
       noteDe: input.noteDe ?? null, noteEn: input.noteEn ?? null, reason,
@@ -167,10 +159,10 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
       })
     },
 
-    async update (id: number, input: UpdateMeasure, expected: number, actor: Actor) {
+    async update (id: number, input: UpdateMeasure, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
         let actingFor: number[] = []
-        const current = await lockForWrite(tx, id, expected, async (row) => {
+        const current = await lockMeasure(tx, id, expected, async (row) => {
           const access = await requireMeasureEditor(tx, actor, row)
           actingFor = access.actingFor
           if (access.role === 'editor') {
@@ -197,7 +189,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
         if (fields.code && fields.code !== current.code && await codeTaken(tx, current.planId, fields.code, id)) {
           throw new MeasureCodeTakenError(fields.code)
         }
-        await bump(tx, id, expected, { ...fields, statusReason })
+        await updateMeasure(tx, current, { ...fields, statusReason })
         await replaceLinks(tx, id, { secondaryCommitments, involvedOrganisationIds, relatedMeasures, exampleActions })
         const progress = fields.progress ?? current.progress
         if (statusChanged || progress !== current.progress) {
@@ -216,7 +208,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
      * A dated report from the steering group: one timeline entry (old → new, who, which body) and
      * the measure's current status, progress and reason, in one transaction.
      */
-    async addStatusUpdate (id: number, input: CreateStatusUpdate, expected: number, actor: Actor) {
+    async addStatusUpdate (id: number, input: CreateStatusUpdate, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
         const entryId = await recordStatusUpdate(tx, announce, id, input, expected, actor)
         const measure = await detail(tx, id, actor)
@@ -232,22 +224,22 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
       recordStatusUpdate(tx, async () => {}, id, input, expected, actor),
 
     /** Returns the new version: the one a later restore must name. */
-    async remove (id: number, expected: number, actor: Actor) {
-      await writeTransaction(db, onChange, async (tx, announce) => {
-        const row = await lockForWrite(tx, id, expected, asAdmin(actor))
+    async remove (id: number, expected: number | undefined, actor: Actor) {
+      return writeTransaction(db, onChange, async (tx, announce) => {
+        const row = await lockMeasure(tx, id, expected, asAdmin(actor))
         await announce({ planId: row.planId })
-        await bump(tx, id, expected, { deletedAt: new Date() })
+        const version = await updateMeasure(tx, row, { deletedAt: new Date() })
         await recordAudit(tx, actor, { cityId: row.cityId, action: 'measure.delete', entityType: 'measure', entityId: id, before: row, after: await currentRow(tx, id) })
+        return version
       })
-      return expected + 1
     },
 
-    async restore (id: number, expected: number, actor: Actor) {
+    async restore (id: number, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
-        const row = await lockForWrite(tx, id, expected, asAdmin(actor), { deleted: true })
+        const row = await lockMeasure(tx, id, expected, asAdmin(actor), { deleted: true })
         await announce({ planId: row.planId })
         if (await codeTaken(tx, row.planId, row.code)) throw new MeasureCodeTakenError(row.code)
-        await bump(tx, id, expected, { deletedAt: null })
+        await updateMeasure(tx, row, { deletedAt: null })
         await recordAudit(tx, actor, { cityId: row.cityId, action: 'measure.restore', entityType: 'measure', entityId: id, before: row, after: await currentRow(tx, id) })
         return detail(tx, id, actor)
       })

@@ -3,14 +3,14 @@ import {
   ApiErrorSchema, CityParamsSchema, NotificationSettingsSchema, OutboxMailSchema, OutboxPageSchema, OutboxParamsSchema, OutboxQuerySchema,
   ReminderSettingsSchema, UnsubscribeBodySchema, UnsubscribeInfoSchema, UnsubscribeTokenParamsSchema, UpdateReminderSettingsSchema,
 } from '@eccar/shared'
-import { errorResponses, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
-import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import { errorResponses, versionedWriteResponses, writeErrorResponses } from '../common/schemas.ts'
+import { expectedVersion, setVersionTag } from '../common/versioning.ts'
 import { createNotificationsService } from './notifications.service.ts'
 
 const tags = ['notifications']
 
 const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = createNotificationsService(app.db, app.mail.origin)
+  const service = createNotificationsService(app.db, app.dataChanged, app.mail.origin)
 
   // RFC 8058: mail providers post `List-Unsubscribe=One-Click` as a form. Only these routes accept forms;
   // URLSearchParams reads it, and the body schema then allows nothing else.
@@ -102,7 +102,7 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ReminderSettingsSchema, ...versionedWriteResponses(ReminderSettingsSchema) },
     },
   }, async (request, reply) => {
-    const settings = await service.updateReminderSettings(request.params.city, request.body, () => expectedVersion(request, request.body.version), request.actor)
+    const settings = await service.updateReminderSettings(request.params.city, request.body, expectedVersion(request, request.body.version), request.actor)
     setVersionTag(reply, settings.version)
     return settings
   })

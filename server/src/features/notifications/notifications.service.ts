@@ -5,11 +5,13 @@ import {
 } from '@eccar/shared'
 import { and, count, desc, eq, sql } from 'drizzle-orm'
 import { AuthenticationRequiredError, requireRole, type Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import type { Db } from '../../db/client.ts'
 import { cities, mails, memberships, notificationSettings } from '../../db/schema/index.ts'
 import { CityNotFoundError } from '../cities/cities.errors.ts'
-import { VersionConflictError } from '../shared/versioning.ts'
+import { lockVersioned } from '../common/versioned-write.ts'
+import { updateVersioned } from '../common/versioned-write.queries.ts'
+import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import { composeMail, type MailRow } from './outbox.ts'
 import { wants } from './recipients.ts'
 import { isKnownTimeZone } from './reminders.rules.ts'
@@ -20,7 +22,7 @@ type SettingsRow = typeof notificationSettings.$inferSelect
 /** Password-reset links stay out of the admins' outbox: whoever reads one could take over the account. */
 const bodyWithheld: readonly MailKind[] = ['password-reset']
 
-export function createNotificationsService (db: Db, origin: string) {
+export function createNotificationsService (db: Db, onChange: ChangeListener, origin: string) {
   /** Defaults depend on the role: someone who only views anywhere gets no digest until they ask for it. */
   async function settingsOf (tx: Db, userId: number): Promise<NotificationSettings> {
     const [row] = await tx.select().from(notificationSettings).where(eq(notificationSettings.userId, userId))
@@ -122,14 +124,20 @@ export function createNotificationsService (db: Db, origin: string) {
       return reminderSettings(await adminCity(db, slug, actor))
     },
 
-    async updateReminderSettings (slug: string, input: UpdateReminderSettings, expected: () => number, actor: Actor) {
-      return db.transaction(async (tx) => {
-        const city = await adminCity(tx, slug, actor, true)
-        if (city.version !== expected()) throw new VersionConflictError(reminderSettings(city))
+    async updateReminderSettings (slug: string, input: UpdateReminderSettings, expected: number | undefined, actor: Actor) {
+      return writeTransaction(db, onChange, async (tx, announce) => {
+        const city = await lockVersioned({
+          lock: async () => (await tx.select().from(cities).where(eq(cities.slug, slug)).for('update'))[0],
+          notFound: () => new CityNotFoundError(slug),
+          check: (row) => requireRole(actor, row.id, 'admin', () => new CityNotFoundError(slug)),
+          expected,
+          current: reminderSettings,
+        })
         if (!isKnownTimeZone(input.timeZone)) throw new TimeZoneUnknownError(input.timeZone)
-        const [updated] = await tx.update(cities)
-          .set({ timeZone: input.timeZone, reminderSteps: [...new Set(input.steps)].sort((a, b) => b - a), version: sql`${cities.version} + 1` })
-          .where(eq(cities.id, city.id)).returning()
+        // The city's version is shared with its steering settings, whose cached answers carry it.
+        await announce('everything')
+        await updateVersioned(tx, cities, eq(cities.id, city.id), city.version, { timeZone: input.timeZone, reminderSteps: [...new Set(input.steps)].sort((a, b) => b - a) })
+        const [updated] = await tx.select().from(cities).where(eq(cities.id, city.id))
         const before = reminderSettings(city)
         const after = reminderSettings(updated!)
         await recordAudit(tx, actor, { cityId: city.id, action: 'city.reminders.update', entityType: 'city', entityId: city.id, before, after })

@@ -5,8 +5,8 @@ import {
   UpdateOpenDataSettingsSchema,
 } from '@eccar/shared'
 import { Type } from 'typebox'
-import { errorResponses, versionedWriteResponses } from '../shared/schemas.ts'
-import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import { errorResponses, versionedWriteResponses } from '../common/schemas.ts'
+import { expectedVersion, setVersionTag } from '../common/versioning.ts'
 import { csvMediaType, fileSchema, xlsxMediaType } from '../spreadsheets/spreadsheet-files.ts'
 import { catalogJsonLd, catalogTurtle } from './open-data.catalog.ts'
 import { createDownloads, sendDownload } from './open-data.downloads.ts'

@@ -8,7 +8,7 @@ import { listMeasures, type MeasureListRow } from '../measures/measures.queries.
 import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
 import { createPlansService } from '../plans/plans.service.ts'
-import { measureVisibleTo, publicPlanStates } from '../shared/visibility.ts'
+import { measureVisibleTo, publicPlanStates } from '../common/visibility.ts'
 import type { SheetColumn } from '../spreadsheets/spreadsheet-files.ts'
 
 /** Every public download is the anonymous reader's view, whoever asks: one URL, one content. */

@@ -1,13 +1,14 @@
 import { defaultOpenDataLicence, openDataLicences, type OpenDataLicence, type OpenDataSettings, type UpdateOpenDataSettings } from '@eccar/shared'
 import { eq } from 'drizzle-orm'
 import { requireRole, type Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { cityOpenData } from '../../db/schema/index.ts'
 import { CityNotFoundError } from '../cities/cities.errors.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
-import { VersionConflictError } from '../shared/versioning.ts'
+import { lockVersioned } from '../common/versioned-write.ts'
+import { VersionConflictError } from '../common/versioning.ts'
 
 const asLicence = (value: string): OpenDataLicence =>
   (openDataLicences as readonly string[]).includes(value) ? value as OpenDataLicence : defaultOpenDataLicence
@@ -28,19 +29,24 @@ export function createOpenDataSettingsService (db: Db, onChange: ChangeListener)
       return openDataSettingsOf(db, city)
     },
 
-    async update (citySlug: string, input: UpdateOpenDataSettings, expected: number, actor: Actor) {
+    async update (citySlug: string, input: UpdateOpenDataSettings, expected: number | undefined, actor: Actor) {
       // Every public download names the licence, so every cached answer of the city is stale afterwards.
       return writeTransaction(db, onChange, async (tx, announce) => {
         const city = await getCityBySlug(tx, citySlug)
-        requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
-        const before = await openDataSettingsOf(tx, city, { forUpdate: true })
-        if (before.version !== expected) throw new VersionConflictError(before)
+        // The settings row may not exist yet (a city that never chose): the version guards its first insert too.
+        const before = await lockVersioned({
+          lock: () => openDataSettingsOf(tx, city, { forUpdate: true }),
+          notFound: () => new CityNotFoundError(citySlug),
+          check: () => requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug)),
+          expected,
+          current: (row) => row,
+        })
         const values = {
-          licence: input.licence, publisherName: input.publisherName.trim(), contactEmail: input.contactEmail, version: expected + 1, updatedAt: new Date(),
+          licence: input.licence, publisherName: input.publisherName.trim(), contactEmail: input.contactEmail, version: before.version + 1, updatedAt: new Date(),
         }
         // The first save inserts; two first saves at once must not both win, hence the version condition.
         const written = await tx.insert(cityOpenData).values({ cityId: city.id, ...values })
-          .onConflictDoUpdate({ target: cityOpenData.cityId, set: values, setWhere: eq(cityOpenData.version, expected) })
+          .onConflictDoUpdate({ target: cityOpenData.cityId, set: values, setWhere: eq(cityOpenData.version, before.version) })
           .returning({ cityId: cityOpenData.cityId })
         if (written.length === 0) throw new VersionConflictError(await openDataSettingsOf(tx, city))
         await announce('everything')

@@ -3,8 +3,8 @@ import {
   CityParamsSchema, CreateOrganisationSchema, IdParamsSchema, OrganisationDetailSchema, OrganisationListSchema,
   UpdateOrganisationSchema,
 } from '@eccar/shared'
-import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
-import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../common/schemas.ts'
+import { expectedVersion, setVersionTag } from '../common/versioning.ts'
 import { createOrganisationsService } from './organisations.service.ts'
 
 const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -67,3 +67,10 @@ export async function isReferenced (db: Db, id: number) {
   ) as referenced`) as unknown as { rows: { referenced: boolean }[] }
   return Boolean(result.rows[0]?.referenced)
 }
+
+export async function insertOrganisation (db: Db, values: typeof organisations.$inferInsert) {
+  const [created] = await db.insert(organisations).values(values).returning({ id: organisations.id })
+  return created!.id
+}
+
+export const deleteOrganisation = (db: Db, id: number) => db.delete(organisations).where(eq(organisations.id, id))

@@ -1,17 +1,18 @@
 import type { CreateOrganisation, Organisation, OrganisationDetail, UpdateOrganisation } from '@eccar/shared'
-import { and, eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { requireRole, systemActor, type Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { organisations } from '../../db/schema/index.ts'
 import { CityNotFoundError } from '../cities/cities.errors.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
-import { VersionConflictError } from '../shared/versioning.ts'
-import { measureVisibleTo, visiblePlanStates } from '../shared/visibility.ts'
+import { lockVersioned } from '../common/versioned-write.ts'
+import { updateVersioned } from '../common/versioned-write.queries.ts'
+import { measureVisibleTo, visiblePlanStates } from '../common/visibility.ts'
 import { OrganisationInUseError, OrganisationNameTakenError, OrganisationNotFoundError } from './organisations.errors.ts'
 import {
-  findOrganisation, isReferenced, listOrganisationsOfCity, measuresOfOrganisation, nameTaken, type OrganisationRow,
+  deleteOrganisation, findOrganisation, insertOrganisation, isReferenced, listOrganisationsOfCity, measuresOfOrganisation, nameTaken, type OrganisationRow,
 } from './organisations.queries.ts'
 
 export function toOrganisation ({ cityId: _city, ...row }: OrganisationRow): Organisation {
@@ -26,13 +27,14 @@ export function createOrganisationsService (db: Db, onChange: ChangeListener = (
     return { ...toOrganisation(row), ...linked }
   }
 
-  async function lockForWrite (tx: Db, id: number, expected: number, actor: Actor) {
-    const row = await findOrganisation(tx, id, { forUpdate: true })
-    if (!row) throw new OrganisationNotFoundError(id)
-    requireRole(actor, row.cityId, 'admin', () => new OrganisationNotFoundError(id))
-    if (row.version !== expected) throw new VersionConflictError(await detail(tx, id, systemActor))
-    return row
-  }
+  /** The organisation locked for a versioned write by one of its city's administrators. */
+  const lockOrganisation = (tx: Db, id: number, expected: number | undefined, actor: Actor) => lockVersioned({
+    lock: () => findOrganisation(tx, id, { forUpdate: true }),
+    notFound: () => new OrganisationNotFoundError(id),
+    check: (row) => requireRole(actor, row.cityId, 'admin', () => new OrganisationNotFoundError(id)),
+    expected,
+    current: () => detail(tx, id, systemActor),
+  })
   const rowOf = async (tx: Db, id: number) => (await findOrganisation(tx, id))!
 
   return {
@@ -49,33 +51,31 @@ export function createOrganisationsService (db: Db, onChange: ChangeListener = (
         const city = await getCityBySlug(tx, citySlug)
         requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
         if (await nameTaken(tx, city.id, input.name)) throw new OrganisationNameTakenError(input.name)
-        const [created] = await tx.insert(organisations).values({ ...input, cityId: city.id }).returning({ id: organisations.id })
-        await recordAudit(tx, actor, { cityId: city.id, action: 'organisation.create', entityType: 'organisation', entityId: created!.id, after: await rowOf(tx, created!.id) })
-        return detail(tx, created!.id, actor)
+        const id = await insertOrganisation(tx, { ...input, cityId: city.id })
+        await recordAudit(tx, actor, { cityId: city.id, action: 'organisation.create', entityType: 'organisation', entityId: id, after: await rowOf(tx, id) })
+        return detail(tx, id, actor)
       })
     },
 
-    async update (id: number, input: UpdateOrganisation, expected: number, actor: Actor) {
+    async update (id: number, input: UpdateOrganisation, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
-        const row = await lockForWrite(tx, id, expected, actor)
+        const row = await lockOrganisation(tx, id, expected, actor)
         // Organisation names appear in every plan's measure lists.
         await announce('everything')
         const { version: _ignored, ...changes } = input
         if (changes.name && await nameTaken(tx, row.cityId, changes.name, id)) throw new OrganisationNameTakenError(changes.name)
-        await tx.update(organisations)
-          .set({ ...changes, version: sql`${organisations.version} + 1`, updatedAt: new Date() })
-          .where(and(eq(organisations.id, id), eq(organisations.version, expected)))
+        await updateVersioned(tx, organisations, eq(organisations.id, id), row.version, changes)
         await recordAudit(tx, actor, { cityId: row.cityId, action: 'organisation.update', entityType: 'organisation', entityId: id, before: row, after: await rowOf(tx, id) })
         return detail(tx, id, actor)
       })
     },
 
-    async remove (id: number, expected: number, actor: Actor) {
+    async remove (id: number, expected: number | undefined, actor: Actor) {
       await writeTransaction(db, onChange, async (tx, announce) => {
-        const row = await lockForWrite(tx, id, expected, actor)
+        const row = await lockOrganisation(tx, id, expected, actor)
         if (await isReferenced(tx, id)) throw new OrganisationInUseError()
         await announce('everything')
-        await tx.delete(organisations).where(eq(organisations.id, id))
+        await deleteOrganisation(tx, id)
         await recordAudit(tx, actor, { cityId: row.cityId, action: 'organisation.delete', entityType: 'organisation', entityId: id, before: row })
       })
     },

@@ -1,9 +1,13 @@
-import type { PlanFile } from '@eccar/shared'
+import { measureColumnFields, type MeasureColumnField, type PlanFile, type PlanFileMeasure } from '@eccar/shared'
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { measures, organisations, planCommitments, statusUpdates } from '../../db/schema/index.ts'
 import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
+
+/** The measure's own columns, by the names the plan file gives them (the same): a new column field needs no line here. */
+const columnsOf = (row: typeof measures.$inferSelect) =>
+  Object.fromEntries(measureColumnFields.map((field) => [field, row[field]])) as Pick<typeof measures.$inferSelect, MeasureColumnField>
 
 const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'en', { numeric: true })
 
@@ -49,37 +53,16 @@ export async function buildPlanFile (db: Db, planId: number): Promise<PlanFile> 
     organisations: organisationRows.map((row) => ({
       name: row.name, nameEn: row.nameEn, kind: row.kind, descriptionDe: row.descriptionDe, descriptionEn: row.descriptionEn,
     })),
+    // Every field of the file's measure, each one required: a field left out here does not compile.
     measures: measureRows.map((row) => ({
-      code: row.code,
-      primaryCommitment: row.primaryCommitment,
+      ...columnsOf(row),
       secondaryCommitments: row.secondaryCommitments.map((s) => s.commitmentNumber).sort((a, b) => a - b),
-      titleDe: row.titleDe,
-      titleEn: row.titleEn,
-      descriptionDe: row.descriptionDe,
-      descriptionEn: row.descriptionEn,
-      type: row.type,
       leadOrganisation: nameOf(row.leadOrganisationId),
       involvedOrganisations: row.involved.map((i) => nameOf(i.organisationId)!).sort((a, b) => a.localeCompare(b, 'de')),
-      startDate: row.startDate,
-      endDate: row.endDate,
-      recurrence: row.recurrence,
-      recurrenceOn: row.recurrenceOn,
-      timeframeNoteDe: row.timeframeNoteDe,
-      timeframeNoteEn: row.timeframeNoteEn,
-      fundingNoteDe: row.fundingNoteDe,
-      fundingNoteEn: row.fundingNoteEn,
-      goodPractice: row.goodPractice,
-      goodPracticeDescriptionDe: row.goodPracticeDescriptionDe,
-      goodPracticeDescriptionEn: row.goodPracticeDescriptionEn,
       // A link to a hidden measure would not resolve on import, so it is left out like the measure itself.
       relatedMeasures: row.relations.filter((r) => r.related.deletedAt === null)
         .map((r) => ({ code: r.related.code, noteDe: r.noteDe, noteEn: r.noteEn })).sort(byCode),
       exampleActions: row.exampleActions.map((e) => e.exampleActionKey).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
-      isPublic: row.isPublic,
-      internalNote: row.internalNote,
-      status: row.status,
-      statusReason: row.statusReason,
-      progress: row.progress,
       statusHistory: row.statusUpdates.map((update) => ({
         date: update.date,
         status: update.status,
@@ -91,6 +74,6 @@ export async function buildPlanFile (db: Db, planId: number): Promise<PlanFile> 
         organisation: nameOf(update.organisationId),
         recordedAt: update.recordedAt.toISOString(),
       })),
-    })),
+    }) satisfies Required<PlanFileMeasure>),
   }
 }

@@ -3,8 +3,8 @@ import {
   CityParamsSchema, CreatePlanSchema, IdParamsSchema, PlanCommitmentParamsSchema, PlanDetailSchema, PlanListSchema,
   PlanProgressSchema, PlanStatusHistorySchema, UpdatePlanCommitmentSchema, UpdatePlanSchema,
 } from '@eccar/shared'
-import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
-import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../common/schemas.ts'
+import { expectedVersion, setVersionTag } from '../common/versioning.ts'
 import { sendCached } from '../../plugins/read-cache.ts'
 import { createPlansService } from './plans.service.ts'
 

@@ -1,14 +1,15 @@
 import type { CreatePlan, PlanDetail, PlanSummary, UpdatePlan, UpdatePlanCommitment } from '@eccar/shared'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { requireRole, systemActor, type Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { planCommitments, plans } from '../../db/schema/index.ts'
 import { CityNotFoundError } from '../cities/cities.errors.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
-import { VersionConflictError } from '../shared/versioning.ts'
-import { measureVisibleTo, visiblePlanStates } from '../shared/visibility.ts'
+import { lockVersioned } from '../common/versioned-write.ts'
+import { updateVersioned } from '../common/versioned-write.queries.ts'
+import { measureVisibleTo, visiblePlanStates } from '../common/visibility.ts'
 import {
   PlanNotDraftError, PlanNotFoundError, PlanPeriodInvalidError, PredecessorInvalidError,
 } from './plans.errors.ts'
@@ -16,7 +17,7 @@ import {
   countMeasures, findPlan, insertEmptyPlanCommitments, listPlanCommitments, listPlansOfCity, planStatusHistory, progressFigures,
   type PlanRow,
 } from './plans.queries.ts'
-import { summariseProgress } from './progress.ts'
+import { summariseProgress } from './plans.progress.ts'
 
 export function toPlanSummary (row: PlanRow, measureCount: number): PlanSummary {
   return {
@@ -63,22 +64,16 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
     if (!predecessor || predecessor.cityId !== cityId || predecessor.id === planId) throw new PredecessorInvalidError()
   }
 
-  /** Locks the plan, checks the role (before anything about it is revealed), then the version. */
-  async function lockForWrite (tx: Db, id: number, expected: number, actor: Actor) {
-    const plan = await findPlan(tx, id, { forUpdate: true })
-    if (!plan) throw new PlanNotFoundError(id)
-    requireRole(actor, plan.cityId, 'admin', () => new PlanNotFoundError(id))
-    if (plan.version !== expected) throw new VersionConflictError(await detail(tx, plan, systemActor))
-    return plan
-  }
-
-  async function bumpVersion (tx: Db, id: number, expected: number, values: Partial<typeof plans.$inferInsert> = {}) {
-    const updated = await tx.update(plans)
-      .set({ ...values, version: sql`${plans.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(plans.id, id), eq(plans.version, expected)))
-      .returning({ id: plans.id })
-    if (updated.length === 0) throw new VersionConflictError(null)
-  }
+  /** The plan locked for a versioned write by one of its city's administrators. */
+  const lockPlan = (tx: Db, id: number, expected: number | undefined, actor: Actor) => lockVersioned({
+    lock: () => findPlan(tx, id, { forUpdate: true }),
+    notFound: () => new PlanNotFoundError(id),
+    check: (plan) => requireRole(actor, plan.cityId, 'admin', () => new PlanNotFoundError(id)),
+    expected,
+    current: (plan) => detail(tx, plan, systemActor),
+  })
+  const updatePlan = (tx: Db, plan: PlanRow, values: Partial<typeof plans.$inferInsert> = {}) =>
+    updateVersioned(tx, plans, eq(plans.id, plan.id), plan.version, values)
 
   return {
     getVisiblePlan,
@@ -108,31 +103,31 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
       })
     },
 
-    async update (id: number, input: UpdatePlan, expected: number, actor: Actor) {
+    async update (id: number, input: UpdatePlan, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
-        const before = await lockForWrite(tx, id, expected, actor)
+        const before = await lockPlan(tx, id, expected, actor)
         await announce({ planId: id })
         const { version: _ignored, ...changes } = input
         const periodStart = changes.periodStart ?? before.periodStart
         const periodEnd = changes.periodEnd ?? before.periodEnd
         if (periodEnd < periodStart) throw new PlanPeriodInvalidError()
         await checkPredecessor(tx, before.cityId, before.id, changes.predecessorId)
-        await bumpVersion(tx, id, expected, changes)
+        await updatePlan(tx, before, changes)
         const after = (await findPlan(tx, id))!
         await recordAudit(tx, actor, { cityId: before.cityId, action: 'plan.update', entityType: 'plan', entityId: id, before, after })
         return detail(tx, after, actor)
       })
     },
 
-    async updateCommitment (id: number, number: number, input: UpdatePlanCommitment, expected: number, actor: Actor) {
+    async updateCommitment (id: number, number: number, input: UpdatePlanCommitment, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
-        const plan = await lockForWrite(tx, id, expected, actor)
+        const plan = await lockPlan(tx, id, expected, actor)
         await announce({ planId: id })
         const { version: _ignored, ...changes } = input
         const where = and(eq(planCommitments.planId, id), eq(planCommitments.commitmentNumber, number))
         const [before] = await tx.select().from(planCommitments).where(where)
         const [after] = await tx.update(planCommitments).set(changes).where(where).returning()
-        await bumpVersion(tx, id, expected)
+        await updatePlan(tx, plan)
         await recordAudit(tx, actor, {
           cityId: plan.cityId, action: 'plan.commitment.update', entityType: 'plan-commitment', entityId: `${id}/${number}`, before, after,
         })
@@ -140,9 +135,9 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
       })
     },
 
-    async remove (id: number, expected: number, actor: Actor) {
+    async remove (id: number, expected: number | undefined, actor: Actor) {
       await writeTransaction(db, onChange, async (tx, announce) => {
-        const plan = await lockForWrite(tx, id, expected, actor)
+        const plan = await lockPlan(tx, id, expected, actor)
         await announce({ planId: id })
         if (plan.state !== 'draft') throw new PlanNotDraftError()
         await tx.delete(plans).where(eq(plans.id, id))

@@ -4,8 +4,8 @@ import {
   CycleTransitionSchema, IdParamsSchema, ReportingCycleListSchema, ReportingCycleSchema, ReportSnapshotSchema, UpdateCycleNarrativeSchema,
   UpdateReportingCycleSchema,
 } from '@eccar/shared'
-import { errorResponses, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
-import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import { errorResponses, versionedWriteResponses, writeErrorResponses } from '../common/schemas.ts'
+import { expectedVersion, setVersionTag } from '../common/versioning.ts'
 import publicReportRoutes from './public-reports.routes.ts'
 import reportRoutes from './report.routes.ts'
 import { createReportingService } from './reporting.service.ts'
@@ -79,7 +79,7 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ReportingCycleSchema, ...versionedWriteResponses(ReportingCycleSchema) },
     },
   }, async (request, reply) => {
-    const cycle = await service.update(request.params.id, request.body, () => expectedVersion(request, request.body.version), request.actor)
+    const cycle = await service.update(request.params.id, request.body, expectedVersion(request, request.body.version), request.actor)
     setVersionTag(reply, cycle.version)
     return cycle
   })
@@ -96,7 +96,7 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const { id, number } = request.params
-    const { cycle, narrativeVersion } = await service.putNarrative(id, number, request.body, () => expectedVersion(request, request.body.version), request.actor)
+    const { cycle, narrativeVersion } = await service.putNarrative(id, number, request.body, expectedVersion(request, request.body.version), request.actor)
     setVersionTag(reply, narrativeVersion)
     return cycle
   })
@@ -111,7 +111,7 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ReportingCycleSchema, ...versionedWriteResponses(ReportingCycleSchema) },
     },
   }, async (request, reply) => {
-    const cycle = await service.transition(request.params.id, request.body.to, () => expectedVersion(request, request.body.version), request.actor)
+    const cycle = await service.transition(request.params.id, request.body.to, expectedVersion(request, request.body.version), request.actor)
     setVersionTag(reply, cycle.version)
     return cycle
   })

@@ -1,14 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { IdParamsSchema, PlanReportParamsSchema, PublicReportListSchema, PublicReportQuerySchema } from '@eccar/shared'
 import { Type } from 'typebox'
-import { renderReport } from '../../reports/render-report.ts'
-import { PlanNotFoundError } from '../plans/plans.errors.ts'
-import { findPlan } from '../plans/plans.queries.ts'
-import { errorResponses } from '../shared/schemas.ts'
-import { visiblePlanStates } from '../shared/visibility.ts'
-import { ReportingCycleNotFoundError } from './reporting.errors.ts'
-import { findCycle, listCyclesOfPlan } from './reporting.queries.ts'
-import { loadReportSnapshot } from './snapshot.ts'
+import { errorResponses } from '../common/schemas.ts'
+import { createReportExportService } from './report-export.service.ts'
 
 const tags = ['reporting']
 
@@ -20,11 +14,7 @@ export const reportHtmlPolicy = "default-src 'none'; style-src 'unsafe-inline'; 
  * the reader may see (the public: adopted and closed plans). Drafts and previews stay internal.
  */
 const publicReportRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  async function visiblePlan (planId: number, actor: Parameters<typeof visiblePlanStates>[0]) {
-    const plan = await findPlan(app.db, planId)
-    if (!plan || !visiblePlanStates(actor, plan.cityId).includes(plan.state)) throw new PlanNotFoundError(planId)
-    return plan
-  }
+  const service = createReportExportService(app.db)
 
   app.get('/plans/:id/reports', {
     config: { access: 'public' },
@@ -35,21 +25,7 @@ const publicReportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: Type.Object({}, { additionalProperties: false }),
       response: { 200: PublicReportListSchema, ...errorResponses },
     },
-  }, async (request) => {
-    const plan = await visiblePlan(request.params.id, request.actor)
-    const cycles = (await listCyclesOfPlan(app.db, plan.id)).filter((c) => c.state === 'submitted' && c.submittedAt !== null).reverse()
-    return {
-      items: cycles.map((c) => ({
-        cycleId: c.id,
-        title: c.title,
-        titleEn: c.titleEn,
-        periodStart: c.periodStart,
-        periodEnd: c.periodEnd,
-        submittedAt: c.submittedAt!.toISOString(),
-        htmlUrl: `/api/plans/${plan.id}/reports/${c.id}`,
-      })),
-    }
-  })
+  }, async (request) => service.listPublic(request.params.id, request.actor))
 
   app.get('/plans/:id/reports/:cycleId', {
     config: { access: 'public' },
@@ -59,16 +35,13 @@ const publicReportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: PlanReportParamsSchema,
       querystring: PublicReportQuerySchema,
       response: {
-        200: Type.String({ description: 'The report as a complete HTML document' }),
+        200: { description: 'The report as a complete HTML document', content: { 'text/html': { schema: Type.String() } } },
         ...errorResponses,
       },
     },
   }, async (request, reply) => {
-    const plan = await visiblePlan(request.params.id, request.actor)
-    const cycle = await findCycle(app.db, request.params.cycleId)
-    if (!cycle || cycle.planId !== plan.id || cycle.state !== 'submitted') throw new ReportingCycleNotFoundError(request.params.cycleId)
     const { kind = 'eccar', lang } = request.query
-    const report = await renderReport(await loadReportSnapshot(app.db, cycle.id), { kind, format: 'html', ...(lang ? { lang } : {}) })
+    const report = await service.renderPublic(request.params.id, request.params.cycleId, { kind, ...(lang ? { lang } : {}) }, request.actor)
     return reply.type(report.contentType)
       .header('content-security-policy', reportHtmlPolicy)
       .header('content-disposition', `inline; filename="${report.fileName}"`)

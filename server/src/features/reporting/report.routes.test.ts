@@ -63,3 +63,18 @@ describe('GET /api/reporting-cycles/:id/report', () => {
     expect((await download(9999, admin.headers, 'format=pdf')).statusCode).toBe(404)
   })
 })
+
+describe('the report downloads in the OpenAPI document', () => {
+  it('name the true content type of every format', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
+
+    const admins = doc.paths['/api/reporting-cycles/{id}/report'].get.responses['200'].content
+    const publicHtml = doc.paths['/api/plans/{id}/reports/{cycleId}'].get.responses['200'].content
+
+    expect(Object.keys(admins).sort()).toEqual([
+      'application/json', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/html',
+    ])
+    expect(admins['application/pdf'].schema).toMatchObject({ type: 'string', format: 'binary' })
+    expect(Object.keys(publicHtml)).toEqual(['text/html'])
+  })
+})

@@ -1,6 +1,7 @@
 import type { NarrativeTextField } from '@eccar/shared'
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
+import { updateVersioned } from '../common/versioned-write.queries.ts'
 import { cycleNarratives, cycleSnapshots, reportingCycles, users } from '../../db/schema/index.ts'
 
 export type CycleRow = typeof reportingCycles.$inferSelect
@@ -41,8 +42,7 @@ export type NarrativeTexts = Partial<Record<NarrativeTextField, string | null>>
  */
 export async function writeNarrative (db: Db, cycleId: number, commitmentNumber: number, existing: NarrativeRow | undefined, texts: NarrativeTexts) {
   if (existing) {
-    await db.update(cycleNarratives).set({ ...texts, version: sql`${cycleNarratives.version} + 1` })
-      .where(and(eq(cycleNarratives.cycleId, cycleId), eq(cycleNarratives.commitmentNumber, commitmentNumber)))
+    await updateVersioned(db, cycleNarratives, and(eq(cycleNarratives.cycleId, cycleId), eq(cycleNarratives.commitmentNumber, commitmentNumber))!, existing.version, texts)
   } else {
     await db.insert(cycleNarratives).values({ cycleId, commitmentNumber, ...texts, version: 2 })
   }

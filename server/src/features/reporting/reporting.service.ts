@@ -2,9 +2,9 @@ import {
   narrativeTextFields,
   type CreateReportingCycle, type CycleState, type ReportingCycle, type ReportingCycleSummary, type UpdateCycleNarrative, type UpdateReportingCycle,
 } from '@eccar/shared'
-import { and, eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { requireRole, userIdOf, type Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { reportingCycles } from '../../db/schema/index.ts'
@@ -12,8 +12,9 @@ import type { MailDesk } from '../notifications/mail.plugin.ts'
 import { recordCycleChangeMails } from '../notifications/cycle-mails.ts'
 import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
-import { VersionConflictError } from '../shared/versioning.ts'
-import { compareSnapshots } from './compare.ts'
+import { lockVersioned } from '../common/versioned-write.ts'
+import { updateVersioned } from '../common/versioned-write.queries.ts'
+import { compareSnapshots } from './reporting.compare.ts'
 import {
   CycleIncompleteError, CycleLockedError, CyclePeriodInvalidError, CyclePeriodRequiredError, CyclesNotComparableError, CycleTransitionInvalidError,
   ReportingCycleNotFoundError,
@@ -25,10 +26,7 @@ import {
 import {
   defaultPeriod, defaultTitle, defaultTitleEn, isEditable, missingNarratives, needsCompleteness, nextStates, transitionRole,
 } from './reporting.rules.ts'
-import { buildReportSnapshot, loadReportSnapshot } from './snapshot.ts'
-
-/** The version a write was based on, read only after the role check (another city learns nothing). */
-export type ExpectedVersion = () => number
+import { buildReportSnapshot, loadReportSnapshot } from './reporting.snapshot.ts'
 
 type UserRefs = Awaited<ReturnType<typeof userRefs>>
 
@@ -79,27 +77,24 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
     return row
   }
 
-  /**
-   * Locks the cycle and checks, in this order: who may write (before anything is revealed), whether
-   * the cycle's state allows it, then the version the write was based on.
-   */
-  async function lockForWrite (tx: Db, id: number, actor: Actor, minimum: 'admin' | 'editor', allowed: (row: CycleRow) => void, expected: ExpectedVersion) {
-    const row = await findCycle(tx, id, { forUpdate: true })
-    if (!row) throw new ReportingCycleNotFoundError(id)
-    requireRole(actor, row.cityId, minimum, () => new ReportingCycleNotFoundError(id))
-    allowed(row)
-    if (row.version !== expected()) throw new VersionConflictError(await detail(tx, id))
-    return row
-  }
+  /** The cycle locked for a versioned write: the role, then whether its state allows the write (`allowed`). */
+  const lockCycle = (tx: Db, id: number, actor: Actor, minimum: 'admin' | 'editor', allowed: (row: CycleRow) => void, expected: number | undefined) => lockVersioned({
+    lock: () => findCycle(tx, id, { forUpdate: true }),
+    notFound: () => new ReportingCycleNotFoundError(id),
+    check: (row) => {
+      requireRole(actor, row.cityId, minimum, () => new ReportingCycleNotFoundError(id))
+      allowed(row)
+    },
+    expected,
+    current: () => detail(tx, id),
+  })
 
   const editable = (row: CycleRow) => {
     if (!isEditable(row.state)) throw new CycleLockedError(row.state)
   }
 
-  async function bump (tx: Db, row: CycleRow, values: Partial<typeof reportingCycles.$inferInsert> = {}) {
-    await tx.update(reportingCycles)
-      .set({ ...values, version: sql`${reportingCycles.version} + 1` })
-      .where(and(eq(reportingCycles.id, row.id), eq(reportingCycles.version, row.version)))
+  async function updateCycle (tx: Db, row: CycleRow, values: Partial<typeof reportingCycles.$inferInsert> = {}) {
+    await updateVersioned(tx, reportingCycles, eq(reportingCycles.id, row.id), row.version, values)
     return (await findCycle(tx, row.id))!
   }
 
@@ -140,12 +135,12 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
       })
     },
 
-    async update (id: number, input: UpdateReportingCycle, expected: ExpectedVersion, actor: Actor) {
+    async update (id: number, input: UpdateReportingCycle, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx) => {
-        const before = await lockForWrite(tx, id, actor, 'admin', editable, expected)
+        const before = await lockCycle(tx, id, actor, 'admin', editable, expected)
         const { version: _ignored, ...changes } = input
         if ((changes.periodEnd ?? before.periodEnd) < (changes.periodStart ?? before.periodStart)) throw new CyclePeriodInvalidError()
-        const after = await bump(tx, before, changes)
+        const after = await updateCycle(tx, before, changes)
         await recordAudit(tx, actor, { cityId: before.cityId, action: 'reporting.cycle.update', entityType: 'reporting_cycle', entityId: id, before, after })
         return detail(tx, id)
       })
@@ -155,15 +150,24 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
      * The report's texts on one commitment. Versioned per commitment: the cycle's version stays, so
      * people writing different commitments never collide; the answer's ETag is this narrative's version.
      */
-    async putNarrative (id: number, number: number, input: UpdateCycleNarrative, expected: ExpectedVersion, actor: Actor) {
+    async putNarrative (id: number, number: number, input: UpdateCycleNarrative, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx) => {
-        // Shared lock: narratives of one cycle are written side by side, a transition waits for them.
-        const row = await findCycle(tx, id, { forShare: true })
-        if (!row) throw new ReportingCycleNotFoundError(id)
-        requireRole(actor, row.cityId, 'editor', () => new ReportingCycleNotFoundError(id))
-        editable(row)
-        const before = await findNarrative(tx, id, number, { forUpdate: true })
-        if ((before?.version ?? 1) !== expected()) throw new VersionConflictError(await detail(tx, id))
+        const { cycle: row, narrative: before } = await lockVersioned({
+          // Shared lock on the cycle: narratives of one cycle are written side by side, a transition waits for them.
+          lock: async () => {
+            const cycle = await findCycle(tx, id, { forShare: true })
+            return cycle && { cycle, narrative: await findNarrative(tx, id, number, { forUpdate: true }) }
+          },
+          notFound: () => new ReportingCycleNotFoundError(id),
+          check: ({ cycle }) => {
+            requireRole(actor, cycle.cityId, 'editor', () => new ReportingCycleNotFoundError(id))
+            editable(cycle)
+          },
+          expected,
+          // A commitment nobody has written yet is at version 1, as the cycle's answer shows it.
+          versionOf: ({ narrative }) => narrative?.version ?? 1,
+          current: () => detail(tx, id),
+        })
         const { version: _ignored, ...given } = input
         // An empty text counts as none, so completeness cannot be satisfied by a blank.
         const texts: NarrativeTexts = Object.fromEntries(Object.entries(given)
@@ -183,9 +187,9 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
      * both (the trail keeps them). Submission freezes the report built from the live records in
      * this same transaction, so nothing written afterwards can change it.
      */
-    async transition (id: number, to: CycleState, expected: ExpectedVersion, actor: Actor) {
+    async transition (id: number, to: CycleState, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx) => {
-        const before = await lockForWrite(tx, id, actor, 'editor', (row) => {
+        const before = await lockCycle(tx, id, actor, 'editor', (row) => {
           const role = transitionRole(row.state, to)
           if (role === null) throw new CycleTransitionInvalidError(row.state, to)
           requireRole(actor, row.cityId, role, () => new ReportingCycleNotFoundError(id), `needs the ${role} role to move a cycle from ${row.state} to ${to}`)
@@ -199,10 +203,10 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
         if (to === 'approved') Object.assign(values, { approvedBy: userIdOf(actor), approvedAt: now })
         if (before.state === 'approved' && to === 'in_review') Object.assign(values, { approvedBy: null, approvedAt: null })
         if (to === 'submitted') Object.assign(values, { submittedBy: userIdOf(actor), submittedAt: now })
-        const after = await bump(tx, before, values)
+        const after = await updateCycle(tx, before, values)
         let snapshotTakenAt: string | undefined
         if (to === 'submitted') {
-          const snapshot = await buildReportSnapshot(tx, id)
+          const snapshot = await buildReportSnapshot(tx, after)
           await insertSnapshot(tx, id, snapshot)
           snapshotTakenAt = snapshot.takenAt
         }
@@ -216,8 +220,7 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
     },
 
     async snapshot (id: number, actor: Actor) {
-      await readable(db, id, actor)
-      return loadReportSnapshot(db, id)
+      return loadReportSnapshot(db, await readable(db, id, actor))
     },
 
     /** Both cycles must be readable by the actor and belong to the same city; plans may differ (plan update). */
@@ -225,7 +228,7 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
       const from = await readable(db, fromId, actor)
       const to = await readable(db, toId, actor)
       if (from.cityId !== to.cityId) throw new CyclesNotComparableError()
-      return compareSnapshots(await loadReportSnapshot(db, fromId), await loadReportSnapshot(db, toId))
+      return compareSnapshots(await loadReportSnapshot(db, from), await loadReportSnapshot(db, to))
     },
   }
 }

@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify'
 import { AuthenticationRequiredError } from '../../auth/actor.ts'
 import { createSecretBox } from '../../auth/second-factor.ts'
 import { secondFactorRequirement } from '../../config.ts'
-import { NoContentSchema, writeErrorResponses } from '../shared/schemas.ts'
+import { NoContentSchema, writeErrorResponses } from '../common/schemas.ts'
 import { createSecondFactorService } from './second-factor.service.ts'
 
 const tags = ['second-factor']

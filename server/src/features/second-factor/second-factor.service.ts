@@ -3,7 +3,7 @@ import type { MailDesk } from '../notifications/mail.plugin.ts'
 import type { RecoveryCodes, SecondFactorEnrolment, SecondFactorStatus } from '@eccar/shared'
 import { eq } from 'drizzle-orm'
 import type { Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { verifyPassword } from '../../auth/passwords.ts'
 import {
   enrolmentDetails, hashRecoveryCode, type SecretBox, looksLikeTotp, newRecoveryCodes, newTotpSecret, secondFactorRequiredFor, verifyTotp,

@@ -1,7 +1,7 @@
 import type { ChangePassword, Session, SignIn } from '@eccar/shared'
 import { eq } from 'drizzle-orm'
 import type { Actor, AuthMethod } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../auth/passwords.ts'
 import { secondFactorRequiredFor, type SecretBox } from '../../auth/second-factor.ts'
 import { createSession, deleteSession, deleteSessionsOfUser, hashToken, newToken } from '../../auth/sessions.ts'

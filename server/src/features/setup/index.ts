@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CompleteSetupSchema, InvitationTokenParamsSchema, SessionSchema, SetupStateSchema } from '@eccar/shared'
-import { writeErrorResponses } from '../shared/schemas.ts'
+import { writeErrorResponses } from '../common/schemas.ts'
 import { createSetupService } from './setup.service.ts'
 
 const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -1,7 +1,7 @@
 import type { CompleteSetup, SetupState } from '@eccar/shared'
 import { eq, isNull } from 'drizzle-orm'
 import type { Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { checkPasswordPolicy, hashPassword } from '../../auth/passwords.ts'
 import { createSession, deleteSession, hashToken, newToken } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'

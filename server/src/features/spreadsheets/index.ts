@@ -4,7 +4,7 @@ import {
   spreadsheetImportMaxBytes, StatusImportInvalidSchema, StatusImportPreviewSchema, StatusImportResultSchema,
 } from '@eccar/shared'
 import { Type } from 'typebox'
-import { errorResponses, writeErrorResponses } from '../shared/schemas.ts'
+import { errorResponses, writeErrorResponses } from '../common/schemas.ts'
 import { createIndicatorImport } from './indicator-import.ts'
 import { csvMediaType, fileSchema, xlsxMediaType } from './spreadsheet-files.ts'
 import { createStatusImport } from './status-import.ts'

@@ -10,7 +10,7 @@ import { listMeasures, type MeasureListRow } from '../measures/measures.queries.
 import { createMeasuresService } from '../measures/measures.service.ts'
 import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { createPlansService } from '../plans/plans.service.ts'
-import { measureVisibleTo } from '../shared/visibility.ts'
+import { measureVisibleTo } from '../common/visibility.ts'
 import { RowReader } from './import-cells.ts'
 import { readUpload, writeWorkbook, type SheetColumn } from './spreadsheet-files.ts'
 import { ImportInvalidError, RollBack } from './spreadsheets.errors.ts'

@@ -5,8 +5,8 @@ import {
 } from '@eccar/shared'
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
-import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
-import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../common/schemas.ts'
+import { expectedVersion, setVersionTag } from '../common/versioning.ts'
 import { createProviderClients } from './sso.client.ts'
 import { SsoRefusal } from './sso.errors.ts'
 import { createSsoService, pendingLoginMs } from './sso.service.ts'
@@ -58,8 +58,7 @@ const ssoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: IdentityProviderSchema, 201: IdentityProviderSchema, ...versionedWriteResponses(IdentityProviderSchema) },
     },
   }, async (request, reply) => {
-    const versioned = request.headers['if-match'] !== undefined || request.body.version !== undefined
-    const { created, provider } = await service.put(request.params.city, request.body, versioned ? expectedVersion(request, request.body.version) : null, request.actor)
+    const { created, provider } = await service.put(request.params.city, request.body, expectedVersion(request, request.body.version), request.actor)
     setVersionTag(reply, provider.version)
     return reply.code(created ? 201 : 200).send(provider)
   })

@@ -10,6 +10,9 @@ export async function findIdentityProvider (db: Db, cityId: number, { lock = fal
   return row
 }
 
+export const insertIdentityProvider = (db: Db, values: typeof cityIdentityProviders.$inferInsert) =>
+  db.insert(cityIdentityProviders).values(values)
+
 export const listEnabledProviders = (db: Db) =>
   db.select({ citySlug: cities.slug, cityName: cities.name, displayName: cityIdentityProviders.displayName })
     .from(cityIdentityProviders).innerJoin(cities, eq(cities.id, cityIdentityProviders.cityId))

@@ -2,20 +2,21 @@ import { roleRank, type IdentityProvider, type PutIdentityProvider, type Role } 
 import { and, eq, sql } from 'drizzle-orm'
 import * as client from 'openid-client'
 import { requireRole, type Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { createSession, deleteSession, hashToken, newToken } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'
 import { cityIdentityProviders, membershipOrganisations, memberships, users } from '../../db/schema/index.ts'
 import { CityNotFoundError } from '../cities/cities.errors.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
 import { findUserByEmail, maxFailures, recentFailures, recordAttempt } from '../session/session.queries.ts'
-import { VersionConflictError, VersionRequiredError } from '../shared/versioning.ts'
+import { lockVersioned } from '../common/versioned-write.ts'
+import { updateVersioned } from '../common/versioned-write.queries.ts'
 import { adminCount, findMembership, listCityUsers } from '../users/users.queries.ts'
 import { acceptCityInvitation, findOpenInvitationByEmail } from '../users/city-invitations.ts'
 import { issuerAllowed, ProviderUnavailableError, type ProviderClients } from './sso.client.ts'
 import { IdentityProviderNotFoundError, IssuerInsecureError, SecretKeyMissingError, SsoRefusal } from './sso.errors.ts'
 import {
-  deletePendingLoginsOfCity, findIdentityProvider, insertPendingLogin, listEnabledProviders, takePendingLogin,
+  deletePendingLoginsOfCity, findIdentityProvider, insertIdentityProvider, insertPendingLogin, listEnabledProviders, takePendingLogin,
   type IdentityProviderRow,
 } from './sso.queries.ts'
 import { encryptClientSecret } from './sso.secrets.ts'
@@ -172,16 +173,19 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
       return toIdentityProvider(row, city.slug, publicOrigin)
     },
 
-    async put (citySlug: string, input: PutIdentityProvider, expected: number | null, actor: Actor) {
+    /** Creating the settings needs no version; changing stored ones is a versioned write like any other. */
+    async put (citySlug: string, input: PutIdentityProvider, expected: number | undefined, actor: Actor) {
       return db.transaction(async (tx) => {
         const city = await administeredCity(tx, citySlug, actor)
         if (!issuerAllowed(input.issuer, options.nodeEnv)) throw new IssuerInsecureError()
         if (input.clientSecret && !options.secretKey) throw new SecretKeyMissingError()
         const existing = await findIdentityProvider(tx, city.id, { lock: true })
         const present = (row: IdentityProviderRow) => toIdentityProvider(row, city.slug, publicOrigin)
-        if (existing && expected === null) throw new VersionRequiredError()
-        if (existing && existing.version !== expected) throw new VersionConflictError(present(existing))
-        if (!existing && expected !== null) throw new IdentityProviderNotFoundError()
+        if (existing) {
+          // The row is locked already; the helper adds the version checks in their usual order.
+          await lockVersioned({ lock: async () => existing, notFound: () => new IdentityProviderNotFoundError(), check: () => undefined, expected, current: present })
+        }
+        else if (expected !== undefined) throw new IdentityProviderNotFoundError()
         const clientSecretEncrypted = input.clientSecret
           ? encryptClientSecret(options.secretKey!, city.id, input.clientSecret)
           : input.removeClientSecret ? null : existing?.clientSecretEncrypted ?? null
@@ -197,9 +201,9 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
           enabled: input.enabled ?? true,
           updatedAt: now(),
         }
-        const [row] = existing
-          ? await tx.update(cityIdentityProviders).set({ ...values, version: existing.version + 1 }).where(eq(cityIdentityProviders.cityId, city.id)).returning()
-          : await tx.insert(cityIdentityProviders).values({ ...values, cityId: city.id }).returning()
+        if (existing) await updateVersioned(tx, cityIdentityProviders, eq(cityIdentityProviders.cityId, city.id), existing.version, values)
+        else await insertIdentityProvider(tx, { ...values, cityId: city.id })
+        const row = await findIdentityProvider(tx, city.id)
         // Sign-ins begun with the old settings finish with the old settings nowhere.
         await deletePendingLoginsOfCity(tx, city.id)
         const after = present(row!)
@@ -212,12 +216,17 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
       })
     },
 
-    async remove (citySlug: string, expected: number, actor: Actor) {
+    async remove (citySlug: string, expected: number | undefined, actor: Actor) {
       await db.transaction(async (tx) => {
         const city = await administeredCity(tx, citySlug, actor)
-        const existing = await findIdentityProvider(tx, city.id, { lock: true })
-        if (!existing) throw new IdentityProviderNotFoundError()
-        if (existing.version !== expected) throw new VersionConflictError(toIdentityProvider(existing, city.slug, publicOrigin))
+        const existing = await lockVersioned({
+          lock: () => findIdentityProvider(tx, city.id, { lock: true }),
+          notFound: () => new IdentityProviderNotFoundError(),
+          // administeredCity has checked the role; the settings have no state that forbids removing them.
+          check: () => undefined,
+          expected,
+          current: (row) => toIdentityProvider(row, city.slug, publicOrigin),
+        })
         await tx.delete(cityIdentityProviders).where(eq(cityIdentityProviders.cityId, city.id))
         await deletePendingLoginsOfCity(tx, city.id)
         await recordAudit(tx, actor, {

@@ -3,8 +3,8 @@ import {
   ApiErrorSchema, CityParamsSchema, CreateSteeringMeetingSchema, CreateSteeringMemberSchema, IdParamsSchema, SteeringGroupSchema,
   SteeringMeetingSchema, SteeringMemberSchema, UpdateCitySettingsSchema, UpdateSteeringMeetingSchema, UpdateSteeringMemberSchema,
 } from '@eccar/shared'
-import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
-import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../common/schemas.ts'
+import { expectedVersion, setVersionTag } from '../common/versioning.ts'
 import { createSteeringService } from './steering.service.ts'
 
 const tags = ['steering-group']
@@ -34,7 +34,7 @@ const steeringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: SteeringGroupSchema, ...versionedWriteResponses(SteeringGroupSchema) },
     },
   }, async (request) =>
-    service.updateSettings(request.params.city, request.body, () => expectedVersion(request, request.body.version), request.actor))
+    service.updateSettings(request.params.city, request.body, expectedVersion(request, request.body.version), request.actor))
 
   app.post('/cities/:city/steering-group/members', {
     config: { access: 'signed-in' },
@@ -61,7 +61,7 @@ const steeringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: SteeringMemberSchema, ...versionedWriteResponses(SteeringMemberSchema) },
     },
   }, async (request, reply) => {
-    const member = await service.updateMember(request.params.id, request.body, () => expectedVersion(request, request.body.version), request.actor)
+    const member = await service.updateMember(request.params.id, request.body, expectedVersion(request, request.body.version), request.actor)
     setVersionTag(reply, member.version)
     return member
   })
@@ -75,7 +75,7 @@ const steeringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: NoContentSchema, ...versionedWriteResponses(SteeringMemberSchema) },
     },
   }, async (request, reply) => {
-    await service.removeMember(request.params.id, () => expectedVersion(request), request.actor)
+    await service.removeMember(request.params.id, expectedVersion(request), request.actor)
     return reply.code(204).send(null)
   })
 
@@ -118,7 +118,7 @@ const steeringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: SteeringMeetingSchema, ...versionedWriteResponses(SteeringMeetingSchema) },
     },
   }, async (request, reply) => {
-    const meeting = await service.updateMeeting(request.params.id, request.body, () => expectedVersion(request, request.body.version), request.actor)
+    const meeting = await service.updateMeeting(request.params.id, request.body, expectedVersion(request, request.body.version), request.actor)
     setVersionTag(reply, meeting.version)
     return meeting
   })
@@ -132,7 +132,7 @@ const steeringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: NoContentSchema, ...versionedWriteResponses(SteeringMeetingSchema) },
     },
   }, async (request, reply) => {
-    await service.removeMeeting(request.params.id, () => expectedVersion(request), request.actor)
+    await service.removeMeeting(request.params.id, expectedVersion(request), request.actor)
     return reply.code(204).send(null)
   })
 }

@@ -2,16 +2,17 @@ import type {
   CreateSteeringMeeting, CreateSteeringMember, SteeringGroup, SteeringMeeting, SteeringMember, UpdateCitySettings,
   UpdateSteeringMeeting, UpdateSteeringMember,
 } from '@eccar/shared'
-import { and, eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { requireRole, type Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { cities, steeringMeetings, steeringMembers } from '../../db/schema/index.ts'
 import { CityNotFoundError } from '../cities/cities.errors.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
 import { OrganisationUnknownError } from '../measures/measures.errors.ts'
-import { VersionConflictError } from '../shared/versioning.ts'
+import { lockVersioned } from '../common/versioned-write.ts'
+import { updateVersioned } from '../common/versioned-write.queries.ts'
 import {
   SteeringAttendeeUnknownError, SteeringMeasureUnknownError, SteeringMeetingNotFoundError, SteeringMemberNotFoundError,
 } from './steering.errors.ts'
@@ -26,7 +27,6 @@ import { addMonths } from '../../lib/dates.ts'
  * The version a write was based on, read only after the role check: a caller from another city
  * learns nothing about the record, not even that it would need a version.
  */
-export type ExpectedVersion = () => number
 
 export function toSteeringMember (row: SteeringMemberRow): SteeringMember {
   return {
@@ -94,21 +94,22 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
     return city
   }
 
-  async function lockMember (tx: Db, id: number, expected: ExpectedVersion, actor: Actor) {
-    const row = await findMember(tx, id, { forUpdate: true })
-    if (!row) throw new SteeringMemberNotFoundError(id)
-    requireRole(actor, row.cityId, 'admin', () => new SteeringMemberNotFoundError(id))
-    if (row.version !== expected()) throw new VersionConflictError(toSteeringMember(row))
-    return row
-  }
+  /** A seat locked for a versioned write by one of its city's administrators. */
+  const lockMember = (tx: Db, id: number, expected: number | undefined, actor: Actor) => lockVersioned({
+    lock: () => findMember(tx, id, { forUpdate: true }),
+    notFound: () => new SteeringMemberNotFoundError(id),
+    check: (row) => requireRole(actor, row.cityId, 'admin', () => new SteeringMemberNotFoundError(id)),
+    expected,
+    current: (row) => toSteeringMember(row),
+  })
 
-  async function lockMeeting (tx: Db, id: number, expected: ExpectedVersion, actor: Actor) {
-    const row = await findMeeting(tx, id, { forUpdate: true })
-    if (!row) throw new SteeringMeetingNotFoundError(id)
-    requireRole(actor, row.cityId, 'admin', () => new SteeringMeetingNotFoundError(id))
-    if (row.version !== expected()) throw new VersionConflictError(await meeting(tx, id))
-    return row
-  }
+  const lockMeeting = (tx: Db, id: number, expected: number | undefined, actor: Actor) => lockVersioned({
+    lock: () => findMeeting(tx, id, { forUpdate: true }),
+    notFound: () => new SteeringMeetingNotFoundError(id),
+    check: (row) => requireRole(actor, row.cityId, 'admin', () => new SteeringMeetingNotFoundError(id)),
+    expected,
+    current: () => meeting(tx, id),
+  })
 
   async function checkOrganisation (tx: Db, cityId: number, organisationId: number | null | undefined) {
     if (organisationId != null && !await organisationInCity(tx, cityId, organisationId)) throw new OrganisationUnknownError(organisationId)
@@ -130,19 +131,20 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
       return overview(db, city)
     },
 
-    async updateSettings (citySlug: string, input: UpdateCitySettings, expected: ExpectedVersion, actor: Actor) {
+    async updateSettings (citySlug: string, input: UpdateCitySettings, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
-        const city = await findCityForUpdate(tx, citySlug)
-        if (!city) throw new CityNotFoundError(citySlug)
-        requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
-        if (city.version !== expected()) throw new VersionConflictError(await overview(tx, city))
+        const city = await lockVersioned({
+          lock: () => findCityForUpdate(tx, citySlug),
+          notFound: () => new CityNotFoundError(citySlug),
+          check: (row) => requireRole(actor, row.id, 'admin', () => new CityNotFoundError(citySlug)),
+          expected,
+          current: (row) => overview(tx, row),
+        })
         // Attention lists default to the city's stale months; cached reads must not keep the old setting.
         await announce('everything')
         const { version: _ignored, ...changes } = input
-        const [updated] = await tx.update(cities)
-          .set({ ...changes, version: sql`${cities.version} + 1` })
-          .where(eq(cities.id, city.id))
-          .returning()
+        await updateVersioned(tx, cities, eq(cities.id, city.id), city.version, changes)
+        const updated = await findCityForUpdate(tx, citySlug)
         const settings = (row: typeof city) => ({ steeringCadenceMonths: row.steeringCadenceMonths, attentionStaleMonths: row.attentionStaleMonths, ...(input.incidentThreshold === undefined ? {} : { incidentThreshold: row.incidentThreshold }), version: row.version })
         await recordAudit(tx, actor, { cityId: city.id, action: 'city.settings.update', entityType: 'city', entityId: city.id, before: settings(city), after: settings(updated!) })
         return overview(tx, updated!)
@@ -159,22 +161,20 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
       })
     },
 
-    async updateMember (id: number, input: UpdateSteeringMember, expected: ExpectedVersion, actor: Actor) {
+    async updateMember (id: number, input: UpdateSteeringMember, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx) => {
         const row = await lockMember(tx, id, expected, actor)
         await checkOrganisation(tx, row.cityId, input.organisationId)
         const before = await memberRecord(tx, id)
         const { version: _ignored, ...changes } = input
-        const [after] = await tx.update(steeringMembers)
-          .set({ ...changes, version: sql`${steeringMembers.version} + 1` })
-          .where(and(eq(steeringMembers.id, id), eq(steeringMembers.version, row.version)))
-          .returning()
+        await updateVersioned(tx, steeringMembers, eq(steeringMembers.id, id), row.version, changes)
+        const after = await memberRecord(tx, id)
         await recordAudit(tx, actor, { cityId: row.cityId, action: 'steering.member.update', entityType: 'steering_member', entityId: id, before, after })
         return member(tx, id)
       })
     },
 
-    async removeMember (id: number, expected: ExpectedVersion, actor: Actor) {
+    async removeMember (id: number, expected: number | undefined, actor: Actor) {
       await writeTransaction(db, onChange, async (tx) => {
         const row = await lockMember(tx, id, expected, actor)
         // The seat leaves the attendee lists of past meetings (cascade); the trail keeps which ones.
@@ -207,15 +207,13 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
       })
     },
 
-    async updateMeeting (id: number, input: UpdateSteeringMeeting, expected: ExpectedVersion, actor: Actor) {
+    async updateMeeting (id: number, input: UpdateSteeringMeeting, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx) => {
         const row = await lockMeeting(tx, id, expected, actor)
         await checkMeetingReferences(tx, row.cityId, input)
         const before = await meeting(tx, id)
         const { version: _ignored, attendeeIds, decisions, ...fields } = input
-        await tx.update(steeringMeetings)
-          .set({ ...fields, version: sql`${steeringMeetings.version} + 1` })
-          .where(and(eq(steeringMeetings.id, id), eq(steeringMeetings.version, row.version)))
+        await updateVersioned(tx, steeringMeetings, eq(steeringMeetings.id, id), row.version, fields)
         if (attendeeIds !== undefined) await replaceAttendees(tx, id, attendeeIds)
         if (decisions !== undefined) await replaceDecisions(tx, id, decisions)
         const after = await meeting(tx, id)
@@ -224,7 +222,7 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
       })
     },
 
-    async removeMeeting (id: number, expected: ExpectedVersion, actor: Actor) {
+    async removeMeeting (id: number, expected: number | undefined, actor: Actor) {
       await writeTransaction(db, onChange, async (tx) => {
         const row = await lockMeeting(tx, id, expected, actor)
         const before = await meeting(tx, id)

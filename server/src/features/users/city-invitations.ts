@@ -1,7 +1,7 @@
 import type { CreateCityUser, PendingInvitation } from '@eccar/shared'
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
 import type { Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { hashToken, newToken } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'
 import { cityInvitations, membershipOrganisations, memberships, organisations } from '../../db/schema/index.ts'

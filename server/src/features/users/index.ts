@@ -3,8 +3,8 @@ import {
   CityParamsSchema, CityUserListSchema, CityUserParamsSchema, CityUserSchema, CreateCityUserSchema, CreatedCityInvitationSchema,
   InvitationParamsSchema, InvitationSchema, UpdateCityUserSchema,
 } from '@eccar/shared'
-import { NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../shared/schemas.ts'
-import { expectedVersion, setVersionTag } from '../shared/versioning.ts'
+import { NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../common/schemas.ts'
+import { expectedVersion, setVersionTag } from '../common/versioning.ts'
 import { createUsersService } from './users.service.ts'
 
 const userRoutes: FastifyPluginAsyncTypebox = async (app) => {

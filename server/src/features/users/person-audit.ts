@@ -1,4 +1,4 @@
-import { recordAudit, type AuditEntry } from '../../auth/audit.ts'
+import { recordAudit, type AuditEntry } from '../audit/audit.writer.ts'
 import type { Actor } from '../../auth/actor.ts'
 import type { Db } from '../../db/client.ts'
 import { memberships } from '../../db/schema/index.ts'

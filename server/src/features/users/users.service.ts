@@ -1,7 +1,7 @@
 import type { CreateCityUser, Role, UpdateCityUser } from '@eccar/shared'
-import { and, count, eq, ne, sql } from 'drizzle-orm'
+import { and, count, eq, ne } from 'drizzle-orm'
 import { FieldNotAllowedError, requireRole, userIdOf, type Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { deleteSessionsOfUser } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'
 import { cityInvitations, membershipOrganisations, memberships, users } from '../../db/schema/index.ts'
@@ -10,7 +10,8 @@ import { getCityBySlug } from '../cities/cities.queries.ts'
 import { OrganisationUnknownError } from '../measures/measures.errors.ts'
 import { existingOrganisationIds } from '../measures/measures.queries.ts'
 import { findUserByEmail } from '../session/session.queries.ts'
-import { VersionConflictError } from '../shared/versioning.ts'
+import { lockVersioned } from '../common/versioned-write.ts'
+import { updateVersioned } from '../common/versioned-write.queries.ts'
 import { findPendingInvitation, listPendingInvitations, upsertCityInvitation } from './city-invitations.ts'
 import { createInvitation } from './invitations.ts'
 import { recordAuditForPerson } from './person-audit.ts'
@@ -35,12 +36,14 @@ export function createUsersService (db: Db, mail: MailDesk) {
     if (unknown !== undefined) throw new OrganisationUnknownError(unknown)
   }
 
-  async function lockMembership (tx: Db, cityId: number, userId: number, expected: number) {
-    const membership = await findMembership(tx, cityId, userId)
-    if (!membership) throw new UserNotFoundError(userId)
-    if (membership.version !== expected) throw new VersionConflictError((await listCityUsers(tx, cityId, userId))[0])
-    return membership
-  }
+  /** The membership locked for a versioned write; the city's administrator has been checked by `administeredCity`. */
+  const lockMembership = (tx: Db, cityId: number, userId: number, expected: number | undefined) => lockVersioned({
+    lock: () => findMembership(tx, cityId, userId),
+    notFound: () => new UserNotFoundError(userId),
+    check: () => undefined,
+    expected,
+    current: async () => (await listCityUsers(tx, cityId, userId))[0],
+  })
 
   const snapshot = async (tx: Db, cityId: number, userId: number) => (await listCityUsers(tx, cityId, userId))[0] ?? null
 
@@ -70,7 +73,7 @@ export function createUsersService (db: Db, mail: MailDesk) {
       mail.wake()
       return result
     },
-    async update (citySlug: string, userId: number, input: UpdateCityUser, expected: number, actor: Actor) {
+    async update (citySlug: string, userId: number, input: UpdateCityUser, expected: number | undefined, actor: Actor) {
       return db.transaction(async (tx) => {
         const city = await administeredCity(tx, citySlug, actor)
         const membership = await lockMembership(tx, city.id, userId, expected)
@@ -83,8 +86,7 @@ export function createUsersService (db: Db, mail: MailDesk) {
         // A role change away from editor drops the organisation limit with it.
         const organisationIds = input.organisationIds ?? (role === 'editor' ? before!.organisations.map((o) => o.id) : [])
         await checkScope(tx, city.id, role, organisationIds)
-        await tx.update(memberships).set({ role, version: sql`${memberships.version} + 1` })
-          .where(and(eq(memberships.cityId, city.id), eq(memberships.userId, userId)))
+        await updateVersioned(tx, memberships, and(eq(memberships.cityId, city.id), eq(memberships.userId, userId))!, membership.version, { role })
         await replaceScope(tx, city.id, userId, organisationIds)
         if (input.displayName) await tx.update(users).set({ displayName: input.displayName, updatedAt: new Date() }).where(eq(users.id, userId))
         const after = await snapshot(tx, city.id, userId)
@@ -93,7 +95,7 @@ export function createUsersService (db: Db, mail: MailDesk) {
       })
     },
 
-    async remove (citySlug: string, userId: number, expected: number, actor: Actor) {
+    async remove (citySlug: string, userId: number, expected: number | undefined, actor: Actor) {
       await db.transaction(async (tx) => {
         const city = await administeredCity(tx, citySlug, actor)
         const membership = await lockMembership(tx, city.id, userId, expected)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { summariseProgress } from './progress.ts'
+import { summariseProgress } from './plans.progress.ts'
 
 const titles = [1, 2].map((number) => ({ number, titleEn: `C${number}`, titleDe: `V${number}`, localTitleDe: null, localTitleEn: null }))
 

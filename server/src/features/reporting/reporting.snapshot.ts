@@ -1,7 +1,7 @@
 import {
   measureStatuses, narrativeTextFields, type MeasureStatus, type ReportCommitment, type ReportMeasure, type ReportSnapshot, type StatusCounts,
 } from '@eccar/shared'
-import { and, asc, desc, eq, isNull, lt } from 'drizzle-orm'
+import { and, asc, desc, eq, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import {
   cities, indicators, measureInvolvedOrganisations, measures, measureSecondaryCommitments, organisations, plans, reportingCycles, statusUpdates,
@@ -9,13 +9,13 @@ import {
 import { latestTotal, progressToTarget } from '../indicators/indicators.progress.ts'
 import { loadIndicatorLinks } from '../indicators/indicators.queries.ts'
 import { listPlanCommitments } from '../plans/plans.queries.ts'
-import { closingStatuses, compareSnapshots } from './compare.ts'
-import { ReportingCycleNotFoundError } from './reporting.errors.ts'
-import { findCycle, findSnapshot, listNarratives, userRefs } from './reporting.queries.ts'
+import { measureVisibleToPublic } from '../common/visibility.ts'
+import { closingStatuses, compareSnapshots } from './reporting.compare.ts'
+import { findSnapshot, listNarratives, userRefs, type CycleRow } from './reporting.queries.ts'
 import { upgradeSnapshot, type StoredSnapshot } from '../../reports/snapshot-upgrade.ts'
 
-/** What a report contains: public, not deleted measures of the plan. */
-const inReport = (planId: number) => and(eq(measures.planId, planId), eq(measures.isPublic, true), isNull(measures.deletedAt))
+/** What a report contains: the plan's measures as the public sees them. */
+const inReport = (planId: number) => and(eq(measures.planId, planId), measureVisibleToPublic())
 
 const emptyCounts = (): StatusCounts => Object.fromEntries(measureStatuses.map((status) => [status, 0])) as StatusCounts
 
@@ -168,9 +168,8 @@ async function loadIndicators (db: Db, planId: number, periodEnd: string, report
  * and exchange topics, published indicators with their values up to the period's end, and the
  * changes since the previous submitted report. Submission stores exactly this.
  */
-export async function buildReportSnapshot (db: Db, cycleId: number): Promise<ReportSnapshot> {
-  const cycle = await findCycle(db, cycleId)
-  if (!cycle) throw new ReportingCycleNotFoundError(cycleId)
+export async function buildReportSnapshot (db: Db, cycle: CycleRow): Promise<ReportSnapshot> {
+  const cycleId = cycle.id
   const [plan] = await db.select({ plan: plans, city: { slug: cities.slug, name: cities.name } })
     .from(plans).innerJoin(cities, eq(cities.id, plans.cityId)).where(eq(plans.id, cycle.planId))
   const titles = await listPlanCommitments(db, cycle.planId)
@@ -243,7 +242,7 @@ export async function buildReportSnapshot (db: Db, cycleId: number): Promise<Rep
   // The previous report is a submitted one, so it is read from its frozen snapshot (no recursion).
   const previous = await previousSubmittedCycle(db, cycle)
   if (previous) {
-    const earlier = await loadReportSnapshot(db, previous.id)
+    const earlier = await loadReportSnapshot(db, previous)
     snapshot.previous = { title: earlier.cycle.title, titleEn: earlier.cycle.titleEn, comparison: compareSnapshots(earlier, snapshot) }
   }
   return snapshot
@@ -251,7 +250,7 @@ export async function buildReportSnapshot (db: Db, cycleId: number): Promise<Rep
 
 /** The latest report the city submitted for a period that ended before this one began (any of its plans). */
 async function previousSubmittedCycle (db: Db, cycle: { cityId: number, periodStart: string }) {
-  const [row] = await db.select({ id: reportingCycles.id }).from(reportingCycles)
+  const [row] = await db.select().from(reportingCycles)
     .where(and(eq(reportingCycles.cityId, cycle.cityId), eq(reportingCycles.state, 'submitted'), lt(reportingCycles.periodEnd, cycle.periodStart)))
     .orderBy(desc(reportingCycles.periodEnd), desc(reportingCycles.id)).limit(1)
   return row
@@ -261,12 +260,10 @@ async function previousSubmittedCycle (db: Db, cycle: { cityId: number, periodSt
  * The report of a cycle: the frozen snapshot once submitted, a fresh build from the live records
  * before. Renderers call this; access checks are the caller's.
  */
-export async function loadReportSnapshot (db: Db, cycleId: number): Promise<ReportSnapshot> {
-  const cycle = await findCycle(db, cycleId)
-  if (!cycle) throw new ReportingCycleNotFoundError(cycleId)
-  if (cycle.state !== 'submitted') return buildReportSnapshot(db, cycleId)
-  const stored = await findSnapshot(db, cycleId)
+export async function loadReportSnapshot (db: Db, cycle: CycleRow): Promise<ReportSnapshot> {
+  if (cycle.state !== 'submitted') return buildReportSnapshot(db, cycle)
+  const stored = await findSnapshot(db, cycle.id)
   // Submission writes the snapshot in the same transaction; rebuilding would silently change a submitted report.
-  if (!stored) throw new Error(`Submitted reporting cycle ${cycleId} has no snapshot`)
+  if (!stored) throw new Error(`Submitted reporting cycle ${cycle.id} has no snapshot`)
   return upgradeSnapshot(stored.snapshot as StoredSnapshot)
 }

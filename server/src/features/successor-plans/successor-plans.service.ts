@@ -1,7 +1,7 @@
 import type { CreatePlanSuccessor, MeasureStatus, PlanSuccessorResult } from '@eccar/shared'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { requireRole, userIdOf, type Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../../auth/audit.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { today } from '../../lib/dates.ts'
@@ -13,9 +13,9 @@ import { existingOrganisationIds } from '../measures/measures.queries.ts'
 import { PlanNotFoundError, PlanPeriodInvalidError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
 import { toPlanSummary } from '../plans/plans.service.ts'
-import { PlanAlreadyContinuedError, PlanNotContinuableError } from './plan-updates.errors.ts'
-import { copyPlanCommitments, findSuccessor, insertInChunks, loadMeasureLinks, lockPlanMeasures, type MeasureRow } from './plan-updates.queries.ts'
-import { resolveDecisions, type Resolved } from './plan-updates.rules.ts'
+import { PlanAlreadyContinuedError, PlanNotContinuableError } from './successor-plans.errors.ts'
+import { copyPlanCommitments, findSuccessor, insertInChunks, loadMeasureLinks, lockPlanMeasures, type MeasureRow } from './successor-plans.queries.ts'
+import { resolveDecisions, type Resolved } from './successor-plans.rules.ts'
 
 
 /** Everything of a measure that continues unchanged into the next plan. */
@@ -40,7 +40,7 @@ async function checkNewMeasures (tx: Db, cityId: number, resolved: Resolved<Meas
   if (unknown !== undefined) throw new OrganisationUnknownError(unknown)
 }
 
-export function createPlanUpdatesService (db: Db, onChange: ChangeListener = () => {}) {
+export function createSuccessorPlansService (db: Db, onChange: ChangeListener = () => {}) {
   return {
     /**
      * The plan update (Fortschreibung) in one transaction: a draft plan continuing the old one, with

@@ -1,7 +1,7 @@
 import type { ReportIndicator, ReportMeasure, ReportSnapshot } from '@eccar/shared'
 import { upgradeSnapshot, type V1Measure } from '../../reports/snapshot-upgrade.ts'
 import { describe, expect, it } from 'vitest'
-import { compareSnapshots } from './compare.ts'
+import { compareSnapshots } from './reporting.compare.ts'
 
 const measure = (code: string, status: ReportMeasure['status'], overrides: Partial<V1Measure> = {}): V1Measure => ({
   id: Number(code.replace('.', '')), code, titleDe: `Maßnahme ${code}`, titleEn: null, type: 'implementation', status, progress: 0,

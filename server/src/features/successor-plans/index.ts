@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CreatePlanSuccessorSchema, IdParamsSchema, PlanSuccessorResultSchema } from '@eccar/shared'
-import { writeErrorResponses } from '../shared/schemas.ts'
-import { setVersionTag } from '../shared/versioning.ts'
-import { createPlanUpdatesService } from './plan-updates.service.ts'
+import { writeErrorResponses } from '../common/schemas.ts'
+import { setVersionTag } from '../common/versioning.ts'
+import { createSuccessorPlansService } from './successor-plans.service.ts'
 
-const planUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = createPlanUpdatesService(app.db, app.dataChanged)
+const successorPlanRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const service = createSuccessorPlansService(app.db, app.dataChanged)
 
   app.post('/plans/:id/successor', {
     config: { access: 'signed-in' },
@@ -26,4 +26,4 @@ const planUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 }
 
-export default planUpdateRoutes
+export default successorPlanRoutes

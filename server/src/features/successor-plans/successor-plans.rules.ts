@@ -1,7 +1,7 @@
 import { statusesRequiringReason, type MeasureStatus, type SuccessorDecision } from '@eccar/shared'
 import {
   SuccessorDecisionDuplicateError, SuccessorDecisionInvalidError, SuccessorDecisionMissingError, SuccessorDecisionUnknownError,
-} from './plan-updates.errors.ts'
+} from './successor-plans.errors.ts'
 
 /** Statuses a measure may end with when the plan is updated without it (DOMAIN.md §3.3). */
 export const finalStatuses: readonly MeasureStatus[] = ['done', 'ongoing', 'dropped', 'exam_done_no']

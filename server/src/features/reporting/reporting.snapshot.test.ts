@@ -9,7 +9,8 @@ import { buildMeasure, buildOrganisation, buildPlan, buildStatusUpdate } from '.
 import { tableCounts, useTestDb } from '../../../test/helpers/test-db.ts'
 import { cycleNarratives, indicatorMeasures, indicators, indicatorValues, plans } from '../../db/schema/index.ts'
 import { loadDemoData } from '../../demo/load-demo-data.ts'
-import { buildReportSnapshot, loadReportSnapshot } from './snapshot.ts'
+import { findCycle } from './reporting.queries.ts'
+import { buildReportSnapshot, loadReportSnapshot } from './reporting.snapshot.ts'
 
 const testDb = await useTestDb()
 const db = testDb.db
@@ -155,10 +156,10 @@ describe('a submitted report', () => {
 
     const after = await snapshotOf(admin, cycle.id)
     expect(after.body).toBe(frozen.body)
-    expect(await loadReportSnapshot(db, cycle.id)).toEqual(before)
+    expect(await loadReportSnapshot(db, (await findCycle(db, cycle.id))!)).toEqual(before)
 
     // The edits did happen: a fresh build from the live records shows them.
-    const fresh = await buildReportSnapshot(db, cycle.id)
+    const fresh = await buildReportSnapshot(db, (await findCycle(db, cycle.id))!)
     const freshMeasure = fresh.commitments[0]!.measures.find((m) => m.id === measure.id)!
     expect(freshMeasure).toMatchObject({ titleDe: 'Umbenannt nach der Abgabe', status: 'dropped', statusReason: 'entfällt' })
     expect(freshMeasure.updates.at(-1)).toMatchObject({ date: '2023-06-30', status: 'dropped' })

@@ -1,6 +1,6 @@
-import type { Db } from '../db/client.ts'
-import { auditLog } from '../db/schema/index.ts'
-import { userIdOf, type Actor } from './actor.ts'
+import type { Db } from '../../db/client.ts'
+import { auditLog } from '../../db/schema/index.ts'
+import { userIdOf, type Actor } from '../../auth/actor.ts'
 
 export interface AuditEntry {
   cityId: number | null

@@ -34,10 +34,12 @@ export const InvalidPreconditionError = createError(
 const neverMatches = 0
 
 /**
- * The version a write was based on: a strong `If-Match: "3"` header or a `version` field.
+ * The version a write was based on: a strong `If-Match: "3"` header or a `version` field; undefined
+ * when the request names none. Whether one is required is decided after the record is found and
+ * the caller authorised (`lockVersioned`), so a missing record is 404 before a missing version is 428.
  * Weak validators never match If-Match (RFC 9110 §13.1.1).
  */
-export function expectedVersion (request: FastifyRequest, bodyVersion?: number): number {
+export function expectedVersion (request: FastifyRequest, bodyVersion?: number): number | undefined {
   const header = request.headers['if-match']
   if (typeof header === 'string' && header.length > 0) {
     const value = header.trim()
@@ -48,8 +50,7 @@ export function expectedVersion (request: FastifyRequest, bodyVersion?: number):
     if (bodyVersion !== undefined && bodyVersion !== version) throw new VersionMismatchError()
     return version
   }
-  if (bodyVersion !== undefined) return bodyVersion
-  throw new VersionRequiredError()
+  return bodyVersion
 }
 
 export function setVersionTag (reply: FastifyReply, version: number) {

@@ -1,0 +1,23 @@
+import type { City, CityList, CreateCity } from '@eccar/shared'
+import type { Actor } from '../../auth/actor.ts'
+import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
+import type { Db } from '../../db/client.ts'
+import { recordAudit } from '../audit/audit.writer.ts'
+import { CityExistsError } from './cities.errors.ts'
+import { findCityBySlug, insertCity, listCities } from './cities.queries.ts'
+
+export function createCitiesService (db: Db, onChange: ChangeListener = () => {}) {
+  return {
+    list: async (): Promise<CityList> => ({ items: await listCities(db) }),
+
+    /** Platform administrators only; the route's access rule has checked that. */
+    async create (input: CreateCity, actor: Actor): Promise<City> {
+      return writeTransaction(db, onChange, async (tx) => {
+        if (await findCityBySlug(tx, input.slug)) throw new CityExistsError(input.slug)
+        const created = await insertCity(tx, input)
+        await recordAudit(tx, actor, { cityId: created.id, action: 'city.create', entityType: 'city', entityId: created.id, after: created })
+        return created
+      })
+    },
+  }
+}

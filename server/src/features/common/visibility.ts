@@ -1,0 +1,37 @@
+import type { PlanState } from '@eccar/shared'
+import { and, eq, isNull, type SQL } from 'drizzle-orm'
+import { canSeeInternal, type Actor } from '../../auth/actor.ts'
+import { measures } from '../../db/schema/index.ts'
+
+/**
+ * Who sees a measure, decided here only: hidden (deleted) measures nobody; internal ones only the
+ * city's members; and only in plans whose state the reader may see (drafts stay internal). The same
+ * rule as SQL for lists and counts, and in memory for rows already loaded; one test table checks both.
+ */
+
+/** The public reads adopted plans and the closed ones they replaced; drafts stay internal. */
+export const publicPlanStates: PlanState[] = ['adopted', 'closed']
+
+export function visiblePlanStates (actor: Actor, cityId: number): PlanState[] {
+  return canSeeInternal(actor, cityId) ? ['draft', 'adopted', 'closed'] : publicPlanStates
+}
+
+/** The facts about a measure the rule looks at. */
+export interface MeasureVisibilityFacts { cityId: number, isPublic: boolean, deletedAt: Date | null }
+
+const publicMeasure = () => and(isNull(measures.deletedAt), eq(measures.isPublic, true))!
+
+/** The measures of `cityId` the actor sees, as a condition on the measures table (plan states apart). */
+export function measureVisibleTo (actor: Actor, cityId: number): SQL {
+  return canSeeInternal(actor, cityId) ? isNull(measures.deletedAt) : publicMeasure()
+}
+
+/** What the public sees of any city, and so what a report made for the public contains. */
+export const measureVisibleToPublic = (): SQL => publicMeasure()
+
+/** The same rule for a measure already loaded; with its plan's state when the plan is not checked elsewhere. */
+export function canSeeMeasure (actor: Actor, measure: MeasureVisibilityFacts, planState?: PlanState): boolean {
+  if (measure.deletedAt !== null) return false
+  if (!measure.isPublic && !canSeeInternal(actor, measure.cityId)) return false
+  return planState === undefined || visiblePlanStates(actor, measure.cityId).includes(planState)
+}

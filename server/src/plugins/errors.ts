@@ -9,7 +9,7 @@ import { refuseUnknownQuery } from './validation.ts'
  * `@fastify/error`'s factory, limited to the codes in `errorCodes` (@eccar/shared): an error class with a
  * code the web app cannot explain does not compile. Every error class of the API is made with this one.
  */
-export const createError = createFastifyError as <C extends ErrorCode, Arg extends unknown[] = [any?, any?, any?]>(
+export const createError = createFastifyError as <C extends ErrorCode, Arg extends unknown[] = [unknown?, unknown?, unknown?]>(
   code: C, message: string, statusCode?: number, Base?: ErrorConstructor, captureStackTrace?: boolean,
 ) => createFastifyError.FastifyErrorConstructor<{ code: C }, Arg>
 

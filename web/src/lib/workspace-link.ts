@@ -1,5 +1,4 @@
 import type { Me } from '@eccar/shared'
-import type { RouteLocationRaw } from 'vue-router'
 
 /**
  * The workspace a person's links lead to: the city of the page they are on when they belong to it
@@ -11,4 +10,3 @@ export function workspaceCity (user: Me | null, currentCity: string | null): str
   return user.memberships[0]?.citySlug ?? null
 }
 
-export const workspaceRoute = (city: string): RouteLocationRaw => ({ name: 'workspace', params: { city } })

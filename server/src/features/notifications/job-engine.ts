@@ -2,13 +2,13 @@ import PgBoss from 'pg-boss'
 import type { Db } from '../../db/client.ts'
 
 /** pg-boss's `db` adapter: one function that runs SQL with positional parameters and answers `{ rows }`. */
-export interface SqlExecutor { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: any[] }> }
+export interface SqlExecutor { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> }
 
 interface PgliteLike {
-  query: (text: string, values?: unknown[]) => Promise<{ rows: any[] }>
-  exec: (text: string) => Promise<Array<{ rows: any[] }>>
+  query: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>
+  exec: (text: string) => Promise<Array<{ rows: unknown[] }>>
 }
-interface PoolLike { query: (text: string, values?: unknown[]) => Promise<{ rows: any[] }> }
+interface PoolLike { query: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> }
 
 /**
  * The app's own connection for pg-boss, on both databases: the PostgreSQL pool as it is, and the

@@ -102,4 +102,3 @@ export async function cityDatasets (db: Db, citySlug: string, origin: string): P
   return { city: { id: city.id, slug: city.slug, name: city.name }, settings, items }
 }
 
-export const licenceIri = (settings: OpenDataSettings) => openDataLicenceInfo[settings.licence].iri

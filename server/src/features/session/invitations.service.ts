@@ -1,7 +1,6 @@
 import type { InvitationInfo, Session } from '@eccar/shared'
 import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { Actor } from '../../auth/actor.ts'
-import { recordAudit } from '../audit/audit.writer.ts'
 import { checkPasswordPolicy, hashPassword } from '../../auth/passwords.ts'
 import { createSession, deleteSession, deleteSessionsOfUser, hashToken } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'

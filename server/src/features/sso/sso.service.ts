@@ -308,4 +308,3 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
   }
 }
 
-export type SsoService = ReturnType<typeof createSsoService>

@@ -1,4 +1,4 @@
-import { computed, ref, type Ref, type UnwrapNestedRefs } from 'vue'
+import { computed, ref, type Ref } from 'vue'
 import type { ApiError } from '@/api/http'
 import { conflictCurrent, errorField } from '@/lib/admin/errors'
 import { errorMessageKey } from '@/lib/error-messages'
@@ -72,8 +72,6 @@ export function useCreateForm<F extends FormValues, R> (config: CreateFormConfig
 
   return { draft, created, saving, fieldErrors, error, submit, reset }
 }
-
-export type CreateForm<F extends FormValues, R> = UnwrapNestedRefs<ReturnType<typeof useCreateForm<F, R>>>
 
 export interface VersionedFormConfig<F extends FormValues, R> {
   toForm: (record: R) => F
@@ -153,7 +151,6 @@ export function useVersionedForm<F extends FormValues, R> (config: VersionedForm
   return { original, draft, version, conflict, conflictValues, saving, fieldErrors, error, changes, dirty, load, submit, reloadCurrent, reapply }
 }
 
-export type VersionedForm<F extends FormValues, R> = UnwrapNestedRefs<ReturnType<typeof useVersionedForm<F, R>>>
 
 /** What the form frame (FormShell.vue) needs of a create or edit form. */
 export interface ShellForm {

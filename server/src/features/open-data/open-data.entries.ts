@@ -1,4 +1,4 @@
-import { openDataLicenceInfo, type DatasetInfo, type OpenDataSettings, type PlanDataset } from '@eccar/shared'
+import { type DatasetInfo, type OpenDataSettings, type PlanDataset } from '@eccar/shared'
 import type { Db } from '../../db/client.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
 import { createIncidentReleasesService } from '../incidents/incident-releases.service.ts'

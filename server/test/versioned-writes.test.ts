@@ -58,6 +58,8 @@ const routes: Record<string, VersionedRoute> = {
   'PATCH /api/cities/:city/users/:id': { method: 'PATCH', url: (id) => `/api/cities/${city.slug}/users/${id}`, id: person.id, missing: unknown, payload: { role: 'editor' } },
   'DELETE /api/cities/:city/users/:id': { method: 'DELETE', url: (id) => `/api/cities/${city.slug}/users/${id}`, id: person.id, missing: unknown },
   'DELETE /api/cities/:city/identity-provider': { method: 'DELETE', url: (slug) => `/api/cities/${slug}/identity-provider`, id: city.slug, missing: emptyCity.slug },
+  'PUT /api/cities/:city/reminder-settings': { method: 'PUT', url: (slug) => `/api/cities/${slug}/reminder-settings`, id: city.slug, missing: 'nowhere', payload: { timeZone: 'Europe/Berlin', steps: [7, 0] } },
+  'PUT /api/cities/:city/open-data': { method: 'PUT', url: (slug) => `/api/cities/${slug}/open-data`, id: city.slug, missing: 'nowhere', payload: { licence: 'cc-by-4.0', publisherName: 'Stadt Alpha', contactEmail: null } },
 }
 
 const send = (route: VersionedRoute, id: number | string, headers: Record<string, string> = {}) =>

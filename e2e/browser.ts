@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
-import { inject } from 'vitest'
+import { expect, inject } from 'vitest'
 
 export const baseUrl = inject('baseUrl')
 
@@ -97,4 +97,16 @@ export async function setLanguage (page: Page, locale: 'de' | 'en') {
 export async function axeViolations (page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))
+}
+
+/** Visits the page in German and in English and expects axe to find nothing in either; leaves German set. */
+export async function noAxeViolations (page: Page, path: string, ready: () => Promise<unknown> = async () => {}) {
+  for (const locale of ['de', 'en'] as const) {
+    await setLanguage(page, locale)
+    await visit(page, path)
+    await ready()
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale)
+    expect(await axeViolations(page), `${path} in ${locale}`).toEqual([])
+  }
+  await setLanguage(page, 'de')
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, type Browser, demoAccounts, openBrowser, openDisclosures, setLanguage, signIn, visit } from './browser'
+import { type Browser, demoAccounts, noAxeViolations, openBrowser, openDisclosures, signIn, visit } from './browser'
 
 // Incident counts of the anti-discrimination office, from entry to the public dashboard: the demo
 // admin enters a half-year in the grid, prepares a release, runs the audit (watching its progress),
@@ -16,16 +16,6 @@ async function fill (page: Page, channel: string, entries: [kind: string, area: 
   for (const [kind, area, count] of entries) await page.locator(cell(kind, area, channel)).fill(String(count))
 }
 
-async function noAxeViolations (page: Page, path: string, ready: () => Promise<unknown>) {
-  for (const locale of ['de', 'en'] as const) {
-    await setLanguage(page, locale)
-    await visit(page, path)
-    await ready()
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale)
-    expect(await axeViolations(page), `${path} in ${locale}`).toEqual([])
-  }
-  await setLanguage(page, 'de')
-}
 
 describe('incident counts: entered, audited, published, shown', () => {
   let admin: Browser

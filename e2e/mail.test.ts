@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, type Browser, demoAccounts, openBrowser, setLanguage, signIn, visit } from './browser'
+import { axeViolations, type Browser, demoAccounts, noAxeViolations, openBrowser, signIn, visit } from './browser'
 
 // The mail pages against the real server with the Jena demo and no mail server configured: the admin
 // puts a reporting cycle into review (which holds a "cycle changes" mail for the office) and reads it in
@@ -16,16 +16,6 @@ const focused = (page: Page) => page.evaluate(() => {
   return el ? `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim()}` : ''
 })
 
-async function noAxeViolations (page: Page, path: string, ready: () => Promise<unknown> = async () => {}) {
-  for (const locale of ['de', 'en'] as const) {
-    await setLanguage(page, locale)
-    await visit(page, path)
-    await ready()
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale)
-    expect(await axeViolations(page), `${path} in ${locale}`).toEqual([])
-  }
-  await setLanguage(page, 'de')
-}
 
 /** Reloads the outbox until a held mail of `kind` is listed (delivery runs in a background job). */
 async function heldMail (page: Page, kind: string) {

@@ -11,6 +11,6 @@ describe('import messages', () => {
   it('explains a refused file by its code, else by status', () => {
     expect(importFailureKey(new ApiError(400, 'SPREADSHEET_UNREADABLE', 'x'))).toBe('spreadsheets.import.fileErrors.NOT_A_SPREADSHEET')
     expect(importFailureKey(new ApiError(413, 'BODY_TOO_LARGE', 'x'))).toBe('spreadsheets.import.fileErrors.PAYLOAD_TOO_LARGE')
-    expect(importFailureKey(new ApiError(403, 'FORBIDDEN', 'x'))).toBe('admin.errors.FORBIDDEN')
+    expect(importFailureKey(new ApiError(403, 'FORBIDDEN', 'x'))).toBe('errors.FORBIDDEN')
   })
 })

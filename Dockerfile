@@ -7,7 +7,7 @@ COPY server/package.json server/
 COPY web/package.json web/
 RUN npm ci --ignore-scripts
 COPY . .
-RUN npm run build -w web
+RUN npm run build -w web && npm run build:server
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 WEB_DIST=/app/web/dist
@@ -19,10 +19,10 @@ COPY web/package.json web/
 # Runtime dependencies only; install scripts are skipped because the web app is already built.
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY shared shared
-COPY server server
+COPY --from=build /app/server/dist server/dist
 COPY migrations migrations
 COPY --from=build /app/web/dist web/dist
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --retries=3 CMD node -e "fetch('http://127.0.0.1:3000/api/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "--import", "tsx", "server/src/server.ts"]
+CMD ["node", "server/dist/server.js"]

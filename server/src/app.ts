@@ -32,6 +32,7 @@ import auth from './plugins/auth.ts'
 import compression from './plugins/compression.ts'
 import configPlugin from './plugins/config.ts'
 import errors, { frameworkErrors, logSerializers, UnsupportedCharsetError } from './plugins/errors.ts'
+import { lazySerializers } from './plugins/lazy-serializer.ts'
 import readCache from './plugins/read-cache.ts'
 import securityHeaders from './plugins/security-headers.ts'
 import swagger from './plugins/swagger.ts'
@@ -66,6 +67,7 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
     // Malformed percent-encoding in the URL is answered in our error shape, with a request id.
     frameworkErrors,
     trustProxy: config.TRUST_PROXY ?? false,
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   allowDemoPasswords(config.DEMO_DATA)

@@ -1,15 +1,14 @@
-import { isAbsolute, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { isAbsolute, join, resolve } from 'node:path'
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
+import { repoRoot } from './lib/repo-root.ts'
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 
 export const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ default: '127.0.0.1', description: 'Use 0.0.0.0 inside a container' }),
   DATABASE_URL: Type.Optional(Type.String({ minLength: 1, description: 'PostgreSQL; without it the embedded PGlite is used' })),
-  DATA_DIR: Type.String({ default: `${repoRoot}data`, description: 'Folder of the embedded database' }),
+  DATA_DIR: Type.String({ default: join(repoRoot, 'data'), description: 'Folder of the embedded database' }),
   PUBLIC_ORIGIN: Type.Optional(Type.String({ pattern: '^https?://[^/]+$', description: 'The address people use, e.g. https://aktionsplan.jena.de; https makes cookies Secure' })),
   TRUST_PROXY: Type.Optional(Type.String({ description: 'Address of the reverse proxy whose X-Forwarded-For to trust' })),
   SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 30 }),
@@ -17,7 +16,7 @@ export const EnvSchema = Type.Object({
   DEMO_DATA: Type.Boolean({ default: true, description: 'Load the Jena demo plan into an empty database' }),
   READ_CACHE: Type.Boolean({ default: true, description: 'Keep answers of public plan reads in memory until a write changes them' }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
-  WEB_DIST: Type.String({ default: `${repoRoot}web/dist`, description: 'Built web app served at /' }),
+  WEB_DIST: Type.String({ default: join(repoRoot, 'web', 'dist'), description: 'Built web app served at /' }),
   NODE_ENV: Type.String({ default: 'development' }),
   SECRET_KEY: Type.Optional(Type.String({ minLength: 32, description: 'At least 32 random characters; encrypts the client secrets of the cities\' identity providers' })),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'Mail server, e.g. smtp://user:pass@mail.example.org:587; without it mails are held in the outbox admins read' })),

@@ -1,9 +1,8 @@
 import closeWithGrace from 'close-with-grace'
-import { sql } from 'drizzle-orm'
 import { buildApp } from './app.ts'
 import { startChangeFeed } from './cache/change-feed.ts'
 import { loadConfig } from './config.ts'
-import { openDatabase } from './db/client.ts'
+import { analyzeTables, openDatabase } from './db/client.ts'
 import { loadDemoData } from './demo/load-demo-data.ts'
 import { replayDemoReminders } from './demo/replay-demo-reminders.ts'
 import { createSetupLinkIfNeeded } from './features/setup/setup.service.ts'
@@ -38,8 +37,6 @@ if (config.DEMO_DATA) {
     if (reminders > 0) app.log.info({ event: 'demo-reminders', reminders }, 'the demo plan\'s reminders of December 2023 are held in the outbox')
   }
 }
-// PGlite has no autovacuum, so the planner would never learn table sizes; one ANALYZE at start is cheap.
-if (database.driver === 'pglite') await database.db.execute(sql`analyze`)
 
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error')
@@ -50,8 +47,14 @@ closeWithGrace({ delay: 10_000 }, async ({ err }) => {
 })
 
 await app.listen({ port: config.PORT, host: config.HOST })
-// Loading fonts and warming the PDF code takes a second once; better now than in the first export.
-void warmUpReportRenderers().catch((err: unknown) => app.log.warn({ err }, 'report renderers not warmed up'))
+// PGlite has no autovacuum, so the planner would never learn table sizes: ANALYZE once per start,
+// after listening and one table at a time, so requests interleave instead of waiting for all of it.
+if (database.driver === 'pglite') void analyzeTables(database.db).catch((err: unknown) => app.log.warn({ err }, 'analyze after start failed'))
+// Loading fonts and warming the PDF code takes a second once; better soon than in the first export,
+// but not in the first second, when the first requests arrive.
+setTimeout(() => {
+  void warmUpReportRenderers().catch((err: unknown) => app.log.warn({ err }, 'report renderers not warmed up'))
+}, 2_000).unref()
 // No administrator yet: a one-time link lets the first one be created in the browser while the server runs.
 const setupPath = await createSetupLinkIfNeeded(database.db)
 if (setupPath) {

@@ -52,8 +52,13 @@ describe('Dockerfile', () => {
     const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((match) => match[1]!.split(' '))
     for (const source of sources.filter((s) => s !== '.')) expect(existsSync(`${root}${source}`), source).toBe(true)
     const command = /^CMD \[(.*)\]$/m.exec(dockerfile)![1]!
-    expect(command).toContain('server/src/server.ts')
-    expect(existsSync(`${root}server/src/server.ts`)).toBe(true)
+    // Compiled JavaScript, built in the build stage by the same script `npm install` runs; no tsx at run time.
+    expect(command).toBe('"node", "server/dist/server.js"')
+    expect(dockerfile).toMatch(/^RUN .*npm run build:server/m)
+    expect(dockerfile).toMatch(/^COPY --from=build \/app\/server\/dist server\/dist$/m)
+    const packageJson = JSON.parse(read('package.json')) as { scripts: Record<string, string> }
+    expect(packageJson.scripts.start).toBe('node server/dist/server.js')
+    expect(packageJson.scripts.build).toContain('build:server')
   })
 
   it('exposes the port the compose file publishes', () => {

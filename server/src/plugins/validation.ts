@@ -97,8 +97,12 @@ function defectIssue ({ path, message }: InputDefect): ErrorObject {
   return { instancePath: path === '/' ? '' : path, schemaPath: '#', keyword: 'input', params: {}, message }
 }
 
+/**
+ * Compiles on the first request that needs it, not at start: some 300 route schemas compiled up front
+ * cost about a second of every start-up, and most routes are not called soon after one.
+ */
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
-  const validate: ValidateFunction = ajv.compile(schema)
+  let compiled: ValidateFunction | undefined
   const urlPart = httpPart === 'params' || httpPart === 'querystring'
   const checked = (data: unknown, context?: object): boolean => {
     const defect = findInputDefect(data)
@@ -107,13 +111,14 @@ export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpP
       return false
     }
     if (urlPart) normaliseUrlPart(schema as JsonSchema, data)
+    const validate = compiled ??= ajv.compile(schema)
     const valid = (validate as (data: unknown, context?: object) => boolean)(data, context)
     checked.errors = validate.errors ?? null
     return valid
   }
   checked.errors = null as ErrorObject[] | null
   // Fastify passes the parent object (so Ajv may replace the root) only to functions that look like Ajv's.
-  return Object.assign(checked, { schemaEnv: validate.schemaEnv })
+  return Object.assign(checked, { schemaEnv: true })
 }
 
 const strictEmptyQuery = { type: 'object', properties: {}, additionalProperties: false }

@@ -115,7 +115,8 @@ async function openPglite (dataDir: string, loadDataDir: Blob | undefined, durab
     }
     if (durable) {
       options.fs = new DurableNodeFS(dataDir)
-      options.startParams = PGlite.defaultStartParams.filter((param) => param !== '-F')
+      // fsync on (no `-F`), and by fsync(2): emscripten makes fdatasync, PostgreSQL's default, a no-op.
+      options.startParams = [...PGlite.defaultStartParams.filter((param) => param !== '-F'), '-c', 'wal_sync_method=fsync']
     }
   }
   if (loadDataDir) options.loadDataDir = loadDataDir

@@ -72,7 +72,7 @@ const knownCrossings = {
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', 'web/dist/**', 'migrations/**', '**/coverage/**'],
+    ignores: ['**/node_modules/**', 'web/dist/**', 'server/dist/**', 'migrations/**', '**/coverage/**'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { trackProcessGroup } from './cleanup.ts'
 
 export interface StartupFigures {
-  /** Seconds from spawning `npm start` to the first 200 from GET /api/health; null if it never answered. */
+  /** Seconds from spawning `npm start` to the first 200 from GET /api/health/ready; null if it never answered. */
   seconds: number | null
   polls: number
   error: string | null
@@ -39,7 +39,7 @@ const groupAlive = (pid: number) => {
 }
 
 /**
- * Spawns `npm start` at the repository root in its own process group, polls GET /api/health every
+ * Spawns `npm start` at the repository root in its own process group, polls GET /api/health/ready every
  * 50 ms until it answers, then stops the whole group (SIGTERM, SIGKILL after 10 s).
  */
 export async function timeNpmStart (options: { repoRoot: string, dataDir: string, timeoutSeconds: number }): Promise<StartupFigures> {
@@ -76,7 +76,7 @@ export async function timeNpmStart (options: { repoRoot: string, dataDir: string
   let error: string | null = null
   let polls = 0
   const deadline = start + options.timeoutSeconds * 1000
-  const url = `http://127.0.0.1:${port}/api/health`
+  const url = `http://127.0.0.1:${port}/api/health/ready`
   while (seconds === null && error === null) {
     if (state.exited) {
       const { code, signal } = state.exited

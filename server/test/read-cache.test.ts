@@ -157,4 +157,35 @@ describe.runIf(testDb.driver === 'postgres')('cached plan reads on several insta
       await stopFeed()
     }
   })
+
+  it('never answer a read with data older than a write the other instance already confirmed', async () => {
+    const plan = await buildPlan(testDb.db)
+    const measure = await buildMeasure(testDb.db, plan)
+    const stopFeeds = [
+      await startChangeFeed(testDb.url!, app.readCache!, app.log),
+      await startChangeFeed(testDb.url!, publicApp.readCache!, publicApp.log),
+    ]
+    try {
+      // A round-robin client: each write goes to one instance, the read right after it to the other,
+      // with no wait in between; both have cached the measure before every write.
+      const instances = [app, publicApp]
+      let version = 1
+      for (let round = 1; round <= 12; round++) {
+        const writer = instances[round % 2]!
+        const reader = instances[(round + 1) % 2]!
+        for (const instance of instances) expect((await instance.inject({ method: 'GET', url: `/api/measures/${measure.id}` })).statusCode).toBe(200)
+        const update = await writer.inject({
+          method: 'POST', url: `/api/measures/${measure.id}/status-updates`,
+          headers: await platformAdminHeaders(testDb.db), payload: { status: 'in_progress', progress: round * 5, version },
+        })
+        expect(update.statusCode).toBe(201)
+        version = update.json().measure.version
+        const read = await reader.inject({ method: 'GET', url: `/api/measures/${measure.id}` })
+        expect(read.json()).toMatchObject({ version, progress: round * 5 })
+        expect((await progress(plan.id, reader)).total.byStatus.in_progress).toBe(1)
+      }
+    } finally {
+      for (const stop of stopFeeds) await stop()
+    }
+  })
 })

@@ -40,9 +40,28 @@ export async function startChangeFeed (url: string, cache: ReadCache<unknown>, l
     }
   }
 
+  // The fence: one round trip on the listening connection. PostgreSQL delivers every notification
+  // committed before a query started ahead of that query's answer, so once it is back, this instance
+  // has heard every write another instance confirmed before. Concurrent reads share round trips: a
+  // reader arriving while one is on the way (it may have left before their write) waits for the next.
+  let inFlight: Promise<void> | null = null
+  let next: Promise<void> | null = null
+  const roundTrip = (client: pg.Client) => client.query('select 1').then(() => {}, () => scheduleReconnect(client))
+  const caughtUp = (): Promise<void> => {
+    if (!current) return Promise.resolve()
+    if (!inFlight) {
+      inFlight = roundTrip(current).finally(() => { inFlight = null })
+      return inFlight
+    }
+    next ??= inFlight.then(() => { next = null; return caughtUp() })
+    return next
+  }
+
   cache.setAvailable(false)
   await connect()
+  cache.fence = caughtUp
   return async () => {
+    cache.fence = null
     stopped = true
     clearTimeout(retry)
     await current?.end().catch(() => {})

@@ -21,6 +21,11 @@ export class ReadCache<V = string> {
   readonly #planGenerations = new Map<number, number>()
   #generation = 0
   #available = true
+  /**
+   * Set by the change feed on PostgreSQL: resolves once every change committed before the call has
+   * been heard, so a read on this instance never misses a write another instance already confirmed.
+   */
+  fence: (() => Promise<void>) | null = null
   readonly #maxEntries: number
   readonly #ttlMs: number
   readonly #now: () => number

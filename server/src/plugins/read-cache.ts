@@ -35,6 +35,7 @@ export async function sendCached<T> (
   options: { version?: (value: T) => number } = {},
 ) {
   const cache = request.actor.kind === 'anonymous' && planId !== null ? request.server.readCache : null
+  if (cache?.fence) await cache.fence()
   const ticket = cache?.ticket(planId!, variant) ?? null
   reply.type('application/json; charset=utf-8')
   const hit = cache?.get(ticket)

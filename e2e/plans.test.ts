@@ -51,7 +51,8 @@ async function api (page: Page, method: 'PATCH' | 'DELETE', url: string, body?: 
     const plan = await (await fetch(url)).json() as { version: number }
     const res = await fetch(url, {
       method,
-      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, 'if-match': `"${plan.version}"` },
+      // A DELETE carries no body, so no content type either (the server refuses an empty JSON body).
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'x-csrf-token': csrfToken, 'if-match': `"${plan.version}"` },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     return res.status

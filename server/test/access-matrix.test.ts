@@ -159,6 +159,7 @@ const matrix: Record<string, Row> = {
   'PATCH /api/organisations/:id': { request: (f) => ({ url: `/api/organisations/${f.organisationId}`, payload: { nameEn: 'New', version: 1 } }), expect: adminOnly },
   'DELETE /api/organisations/:id': { request: (f) => ({ url: `/api/organisations/${f.unusedOrganisationId}`, ifMatch: '"1"' }), expect: adminOnly },
   'GET /api/plans/:id/export': { request: (f) => ({ url: `/api/plans/${f.planId}/export` }), expect: memberRead },
+  'POST /api/cities/:city/plans/import/preview': { request: (f) => ({ url: `/api/cities/${f.city}/plans/import/preview`, payload: planFile }), expect: adminOnly },
   'POST /api/cities/:city/plans/import': { request: (f) => ({ url: `/api/cities/${f.city}/plans/import`, payload: planFile }), expect: adminOnly },
   'GET /api/cities/:city/steering-group': { request: (f) => ({ url: `/api/cities/${f.city}/steering-group` }), expect: memberRead },
   'GET /api/me/notifications': { request: () => ({ url: '/api/me/notifications' }), expect: signedIn },

@@ -93,3 +93,27 @@ export const PlanFileSchema = Type.Object({
   measures: Type.Array(PlanFileMeasureSchema, { maxItems: Limits.measuresPerPlan }),
 }, { additionalProperties: false, title: 'PlanFile', description: 'A whole action plan as one JSON document (export and import format).' })
 export type PlanFile = Static<typeof PlanFileSchema>
+
+export const PlanImportPreviewSchema = Type.Object({
+  plan: PlanFilePlanSchema,
+  measures: Type.Array(Type.Object({
+    code: Type.String(),
+    titleDe: Type.String(),
+    titleEn: Nullable(Type.String()),
+    primaryCommitment: CommitmentNumberSchema,
+    status: MeasureStatusSchema,
+  }), { description: 'The measures that would be created, in file order' }),
+  measuresPerCommitment: Type.Array(Type.Integer({ minimum: 0 }), { minItems: 10, maxItems: 10, description: 'Measures by primary commitment 1 to 10' }),
+  organisations: Type.Array(Type.Object({
+    name: Type.String(),
+    kind: OrganisationKindSchema,
+    known: Type.Boolean({ description: 'Already in the city by this name: reused unchanged' }),
+  }), { description: 'Organisations of the file, in file order' }),
+  organisationsCreated: Type.Integer({ minimum: 0 }),
+  organisationsReused: Type.Integer({ minimum: 0 }),
+  statusEntries: Type.Integer({ minimum: 0, description: 'Timeline entries that would be created' }),
+}, {
+  title: 'PlanImportPreview',
+  description: 'What importing the plan file would create, after the same checks as the import; nothing is written.',
+})
+export type PlanImportPreview = Static<typeof PlanImportPreviewSchema>

@@ -22,12 +22,12 @@ export function spreadsheetContentType (file: File): string {
  * Posts a file as the raw request body and answers with the parsed JSON. XMLHttpRequest rather than
  * fetch because only it reports upload progress; errors become the same ApiError as every other call.
  */
-export function uploadFile<T> (path: string, file: File, onProgress?: (progress: UploadProgress) => void): Promise<T> {
+export function uploadFile<T> (path: string, file: File, onProgress?: (progress: UploadProgress) => void, contentType = spreadsheetContentType(file)): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open('POST', apiUrl(path))
     xhr.setRequestHeader('accept', 'application/json')
-    xhr.setRequestHeader('content-type', spreadsheetContentType(file))
+    xhr.setRequestHeader('content-type', contentType)
     const token = currentCsrfToken()
     if (token) xhr.setRequestHeader('x-csrf-token', token)
     xhr.upload.addEventListener('progress', (event) => {

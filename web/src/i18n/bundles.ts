@@ -47,6 +47,11 @@ const loaders: Record<MessageBundle, () => Promise<BundleMessages>> = {
     const [de, en] = await Promise.all([import('./locales/spreadsheets.de'), import('./locales/spreadsheets.en')])
     return { de: de.default, en: en.default }
   },
+  // The plans' list, plan files and the plan update (administrators).
+  'plans-admin': async () => {
+    const [de, en] = await Promise.all([import('./locales/plans-admin.de'), import('./locales/plans-admin.en')])
+    return { de: de.default, en: en.default }
+  },
   errors: async () => {
     const [de, en] = await Promise.all([import('./locales/errors.de'), import('./locales/errors.en')])
     return { de: de.default, en: en.default }

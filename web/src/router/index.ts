@@ -3,6 +3,7 @@ import { adminRoutes } from './admin'
 import { installSessionGuard } from './guard'
 import { mailRoutes } from './mail'
 import { openDataRoutes } from './open-data'
+import { plansAdminRoutes } from './plans-admin'
 import { publicPages } from './public-pages'
 import { reportingRoutes } from './reporting'
 
@@ -53,6 +54,7 @@ export const routes: RouteRecordRaw[] = [
   ...reportingRoutes,
   ...mailRoutes,
   ...openDataRoutes,
+  ...plansAdminRoutes,
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
   // Reached only by name, from the session guard: the address stays, the page says the role is too low.
   { path: '/:pathMatch(.*)*', name: 'no-access', component: () => import('@/views/NoAccessView.vue') },

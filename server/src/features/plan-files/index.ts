@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ApiErrorSchema, BodyLimits, CityParamsSchema, IdParamsSchema, PlanFileSchema, PlanImportResultSchema } from '@eccar/shared'
+import { ApiErrorSchema, BodyLimits, CityParamsSchema, IdParamsSchema, PlanFileSchema, PlanImportPreviewSchema, PlanImportResultSchema } from '@eccar/shared'
 import { errorResponses, writeErrorResponses } from '../common/schemas.ts'
 import { createPlanFilesService } from './plan-files.service.ts'
 
@@ -19,6 +19,20 @@ const planFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     reply.header('content-disposition', `attachment; filename="${fileName}"`)
     return file
   })
+
+  app.post('/cities/:city/plans/import/preview', {
+    config: { access: 'signed-in' },
+    bodyLimit: BodyLimits.planImport,
+    schema: {
+      tags: ['plan-files'],
+      summary: 'Check a plan file and show what its import would create (nothing is written)',
+      description: 'The same checks as the import: a file with a problem gets 400 naming the first problem (`details[0].path` and `reason`), '
+        + 'a plan of the same German title and start 409.',
+      params: CityParamsSchema,
+      body: PlanFileSchema,
+      response: { 200: PlanImportPreviewSchema, ...writeErrorResponses },
+    },
+  }, async (request) => service.preview(request.params.city, request.body, request.actor))
 
   app.post('/cities/:city/plans/import', {
     config: { access: 'signed-in' },

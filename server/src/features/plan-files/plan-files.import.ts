@@ -1,4 +1,4 @@
-import type { PlanFile } from '@eccar/shared'
+import type { PlanFile, PlanImportPreview } from '@eccar/shared'
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import {
@@ -21,10 +21,10 @@ async function insertInChunks<T> (rows: T[], insert: (chunk: T[]) => Promise<unk
 }
 
 /**
- * Recreates a plan from a plan file inside the caller's transaction. Organisations are matched by
- * name within the city: existing ones are reused unchanged, missing ones are created.
+ * The checks of an import that need the database: the file's rules, no plan of the same title and
+ * start in the city, and which organisations the city knows by name. Reads only.
  */
-export async function importPlanFile (tx: Db, cityId: number, file: PlanFile): Promise<ImportResult> {
+async function checkImport (tx: Db, cityId: number, file: PlanFile) {
   const known = new Set((await tx.select({ key: exampleActions.key }).from(exampleActions)).map((row) => row.key))
   checkPlanFile(file, known)
 
@@ -36,6 +36,34 @@ export async function importPlanFile (tx: Db, cityId: number, file: PlanFile): P
     .where(eq(organisations.cityId, cityId))
   const organisationIds = new Map(existing.map((row) => [row.name, row.id]))
   const missing = file.organisations.filter((organisation) => !organisationIds.has(organisation.name))
+  return { organisationIds, missing }
+}
+
+/** What an import of the file would create, after the same checks; writes nothing. */
+export async function previewPlanFile (db: Db, cityId: number, file: PlanFile): Promise<PlanImportPreview> {
+  const { organisationIds } = await checkImport(db, cityId, file)
+  const perCommitment = Array.from({ length: 10 }, () => 0)
+  for (const measure of file.measures) perCommitment[measure.primaryCommitment - 1]! += 1
+  const organisationRows = file.organisations.map((o) => ({ name: o.name, kind: o.kind, known: organisationIds.has(o.name) }))
+  return {
+    plan: file.plan,
+    measures: file.measures.map((m) => ({
+      code: m.code, titleDe: m.titleDe, titleEn: m.titleEn ?? null, primaryCommitment: m.primaryCommitment, status: m.status ?? 'planned',
+    })),
+    measuresPerCommitment: perCommitment,
+    organisations: organisationRows,
+    organisationsCreated: organisationRows.filter((o) => !o.known).length,
+    organisationsReused: organisationRows.filter((o) => o.known).length,
+    statusEntries: file.measures.reduce((sum, m) => sum + (m.statusHistory?.length ?? 0), 0),
+  }
+}
+
+/**
+ * Recreates a plan from a plan file inside the caller's transaction. Organisations are matched by
+ * name within the city: existing ones are reused unchanged, missing ones are created.
+ */
+export async function importPlanFile (tx: Db, cityId: number, file: PlanFile): Promise<ImportResult> {
+  const { organisationIds, missing } = await checkImport(tx, cityId, file)
   if (missing.length > 0) {
     const created = await tx.insert(organisations).values(missing.map((organisation) => ({ ...organisation, cityId })))
       .returning({ id: organisations.id, name: organisations.name })

@@ -1,4 +1,4 @@
-import type { PlanFile, PlanImportResult } from '@eccar/shared'
+import type { PlanFile, PlanImportPreview, PlanImportResult } from '@eccar/shared'
 import { requireRole, type Actor } from '../../auth/actor.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
@@ -9,7 +9,7 @@ import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
 import { toPlanSummary } from '../plans/plans.service.ts'
 import { buildPlanFile } from './plan-files.export.ts'
-import { importPlanFile, type ImportResult } from './plan-files.import.ts'
+import { importPlanFile, previewPlanFile, type ImportResult } from './plan-files.import.ts'
 
 /** Where an import came from, kept in its audit row; the API's imports carry the person instead. */
 export type ImportSource = 'api' | 'cli' | 'demo'
@@ -38,6 +38,13 @@ export function createPlanFilesService (db: Db, onChange: ChangeListener = () =>
       requireRole(actor, plan.cityId, 'viewer', () => new PlanNotFoundError(planId))
       const file = await buildPlanFile(db, plan.id)
       return { file, fileName: fileName(plan.citySlug, file.plan.periodStart, file.plan.periodEnd) }
+    },
+
+    /** The import's checks and what it would create, for the city's administrators; writes nothing. */
+    async preview (citySlug: string, file: PlanFile, actor: Actor): Promise<PlanImportPreview> {
+      const city = await getCityBySlug(db, citySlug)
+      requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
+      return previewPlanFile(db, city.id, file)
     },
 
     async import (citySlug: string, file: PlanFile, actor: Actor): Promise<PlanImportResult> {

@@ -281,6 +281,54 @@ describe('POST /api/cities/:city/plans/import', () => {
   })
 })
 
+describe('POST /api/cities/:city/plans/import/preview', () => {
+  const preview = (citySlug: string, file: unknown) =>
+    app.inject({ method: 'POST', url: `/api/cities/${citySlug}/plans/import/preview`, payload: file as object })
+
+  it('lists what the import would create and writes nothing when the file is sound', async () => {
+    await createCity('weimar')
+    const existing = await app.inject({
+      method: 'POST', url: '/api/cities/weimar/organisations',
+      payload: { name: 'Antidiskriminierungsstelle der Stadt Jena', kind: 'municipal_unit' },
+    })
+    expect(existing.statusCode).toBe(201)
+    const before = await tableCounts(testDb.db)
+
+    const res = await preview('weimar', jenaCopy())
+    expect(res.statusCode, res.body).toBe(200)
+    const body = res.json()
+    expect(body.plan.titleDe).toBe(jenaPlanFile.plan.titleDe)
+    expect(body.measures).toHaveLength(jenaPlanFile.measures.length)
+    expect(body.measures[0]).toMatchObject({ code: jenaPlanFile.measures[0]!.code, titleDe: jenaPlanFile.measures[0]!.titleDe })
+    expect(body.measuresPerCommitment.reduce((a: number, b: number) => a + b, 0)).toBe(jenaPlanFile.measures.length)
+    expect(body).toMatchObject({ organisationsReused: 1, organisationsCreated: jenaPlanFile.organisations.length - 1 })
+    expect(body.organisations.find((o: { name: string }) => o.name === 'Antidiskriminierungsstelle der Stadt Jena').known).toBe(true)
+    expect(await tableCounts(testDb.db)).toEqual(before)
+  })
+
+  it('answers 400 at the path the import names when the file breaks a rule', async () => {
+    const city = await buildCity(testDb.db)
+    const file = jenaCopy()
+    fourth(file).leadOrganisation = unknownBody
+    const res = await preview(city.slug, file)
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({ code: 'PLAN_FILE_INVALID', details: [{ path: '/measures/3/leadOrganisation' }] })
+  })
+
+  it('answers 409 PLAN_EXISTS when the city already has the plan', async () => {
+    await loadDemoData(testDb.db)
+    const res = await preview('jena', jenaCopy())
+    expect(res.statusCode).toBe(409)
+    expect(res.json().code).toBe('PLAN_EXISTS')
+  })
+
+  it('refuses with 401 when the caller is not signed in', async () => {
+    const city = await buildCity(testDb.db)
+    const res = await publicApp.inject({ method: 'POST', url: `/api/cities/${city.slug}/plans/import/preview`, payload: jenaCopy() })
+    expect(res.statusCode).toBe(401)
+  })
+})
+
 describe('parsePlanFile', () => {
   const parseError = (value: unknown) => {
     try {

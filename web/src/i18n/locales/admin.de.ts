@@ -29,6 +29,7 @@ const nav = {
   label: 'Bereiche der Verwaltung',
   home: 'Verwaltung {city}',
   start: 'Übersicht',
+  plans: 'Pläne',
   organisations: 'Beteiligte Stellen',
   users: 'Personen und Rollen',
   steering: 'Lenkungsgruppe',

@@ -30,6 +30,7 @@ const nav = {
   label: 'Administration sections',
   home: 'Administration {city}',
   start: 'Overview',
+  plans: 'Plans',
   organisations: 'Responsible bodies',
   users: 'People and roles',
   steering: 'Steering group',

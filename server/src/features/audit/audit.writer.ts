@@ -20,7 +20,13 @@ function scrub (value: unknown): unknown {
 
 /** Appends one audit row; call it inside the write's transaction so both commit or neither does. */
 export async function recordAudit (tx: Db, actor: Actor, entry: AuditEntry) {
-  await tx.insert(auditLog).values({
+  await recordAudits(tx, actor, [entry])
+}
+
+/** One audit row per entry in one statement, for batch writes (a bulk import writes one per changed record). */
+export async function recordAudits (tx: Db, actor: Actor, entries: readonly AuditEntry[]) {
+  if (entries.length === 0) return
+  await tx.insert(auditLog).values(entries.map((entry) => ({
     cityId: entry.cityId,
     actorUserId: userIdOf(actor),
     action: entry.action,
@@ -29,5 +35,5 @@ export async function recordAudit (tx: Db, actor: Actor, entry: AuditEntry) {
     before: scrub(entry.before),
     after: scrub(entry.after),
     requestId: actor.requestId,
-  })
+  })))
 }

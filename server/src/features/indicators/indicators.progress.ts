@@ -1,3 +1,5 @@
+import type { IndicatorLinks, IndicatorRow } from './indicators.queries.ts'
+
 /** A value as progress is computed from it; `category` null is the total. */
 export interface ValuePoint { periodStart: string, periodEnd: string, category: string | null, value: number }
 
@@ -23,4 +25,31 @@ export function progressToTarget (indicator: { baselineValue: number | null, tar
   const { baselineValue: baseline, targetValue: target } = indicator
   if (baseline === null || target === null || latest === null || target === baseline) return null
   return Math.round(((latest - baseline) / (target - baseline)) * 10_000) / 10_000
+}
+
+/**
+ * What every view of an indicator (its page, the API, a cycle's report) states about it, and its
+ * values with the latest total and the progress to the target computed from those values alone.
+ */
+export function presentIndicator<V extends ValuePoint> (row: IndicatorRow, links: IndicatorLinks, values: V[]) {
+  const latestValue = latestTotal(values)
+  return {
+    id: row.id,
+    nameDe: row.nameDe,
+    nameEn: row.nameEn,
+    definitionDe: row.definitionDe,
+    definitionEn: row.definitionEn,
+    unit: row.unit,
+    unitEn: row.unitEn,
+    source: row.source,
+    direction: row.direction,
+    baselineValue: row.baselineValue,
+    baselineDate: row.baselineDate,
+    targetValue: row.targetValue,
+    targetDate: row.targetDate,
+    commitments: links.commitments.filter((c) => c.indicatorId === row.id).map((c) => c.commitmentNumber),
+    values,
+    latestValue,
+    progressToTarget: progressToTarget(row, latestValue),
+  }
 }

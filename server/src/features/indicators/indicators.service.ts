@@ -15,7 +15,7 @@ import { visiblePlanStates } from '../common/visibility.ts'
 import {
   IndicatorMeasureInvalidError, IndicatorNotFoundError, IndicatorPeriodInvalidError, IndicatorValueExistsError, IndicatorValueNotFoundError,
 } from './indicators.errors.ts'
-import { latestTotal, progressToTarget } from './indicators.progress.ts'
+import { presentIndicator } from './indicators.progress.ts'
 import {
   findIndicator, findValue, findValueForPeriod, listIndicatorsOfPlan, loadIndicatorLinks, replaceIndicatorLinks,
   type IndicatorLinks, type IndicatorRow,
@@ -33,30 +33,13 @@ export function toIndicator (row: IndicatorRow, links: IndicatorLinks, internal:
     createdAt: value.createdAt.toISOString(),
     ...(internal ? { enteredBy: user ?? null } : {}),
   }))
-  const latestValue = latestTotal(values)
   return {
-    id: row.id,
+    ...presentIndicator(row, links, values),
     planId: row.planId,
-    nameDe: row.nameDe,
-    nameEn: row.nameEn,
-    definitionDe: row.definitionDe,
-    definitionEn: row.definitionEn,
-    unit: row.unit,
-    unitEn: row.unitEn,
-    source: row.source,
-    direction: row.direction,
-    baselineValue: row.baselineValue,
-    baselineDate: row.baselineDate,
-    targetValue: row.targetValue,
-    targetDate: row.targetDate,
     isPublic: row.isPublic,
-    commitments: links.commitments.filter((c) => c.indicatorId === row.id).map((c) => c.commitmentNumber),
     measures: links.measures
       .filter((m) => m.indicatorId === row.id && m.deletedAt === null && (m.isPublic || internal))
       .map((m) => ({ id: m.id, code: m.code, titleDe: m.titleDe, titleEn: m.titleEn })),
-    values,
-    latestValue,
-    progressToTarget: progressToTarget(row, latestValue),
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   }

@@ -190,3 +190,27 @@ export async function replaceLinks (db: Db, measureId: number, links: MeasureLin
 export type NewStatusUpdate = typeof statusUpdates.$inferInsert
 export const insertStatusUpdates = (db: Db, rows: NewStatusUpdate[]) =>
   rows.length ? db.insert(statusUpdates).values(rows) : Promise.resolve()
+
+/** Several measures locked for a batch of writes, in id order so two batches cannot deadlock. */
+export async function findMeasuresForUpdate (db: Db, ids: number[]): Promise<Map<number, MeasureRow>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db.select().from(measures).where(inArray(measures.id, ids)).orderBy(asc(measures.id)).for('update')
+  return new Map(rows.map((row) => [row.id, row]))
+}
+
+/** The bodies involved in each of several measures. */
+export async function involvedOrganisationsOf (db: Db, ids: number[]): Promise<Map<number, number[]>> {
+  const byMeasure = new Map<number, number[]>(ids.map((id) => [id, []]))
+  if (ids.length === 0) return byMeasure
+  const rows = await db.select({ measureId: measureInvolvedOrganisations.measureId, id: measureInvolvedOrganisations.organisationId })
+    .from(measureInvolvedOrganisations).where(inArray(measureInvolvedOrganisations.measureId, ids))
+  for (const row of rows) byMeasure.get(row.measureId)?.push(row.id)
+  return byMeasure
+}
+
+/** Inserts timeline entries and returns their ids, keyed by measure (a batch has one entry per measure). */
+export async function insertStatusUpdatesReturning (db: Db, rows: NewStatusUpdate[]): Promise<Map<number, number>> {
+  if (rows.length === 0) return new Map()
+  const inserted = await db.insert(statusUpdates).values(rows).returning({ id: statusUpdates.id, measureId: statusUpdates.measureId })
+  return new Map(inserted.map((row) => [row.measureId, row.id]))
+}

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm'
 import {
   FieldNotAllowedError, ForbiddenError, organisationScope, requireRole, systemActor, userIdOf, type Actor,
 } from '../../auth/actor.ts'
-import { recordAudit } from '../audit/audit.writer.ts'
+import { recordAudit, recordAudits } from '../audit/audit.writer.ts'
 import { writeTransaction, type Announce, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { today } from '../../lib/dates.ts'
@@ -13,7 +13,7 @@ import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
 import type { PlansService } from '../plans/plans.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
-import { updateVersioned } from '../common/versioned-write.queries.ts'
+import { updateVersioned, updateVersionedRows } from '../common/versioned-write.queries.ts'
 import { canSeeMeasure, measureVisibleTo } from '../common/visibility.ts'
 import {
   MeasureCodeTakenError, MeasureNotDeletedError, MeasureNotFoundError, ReportingOrganisationInvalidError, StatusDateInFutureError,
@@ -21,11 +21,14 @@ import {
 } from './measures.errors.ts'
 import { toMeasureDetail, toMeasureSummary } from './measures.presenters.ts'
 import {
-  codeTaken, findMeasureDetail, findMeasureForUpdate, findMeasurePlanId, findPredecessor, insertStatusUpdates, listHiddenMeasures, listMeasures,
-  nextPosition, replaceLinks, type MeasureRow,
+  codeTaken, findMeasureDetail, findMeasureForUpdate, findMeasurePlanId, findMeasuresForUpdate, findPredecessor, insertStatusUpdates,
+  insertStatusUpdatesReturning, involvedOrganisationsOf, listHiddenMeasures, listMeasures, nextPosition, replaceLinks, type MeasureRow,
 } from './measures.queries.ts'
 import { checkMeasure, needsReason } from './measures.rules.ts'
 
+
+/** Rows per statement of a batch write, well below PostgreSQL's 65,535 parameters. */
+const writeBatchSize = 500
 
 /** What only the plan's owner decides: the measure's identity, ownership and visibility. */
 const adminOnlyFields = ['code', 'primaryCommitment', 'isPublic', 'leadOrganisationId', 'involvedOrganisationIds'] as const
@@ -41,14 +44,26 @@ async function involvedIds (db: Db, measureId: number) {
  * those their bodies lead or join. Returns the bodies the editor acts for on this measure.
  */
 export async function requireMeasureEditor (db: Db, actor: Actor, measure: { id: number, cityId: number, leadOrganisationId: number | null }) {
+  requireRole(actor, measure.cityId, 'editor', () => new MeasureNotFoundError(measure.id))
+  const scoped = organisationScope(actor, measure.cityId) !== null
+  return measureEditorAccess(actor, measure, scoped ? await involvedIds(db, measure.id) : [])
+}
+
+/** The same rule with the measure's involved bodies already loaded (batch writes load them for all rows at once). */
+function measureEditorAccess (actor: Actor, measure: { id: number, cityId: number, leadOrganisationId: number | null }, involved: readonly number[]) {
   const role = requireRole(actor, measure.cityId, 'editor', () => new MeasureNotFoundError(measure.id))
   const scope = organisationScope(actor, measure.cityId)
   if (scope === null) return { role, actingFor: [] as number[] }
-  const bodies = [measure.leadOrganisationId, ...await involvedIds(db, measure.id)].filter((id): id is number => id !== null)
+  const bodies = [measure.leadOrganisationId, ...involved].filter((id): id is number => id !== null)
   const actingFor = bodies.filter((id) => scope.includes(id))
   if (actingFor.length === 0) throw new ForbiddenError('your organisations are not responsible for this measure')
   return { role, actingFor }
 }
+
+/** One report of a batch: which measure, what is reported, and the version it was based on. */
+export interface StatusReport { id: number, input: CreateStatusUpdate, expected: number }
+/** Per report of a batch: the error that refuses it, or null when it passes. */
+export type StatusReportOutcome = { refused: Error & { code?: string } } | { refused: null }
 
 export function createMeasuresService (db: Db, plans: PlansService, onChange: ChangeListener = () => {}) {
   async function detail (tx: Db, id: number, actor: Actor) {
@@ -104,6 +119,72 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
       before: current, after: { ...await currentRow(tx, id), statusUpdateId: entry!.id },
     })
     return entry!.id
+  }
+
+  /**
+   * Many status reports inside the caller's transaction, each under the rules of `recordStatusUpdate`
+   * (404, role and body, 428/412 version, reason, date, reporting body), read and written in a handful
+   * of statements instead of six per report. Writes only when every report passes; otherwise nothing,
+   * and the outcomes name each refusal. A batch names each measure at most once.
+   */
+  async function recordStatusUpdates (tx: Db, reports: readonly StatusReport[], actor: Actor) {
+    const ids = reports.map((report) => report.id)
+    if (new Set(ids).size !== ids.length) throw new Error('a batch of status reports names a measure twice')
+    const locked = await findMeasuresForUpdate(tx, ids)
+    const involved = await involvedOrganisationsOf(tx, ids)
+    const now = today()
+    const accepted: { report: StatusReport, current: MeasureRow, reason: string | null, organisationId: number | null }[] = []
+    const outcomes: StatusReportOutcome[] = []
+    for (const report of reports) {
+      const { id, input } = report
+      try {
+        let actingFor: number[] = []
+        const current = await lockVersioned({
+          lock: async () => locked.get(id),
+          notFound: () => new MeasureNotFoundError(id),
+          check: (row) => {
+            actingFor = measureEditorAccess(actor, row, involved.get(id) ?? []).actingFor
+            if (row.deletedAt !== null) throw new MeasureNotFoundError(id)
+          },
+          expected: report.expected,
+          current: () => null,
+        })
+        const reason = input.reason?.trim() ? input.reason : null
+        if (needsReason(input.status) && !reason) throw new StatusReasonRequiredError(input.status)
+        if ((input.date ?? now) > now) throw new StatusDateInFutureError()
+        const bodies = [current.leadOrganisationId, ...involved.get(id) ?? []].filter((body): body is number => body !== null)
+        const allowed = actingFor.length > 0 ? actingFor : bodies
+        if (input.organisationId !== undefined && !allowed.includes(input.organisationId)) throw new ReportingOrganisationInvalidError(input.organisationId)
+        accepted.push({ report, current, reason, organisationId: input.organisationId ?? actingFor[0] ?? current.leadOrganisationId })
+        outcomes.push({ refused: null })
+      } catch (error) {
+        outcomes.push({ refused: error as Error })
+      }
+    }
+    if (accepted.length !== reports.length) return outcomes
+
+    const after = new Map<number, MeasureRow>()
+    const entries = new Map<number, number>()
+    for (let start = 0; start < accepted.length; start += writeBatchSize) {
+      const chunk = accepted.slice(start, start + writeBatchSize)
+      const updated = await updateVersionedRows(tx, measures, ['status', 'progress', 'statusReason'], chunk.map(({ report, current, reason }) => ({
+        id: current.id, expected: current.version,
+        values: { status: report.input.status, progress: report.input.progress, statusReason: needsReason(report.input.status) ? reason : null },
+      })))
+      for (const row of updated) after.set(row.id, row)
+      const inserted = await insertStatusUpdatesReturning(tx, chunk.map(({ report: { id, input }, current, reason, organisationId }) => ({
+        measureId: id, date: input.date ?? now, fromStatus: current.status, status: input.status, fromProgress: current.progress, progress: input.progress,
+        noteDe: input.noteDe ?? null, noteEn: input.noteEn ?? null, reason,
+        evidenceLinks: (input.evidenceLinks ?? []).map((link) => ({ url: link.url, label: link.label ?? null })),
+        organisationId, userId: userIdOf(actor),
+      })))
+      for (const [measureId, entryId] of inserted) entries.set(measureId, entryId)
+    }
+    await recordAudits(tx, actor, accepted.map(({ current }) => ({
+      cityId: current.cityId, action: 'measure.status.update', entityType: 'measure', entityId: current.id,
+      before: current, after: { ...after.get(current.id), statusUpdateId: entries.get(current.id) },
+    })))
+    return outcomes
   }
 
   return {
@@ -217,11 +298,10 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
     },
 
     /**
-     * The same report inside the caller's transaction, without reading the measure back: for bulk imports,
-     * which announce the plan's change themselves. A refused report throws before it writes anything.
+     * Many reports inside the caller's transaction, without reading the measures back: for bulk imports,
+     * which announce the plan's change themselves. Writes all of them or, when one is refused, none.
      */
-    recordStatusUpdate: (tx: Db, id: number, input: CreateStatusUpdate, expected: number, actor: Actor) =>
-      recordStatusUpdate(tx, async () => {}, id, input, expected, actor),
+    recordStatusUpdates,
 
     /** Returns the new version: the one a later restore must name. */
     async remove (id: number, expected: number | undefined, actor: Actor) {

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts'
 import {
   cities, indicators, measureInvolvedOrganisations, measures, measureSecondaryCommitments, organisations, plans, reportingCycles, statusUpdates,
 } from '../../db/schema/index.ts'
-import { latestTotal, progressToTarget } from '../indicators/indicators.progress.ts'
+import { presentIndicator } from '../indicators/indicators.progress.ts'
 import { loadIndicatorLinks } from '../indicators/indicators.queries.ts'
 import { listPlanCommitments } from '../plans/plans.queries.ts'
 import { measureVisibleToPublic } from '../common/visibility.ts'
@@ -137,26 +137,9 @@ async function loadIndicators (db: Db, planId: number, periodEnd: string, report
   return rows.map((row) => {
     const values = links.values.filter(({ value }) => value.indicatorId === row.id && value.periodEnd <= periodEnd)
       .map(({ value }) => ({ periodStart: value.periodStart, periodEnd: value.periodEnd, category: value.category, value: value.value }))
-    const latestValue = latestTotal(values)
     return {
-      id: row.id,
-      nameDe: row.nameDe,
-      nameEn: row.nameEn,
-      definitionDe: row.definitionDe,
-      definitionEn: row.definitionEn,
-      unit: row.unit,
-      unitEn: row.unitEn,
-      source: row.source,
-      direction: row.direction,
-      baselineValue: row.baselineValue,
-      baselineDate: row.baselineDate,
-      targetValue: row.targetValue,
-      targetDate: row.targetDate,
-      commitments: links.commitments.filter((c) => c.indicatorId === row.id).map((c) => c.commitmentNumber),
+      ...presentIndicator(row, links, values),
       measureCodes: links.measures.filter((m) => m.indicatorId === row.id && reported.has(m.id)).map((m) => m.code),
-      values,
-      latestValue,
-      progressToTarget: progressToTarget(row, latestValue),
     }
   })
 }

@@ -7,6 +7,7 @@ import {
   SpreadsheetColumnsError, SpreadsheetEmptyError, SpreadsheetEncodingError, SpreadsheetMediaTypeError, SpreadsheetTooManyRowsError,
   SpreadsheetUnreadableError,
 } from './spreadsheets.errors.ts'
+import { checkXlsxSize } from './zip-limits.ts'
 
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const csvMediaType = 'text/csv'
@@ -126,6 +127,7 @@ interface Table { header: string[], rows: UploadedRow[] }
 
 async function readXlsx (body: Buffer): Promise<Table> {
   if (!body.subarray(0, 4).equals(zipSignature)) throw new SpreadsheetUnreadableError('XLSX')
+  await checkXlsxSize(body)
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(body as unknown as ArrayBuffer)

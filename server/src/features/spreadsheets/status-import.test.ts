@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
 import { eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { auditLog, measures, statusUpdates } from '../../db/schema/index.ts'
@@ -143,6 +144,24 @@ describe('status updates by spreadsheet', () => {
     expect((await send('%PDF-1.4', 'application/pdf')).statusCode).toBe(415)
     const huge = await send(Buffer.alloc(50 * 1024 * 1024 + 1, 0x41), 'text/csv')
     expect(huge.statusCode).toBe(413)
+    expect(await tableCounts(testDb.db)).toEqual(before)
+  })
+
+  it('refuses a zip bomb by the sizes its entries unpack to, before the workbook is parsed', async () => {
+    const { plan, editor } = await setting(1)
+    const template = await app.inject({ url: `/api/plans/${plan.id}/status-template.xlsx`, headers: editor.headers })
+    // A real template, filled in, plus one entry of 101 MB of zeros that deflates to about 100 KB.
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer)
+    workbook.worksheets[0]!.getRow(2).getCell(6).value = 'done'
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer())
+    zip.file('xl/media/padding.bin', Buffer.alloc(101 * 1024 * 1024))
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
+    expect(bomb.length).toBeLessThan(1024 * 1024)
+    const before = await tableCounts(testDb.db)
+    const res = await app.inject({ method: 'POST', url: `/api/plans/${plan.id}/status-imports`, headers: { ...editor.headers, 'content-type': xlsx }, payload: bomb })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().code).toBe('SPREADSHEET_TOO_LARGE')
     expect(await tableCounts(testDb.db)).toEqual(before)
   })
 

@@ -107,20 +107,19 @@ export function createStatusImport (db: Db, onChange: ChangeListener) {
 
     const tryRows = async () => writeTransaction(db, onChange, async (tx, announce) => {
       await announce({ planId: plan.id })
-      // The status-update service itself judges and records every row (reason, date, permission) in this transaction.
+      // The status-update service itself judges and records every row (reason, date, permission, version) in this
+      // transaction, as one batch: all rows are written, or none when one is refused.
+      const candidates = rows.filter((row) => row.input && row.errors.length === 0 && !row.stale)
+      const outcomes = await measures.recordStatusUpdates(tx, candidates.map((row) => ({ id: row.measureId!, input: row.input!, expected: row.version! })), actor)
       const applied: number[] = []
-      for (const row of rows) {
-        if (!row.input || row.errors.length > 0 || row.stale) continue
-        try {
-          await measures.recordStatusUpdate(tx, row.measureId!, row.input, row.version!, actor)
-          applied.push(row.measureId!)
-        } catch (error) {
-          const refusal = serviceRefusals[(error as { code?: string }).code ?? '']
-          if ((error as { code?: string }).code === 'VERSION_CONFLICT') row.stale = true
-          else if (refusal) row.errors.push({ ...refusal, message: (error as Error).message })
-          else throw error
-        }
-      }
+      outcomes.forEach(({ refused }, index) => {
+        const row = candidates[index]!
+        if (refused === null) return applied.push(row.measureId!)
+        const refusal = serviceRefusals[refused.code ?? '']
+        if (refused.code === 'VERSION_CONFLICT') row.stale = true
+        else if (refusal) row.errors.push({ ...refusal, message: refused.message })
+        else throw refused
+      })
       const summary = summarise(rows)
       if (!apply || summary.errorCount > 0 || summary.staleCount > 0) throw new RollBack(summary)
       return { applied: applied.length, measureIds: applied } satisfies StatusImportResult

@@ -128,6 +128,7 @@ const errors = {
   SPREADSHEET_COLUMNS: 'Der Datei fehlen Spalten in der ersten Zeile. Laden Sie die Vorlage herunter und füllen Sie diese aus.',
   SPREADSHEET_EMPTY: 'Die Datei hat unter der Kopfzeile keine Zeilen.',
   SPREADSHEET_ENCODING: 'Die CSV-Datei ist nicht in UTF-8 gespeichert. Speichern Sie sie als „CSV UTF-8“ und laden Sie sie erneut hoch.',
+  SPREADSHEET_TOO_LARGE: 'Die Datei entpackt sich zu mehr als 100 MB und ist keine Tabelle von Maßnahmen oder Werten. Laden Sie die Vorlage hoch.',
   SPREADSHEET_TOO_MANY_ROWS: 'Die Datei hat zu viele Zeilen. Teilen Sie sie auf mehrere Dateien auf.',
   SPREADSHEET_UNREADABLE: 'Die Datei lässt sich nicht lesen. Laden Sie eine Excel-Datei (XLSX) oder eine CSV-Datei hoch.',
   NETWORK_ERROR: 'Es besteht keine Verbindung zum Server. Ihre Eingaben sind noch da; bitte versuchen Sie es gleich noch einmal.',

@@ -125,6 +125,7 @@ const errorsEn: ErrorsMessageSchema = {
     SPREADSHEET_COLUMNS: 'The file lacks columns in its first row. Download the template and fill it in.',
     SPREADSHEET_EMPTY: 'The file has no rows below its header.',
     SPREADSHEET_ENCODING: 'The CSV file is not saved in UTF-8. Save it as "CSV UTF-8" and upload it again.',
+    SPREADSHEET_TOO_LARGE: 'The file unpacks to more than 100 MB and is not a table of measures or values. Upload the template.',
     SPREADSHEET_TOO_MANY_ROWS: 'The file has too many rows. Split it into several files.',
     SPREADSHEET_UNREADABLE: 'The file cannot be read. Upload an Excel file (XLSX) or a CSV file.',
     NETWORK_ERROR: 'There is no connection to the server. Your entries are still here; please try again in a moment.',

@@ -1,5 +1,7 @@
 // German UI texts (the default). en.ts must have exactly the same keys; a unit test and the type check both enforce it.
 // vue-i18n syntax: {name} interpolates, "a | b | c" chooses by count (none | one | many).
+import publicPages from './public.de'
+
 const de = {
   app: {
     name: 'ECCAR-Aktionsplan',
@@ -465,6 +467,7 @@ const de = {
       discarded: 'Ihre Meldung wurde verworfen. Das Formular zeigt jetzt den aktuellen Stand.',
     },
   },
+  publicPages,
 }
 
 export type MessageSchema = typeof de

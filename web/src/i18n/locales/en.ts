@@ -1,4 +1,5 @@
 import type { MessageSchema } from './de'
+import publicPages from './public.en'
 
 // English UI texts; typed against the German ones so a missing or extra key fails the type check.
 const en: MessageSchema = {
@@ -466,6 +467,7 @@ const en: MessageSchema = {
       discarded: 'Your report was discarded. The form now shows the current state.',
     },
   },
+  publicPages,
 }
 
 export default en

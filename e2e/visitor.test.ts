@@ -66,7 +66,7 @@ describe('a visitor browsing the Jena plan', () => {
     await expect.poll(() => charts.count()).toBe(2)
     expect(await charts.first().getAttribute('aria-label')).toContain('Balkendiagramm')
     expect(await page.locator('#distribution-summary').textContent()).toContain('4 von 49 Maßnahmen')
-    expect(await page.locator('#trend-summary').textContent()).toMatch(/waren 0 von 49 Maßnahmen .* waren es 4\./)
+    expect(await page.locator('#trend-summary').textContent()).toMatch(/waren \d+ von 49 Maßnahmen .* waren es 4\./)
 
     await page.getByText('Daten als Tabelle anzeigen').first().click()
     const table = page.getByRole('table', { name: 'Maßnahmen je Verpflichtung und Status (Schwerpunkt-Verpflichtung)' })
@@ -77,11 +77,12 @@ describe('a visitor browsing the Jena plan', () => {
     expect(totals.map((c) => c.trim())).toEqual(['Alle Verpflichtungen', '2', '2', '45', '49'])
 
     await page.getByText('Daten als Tabelle anzeigen').nth(1).click()
-    const trend = page.getByRole('table', { name: 'Maßnahmen je Status am Ende jedes Zeitraums' })
+    // The trend starts with the plan (January 2022), not with changes recorded before it.
+    const trend = page.getByRole('table', { name: 'Anteil der Maßnahmen je Status und Zeitraum seit Planbeginn' })
     await trend.waitFor()
-    expect(await trend.locator('tbody tr').first().locator('th').textContent()).toContain('Q3 2021')
+    expect(await trend.locator('tbody tr').first().locator('th').textContent()).toContain('Q1 2022')
     await page.getByLabel('Monate').check()
-    expect(await trend.locator('tbody tr').first().locator('th').textContent()).toMatch(/Juli 2021/)
+    expect(await trend.locator('tbody tr').first().locator('th').textContent()).toMatch(/Jan\. 2022/)
   })
 
   it('saw no script errors and no CSP violations', () => {

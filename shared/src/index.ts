@@ -1,6 +1,7 @@
 export * from './accounts.ts'
 export * from './cities.ts'
 export * from './commitments.ts'
+export * from './commitment-identity.ts'
 export * from './common.ts'
 export * from './limits.ts'
 export * from './measures.ts'

@@ -16,6 +16,8 @@ export const PlanSummarySchema = Type.Object({
   resolutionDate: Nullable(DateSchema),
   state: PlanStateSchema,
   predecessorId: Nullable(IdSchema),
+  /** The adopted or closed plan that continues this one (its predecessor is this plan), if any. */
+  successorId: Nullable(IdSchema),
   measureCount: Type.Integer({ minimum: 0 }),
   version: VersionSchema,
 }, { title: 'PlanSummary' })

@@ -28,6 +28,10 @@ export type CommitmentProgress = Static<typeof CommitmentProgressSchema>
 export const PlanProgressSchema = Type.Object({
   planId: IdSchema,
   total: Type.Object(progressFields),
+  latestUpdate: Nullable(Type.String({
+    format: 'date',
+    description: 'Date of the latest status update of the plan\'s visible measures (the "as of" date); null before the first one',
+  })),
   commitments: Type.Array(CommitmentProgressSchema),
 }, { title: 'PlanProgress' })
 export type PlanProgress = Static<typeof PlanProgressSchema>

@@ -6,6 +6,7 @@ import { installMessageBundles } from './i18n/bundles'
 import { createAppRouter } from './router'
 import { useSessionStore } from './stores/session'
 import './styles/main.css'
+import './styles/public.css'
 import './styles/workspace.css'
 
 const i18n = createAppI18n()

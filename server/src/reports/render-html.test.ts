@@ -35,6 +35,17 @@ describe('HTML report', () => {
     expect(normalise(en.document.querySelector('h1')?.textContent)).toBe(en.document.title)
   })
 
+  it('marks each commitment\'s heading with its own icon and colour, hidden from screen readers', () => {
+    const icons = jenaSnapshot.commitments.map((c) => {
+      const svg = en.document.getElementById(`commitment-${c.number}`)!.querySelector('svg')!
+      expect(svg.getAttribute('aria-hidden')).toBe('true')
+      expect(svg.closest('section')!.classList.contains(`commitment-${c.number}`)).toBe(true)
+      return svg.getAttribute('stroke')
+    })
+    expect(new Set(icons).size).toBe(jenaSnapshot.commitments.length)
+    expect(en.document.querySelector('style')!.textContent).toContain(`section.commitment-7 > h2 { border-left-color: #2f6b1f; }`)
+  })
+
   it('has a section with an h2 per commitment, headed by the official ECCAR title, and shows the local title', () => {
     for (const c of jenaSnapshot.commitments) {
       const h2 = en.document.getElementById(`commitment-${c.number}`)

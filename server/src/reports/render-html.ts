@@ -1,3 +1,4 @@
+import { commitmentIconPaths, commitmentIdentities, commitmentIdentity } from '@eccar/shared'
 import { languageTags } from './report-text.ts'
 import type { Block, Field, Inline, ReportModel, Section, Table, TableCell } from './report-model.ts'
 
@@ -54,12 +55,21 @@ function block (b: Block, ctx: Context): string {
   }
 }
 
+/** A commitment's icon in its colour (shared/commitment-identity.ts): decorative, the heading names the commitment. */
+function commitmentIcon (number: number): string {
+  const { colour, icon } = commitmentIdentity(number)
+  return `<svg class="commitment-icon" viewBox="0 0 24 24" width="24" height="24" fill="none" stroke="${colour}" stroke-width="2" `
+    + `stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path d="${commitmentIconPaths[icon]}"/></svg>`
+}
+
 function section (s: Section, ctx: Context): string {
   const h = `h${s.level}`
-  const cls = s.newPage ? ' class="new-page"' : ''
+  const classes = [s.newPage ? 'new-page' : '', s.commitment === undefined ? '' : `commitment commitment-${s.commitment}`].filter(Boolean)
+  const cls = classes.length ? ` class="${classes.join(' ')}"` : ''
+  const icon = s.commitment === undefined ? '' : commitmentIcon(s.commitment)
   return [
     `<section${cls} aria-labelledby="${s.id}">`,
-    `<${h} id="${s.id}">${inline(s.heading)}</${h}>`,
+    `<${h} id="${s.id}">${icon}${inline(s.heading)}</${h}>`,
     ...s.blocks.map((b) => block(b, ctx)),
     ...s.sections.map((sub) => section(sub, ctx)),
     '</section>',
@@ -98,6 +108,9 @@ th { font-weight: 700; }
 .left { text-align: left; }
 tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--accent); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+section.commitment > h2 { border-left: 6px solid var(--rule); padding-left: 0.5rem; }
+${Object.entries(commitmentIdentities).map(([n, { colour }]) => `section.commitment-${n} > h2 { border-left-color: ${colour}; }`).join('\n')}
+.commitment-icon { width: 1.2em; height: 1.2em; vertical-align: -0.2em; margin-right: 0.4em; }
 footer { margin-top: 3rem; border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.85rem; }
 @media print {
   @page { size: A4; margin: 20mm 18mm; }

@@ -50,6 +50,8 @@ export interface Section {
   newPage: boolean
   /** Adds a PDF bookmark (outline entry); `child` nests it under the previous top-level entry. */
   bookmark: 'top' | 'child' | 'none'
+  /** A commitment's own section: the HTML report marks it with the commitment's icon and colour. */
+  commitment?: number
   blocks: Block[]
   sections: Section[]
 }
@@ -264,6 +266,7 @@ function commitmentSection (
 
   return {
     id: `commitment-${c.number}`,
+    commitment: c.number,
     level: 2,
     heading,
     title: plain(heading),

@@ -16,3 +16,8 @@ const sortKey = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').t
 export function compareNames (a: string, b: string): number {
   return compareIso(sortKey(a), sortKey(b)) || compareIso(a, b)
 }
+
+/** The visitor's calendar day as `YYYY-MM-DD`, so "as of today" and "ended" mean their today. */
+export function localToday (now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+}

@@ -30,6 +30,18 @@ describe('usePlansStore', () => {
     expect(api.getPlanStatusHistory).not.toHaveBeenCalled()
   })
 
+  it('loads the progress of several plans for the start page, marking the one that failed without holding up the others', async () => {
+    vi.mocked(api.getPlanProgress).mockImplementation(async (id) => {
+      if (id === 2) throw new ApiError(404, 'PLAN_NOT_FOUND', 'gone')
+      return { ...progress, planId: id }
+    })
+    const store = usePlansStore()
+    await store.loadProgressOf([1, 2, 3])
+    expect(Object.keys(store.progress)).toEqual(['1', '3'])
+    expect(store.progressFailed).toEqual({ 2: true })
+    expect(store.status).toBe('idle')
+  })
+
   it('does not fetch a plan again once it has it', async () => {
     vi.mocked(api.getPlan).mockResolvedValue(plan)
     const store = usePlansStore()

@@ -45,6 +45,22 @@ export const usePlansStore = defineStore('plans', () => {
     }
   }
 
+  /**
+   * The progress of several plans at once (the start page's cards), beside the page's own load state: a plan
+   * whose progress fails to load shows its card without it (`progressFailed`), the others are not held up.
+   */
+  const progressFailed = ref<Record<number, boolean>>({})
+  async function loadProgressOf (ids: readonly number[]) {
+    await Promise.all(ids.map(async (id) => {
+      try {
+        await fetchPart(id, 'progress')
+        delete progressFailed.value[id]
+      } catch {
+        progressFailed.value[id] = true
+      }
+    }))
+  }
+
   async function loadReports (id: number) {
     if (reports.value[id]) return
     const request = ++latestReports
@@ -79,6 +95,8 @@ export const usePlansStore = defineStore('plans', () => {
     reportsStatus,
     reportsError,
     forget,
+    progressFailed,
+    loadProgressOf,
     /** The submitted reports of a plan (plan overview). */
     loadReports,
     /** The plan alone (commitment pages). */

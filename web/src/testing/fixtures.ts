@@ -53,6 +53,7 @@ export function buildProgress (perCommitment: Partial<StatusCounts>[]): PlanProg
   return {
     planId: 1,
     total: { measureCount, byStatus: total, settledShare: measureCount ? (total.done + total.ongoing) / measureCount : 0, averageProgress: 0 },
+    latestUpdate: '2024-05-17',
     commitments,
   }
 }
@@ -70,6 +71,7 @@ export function buildPlan (overrides: Partial<PlanDetail> = {}): PlanDetail {
     resolutionDate: '2020-07-16',
     state: 'adopted',
     predecessorId: null,
+    successorId: null,
     measureCount: 9,
     version: 1,
     introDe: null,

@@ -27,10 +27,13 @@ function summarise (figures: ProgressFigure[]) {
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
 
 /** Per-commitment and whole-plan summaries from grouped counts; every commitment appears, even without measures. */
-export function summariseProgress (planId: number, titles: CommitmentTitles[], figures: ProgressFigure[]): PlanProgress {
+export function summariseProgress (
+  planId: number, titles: CommitmentTitles[], figures: ProgressFigure[], latestUpdate: string | null = null,
+): PlanProgress {
   return {
     planId,
     total: summarise(figures),
+    latestUpdate,
     commitments: titles.map((title) => ({
       ...title,
       ...summarise(figures.filter((figure) => figure.commitment === title.number)),

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, max, ne, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client.ts'
 import { cities, commitments, measures, planCommitments, plans, statusUpdates } from '../../db/schema/index.ts'
 import type { PlanState } from '@eccar/shared'
@@ -34,6 +35,24 @@ export function listPlansOfCity (db: Db, cityId: number, states: PlanState[]) {
   return db.select(planColumns).from(plans).innerJoin(cities, eq(cities.id, plans.cityId))
     .where(and(eq(plans.cityId, cityId), inArray(plans.state, states)))
     .orderBy(asc(plans.periodStart), asc(plans.id))
+}
+
+const successors = alias(plans, 'successors')
+
+/** The published plans (adopted or closed) that continue the given ones, newest first; drafts stay unannounced. */
+export function listSuccessors (db: Db, planIds: number[]) {
+  if (planIds.length === 0) return Promise.resolve([])
+  return db.select({ id: successors.id, predecessorId: successors.predecessorId }).from(successors)
+    .where(and(inArray(successors.predecessorId, planIds), ne(successors.state, 'draft')))
+    .orderBy(desc(successors.periodStart), desc(successors.id))
+}
+
+/** The date of the latest status update of the plan's visible measures: how fresh its figures are. */
+export async function latestStatusUpdate (db: Db, planId: number, visible: SQL) {
+  const [row] = await db.select({ date: max(statusUpdates.date) }).from(statusUpdates)
+    .innerJoin(measures, eq(measures.id, statusUpdates.measureId))
+    .where(and(eq(measures.planId, planId), visible))
+  return row?.date ?? null
 }
 
 /** Visible measures per plan and primary commitment, in one grouped query. */

@@ -14,12 +14,14 @@ import {
   PlanNotDraftError, PlanNotFoundError, PlanPeriodInvalidError, PredecessorInvalidError,
 } from './plans.errors.ts'
 import {
-  countMeasures, findPlan, insertEmptyPlanCommitments, listPlanCommitments, listPlansOfCity, planStatusHistory, progressFigures,
+  countMeasures, findPlan, insertEmptyPlanCommitments, latestStatusUpdate, listPlanCommitments, listPlansOfCity, listSuccessors,
+  planStatusHistory, progressFigures,
   type PlanRow,
 } from './plans.queries.ts'
 import { summariseProgress } from './plans.progress.ts'
 
-export function toPlanSummary (row: PlanRow, measureCount: number): PlanSummary {
+/** `successorId` only where it was looked up: a plan just created or imported is a draft nobody continues yet. */
+export function toPlanSummary (row: PlanRow, measureCount: number, successorId: number | null = null): PlanSummary {
   return {
     id: row.id,
     citySlug: row.citySlug,
@@ -32,6 +34,7 @@ export function toPlanSummary (row: PlanRow, measureCount: number): PlanSummary 
     resolutionDate: row.resolutionDate,
     state: row.state,
     predecessorId: row.predecessorId,
+    successorId,
     measureCount,
     version: row.version,
   }
@@ -49,9 +52,10 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
     // Sequential on purpose: inside a transaction both queries share one connection.
     const commitmentRows = await listPlanCommitments(tx, plan.id)
     const counts = await countMeasures(tx, [plan.id], measureVisibleTo(actor, plan.cityId))
+    const [successor] = await listSuccessors(tx, [plan.id])
     const countFor = (number: number) => counts.find((c) => c.commitment === number)?.count ?? 0
     return {
-      ...toPlanSummary(plan, counts.reduce((sum, c) => sum + c.count, 0)),
+      ...toPlanSummary(plan, counts.reduce((sum, c) => sum + c.count, 0), successor?.id ?? null),
       introDe: plan.introDe,
       introEn: plan.introEn,
       commitments: commitmentRows.map((row) => ({ ...row, measureCount: countFor(row.number) })),
@@ -81,8 +85,13 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
     async listForCity (citySlug: string, actor: Actor): Promise<PlanSummary[]> {
       const city = await getCityBySlug(db, citySlug)
       const rows = await listPlansOfCity(db, city.id, visiblePlanStates(actor, city.id))
-      const counts = await countMeasures(db, rows.map((row) => row.id), measureVisibleTo(actor, city.id))
-      return rows.map((row) => toPlanSummary(row, counts.filter((c) => c.planId === row.id).reduce((sum, c) => sum + c.count, 0)))
+      const ids = rows.map((row) => row.id)
+      const [counts, successors] = await Promise.all([countMeasures(db, ids, measureVisibleTo(actor, city.id)), listSuccessors(db, ids)])
+      return rows.map((row) => toPlanSummary(
+        row,
+        counts.filter((c) => c.planId === row.id).reduce((sum, c) => sum + c.count, 0),
+        successors.find((s) => s.predecessorId === row.id)?.id ?? null,
+      ))
     },
 
     async getDetail (id: number, actor: Actor) {
@@ -152,11 +161,13 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
 
     async progress (id: number, actor: Actor) {
       const plan = await getVisiblePlan(id, actor)
-      const [titles, figures] = await Promise.all([
+      const visible = measureVisibleTo(actor, plan.cityId)
+      const [titles, figures, latestUpdate] = await Promise.all([
         listPlanCommitments(db, plan.id),
-        progressFigures(db, plan.id, measureVisibleTo(actor, plan.cityId)),
+        progressFigures(db, plan.id, visible),
+        latestStatusUpdate(db, plan.id, visible),
       ])
-      return summariseProgress(plan.id, titles, figures)
+      return summariseProgress(plan.id, titles, figures, latestUpdate)
     },
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
-import { buildCity, buildMeasure, buildPlan } from '../../../test/helpers/factories.ts'
+import { buildCity, buildMeasure, buildPlan, buildStatusUpdate } from '../../../test/helpers/factories.ts'
 import { tableCounts, useTestDb } from '../../../test/helpers/test-db.ts'
 
 const testDb = await useTestDb()
@@ -38,6 +38,18 @@ describe('GET /api/cities/:city/plans', () => {
 
     expect((await publicApp.inject({ method: 'GET', url: `/api/cities/${city.slug}/plans` })).json().items[0].measureCount).toBe(1)
     expect((await app.inject({ method: 'GET', url: `/api/cities/${city.slug}/plans` })).json().items[0].measureCount).toBe(2)
+  })
+
+  it('names the published successor of a plan, never a draft one', async () => {
+    const city = await buildCity(testDb.db, { slug: 'gera' })
+    const old = await buildPlan(testDb.db, { cityId: city.id, titleDe: 'Alt', state: 'closed', periodStart: '2020-01-01', periodEnd: '2021-12-31' })
+    const next = await buildPlan(testDb.db, { cityId: city.id, titleDe: 'Neu', state: 'adopted', predecessorId: old.id })
+    const draft = await buildPlan(testDb.db, { cityId: city.id, titleDe: 'Entwurf', state: 'draft', predecessorId: next.id, periodStart: '2026-01-01', periodEnd: '2027-12-31' })
+
+    const items = (await publicApp.inject({ method: 'GET', url: '/api/cities/gera/plans' })).json().items
+    expect(items.map((p: { titleDe: string, successorId: number | null }) => [p.titleDe, p.successorId])).toEqual([['Alt', next.id], ['Neu', null]])
+    expect((await publicApp.inject({ method: 'GET', url: `/api/plans/${old.id}` })).json().successorId).toBe(next.id)
+    expect((await app.inject({ method: 'GET', url: `/api/plans/${draft.id}` })).json().successorId).toBeNull()
   })
 
   it('answers 404 with CITY_NOT_FOUND for an unknown city', async () => {
@@ -201,6 +213,20 @@ describe('GET /api/plans/:id/progress', () => {
     expect(progress.commitments[1]).toMatchObject({ measureCount: 1, settledShare: 0, averageProgress: 40 })
     expect(progress.commitments[9]).toMatchObject({ measureCount: 0, settledShare: 0, averageProgress: 0 })
     expect(progress.total).toMatchObject({ measureCount: 5, settledShare: 0.4, averageProgress: 50 })
+  })
+
+  it('dates the figures by the latest status update of a visible measure', async () => {
+    const plan = await buildPlan(testDb.db)
+    const shown = await buildMeasure(testDb.db, plan)
+    const hidden = await buildMeasure(testDb.db, plan, { isPublic: false })
+    const url = `/api/plans/${plan.id}/progress`
+    expect((await publicApp.inject({ method: 'GET', url })).json().latestUpdate).toBeNull()
+
+    await buildStatusUpdate(testDb.db, shown, { date: '2024-03-01' })
+    await buildStatusUpdate(testDb.db, shown, { date: '2024-05-17' })
+    await buildStatusUpdate(testDb.db, hidden, { date: '2024-09-30' })
+    expect((await publicApp.inject({ method: 'GET', url })).json().latestUpdate).toBe('2024-05-17')
+    expect((await app.inject({ method: 'GET', url })).json().latestUpdate).toBe('2024-09-30')
   })
 
   it('answers 404 for an unknown plan', async () => {

@@ -7,4 +7,8 @@ export interface StatusBarChartProps {
   describedby: string
   axisTitle: string
   horizontal?: boolean
+  /** Values are percentages (0–100): the axis ends at 100 % and its ticks say so. */
+  percent?: boolean
+  /** A colour per category label (the commitments' own colours); the labels carry the meaning in words. */
+  categoryColours?: string[]
 }

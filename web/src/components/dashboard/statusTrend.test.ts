@@ -88,9 +88,9 @@ describe('statusCountsOverTime', () => {
 })
 
 describe('trendRange', () => {
-  it('runs from the plan start, or an earlier first change, until today for an adopted plan', () => {
+  it('runs from the plan start, never before even when a change was recorded earlier, until today for an adopted plan', () => {
     const plan = { periodStart: '2022-01-01', periodEnd: '2023-12-31', state: 'adopted' }
-    expect(trendRange(plan, [item(1, '2021-07-01', null, 'in_progress')], '2026-11-21')).toEqual({ from: '2021-07-01', to: '2026-11-21' })
+    expect(trendRange(plan, [item(1, '2021-07-01', null, 'in_progress')], '2026-11-21')).toEqual({ from: '2022-01-01', to: '2026-11-21' })
   })
 
   it('ends a closed plan at its period end or its last recorded change', () => {

@@ -90,7 +90,7 @@ function statusOn (entries: readonly HistoryItem[], date: string): MeasureStatus
 }
 
 /**
- * The span the trend covers: from the plan's start (or an earlier first change) up to today. A closed
+ * The span the trend covers: from the plan's start up to today. A closed
  * plan ends at the later of its period's end and its last recorded change.
  */
 export function trendRange (
@@ -98,10 +98,9 @@ export function trendRange (
   history: readonly HistoryItem[],
   today: string,
 ): { from: string, to: string } {
-  const dates = history.map((h) => h.date).sort()
-  const firstChange = dates[0]
-  const lastChange = dates[dates.length - 1]
-  const from = firstChange && firstChange < plan.periodStart ? firstChange : plan.periodStart
+  const lastChange = history.map((h) => h.date).sort().at(-1)
+  // From the plan's start, never before: changes recorded earlier only set where each measure stood then.
+  const from = plan.periodStart
   let to = today
   if (plan.state === 'closed') {
     const end = lastChange && lastChange > plan.periodEnd ? lastChange : plan.periodEnd

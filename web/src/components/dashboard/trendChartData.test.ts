@@ -10,15 +10,24 @@ const points: TrendPoint[] = [
 ]
 
 describe('trendChartData', () => {
-  it('labels each period and gives each occurring status one series', () => {
+  it('labels each period and follows completed, ongoing and in-progress measures as shares of all in percent', () => {
     const data = trendChartData(points, (p) => `Q${p.index}`, (s) => s)
     expect(data.labels).toEqual(['Q1', 'Q2', 'Q3'])
     expect(data.datasets.map((d) => [d.status, d.data])).toEqual([
-      ['done', [0, 1, 1]],
-      ['ongoing', [0, 0, 1]],
-      ['in_progress', [1, 1, 0]],
-      ['planned', [4, 3, 3]],
+      ['done', [0, 20, 20]],
+      ['ongoing', [0, 0, 20]],
+      ['in_progress', [20, 20, 0]],
     ])
+    expect(data.totals).toEqual([5, 5, 5])
+    expect(data.counts[1]).toMatchObject({ planned: 3, in_progress: 1, done: 1 })
+  })
+
+  it('rounds shares to one decimal and gives an empty plan 0 %', () => {
+    const thirds: TrendPoint[] = [
+      { year: 2022, index: 1, date: '2022-03-31', counts: counts({ planned: 2, done: 1 }) },
+      { year: 2022, index: 2, date: '2022-06-30', counts: counts({}) },
+    ]
+    expect(trendChartData(thirds, String, String).datasets[0]!.data).toEqual([33.3, 0])
   })
 })
 

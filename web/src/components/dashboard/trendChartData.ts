@@ -1,24 +1,40 @@
 import { settledStatuses, type MeasureStatus } from '@eccar/shared'
 import type { StatusDataset } from './distributionChartData'
-import { statusesPresent, type TrendPoint } from './statusTrend'
+import type { TrendPoint } from './statusTrend'
+
+/** The statuses the trend follows: the two that count as reached, and the work under way. */
+export const trendStatuses: readonly MeasureStatus[] = ['done', 'ongoing', 'in_progress']
 
 export interface TrendData {
   labels: string[]
   statuses: MeasureStatus[]
+  /** Shares in percent (0–100) of all the plan's measures at the period's date, one series per followed status. */
   datasets: StatusDataset[]
+  /** The same figures as counts, per period and status, for the table. */
+  counts: Record<MeasureStatus, number>[]
+  totals: number[]
 }
 
-/** One line per status that occurs in the span, one point per period. */
+const totalOf = (p: TrendPoint) => Object.values(p.counts).reduce((a, b) => a + b, 0)
+const percentOf = (count: number, total: number) => (total === 0 ? 0 : Math.round((count / total) * 1000) / 10)
+
+/**
+ * Shares over time, readable on a phone: three stacked series on a 0–100 % axis (completed, ongoing, in
+ * progress) instead of ten counts, so a change of a few measures is a visible step, not a pixel.
+ */
 export function trendChartData (
   points: readonly TrendPoint[],
   periodLabel: (p: TrendPoint) => string,
   statusLabel: (s: MeasureStatus) => string,
 ): TrendData {
-  const statuses = statusesPresent(points)
+  const statuses = [...trendStatuses]
+  const totals = points.map(totalOf)
   return {
     labels: points.map(periodLabel),
     statuses,
-    datasets: statuses.map((status) => ({ status, label: statusLabel(status), data: points.map((p) => p.counts[status]) })),
+    datasets: statuses.map((status) => ({ status, label: statusLabel(status), data: points.map((p, i) => percentOf(p.counts[status], totals[i]!)) })),
+    counts: points.map((p) => p.counts),
+    totals,
   }
 }
 
@@ -37,6 +53,5 @@ export function trendSummary (points: readonly TrendPoint[]): TrendSummary | nul
   const first = points[0]
   const last = points[points.length - 1]
   if (!first || !last) return null
-  const total = Object.values(last.counts).reduce((a, b) => a + b, 0)
-  return { first, last, settledFirst: settledIn(first), settledLast: settledIn(last), total }
+  return { first, last, settledFirst: settledIn(first), settledLast: settledIn(last), total: totalOf(last) }
 }

@@ -15,7 +15,7 @@ const narrative = (version: number, textDe: string | null = null): CycleNarrativ
   exchangeTopicsDe: null, exchangeTopicsEn: null, noNarrativeReasonDe: null, noNarrativeReasonEn: null, version,
 })
 const cycle = (version: number, state: ReportingCycle['state'] = 'open', narratives = [narrative(1)]): ReportingCycle => ({
-  id: 7, planId: 2, title: 'Umsetzungsbericht 2022–2023', titleEn: null, periodStart: '2022-01-01', periodEnd: '2023-12-31', dueDate: null, state,
+  id: 7, planId: 2, title: 'Umsetzungsbericht 2022–2023', titleEn: null, periodStart: '2022-01-01', periodEnd: '2023-12-31', dueDate: null, kind: 'eccar', approvalMeeting: null, state,
   approvedAt: null, approvedBy: null, submittedAt: null, submittedBy: null, version, createdAt: '2024-01-01T00:00:00Z',
   narratives, completeness: { complete: false, missing: [1] }, nextStates: [],
 })

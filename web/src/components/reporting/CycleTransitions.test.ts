@@ -8,7 +8,7 @@ import CycleCompleteness from './CycleCompleteness.vue'
 import CycleTransitions from './CycleTransitions.vue'
 
 const cycle = (missing: number[]): ReportingCycle => ({
-  id: 7, planId: 1, title: 'Umsetzungsbericht 2022–2023', titleEn: null, periodStart: '2022-01-01', periodEnd: '2023-12-31', dueDate: null,
+  id: 7, planId: 1, title: 'Umsetzungsbericht 2022–2023', titleEn: null, periodStart: '2022-01-01', periodEnd: '2023-12-31', dueDate: null, kind: 'eccar', approvalMeeting: null,
   state: 'in_review', approvedAt: null, approvedBy: null, submittedAt: null, submittedBy: null, version: 4, createdAt: '2024-01-01T00:00:00Z',
   narratives: [], completeness: { complete: missing.length === 0, missing }, nextStates: ['open', 'approved'],
 })

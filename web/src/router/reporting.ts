@@ -7,7 +7,8 @@ export const reportingRoutes: RouteRecordRaw[] = [
     name: 'reports',
     component: () => import('@/views/reporting/ReportsView.vue'),
     alias: '/:city/reports',
-    meta: { requiresRole: 'viewer', messages: ['reporting', 'errors'] },
+    // The new-cycle form uses the administration's form frame and its texts.
+    meta: { requiresRole: 'viewer', messages: ['admin', 'reporting', 'errors'] },
   },
   {
     path: '/:city/berichte/:cycleId(\\d+)',

@@ -53,4 +53,21 @@ describe('CycleTransitions', () => {
       expect(store.refreshCycle).toHaveBeenCalled()
     }
   })
+
+  it('approves naming the steering-group meeting chosen, and shows it once recorded', async () => {
+    const meetings = [{ id: 12, date: '2025-03-12' }, { id: 9, date: '2024-11-20' }]
+    const { wrapper, pinia } = mountWithApp(CycleTransitions, { props: { cycle: cycle([]), role: 'admin', meetings }, locale: 'en' })
+    const store = useReportingStore(pinia)
+    vi.mocked(store.transition).mockResolvedValue({ ...cycle([]), state: 'approved' })
+    const select = wrapper.find('select')
+    expect(wrapper.find(`label[for="${select.attributes('id')}"]`).text()).toBe('Steering-group meeting that decided the approval')
+    expect(select.findAll('option').map((o) => o.text())).toEqual(['– no meeting –', 'Meeting of 12 March 2025', 'Meeting of 20 November 2024'])
+    await select.findAll('option')[1]?.setSelected()
+    await wrapper.findAll('button').find((b) => b.text() === 'Approve as steering group')?.trigger('click')
+    await flushPromises()
+    expect(store.transition).toHaveBeenCalledWith('approved', 12)
+
+    await wrapper.setProps({ cycle: { ...cycle([]), state: 'approved', approvalMeeting: { id: 12, date: '2025-03-12' } } })
+    expect(wrapper.text()).toContain('Decided at the steering-group meeting of 12 March 2025')
+  })
 })

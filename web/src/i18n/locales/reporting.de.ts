@@ -15,8 +15,22 @@ export default {
     noDueDate: 'keine Frist',
     stateLabel: 'Stand',
     create: 'Neuen Berichtszyklus anlegen',
-    createHint: 'Der neue Zyklus umfasst die zwei Jahre nach dem letzten Zyklus (oder ab Beginn des Plans), höchstens bis zum Ende des Plans.',
-    creating: 'Wird angelegt …',
+    createForm: {
+      heading: 'Neuen Berichtszyklus anlegen',
+      hint: 'Jeder Zyklus hat einen eigenen Zeitraum: der zweijährliche Bericht an die ECCAR ebenso wie der jährliche Sachstandsbericht an den Stadtrat. Die Vorschläge folgen auf den letzten Zyklus; ändern Sie sie nach Bedarf.',
+      title: 'Titel (deutsch)',
+      titleHint: 'Leer lassen für „Umsetzungsbericht <Jahre>“.',
+      periodStart: 'Zeitraum von',
+      periodEnd: 'Zeitraum bis',
+      dueDate: 'Abgabetermin',
+      dueDateHint: 'Optional: bis wann der Bericht eingereicht sein muss.',
+      periodOrder: 'Der Zeitraum muss nach seinem Beginn enden.',
+    },
+    kind: {
+      label: 'Art des Berichts',
+      eccar: 'Zweijährlicher Bericht an die ECCAR',
+      council: 'Jährlicher Sachstandsbericht an den Stadtrat',
+    },
     created: 'Der Berichtszyklus „{title}“ ist angelegt.',
     workspace: 'Arbeitsbereich',
     state: {
@@ -24,6 +38,14 @@ export default {
       in_review: 'in Prüfung',
       approved: 'von der Lenkungsgruppe freigegeben',
       submitted: 'eingereicht',
+    },
+    approval: {
+      meeting: 'Sitzung der Lenkungsgruppe, die die Freigabe beschlossen hat',
+      meetingHint: 'Optional. Die Sitzung erscheint im Zyklus, im Änderungsprotokoll und im Bericht.',
+      noMeeting: '– keine Sitzung angeben –',
+      meetingOption: 'Sitzung vom {date}',
+      noMeetings: 'Es ist noch keine Sitzung der Lenkungsgruppe erfasst; die Freigabe kann ohne Sitzung erfasst werden.',
+      recorded: 'Beschlossen in der Sitzung der Lenkungsgruppe vom {date}',
     },
     cycle: {
       approvedBy: 'Freigegeben von {name} am {date}',
@@ -58,6 +80,7 @@ export default {
       heading: 'Texte zu den Verpflichtungen',
       intro: 'Jede Verpflichtung wird für sich gespeichert: Wer gleichzeitig an einer anderen Verpflichtung schreibt, kommt Ihnen nicht in die Quere.',
       commitment: 'Verpflichtung {n}',
+      commitmentTitled: 'Verpflichtung {n}: {title}',
       fields: {
         textDe: 'Bericht (deutsch)',
         textEn: 'Bericht (englisch)',
@@ -87,12 +110,12 @@ export default {
       missingShort: 'Bericht oder Begründung fehlt',
     },
     cycleTitle: {
-      heading: 'Titel des Berichts bearbeiten',
+      heading: 'Titel, Zeitraum und Abgabetermin bearbeiten',
       title: 'Titel (deutsch)',
       titleEn: 'Titel (englisch)',
       englishHint: 'Ohne englischen Titel zeigt der englische Bericht den deutschen, gekennzeichnet als deutsch.',
-      save: 'Titel speichern',
-      saved: 'Der Titel ist gespeichert.',
+      save: 'Angaben speichern',
+      saved: 'Titel, Zeitraum und Abgabetermin sind gespeichert.',
     },
     export: {
       heading: 'Bericht herunterladen',

@@ -16,8 +16,22 @@ const en: typeof de = {
     noDueDate: 'no deadline',
     stateLabel: 'State',
     create: 'Open a new reporting cycle',
-    createHint: 'The new cycle covers the two years after the latest cycle (or from the plan\'s start), at most until the plan ends.',
-    creating: 'Opening …',
+    createForm: {
+      heading: 'Open a new reporting cycle',
+      hint: 'Every cycle has a period of its own: the biennial report to ECCAR as well as the yearly progress report to the city council. The suggestions follow the latest cycle; change them as needed.',
+      title: 'Title (German)',
+      titleHint: 'Leave empty for “Umsetzungsbericht <years>”.',
+      periodStart: 'Period from',
+      periodEnd: 'Period to',
+      dueDate: 'Due date',
+      dueDateHint: 'Optional: when the report must be submitted.',
+      periodOrder: 'The period must end after it starts.',
+    },
+    kind: {
+      label: 'Kind of report',
+      eccar: 'Biennial report to ECCAR',
+      council: 'Yearly progress report to the city council',
+    },
     created: 'The reporting cycle “{title}” is open.',
     workspace: 'Workspace',
     state: {
@@ -25,6 +39,14 @@ const en: typeof de = {
       in_review: 'in review',
       approved: 'approved by the steering group',
       submitted: 'submitted',
+    },
+    approval: {
+      meeting: 'Steering-group meeting that decided the approval',
+      meetingHint: 'Optional. The meeting appears in the cycle, the audit log and the report.',
+      noMeeting: '– no meeting –',
+      meetingOption: 'Meeting of {date}',
+      noMeetings: 'No steering-group meeting is recorded yet; the approval can be recorded without one.',
+      recorded: 'Decided at the steering-group meeting of {date}',
     },
     cycle: {
       approvedBy: 'Approved by {name} on {date}',
@@ -59,6 +81,7 @@ const en: typeof de = {
       heading: 'Texts on the commitments',
       intro: 'Each commitment is saved on its own: someone writing on another commitment at the same time does not get in your way.',
       commitment: 'Commitment {n}',
+      commitmentTitled: 'Commitment {n}: {title}',
       fields: {
         textDe: 'Report (German)',
         textEn: 'Report (English)',
@@ -88,12 +111,12 @@ const en: typeof de = {
       missingShort: 'report or reason missing',
     },
     cycleTitle: {
-      heading: 'Edit the report\'s title',
+      heading: 'Edit title, period and due date',
       title: 'Title (German)',
       titleEn: 'Title (English)',
       englishHint: 'Without an English title, the English report shows the German one, marked as German.',
-      save: 'Save the title',
-      saved: 'The title has been saved.',
+      save: 'Save',
+      saved: 'Title, period and due date have been saved.',
     },
     export: {
       heading: 'Download the report',

@@ -62,7 +62,8 @@ describe('CycleTransitions', () => {
     const select = wrapper.find('select')
     expect(wrapper.find(`label[for="${select.attributes('id')}"]`).text()).toBe('Steering-group meeting that decided the approval')
     expect(select.findAll('option').map((o) => o.text())).toEqual(['– no meeting –', 'Meeting of 12 March 2025', 'Meeting of 20 November 2024'])
-    await select.findAll('option')[1]?.setSelected()
+    ;(select.findAll('option')[1]!.element as HTMLOptionElement).selected = true
+    await select.trigger('change')
     await wrapper.findAll('button').find((b) => b.text() === 'Approve as steering group')?.trigger('click')
     await flushPromises()
     expect(store.transition).toHaveBeenCalledWith('approved', 12)

@@ -18,4 +18,12 @@ export const reportingRoutes: RouteRecordRaw[] = [
     // The editing forms share the administration's frame (error summary, conflict comparison) and its texts.
     meta: { requiresRole: 'viewer', messages: ['admin', 'reporting'] },
   },
+  {
+    // A plan's indicators for the city's admins (definitions, publication, values).
+    path: '/:city/verwaltung/plaene/:planId(\\d+)/indikatoren',
+    name: 'admin-indicators',
+    component: () => import('@/views/reporting/IndicatorsAdminView.vue'),
+    alias: '/:city/admin/plans/:planId(\\d+)/indicators',
+    meta: { requiresRole: 'admin', messages: ['admin', 'reporting'] },
+  },
 ]

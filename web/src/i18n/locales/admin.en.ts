@@ -38,6 +38,7 @@ const nav = {
   audit: 'Audit log',
   outbox: 'Outbox',
   reminders: 'Reminders',
+  reports: 'Reports',
   identityProvider: 'Sign-in with city account',
 }
 
@@ -201,6 +202,7 @@ const plan = {
   contextPresent: 'Situation described',
   contextMissing: 'No situation described yet',
   measuresLink: 'Manage this plan\'s measures ({n})',
+  indicatorsLink: 'Manage this plan\'s indicators',
 }
 
 const commitment = {

@@ -40,12 +40,14 @@ export const useReportingStore = defineStore('reporting', () => {
   let latestList = 0
   let latestCycle = 0
 
-  async function loadList (citySlug: string) {
+  /** The cycles of the city's current plan, or of the city's plan `planId` (any state: drafts and past plans report too). */
+  async function loadList (citySlug: string, planId: number | null = null) {
     const request = ++latestList
     status.value = 'loading'
     error.value = null
     try {
-      const current = newestAdoptedPlan((await listPlansOfCity(citySlug)).items)
+      const plans = (await listPlansOfCity(citySlug)).items
+      const current = planId === null ? newestAdoptedPlan(plans) : plans.find((p) => p.id === planId) ?? null
       const items = current ? (await api.listCycles(current.id)).items : []
       if (request !== latestList) return
       city.value = citySlug

@@ -136,6 +136,7 @@ export const ReportSnapshotSchema = Type.Object({
     state: CycleStateSchema,
     approvedAt: Nullable(DateTimeSchema),
     approvedBy: Nullable(Type.String({ description: 'Display name of who recorded the steering group\'s approval' })),
+    approvalMeetingDate: Type.Optional(Nullable(Type.String({ format: 'date', description: 'Date of the steering-group meeting whose decision the approval records (absent in older reports)' }))),
     submittedAt: Nullable(DateTimeSchema),
   }),
   commitments: Type.Array(ReportCommitmentSchema, { description: 'All ten, in order' }),

@@ -31,6 +31,14 @@ const OptionalLongText = () => Type.Optional(Nullable(LongTextSchema))
 
 const UserRefSchema = Type.Object({ id: IdSchema, displayName: Type.String() })
 
+export const CycleKindSchema = Type.Enum([...reportKinds], {
+  description: 'The report the cycle leads to: eccar (biennial, to ECCAR/UNESCO) or council (yearly, to the city council)',
+})
+
+const ApprovalMeetingSchema = Type.Object({ id: IdSchema, date: DateSchema }, {
+  title: 'CycleApprovalMeeting', description: 'The steering-group meeting whose decision the approval records',
+})
+
 export const ReportingCycleSummarySchema = Type.Object({
   id: IdSchema,
   planId: IdSchema,
@@ -39,9 +47,11 @@ export const ReportingCycleSummarySchema = Type.Object({
   periodStart: DateSchema,
   periodEnd: DateSchema,
   dueDate: Nullable(DateSchema),
+  kind: CycleKindSchema,
   state: CycleStateSchema,
   approvedAt: Nullable(DateTimeSchema),
   approvedBy: Nullable(UserRefSchema),
+  approvalMeeting: Nullable(ApprovalMeetingSchema),
   submittedAt: Nullable(DateTimeSchema),
   submittedBy: Nullable(UserRefSchema),
   version: VersionSchema,
@@ -97,6 +107,7 @@ export const CreateReportingCycleSchema = Type.Object({
   periodStart: Type.Optional(DateSchema),
   periodEnd: Type.Optional(DateSchema),
   dueDate: Type.Optional(Nullable(DateSchema)),
+  kind: Type.Optional(CycleKindSchema),
 }, {
   additionalProperties: false,
   title: 'CreateReportingCycle',
@@ -112,6 +123,7 @@ export const UpdateReportingCycleSchema = Type.Object({
   periodStart: Type.Optional(DateSchema),
   periodEnd: Type.Optional(DateSchema),
   dueDate: Type.Optional(Nullable(DateSchema)),
+  kind: Type.Optional(CycleKindSchema),
   version: Type.Optional(VersionSchema),
 }, {
   additionalProperties: false,
@@ -146,6 +158,11 @@ export const CycleNarrativeParamsSchema = Type.Object({ id: IdSchema, number: Co
 
 export const CycleTransitionSchema = Type.Object({
   to: CycleStateSchema,
+  approvalMeetingId: Type.Optional(Nullable(Type.Integer({
+    minimum: 1,
+    maximum: 2_147_483_647,
+    description: 'Only when approving: the steering-group meeting (of the cycle\'s city) whose decision the approval records',
+  }))),
   version: Type.Optional(VersionSchema),
 }, {
   additionalProperties: false,

@@ -179,8 +179,10 @@ export function buildReportModel (snapshot: ReportSnapshot, kind: 'eccar' | 'cou
 
 function describeCycleState (snapshot: ReportSnapshot, lang: ReportLang, t: ReportTexts): string {
   const { cycle } = snapshot
-  if (cycle.state === 'submitted' && cycle.submittedAt) return t.submittedOn(formatTimestamp(cycle.submittedAt, lang))
-  if (cycle.state === 'approved' && cycle.approvedAt) return t.approvedOn(formatTimestamp(cycle.approvedAt, lang), cycle.approvedBy)
+  // The meeting whose decision the approval records, stated wherever the report states its approval or submission.
+  const meeting = cycle.approvalMeetingDate ? `; ${t.approvalMeeting(formatDate(cycle.approvalMeetingDate, lang))}` : ''
+  if (cycle.state === 'submitted' && cycle.submittedAt) return t.submittedOn(formatTimestamp(cycle.submittedAt, lang)) + meeting
+  if (cycle.state === 'approved' && cycle.approvedAt) return t.approvedOn(formatTimestamp(cycle.approvedAt, lang), cycle.approvedBy) + meeting
   return cycleStateLabels[cycle.state][lang]
 }
 

@@ -16,8 +16,8 @@ export const updateCycle = (id: number, body: Omit<UpdateReportingCycle, 'versio
 /** One commitment's texts; `version` is that narrative's own, not the cycle's. */
 export const putNarrative = (id: number, number: number, body: Omit<UpdateCycleNarrative, 'version'>, version: number) =>
   sendJson<ReportingCycle>('PUT', `/reporting-cycles/${id}/narratives/${number}`, body, { ifMatch: version })
-export const transitionCycle = (id: number, to: CycleState, version: number) =>
-  sendJson<ReportingCycle>('POST', `/reporting-cycles/${id}/transitions`, { to }, { ifMatch: version })
+export const transitionCycle = (id: number, to: CycleState, version: number, approvalMeetingId: number | null = null) =>
+  sendJson<ReportingCycle>('POST', `/reporting-cycles/${id}/transitions`, approvalMeetingId === null ? { to } : { to, approvalMeetingId }, { ifMatch: version })
 export const compareCycles = (from: number, to: number) => getJson<CycleComparison>('/reporting-cycles/compare', { from, to })
 
 export interface ReportRequest { kind: ReportKind, format: ReportFormat, lang: ReportLang }

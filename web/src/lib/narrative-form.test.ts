@@ -53,9 +53,18 @@ describe('narrative form', () => {
 
 describe('cycle title form', () => {
   it('requires the German title and sends a blank English one as null', () => {
-    expect(validateCycleTitle({ title: ' ', titleEn: '' })).toEqual({ title: 'admin.validation.required' })
-    expect(validateCycleTitle({ title: 'Bericht', titleEn: '' })).toEqual({})
+    const period = { periodStart: '2024-01-01', periodEnd: '2024-12-31', dueDate: '' }
+    expect(validateCycleTitle({ title: ' ', titleEn: '', ...period })).toEqual({ title: 'admin.validation.required' })
+    expect(validateCycleTitle({ title: 'Bericht', titleEn: '', ...period })).toEqual({})
     expect(cycleTitleChangesToBody({ titleEn: '  ' })).toEqual({ titleEn: null })
     expect(cycleTitleChangesToBody({ title: ' Bericht 2022 ', titleEn: 'Report 2022' })).toEqual({ title: 'Bericht 2022', titleEn: 'Report 2022' })
+  })
+
+  it('requires a period that ends after it starts and sends a blank due date as none', () => {
+    expect(validateCycleTitle({ title: 'Bericht', titleEn: '', periodStart: '2024-01-01', periodEnd: '2023-12-31', dueDate: '' }))
+      .toEqual({ periodEnd: 'reporting.createForm.periodOrder' })
+    expect(validateCycleTitle({ title: 'Bericht', titleEn: '', periodStart: '', periodEnd: '', dueDate: '' }))
+      .toEqual({ periodStart: 'admin.validation.required', periodEnd: 'admin.validation.required' })
+    expect(cycleTitleChangesToBody({ periodEnd: '2024-06-30', dueDate: '' })).toEqual({ periodEnd: '2024-06-30', dueDate: null })
   })
 })

@@ -1,4 +1,4 @@
-import type { CycleNarrative, NarrativeTextField, ReportingCycle, UpdateCycleNarrative } from '@eccar/shared'
+import type { CycleNarrative, NarrativeTextField, ReportingCycle, UpdateCycleNarrative, UpdateReportingCycle } from '@eccar/shared'
 import { ApiError } from '@/api/http'
 
 // The field list is repeated here rather than imported: a value import from the contract module would
@@ -75,18 +75,42 @@ export function incompleteCommitments (error: { code: string, body?: unknown }):
   return [...new Set(numbers)].sort((a, b) => a - b)
 }
 
-/** The cycle's title form: German (required) and English (blank: none, the German one is shown, marked). */
-export interface CycleTitleFormValues { [key: string]: unknown, title: string, titleEn: string }
-
-export const cycleTitleToForm = (c: Pick<ReportingCycle, 'title' | 'titleEn'>): CycleTitleFormValues => ({ title: c.title, titleEn: c.titleEn ?? '' })
-
-export function validateCycleTitle (v: CycleTitleFormValues): Partial<Record<string, string>> {
-  return v.title.trim() ? {} : { title: 'admin.validation.required' }
+/**
+ * The cycle's facts form: title in German (required) and English (blank: none, the German one is shown,
+ * marked), its own period and the due date (blank: none).
+ */
+export interface CycleTitleFormValues {
+  [key: string]: unknown
+  title: string
+  titleEn: string
+  periodStart: string
+  periodEnd: string
+  dueDate: string
 }
 
-export function cycleTitleChangesToBody (changes: Partial<CycleTitleFormValues>): { title?: string, titleEn?: string | null } {
-  const body: { title?: string, titleEn?: string | null } = {}
+export const cycleTitleToForm = (c: Pick<ReportingCycle, 'title' | 'titleEn' | 'periodStart' | 'periodEnd' | 'dueDate'>): CycleTitleFormValues => ({
+  title: c.title, titleEn: c.titleEn ?? '', periodStart: c.periodStart, periodEnd: c.periodEnd, dueDate: c.dueDate ?? '',
+})
+
+/** The period's two dates are required and in order; the keys are message keys for the error summary. */
+export function validateCyclePeriod (v: { periodStart: string, periodEnd: string }): Partial<Record<string, string>> {
+  const errors: Partial<Record<string, string>> = {}
+  if (!v.periodStart) errors.periodStart = 'admin.validation.required'
+  if (!v.periodEnd) errors.periodEnd = 'admin.validation.required'
+  else if (v.periodStart && v.periodEnd < v.periodStart) errors.periodEnd = 'reporting.createForm.periodOrder'
+  return errors
+}
+
+export function validateCycleTitle (v: CycleTitleFormValues): Partial<Record<string, string>> {
+  return { ...(v.title.trim() ? {} : { title: 'admin.validation.required' }), ...validateCyclePeriod(v) }
+}
+
+export function cycleTitleChangesToBody (changes: Partial<CycleTitleFormValues>): Omit<UpdateReportingCycle, 'version'> {
+  const body: Omit<UpdateReportingCycle, 'version'> = {}
   if (changes.title !== undefined) body.title = changes.title.trim()
   if (changes.titleEn !== undefined) body.titleEn = changes.titleEn.trim() || null
+  if (changes.periodStart !== undefined) body.periodStart = changes.periodStart
+  if (changes.periodEnd !== undefined) body.periodEnd = changes.periodEnd
+  if (changes.dueDate !== undefined) body.dueDate = changes.dueDate || null
   return body
 }

@@ -7,7 +7,8 @@ export const reportingRoutes: RouteRecordRaw[] = [
     name: 'reports',
     component: () => import('@/views/reporting/ReportsView.vue'),
     alias: '/:city/reports',
-    meta: { requiresRole: 'viewer', messages: ['reporting', 'errors'] },
+    // The new-cycle form uses the administration's form frame and its texts.
+    meta: { requiresRole: 'viewer', messages: ['admin', 'reporting', 'errors'] },
   },
   {
     path: '/:city/berichte/:cycleId(\\d+)',
@@ -16,5 +17,13 @@ export const reportingRoutes: RouteRecordRaw[] = [
     alias: '/:city/reports/:cycleId(\\d+)',
     // The editing forms share the administration's frame (error summary, conflict comparison) and its texts.
     meta: { requiresRole: 'viewer', messages: ['admin', 'reporting'] },
+  },
+  {
+    // A plan's indicators for the city's admins (definitions, publication, values).
+    path: '/:city/verwaltung/plaene/:planId(\\d+)/indikatoren',
+    name: 'admin-indicators',
+    component: () => import('@/views/reporting/IndicatorsAdminView.vue'),
+    alias: '/:city/admin/plans/:planId(\\d+)/indicators',
+    meta: { requiresRole: 'admin', messages: ['admin', 'reporting'] },
   },
 ]

@@ -1,13 +1,17 @@
-import type { CycleNarrative, PlanSummary, ReportingCycle } from '@eccar/shared'
+import type { CycleNarrative, PlanDetail, PlanSummary, ReportingCycle, SteeringGroup } from '@eccar/shared'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import * as steering from '@/api/admin/steering'
 import * as cities from '@/api/cities'
 import { ApiError } from '@/api/http'
+import * as plans from '@/api/plans'
 import * as api from '@/api/reporting'
 import { useReportingStore } from './reporting'
 
 vi.mock('@/api/cities')
 vi.mock('@/api/reporting')
+vi.mock('@/api/plans')
+vi.mock('@/api/admin/steering')
 
 const plan = (id: number, state: PlanSummary['state']) => ({ id, periodStart: '2022-01-01', state }) as PlanSummary
 const narrative = (version: number, textDe: string | null = null): CycleNarrative => ({
@@ -15,7 +19,7 @@ const narrative = (version: number, textDe: string | null = null): CycleNarrativ
   exchangeTopicsDe: null, exchangeTopicsEn: null, noNarrativeReasonDe: null, noNarrativeReasonEn: null, version,
 })
 const cycle = (version: number, state: ReportingCycle['state'] = 'open', narratives = [narrative(1)]): ReportingCycle => ({
-  id: 7, planId: 2, title: 'Umsetzungsbericht 2022–2023', titleEn: null, periodStart: '2022-01-01', periodEnd: '2023-12-31', dueDate: null, state,
+  id: 7, planId: 2, title: 'Umsetzungsbericht 2022–2023', titleEn: null, periodStart: '2022-01-01', periodEnd: '2023-12-31', dueDate: null, kind: 'eccar', approvalMeeting: null, state,
   approvedAt: null, approvedBy: null, submittedAt: null, submittedBy: null, version, createdAt: '2024-01-01T00:00:00Z',
   narratives, completeness: { complete: false, missing: [1] }, nextStates: [],
 })
@@ -56,8 +60,45 @@ describe('useReportingStore', () => {
     const store = useReportingStore()
     await store.loadList('jena')
     await store.create()
-    expect(api.createCycle).toHaveBeenCalledWith(2)
+    expect(api.createCycle).toHaveBeenCalledWith(2, {})
     expect(store.cycles.map((c) => c.id)).toEqual([7])
+  })
+
+  it('opens a yearly council cycle with its own period and due date', async () => {
+    vi.mocked(cities.listPlansOfCity).mockResolvedValue({ items: [plan(2, 'adopted')] })
+    vi.mocked(api.listCycles).mockResolvedValue({ items: [cycle(1)] })
+    vi.mocked(api.createCycle).mockResolvedValue({ ...cycle(1), id: 8, kind: 'council' })
+    const store = useReportingStore()
+    await store.loadList('jena')
+    const body = { kind: 'council' as const, periodStart: '2024-01-01', periodEnd: '2024-12-31', dueDate: '2025-03-31' }
+    await store.create(body)
+    expect(api.createCycle).toHaveBeenCalledWith(2, body)
+    expect(store.cycles.map((c) => [c.id, c.kind])).toEqual([[7, 'eccar'], [8, 'council']])
+  })
+
+  it('reads the plan\'s commitment titles with the cycle, once per plan', async () => {
+    vi.mocked(api.getCycle).mockResolvedValue(cycle(3))
+    vi.mocked(plans.getPlan).mockResolvedValue({ commitments: [{ number: 1, titleDe: 'Wachsamkeit', titleEn: 'Vigilance' }] } as unknown as PlanDetail)
+    const store = useReportingStore()
+    await store.loadCycle(7)
+    await vi.waitFor(() => expect(store.commitments.map((c) => c.titleDe)).toEqual(['Wachsamkeit']))
+    await store.loadCycle(7)
+    expect(plans.getPlan).toHaveBeenCalledTimes(1)
+    expect(plans.getPlan).toHaveBeenCalledWith(2)
+  })
+
+  it('approves naming a steering-group meeting of the city', async () => {
+    vi.mocked(api.getCycle).mockResolvedValue(cycle(3, 'in_review'))
+    vi.mocked(steering.getSteeringGroup).mockResolvedValue({ meetings: [{ id: 12, date: '2025-03-12' }] } as unknown as SteeringGroup)
+    vi.mocked(api.transitionCycle).mockResolvedValue({ ...cycle(4, 'approved'), approvalMeeting: { id: 12, date: '2025-03-12' } })
+    const store = useReportingStore()
+    await store.loadCycle(7)
+    await store.loadMeetings('jena')
+    expect(steering.getSteeringGroup).toHaveBeenCalledWith('jena')
+    expect(store.meetings.map((m) => m.id)).toEqual([12])
+    await store.transition('approved', 12)
+    expect(api.transitionCycle).toHaveBeenCalledWith(7, 'approved', 3, 12)
+    expect(store.cycle?.approvalMeeting).toEqual({ id: 12, date: '2025-03-12' })
   })
 
   it('saves a narrative with that narrative\'s own version and keeps the answer', async () => {
@@ -112,7 +153,7 @@ describe('useReportingStore', () => {
     await store.loadList('jena')
     await store.loadCycle(7)
     await store.transition('in_review')
-    expect(api.transitionCycle).toHaveBeenCalledWith(7, 'in_review', 3)
+    expect(api.transitionCycle).toHaveBeenCalledWith(7, 'in_review', 3, null)
     expect(store.cycle?.state).toBe('in_review')
     expect(store.cycles[0]?.state).toBe('in_review')
   })

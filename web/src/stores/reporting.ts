@@ -1,9 +1,11 @@
 import type {
-  CycleComparison, CycleState, PlanSummary, ReportingCycle, ReportingCycleSummary, UpdateCycleNarrative, UpdateReportingCycle,
+  CreateReportingCycle, CycleComparison, CycleState, PlanCommitment, PlanSummary, SteeringMeetingSummary, ReportingCycle, ReportingCycleSummary, UpdateCycleNarrative, UpdateReportingCycle,
 } from '@eccar/shared'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
+import { getSteeringGroup } from '@/api/admin/steering'
 import { listPlansOfCity } from '@/api/cities'
+import { getPlan } from '@/api/plans'
 import type { ApiError } from '@/api/http'
 import * as api from '@/api/reporting'
 import { toApiError, type LoadStatus } from './load-state'
@@ -30,15 +32,22 @@ export const useReportingStore = defineStore('reporting', () => {
   const comparison = ref<CycleComparison | null>(null)
   const comparisonStatus = ref<LoadStatus>('idle')
   const comparisonError = ref<ApiError | null>(null)
+  /** The ten commitments of the open cycle's plan (their titles head the narratives). */
+  const commitments = ref<PlanCommitment[]>([])
+  let commitmentsOfPlan: number | null = null
+  /** The city's steering-group meetings, newest first: an approval may name the one that decided it. */
+  const meetings = ref<SteeringMeetingSummary[]>([])
   let latestList = 0
   let latestCycle = 0
 
-  async function loadList (citySlug: string) {
+  /** The cycles of the city's current plan, or of the city's plan `planId` (any state: drafts and past plans report too). */
+  async function loadList (citySlug: string, planId: number | null = null) {
     const request = ++latestList
     status.value = 'loading'
     error.value = null
     try {
-      const current = newestAdoptedPlan((await listPlansOfCity(citySlug)).items)
+      const plans = (await listPlansOfCity(citySlug)).items
+      const current = planId === null ? newestAdoptedPlan(plans) : plans.find((p) => p.id === planId) ?? null
       const items = current ? (await api.listCycles(current.id)).items : []
       if (request !== latestList) return
       city.value = citySlug
@@ -52,10 +61,10 @@ export const useReportingStore = defineStore('reporting', () => {
     }
   }
 
-  /** Opens a cycle with the default period; throws the API's error for the form to explain. */
-  async function create (): Promise<ReportingCycle> {
+  /** Opens a cycle (kind, period, due date; the server's defaults for what is left out); throws the API's error for the form to explain. */
+  async function create (body: CreateReportingCycle = {}): Promise<ReportingCycle> {
     if (!plan.value) throw new Error('no plan')
-    const created = await api.createCycle(plan.value.id)
+    const created = await api.createCycle(plan.value.id, body)
     cycles.value = [...cycles.value, created]
     return created
   }
@@ -70,6 +79,7 @@ export const useReportingStore = defineStore('reporting', () => {
       if (request !== latestCycle) return
       cycle.value = answer
       cycleStatus.value = 'idle'
+      void loadCommitments(answer.planId)
     } catch (e) {
       if (request !== latestCycle) return
       cycleError.value = toApiError(e)
@@ -110,7 +120,29 @@ export const useReportingStore = defineStore('reporting', () => {
   const updateCycle = (changes: Omit<UpdateReportingCycle, 'version'>) =>
     versioned(async (c) => summarise(await api.updateCycle(c.id, changes, c.version)))
 
-  const transition = (to: CycleState) => versioned(async (c) => summarise(await api.transitionCycle(c.id, to, c.version)))
+  /** One step of the cycle; an approval may name the steering-group meeting that decided it. */
+  const transition = (to: CycleState, approvalMeetingId: number | null = null) =>
+    versioned(async (c) => summarise(await api.transitionCycle(c.id, to, c.version, approvalMeetingId)))
+
+  /** The plan's commitment titles; without them the narratives are headed by number only. */
+  async function loadCommitments (planId: number) {
+    if (commitmentsOfPlan === planId) return
+    try {
+      commitments.value = (await getPlan(planId)).commitments
+      commitmentsOfPlan = planId
+    } catch {
+      commitments.value = []
+    }
+  }
+
+  /** The city's meetings for the approval's choice; without them the approval is recorded without a meeting. */
+  async function loadMeetings (citySlug: string) {
+    try {
+      meetings.value = (await getSteeringGroup(citySlug)).meetings
+    } catch {
+      meetings.value = []
+    }
+  }
 
   /** Reads the cycle again without the loading state (after a refusal, to show what is missing now). */
   async function refreshCycle () {
@@ -138,8 +170,8 @@ export const useReportingStore = defineStore('reporting', () => {
   }
 
   return {
-    city, plan, cycles, status, error, cycle, cycleStatus, cycleError, comparison, comparisonStatus, comparisonError,
-    loadList, create, loadCycle, saveNarrative, updateCycle, transition, refreshCycle, compare,
+    city, plan, cycles, status, error, cycle, cycleStatus, cycleError, comparison, comparisonStatus, comparisonError, commitments, meetings,
+    loadList, create, loadCycle, saveNarrative, updateCycle, transition, loadMeetings, refreshCycle, compare,
   }
 })
 

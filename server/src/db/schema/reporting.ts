@@ -3,13 +3,14 @@ import {
   boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core'
 import { users } from './accounts.ts'
-import type { IncidentAudit, IncidentCount, PublicIncidentView } from '@eccar/shared'
+import type { IncidentAudit, IncidentCount, PublicIncidentView, ReportKind } from '@eccar/shared'
 import {
   cycleStateEnum, discriminationKindEnum, indicatorDirectionEnum, lifeAreaEnum, reportingChannelEnum,
 } from './enums.ts'
 import { measures } from './measures.ts'
 import { cities, plans } from './plans.ts'
 import { commitments } from './reference.ts'
+import { steeringMeetings } from './steering.ts'
 
 /** A measurable sign of whether the plan works (Jena's measure 2.3). */
 export const indicators = pgTable('indicators', {
@@ -90,14 +91,22 @@ export const reportingCycles = pgTable('reporting_cycles', {
   periodStart: date({ mode: 'string' }).notNull(),
   periodEnd: date({ mode: 'string' }).notNull(),
   dueDate: date({ mode: 'string' }),
+  // The report the cycle leads to: biennial to ECCAR or yearly to the city council.
+  kind: text().$type<ReportKind>().notNull().default('eccar'),
   state: cycleStateEnum().notNull().default('open'),
   approvedBy: integer().references(() => users.id, { onDelete: 'set null' }),
   approvedAt: timestamp({ withTimezone: true }),
+  // The steering-group meeting whose decision the approval records (optional).
+  approvalMeetingId: integer().references(() => steeringMeetings.id, { onDelete: 'set null' }),
   submittedBy: integer().references(() => users.id, { onDelete: 'set null' }),
   submittedAt: timestamp({ withTimezone: true }),
   version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index().on(t.planId), check('reporting_cycles_period_order', sql`${t.periodEnd} >= ${t.periodStart}`)])
+}, (t) => [
+  index().on(t.planId),
+  check('reporting_cycles_period_order', sql`${t.periodEnd} >= ${t.periodStart}`),
+  check('reporting_cycles_kind', sql`${t.kind} in ('eccar', 'council')`),
+])
 
 export const cycleNarratives = pgTable('cycle_narratives', {
   cycleId: integer().notNull().references(() => reportingCycles.id, { onDelete: 'cascade' }),

@@ -111,7 +111,8 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ReportingCycleSchema, ...versionedWriteResponses(ReportingCycleSchema) },
     },
   }, async (request, reply) => {
-    const cycle = await service.transition(request.params.id, request.body.to, expectedVersion(request, request.body.version), request.actor)
+    const { to, approvalMeetingId, version } = request.body
+    const cycle = await service.transition(request.params.id, to, expectedVersion(request, version), request.actor, approvalMeetingId ?? null)
     setVersionTag(reply, cycle.version)
     return cycle
   })

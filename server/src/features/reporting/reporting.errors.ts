@@ -17,3 +17,7 @@ export class CycleIncompleteError extends Error implements ApiErrorCode {
     this.extra = { details: missing.map((n) => ({ path: `/narratives/${n}`, reason: 'needs a narrative or an explanation why there is none' })) }
   }
 }
+
+export const CycleApprovalMeetingInvalidError = createError(
+  'CYCLE_APPROVAL_MEETING_INVALID', 'The approval can only name a steering-group meeting of the cycle\'s city, when approving', 400,
+)

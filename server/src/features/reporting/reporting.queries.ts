@@ -2,7 +2,7 @@ import type { NarrativeTextField } from '@eccar/shared'
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
-import { cycleNarratives, cycleSnapshots, reportingCycles, users } from '../../db/schema/index.ts'
+import { cycleNarratives, cycleSnapshots, reportingCycles, steeringMeetings, users } from '../../db/schema/index.ts'
 
 export type CycleRow = typeof reportingCycles.$inferSelect
 
@@ -27,6 +27,15 @@ export async function userRefs (db: Db, ids: (number | null)[]) {
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))]
   if (wanted.length === 0) return new Map<number, { id: number, displayName: string }>()
   const rows = await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, wanted))
+  return new Map(rows.map((row) => [row.id, row]))
+}
+
+/** The steering-group meetings approvals name, by id, with their city (to refuse another city's meeting). */
+export async function meetingRefs (db: Db, ids: (number | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))]
+  if (wanted.length === 0) return new Map<number, { id: number, date: string, cityId: number }>()
+  const rows = await db.select({ id: steeringMeetings.id, date: steeringMeetings.date, cityId: steeringMeetings.cityId })
+    .from(steeringMeetings).where(inArray(steeringMeetings.id, wanted))
   return new Map(rows.map((row) => [row.id, row]))
 }
 

@@ -16,11 +16,11 @@ import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
 import { compareSnapshots } from './reporting.compare.ts'
 import {
-  CycleIncompleteError, CycleLockedError, CyclePeriodInvalidError, CyclePeriodRequiredError, CyclesNotComparableError, CycleTransitionInvalidError,
+  CycleApprovalMeetingInvalidError, CycleIncompleteError, CycleLockedError, CyclePeriodInvalidError, CyclePeriodRequiredError, CyclesNotComparableError, CycleTransitionInvalidError,
   ReportingCycleNotFoundError,
 } from './reporting.errors.ts'
 import {
-  findCycle, findNarrative, insertSnapshot, latestCycleEnd, listCyclesOfPlan, listNarratives, userRefs, writeNarrative,
+  findCycle, findNarrative, insertSnapshot, latestCycleEnd, listCyclesOfPlan, listNarratives, meetingRefs, userRefs, writeNarrative,
   type CycleRow, type NarrativeTexts,
 } from './reporting.queries.ts'
 import {
@@ -29,11 +29,13 @@ import {
 import { buildReportSnapshot, loadReportSnapshot } from './reporting.snapshot.ts'
 
 type UserRefs = Awaited<ReturnType<typeof userRefs>>
+type MeetingRefs = Awaited<ReturnType<typeof meetingRefs>>
 
 const auditActions: Partial<Record<CycleState, string>> = { approved: 'reporting.cycle.approve', submitted: 'reporting.cycle.submit' }
 
-export function toCycleSummary (row: CycleRow, people: UserRefs): ReportingCycleSummary {
+export function toCycleSummary (row: CycleRow, people: UserRefs, meetings: MeetingRefs): ReportingCycleSummary {
   const ref = (id: number | null) => (id === null ? null : people.get(id) ?? null)
+  const meeting = row.approvalMeetingId === null ? undefined : meetings.get(row.approvalMeetingId)
   return {
     id: row.id,
     planId: row.planId,
@@ -42,9 +44,11 @@ export function toCycleSummary (row: CycleRow, people: UserRefs): ReportingCycle
     periodStart: row.periodStart,
     periodEnd: row.periodEnd,
     dueDate: row.dueDate,
+    kind: row.kind,
     state: row.state,
     approvedAt: row.approvedAt?.toISOString() ?? null,
     approvedBy: ref(row.approvedBy),
+    approvalMeeting: meeting ? { id: meeting.id, date: meeting.date } : null,
     submittedAt: row.submittedAt?.toISOString() ?? null,
     submittedBy: ref(row.submittedBy),
     version: row.version,
@@ -58,7 +62,7 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
     const narratives = await listNarratives(tx, id)
     const missing = missingNarratives(narratives)
     return {
-      ...toCycleSummary(row, await userRefs(tx, [row.approvedBy, row.submittedBy])),
+      ...toCycleSummary(row, await userRefs(tx, [row.approvedBy, row.submittedBy]), await meetingRefs(tx, [row.approvalMeetingId])),
       narratives: Array.from({ length: 10 }, (_, i) => {
         const narrative = narratives.find((n) => n.commitmentNumber === i + 1)
         const texts = Object.fromEntries(narrativeTextFields.map((field) => [field, narrative?.[field] ?? null])) as Record<(typeof narrativeTextFields)[number], string | null>
@@ -105,7 +109,8 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
       requireRole(actor, plan.cityId, 'viewer', () => new PlanNotFoundError(planId))
       const rows = await listCyclesOfPlan(db, planId)
       const people = await userRefs(db, rows.flatMap((row) => [row.approvedBy, row.submittedBy]))
-      return { items: rows.map((row) => toCycleSummary(row, people)) }
+      const meetings = await meetingRefs(db, rows.map((row) => row.approvalMeetingId))
+      return { items: rows.map((row) => toCycleSummary(row, people, meetings)) }
     },
 
     async get (id: number, actor: Actor) {
@@ -129,6 +134,7 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
           // Only a default German title has an obvious English one; a title of the city's own waits for its translation.
           titleEn: input.titleEn !== undefined ? input.titleEn : (input.title === undefined ? defaultTitleEn(period) : null),
           dueDate: input.dueDate ?? null,
+          kind: input.kind ?? 'eccar',
         }).returning()
         await recordAudit(tx, actor, { cityId: plan.cityId, action: 'reporting.cycle.create', entityType: 'reporting_cycle', entityId: created!.id, after: created })
         return detail(tx, created!.id)
@@ -187,7 +193,7 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
      * both (the trail keeps them). Submission freezes the report built from the live records in
      * this same transaction, so nothing written afterwards can change it.
      */
-    async transition (id: number, to: CycleState, expected: number | undefined, actor: Actor) {
+    async transition (id: number, to: CycleState, expected: number | undefined, actor: Actor, approvalMeetingId: number | null = null) {
       return writeTransaction(db, onChange, async (tx) => {
         const before = await lockCycle(tx, id, actor, 'editor', (row) => {
           const role = transitionRole(row.state, to)
@@ -198,10 +204,15 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
           const missing = missingNarratives(await listNarratives(tx, id))
           if (missing.length > 0) throw new CycleIncompleteError(missing)
         }
+        if (approvalMeetingId !== null) {
+          // The meeting must be one of the cycle's own city; another city's is refused like an unknown one.
+          const meeting = (await meetingRefs(tx, [approvalMeetingId])).get(approvalMeetingId)
+          if (to !== 'approved' || !meeting || meeting.cityId !== before.cityId) throw new CycleApprovalMeetingInvalidError()
+        }
         const now = new Date()
         const values: Partial<typeof reportingCycles.$inferInsert> = { state: to }
-        if (to === 'approved') Object.assign(values, { approvedBy: userIdOf(actor), approvedAt: now })
-        if (before.state === 'approved' && to === 'in_review') Object.assign(values, { approvedBy: null, approvedAt: null })
+        if (to === 'approved') Object.assign(values, { approvedBy: userIdOf(actor), approvedAt: now, approvalMeetingId })
+        if (before.state === 'approved' && to === 'in_review') Object.assign(values, { approvedBy: null, approvedAt: null, approvalMeetingId: null })
         if (to === 'submitted') Object.assign(values, { submittedBy: userIdOf(actor), submittedAt: now })
         const after = await updateCycle(tx, before, values)
         let snapshotTakenAt: string | undefined

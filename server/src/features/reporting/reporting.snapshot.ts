@@ -11,7 +11,7 @@ import { loadIndicatorLinks } from '../indicators/indicators.queries.ts'
 import { listPlanCommitments } from '../plans/plans.queries.ts'
 import { measureVisibleToPublic } from '../common/visibility.ts'
 import { closingStatuses, compareSnapshots } from './reporting.compare.ts'
-import { findSnapshot, listNarratives, userRefs, type CycleRow } from './reporting.queries.ts'
+import { findSnapshot, listNarratives, meetingRefs, userRefs, type CycleRow } from './reporting.queries.ts'
 import { upgradeSnapshot, type StoredSnapshot } from '../../reports/snapshot-upgrade.ts'
 
 /** What a report contains: the plan's measures as the public sees them. */
@@ -160,6 +160,7 @@ export async function buildReportSnapshot (db: Db, cycle: CycleRow): Promise<Rep
   const reportMeasures = await loadMeasures(db, cycle.planId, cycle)
   const reportIndicators = await loadIndicators(db, cycle.planId, cycle.periodEnd, new Set(reportMeasures.map((m) => m.id)))
   const approver = (await userRefs(db, [cycle.approvedBy])).get(cycle.approvedBy ?? 0)
+  const approvalMeeting = (await meetingRefs(db, [cycle.approvalMeetingId])).get(cycle.approvalMeetingId ?? 0)
 
   const commitments = titles.map((title): ReportCommitment => {
     const own = reportMeasures.filter((m) => m.primaryCommitment === title.number)
@@ -216,6 +217,7 @@ export async function buildReportSnapshot (db: Db, cycle: CycleRow): Promise<Rep
       state: cycle.state,
       approvedAt: cycle.approvedAt?.toISOString() ?? null,
       approvedBy: approver?.displayName ?? null,
+      approvalMeetingDate: approvalMeeting?.date ?? null,
       submittedAt: cycle.submittedAt?.toISOString() ?? null,
     },
     commitments,

@@ -8,7 +8,7 @@ import CycleCompleteness from './CycleCompleteness.vue'
 import CycleTransitions from './CycleTransitions.vue'
 
 const cycle = (missing: number[]): ReportingCycle => ({
-  id: 7, planId: 1, title: 'Umsetzungsbericht 2022–2023', titleEn: null, periodStart: '2022-01-01', periodEnd: '2023-12-31', dueDate: null,
+  id: 7, planId: 1, title: 'Umsetzungsbericht 2022–2023', titleEn: null, periodStart: '2022-01-01', periodEnd: '2023-12-31', dueDate: null, kind: 'eccar', approvalMeeting: null,
   state: 'in_review', approvedAt: null, approvedBy: null, submittedAt: null, submittedBy: null, version: 4, createdAt: '2024-01-01T00:00:00Z',
   narratives: [], completeness: { complete: missing.length === 0, missing }, nextStates: ['open', 'approved'],
 })
@@ -52,5 +52,23 @@ describe('CycleTransitions', () => {
       expect(alert.findAll('a').map((a) => a.text())).toEqual([link, link.replace('4', '8')])
       expect(store.refreshCycle).toHaveBeenCalled()
     }
+  })
+
+  it('approves naming the steering-group meeting chosen, and shows it once recorded', async () => {
+    const meetings = [{ id: 12, date: '2025-03-12' }, { id: 9, date: '2024-11-20' }]
+    const { wrapper, pinia } = mountWithApp(CycleTransitions, { props: { cycle: cycle([]), role: 'admin', meetings }, locale: 'en' })
+    const store = useReportingStore(pinia)
+    vi.mocked(store.transition).mockResolvedValue({ ...cycle([]), state: 'approved' })
+    const select = wrapper.find('select')
+    expect(wrapper.find(`label[for="${select.attributes('id')}"]`).text()).toBe('Steering-group meeting that decided the approval')
+    expect(select.findAll('option').map((o) => o.text())).toEqual(['– no meeting –', 'Meeting of 12 March 2025', 'Meeting of 20 November 2024'])
+    ;(select.findAll('option')[1]!.element as HTMLOptionElement).selected = true
+    await select.trigger('change')
+    await wrapper.findAll('button').find((b) => b.text() === 'Approve as steering group')?.trigger('click')
+    await flushPromises()
+    expect(store.transition).toHaveBeenCalledWith('approved', 12)
+
+    await wrapper.setProps({ cycle: { ...cycle([]), state: 'approved', approvalMeeting: { id: 12, date: '2025-03-12' } } })
+    expect(wrapper.text()).toContain('Decided at the steering-group meeting of 12 March 2025')
   })
 })

@@ -17,6 +17,15 @@ function mountEditor (n: CycleNarrative, locale: 'de' | 'en' = 'de') {
 }
 
 describe('NarrativeEditor', () => {
+  it('heads the form with the commitment\'s number and title', () => {
+    const { wrapper } = mountWithApp(NarrativeEditor, {
+      props: { narrative: narrative(), editable: true, title: 'Stärkung der Wachsamkeit gegenüber Rassismus' }, locale: 'de',
+    })
+    expect(wrapper.find('h3').text()).toContain('Verpflichtung 3: Stärkung der Wachsamkeit gegenüber Rassismus')
+    expect(wrapper.find('form').attributes('aria-label')).toBe('Verpflichtung 3: Stärkung der Wachsamkeit gegenüber Rassismus')
+    wrapper.unmount()
+  })
+
   it('labels every text in both languages and marks a commitment without report or reason', () => {
     const { wrapper } = mountEditor(narrative({ challengesEn: 'Staff turnover' }), 'en')
     expect(wrapper.find('h3').text()).toContain('report or reason missing')

@@ -38,6 +38,7 @@ const nav = {
   audit: 'Änderungsprotokoll',
   outbox: 'Postausgang',
   reminders: 'Erinnerungen',
+  reports: 'Berichte',
   identityProvider: 'Anmeldung mit Stadt-Konto',
 }
 
@@ -201,6 +202,7 @@ const plan = {
   contextPresent: 'Ausgangslage beschrieben',
   contextMissing: 'Noch keine Ausgangslage',
   measuresLink: 'Maßnahmen dieses Plans verwalten ({n})',
+  indicatorsLink: 'Indikatoren dieses Plans verwalten',
 }
 
 const commitment = {

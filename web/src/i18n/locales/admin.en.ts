@@ -39,6 +39,7 @@ const nav = {
   audit: 'Audit log',
   outbox: 'Outbox',
   reminders: 'Reminders',
+  reports: 'Reports',
   identityProvider: 'Sign-in with city account',
 }
 
@@ -202,6 +203,7 @@ const plan = {
   contextPresent: 'Situation described',
   contextMissing: 'No situation described yet',
   measuresLink: 'Manage this plan\'s measures ({n})',
+  indicatorsLink: 'Manage this plan\'s indicators',
 }
 
 const commitment = {

@@ -40,6 +40,7 @@ const errors = {
   CURRENT_PASSWORD_WRONG: 'Das bisherige Passwort stimmt nicht.',
   CYCLES_NOT_COMPARABLE: 'Nur Berichtszyklen derselben Stadt lassen sich vergleichen.',
   CYCLE_INCOMPLETE: 'Der Bericht kann noch nicht freigegeben werden: Zu diesen Verpflichtungen fehlt ein Bericht oder eine Begründung, warum es keinen gibt.',
+  CYCLE_APPROVAL_MEETING_INVALID: 'Diese Sitzung der Lenkungsgruppe gibt es in Ihrer Stadt nicht; wählen Sie eine Sitzung aus der Liste.',
   CYCLE_LOCKED: 'Der Bericht ist freigegeben oder eingereicht; seine Texte lassen sich nicht mehr ändern.',
   CYCLE_PERIOD_INVALID: 'Der Berichtszeitraum muss nach seinem Beginn enden.',
   CYCLE_PERIOD_REQUIRED: 'Die bisherigen Berichtszyklen decken den ganzen Plan ab; ein weiterer braucht einen eigenen Zeitraum.',

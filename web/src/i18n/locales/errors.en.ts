@@ -37,6 +37,7 @@ const errorsEn: ErrorsMessageSchema = {
     CURRENT_PASSWORD_WRONG: 'The current password is wrong.',
     CYCLES_NOT_COMPARABLE: 'Only reporting cycles of the same city can be compared.',
     CYCLE_INCOMPLETE: 'The report cannot be approved yet: these commitments have neither a report nor a reason why there is none.',
+    CYCLE_APPROVAL_MEETING_INVALID: 'Your city\'s steering group has no such meeting; choose a meeting from the list.',
     CYCLE_LOCKED: 'The report is approved or submitted; its texts can no longer be changed.',
     CYCLE_PERIOD_INVALID: 'The reporting period must end after it starts.',
     CYCLE_PERIOD_REQUIRED: 'The existing reporting cycles cover the whole plan; another one needs a period of its own.',

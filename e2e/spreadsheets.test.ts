@@ -149,7 +149,7 @@ describe('bulk status update by spreadsheet', () => {
 })
 
 const publicPages = ['/jena/daten']
-const memberPages = ['/jena/arbeitsbereich/plaene/1/tabelle', '/jena/verwaltung/plaene/1/indikatoren', '/jena/verwaltung/offene-daten']
+const memberPages = ['/jena/arbeitsbereich/plaene/1/tabelle', '/jena/verwaltung/plaene/1/indikatoren/einlesen', '/jena/verwaltung/offene-daten']
 
 async function datasetPage (page: Page) {
   const list = await (await page.request.get('/api/cities/jena/datasets')).json() as { items: { id: string }[] }

@@ -25,7 +25,7 @@ export const openDataRoutes: RouteRecordRaw[] = [
     meta: { requiresRole: 'editor', messages: ['admin', 'spreadsheets'] },
   },
   {
-    path: '/:city/verwaltung/plaene/:planId(\\d+)/indikatoren',
+    path: '/:city/verwaltung/plaene/:planId(\\d+)/indikatoren/einlesen',
     name: 'admin-indicator-import',
     component: () => import('@/views/admin/AdminIndicatorImportView.vue'),
     meta: { requiresRole: 'editor', messages: ['admin', 'spreadsheets'] },

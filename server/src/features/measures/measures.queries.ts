@@ -1,4 +1,4 @@
-import type { MeasureListQuery } from '@eccar/shared'
+import { Limits, type MeasureListQuery } from '@eccar/shared'
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client.ts'
@@ -21,10 +21,42 @@ export function findMeasureDetail (db: Db, id: number) {
       relations: { columns: { noteDe: true, noteEn: true }, with: { related: true } },
       referencedBy: { columns: { noteDe: true, noteEn: true }, with: { measure: true } },
       exampleActions: { columns: {}, with: { action: true } },
-      statusUpdates: { with: { organisation: orgRef, user: { columns: { id: true, displayName: true } } }, orderBy: [asc(statusUpdates.date), asc(statusUpdates.id)] },
+      // The newest page of the timeline, and one more to tell whether there are older entries.
+      statusUpdates: { ...timelineEntry, orderBy: [desc(statusUpdates.date), desc(statusUpdates.id)], limit: Limits.timelinePage + 1 },
+    },
+    extras: {
+      statusHistoryTotal: sql<number>`(select count(*)::int from status_updates t where t.measure_id = ${measures.id})`.as('status_history_total'),
     },
   })
 }
+
+const timelineEntry = { with: { organisation: orgRef, user: { columns: { id: true, displayName: true } } } } as const
+
+/** Whether a measure exists and who may see it, with its plan's state: what a timeline page checks first. */
+export async function findMeasureVisibility (db: Db, id: number) {
+  const [row] = await db.select({
+    id: measures.id, cityId: measures.cityId, isPublic: measures.isPublic, deletedAt: measures.deletedAt, planState: plans.state,
+  }).from(measures).innerJoin(plans, eq(plans.id, measures.planId)).where(eq(measures.id, id))
+  return row
+}
+
+/** Timeline entries older than the cursor (date, then id), newest first; `limit + 1` to tell whether more follow. */
+export function findTimelinePage (db: Db, measureId: number, before: { date: string, id: number } | null, limit: number) {
+  const older = before
+    ? sql`(${statusUpdates.date}, ${statusUpdates.id}) < (${before.date}::date, ${before.id})`
+    : undefined
+  return db.query.statusUpdates.findMany({
+    ...timelineEntry,
+    where: and(eq(statusUpdates.measureId, measureId), older),
+    orderBy: [desc(statusUpdates.date), desc(statusUpdates.id)],
+    limit: limit + 1,
+  })
+}
+export async function findStatusEntry (db: Db, id: number) {
+  return db.query.statusUpdates.findFirst({ ...timelineEntry, where: eq(statusUpdates.id, id) })
+}
+
+export type TimelineRow = Awaited<ReturnType<typeof findTimelinePage>>[number]
 export type MeasureDetailRow = NonNullable<Awaited<ReturnType<typeof findMeasureDetail>>>
 
 /** The earlier plan's measure that a plan update carried over or replaced: where the measure's history starts. */

@@ -3,7 +3,8 @@
  * embedded PGlite and on PostgreSQL, each compared with the trivial GET /api/health measured in the
  * same run; then the time from `npm start` to the first answer. See bench/README.md.
  *
- *   npm run bench                         # everything, ~2.5 minutes
+ *   npm run bench                         # everything, ~5 minutes
+ *   BENCH_PHASES=uncached BENCH_DATABASES=postgres BENCH_STARTUP=0 npm run bench   # only the uncached reads
  *   BENCH_SECONDS=3 BENCH_WARMUP_SECONDS=1 npm run bench
  *
  * It is a measurement, not a test: it exits 0 when a target is missed (1 only if the benchmark
@@ -24,6 +25,8 @@ import {
 } from './databases.ts'
 import { measureLoad, timeSingleRequests, type LoadFigures, type LoadSettings, type SingleRequestFigures } from './load.ts'
 import { timeNpmStart, type StartupFigures } from './startup.ts'
+import { benchMixedLoad, mixedTargets, type MixedLoadReport } from './mixed-load.ts'
+import { benchUncached, uncachedTargets, type UncachedEndpointReport } from './uncached.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -54,6 +57,8 @@ const settings = {
    * has no autovacuum workers, so there the steady state is "never analyzed". `all` or `none` to compare.
    */
   analyze: (process.env.BENCH_ANALYZE || 'postgres') as 'postgres' | 'all' | 'none',
+  /** `cached` (the production configuration), `uncached` (READ_CACHE=false, PostgreSQL only), `mixed` (reads under writes, PostgreSQL only). */
+  phases: new Set((process.env.BENCH_PHASES || 'cached,uncached,mixed').split(',').map((s) => s.trim())),
 }
 if (!['postgres', 'all', 'none'].includes(settings.analyze)) throw new Error(`BENCH_ANALYZE=${settings.analyze}: use postgres, all or none`)
 for (const kind of settings.databases) {
@@ -104,6 +109,10 @@ interface DatabaseReport {
   generated: SeedResult['generated'] | null
   planIds: { jena: number, generated: number } | null
   endpoints: EndpointReport[]
+  /** PostgreSQL only: the same reads with READ_CACHE=false, and the signed-in workspace reads. */
+  uncached: UncachedEndpointReport[] | null
+  /** PostgreSQL only: public reads at a steady rate while writers post status updates (cache on). */
+  mixed: MixedLoadReport | null
 }
 
 interface TargetCheck {
@@ -160,6 +169,7 @@ async function benchDatabase (kind: DatabaseKind): Promise<DatabaseReport> {
   const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL'
   const report: DatabaseReport = {
     kind, label, location: null, serverSettings: {}, analyzed: false, skipped: null, error: null, setup: null, generated: null, planIds: null, endpoints: [],
+    uncached: null, mixed: null,
   }
   log(`\n== ${label} ==`)
   const opened = kind === 'pglite' ? await openPgliteDatabase() : await openPostgresDatabase(settings.databaseUrl)
@@ -219,7 +229,7 @@ async function benchDatabase (kind: DatabaseKind): Promise<DatabaseReport> {
         { key: 'generated-measures', label: 'Generistadt measures', path: `/api/plans/${seed.generatedPlanId}/measures`, kind: 'list', expected: seed.generated.publicMeasures },
       ]
       let healthRate: number | null = null
-      for (const endpoint of endpoints) {
+      for (const endpoint of settings.phases.has('cached') ? endpoints : []) {
         const entry: EndpointReport = {
           key: endpoint.key, label: endpoint.label, path: endpoint.path, kind: endpoint.kind,
           single: null, check: null, load: null, ratio: null, error: null,
@@ -243,8 +253,25 @@ async function benchDatabase (kind: DatabaseKind): Promise<DatabaseReport> {
           log(`ERROR ${endpoint.label}: ${entry.error}`)
         }
       }
+      if (kind === 'postgres' && settings.phases.has('mixed')) {
+        const seconds = Math.max(settings.seconds, 10)
+        log(`mixed load: ${mixedTargets.readsPerSecond} public reads/s + ${mixedTargets.writers} writers (1 status update/s each) for ${seconds} s …`)
+        try {
+          report.mixed = await withTimeout(benchMixedLoad(base, opened.handle.db, { jenaPlanId: seed.jenaPlanId }, seconds), (seconds + 60) * 1000, 'mixed load')
+          const m = report.mixed
+          log(`mixed load: reads ${fmt.int(m.readsPerSecond)}/s p50 ${fmt.ms(m.readP50Ms)} ms p99 ${fmt.ms(m.readP99Ms)} ms max ${fmt.ms(m.readMaxMs)} ms, `
+            + `non-2xx ${m.readNon2xx}, errors ${m.readErrors}; writes ${m.writes} (p99 ${fmt.ms(m.writeP99Ms)} ms), 412 ${m.writeConflicts}, errors ${m.writeErrors}`)
+        } catch (error) {
+          log(`ERROR mixed load: ${errorMessage(error)}`)
+          report.error = `mixed load: ${errorMessage(error)}`
+        }
+      }
     } finally {
       await closeApp()
+    }
+    if (kind === 'postgres' && settings.phases.has('uncached')) {
+      log('uncached (READ_CACHE=false), public and signed-in reads:')
+      report.uncached = await benchUncached(opened.handle.db, { jenaPlanId: seed.jenaPlanId, generatedPlanId: seed.generatedPlanId }, load, opened.postgresDatabase, log)
     }
   } catch (error) {
     report.error = errorMessage(error)
@@ -310,6 +337,17 @@ function evaluateTargets (databases: DatabaseReport[], startup: Awaited<ReturnTy
     const value = e?.load?.latencyP99Ms ?? null
     checks.push({ target: `p99 < ${targets.p99Ms} ms`, subject: `PostgreSQL ${names[key] ?? key}`, value, pass: value === null ? null : Boolean(ok(e)) && value < targets.p99Ms })
   }
+  for (const e of pgReport?.uncached ?? []) {
+    if (e.target === 'reference') continue
+    const value = e.ratio
+    const fine = e.load && !e.error && e.load.non2xx === 0 && e.load.errors === 0
+    checks.push({ target: `uncached ratio ≥ ${uncachedTargets[e.target]}`, subject: `PostgreSQL ${e.label}`, value, pass: value === null ? null : Boolean(fine) && value >= uncachedTargets[e.target] })
+  }
+  if (pgReport?.mixed) {
+    const m = pgReport.mixed
+    const clean = m.readNon2xx === 0 && m.readErrors === 0 && m.writeErrors === 0
+    checks.push({ target: `mixed p99 < ${mixedTargets.p99Ms} ms`, subject: `PostgreSQL reads, ${m.writers} writers, no error`, value: m.readP99Ms, pass: clean && m.readP99Ms < mixedTargets.p99Ms })
+  }
   const fresh = startup?.fresh.seconds ?? null
   checks.push({ target: `npm start < ${targets.startupSeconds} s`, subject: 'fresh data dir', value: fresh, pass: startup ? fresh !== null && fresh < targets.startupSeconds : null })
   return checks
@@ -319,7 +357,8 @@ function evaluateTargets (databases: DatabaseReport[], startup: Awaited<ReturnTy
 // Main
 
 async function main (): Promise<number> {
-  const perDatabase = 6 * (settings.warmupSeconds + settings.seconds + 2) + 180
+  // 6 cached endpoints, 9 uncached ones (PostgreSQL) and the mixed load.
+  const perDatabase = 15 * (settings.warmupSeconds + settings.seconds + 2) + Math.max(settings.seconds, 10) + 240
   const watchdogSeconds = settings.databases.length * perDatabase + (settings.startup ? 2 * (settings.startupTimeoutSeconds + 20) : 0) + 60
   const stopWatchdog = installSignalHandlers(watchdogSeconds)
 
@@ -341,7 +380,7 @@ async function main (): Promise<number> {
     } catch (error) {
       failed = true
       log(`ERROR (${kind}): ${errorMessage(error)}`)
-      databases.push({ kind, label: kind, location: null, serverSettings: {}, analyzed: false, skipped: null, error: errorMessage(error), setup: null, generated: null, planIds: null, endpoints: [] })
+      databases.push({ kind, label: kind, location: null, serverSettings: {}, analyzed: false, skipped: null, error: errorMessage(error), setup: null, generated: null, planIds: null, endpoints: [], uncached: null, mixed: null })
     }
   }
 
@@ -392,6 +431,29 @@ async function main (): Promise<number> {
     ], new Set([1])))
   }
 
+  for (const db of databases) {
+    if (db.uncached?.length) {
+      log(`\n== ${db.label}, uncached (READ_CACHE=false; ${load.connections} connections, ${load.seconds} s each; ratio = req/s ÷ health req/s of this app) ==\n`)
+      log(table(
+        ['Endpoint', 'as', 'Path', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'ratio', 'target', '1-req ms', 'bytes'],
+        db.uncached.map((e) => [
+          e.label, e.as, e.path, fmt.int(e.load?.requestsPerSecond), fmt.ms(e.load?.latencyP50Ms), fmt.ms(e.load?.latencyP99Ms),
+          e.load ? String(e.load.non2xx + e.load.errors) : (e.error ?? '–'), fmt.ratio(e.ratio),
+          e.target === 'reference' ? '' : `≥ ${uncachedTargets[e.target]}`, fmt.ms(e.singleMs), fmt.int(e.bytes),
+        ]),
+        new Set([3, 4, 5, 6, 7, 9, 10]),
+      ))
+    }
+    if (db.mixed) {
+      const m = db.mixed
+      log(`\n== ${db.label}, mixed load (cache on): ${m.readRate} public reads/s + ${m.writers} writers posting status updates, ${m.seconds} s ==\n`)
+      log(table(['reads/s', 'p50 ms', 'p99 ms', 'max ms', 'read errors', 'writes', 'write p99 ms', '412', 'write errors'], [[
+        fmt.int(m.readsPerSecond), fmt.ms(m.readP50Ms), fmt.ms(m.readP99Ms), fmt.ms(m.readMaxMs), String(m.readNon2xx + m.readErrors),
+        String(m.writes), fmt.ms(m.writeP99Ms), String(m.writeConflicts), String(m.writeErrors),
+      ]], new Set([0, 1, 2, 3, 4, 5, 6, 7, 8])))
+    }
+  }
+
   // ---- Targets
   const checks = evaluateTargets(databases, startup)
   log('\n== Targets (checked on PostgreSQL) ==')
@@ -400,9 +462,9 @@ async function main (): Promise<number> {
   else if (pg.skipped) log(`(PostgreSQL skipped: ${pg.skipped})`)
   for (const check of checks) {
     const verdict = check.pass === null ? 'N/A ' : check.pass ? 'PASS' : 'FAIL'
-    const value = check.value === null ? 'not measured' : check.target.startsWith('p99') ? `${fmt.ms(check.value)} ms`
+    const value = check.value === null ? 'not measured' : /^(p99|mixed)/.test(check.target) ? `${fmt.ms(check.value)} ms`
       : check.target.startsWith('npm') ? fmt.s(check.value) : fmt.ratio(check.value)
-    log(`${verdict}  ${check.target.padEnd(26)} ${check.subject.padEnd(32)} ${value}`)
+    log(`${verdict}  ${check.target.padEnd(26)} ${check.subject.padEnd(40)} ${value}`)
   }
   const passed = checks.filter((c) => c.pass === true).length
   const failedTargets = checks.filter((c) => c.pass === false).length

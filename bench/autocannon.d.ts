@@ -31,6 +31,10 @@ declare module 'autocannon' {
     pipelining?: number
     method?: string
     headers?: Record<string, string>
+    /** Requests per second over all connections. */
+    overallRate?: number
+    /** Requests each connection sends in turn (relative paths). */
+    requests?: { method?: string, path: string, headers?: Record<string, string> }[]
   }
 
   export interface Result {

@@ -39,9 +39,10 @@ export interface SingleRequestFigures {
   samples: number
 }
 
-async function run (url: string, settings: LoadSettings, duration: number): Promise<Result> {
+async function run (url: string, settings: LoadSettings, duration: number, headers: Record<string, string> = {}): Promise<Result> {
   const instance = autocannon({
     url,
+    headers,
     connections: settings.connections,
     duration,
     timeout: 10,
@@ -60,10 +61,12 @@ const statusCounts = (result: Result) =>
   Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)]))
 
 /** Warm-up (discarded apart from a summary), then the measured run against one URL. */
-export async function measureLoad (url: string, settings: LoadSettings, postgresDatabase: string | null = null): Promise<LoadFigures> {
-  const warm = settings.warmupSeconds > 0 ? await run(url, settings, settings.warmupSeconds) : null
+export async function measureLoad (
+  url: string, settings: LoadSettings, postgresDatabase: string | null = null, headers: Record<string, string> = {},
+): Promise<LoadFigures> {
+  const warm = settings.warmupSeconds > 0 ? await run(url, settings, settings.warmupSeconds, headers) : null
   const before = cpuSnapshot(postgresDatabase)
-  const result = await run(url, settings, settings.seconds)
+  const result = await run(url, settings, settings.seconds, headers)
   const cpu = cpuSplit(before, cpuSnapshot(postgresDatabase))
   return {
     url,
@@ -93,14 +96,16 @@ export async function measureLoad (url: string, settings: LoadSettings, postgres
  * One request at a time, on an idle server: how long the endpoint itself takes, without queueing.
  * The first few answers warm the JIT and the database caches and are not counted.
  */
-export async function timeSingleRequests (url: string, samples = 30, unmeasured = 5): Promise<SingleRequestFigures & { body: unknown }> {
+export async function timeSingleRequests (
+  url: string, samples = 30, unmeasured = 5, headers: Record<string, string> = {},
+): Promise<SingleRequestFigures & { body: unknown }> {
   const times: number[] = []
   let status = 0
   let bytes = 0
   let body: unknown = null
   for (let i = 0; i < samples + unmeasured; i++) {
     const start = performance.now()
-    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) })
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) })
     const text = await response.text()
     const elapsed = performance.now() - start
     status = response.status

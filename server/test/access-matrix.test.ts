@@ -150,6 +150,7 @@ const matrix: Record<string, Row> = {
   'POST /api/plans/:id/measures': { request: (f) => ({ url: `/api/plans/${f.planId}/measures`, payload: { code: '9.9', primaryCommitment: 9, titleDe: 'Neu', type: 'implementation' } }), expect: adminOnly },
   'POST /api/measures/:id/status-updates': { request: (f) => ({ url: `/api/measures/${f.measureId}/status-updates`, payload: { status: 'in_progress', progress: 20, version: 1 } }), expect: editorWrite },
   'GET /api/measures/:id': { request: (f) => ({ url: `/api/measures/${f.measureId}` }), expect: publicRead },
+  'GET /api/measures/:id/status-history': { request: (f) => ({ url: `/api/measures/${f.measureId}/status-history` }), expect: publicRead },
   'PATCH /api/measures/:id': { request: (f) => ({ url: `/api/measures/${f.measureId}`, payload: { titleEn: 'New', version: 1 } }), expect: editorWrite },
   'DELETE /api/measures/:id': { request: (f) => ({ url: `/api/measures/${f.measureId}`, ifMatch: '"1"' }), expect: adminOnly },
   'POST /api/measures/:id/restore': { request: (f) => ({ url: `/api/measures/${f.deletedMeasureId}/restore`, ifMatch: '"2"' }), expect: adminOnly },

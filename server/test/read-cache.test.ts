@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { startChangeFeed } from '../src/cache/change-feed.ts'
 import { buildSignedInUser, platformAdminHeaders } from './helpers/auth.ts'
 import { buildTestApp } from './helpers/build-test-app.ts'
 import { buildMeasure, buildOrganisation, buildPlan } from './helpers/factories.ts'
 import { useTestDb } from './helpers/test-db.ts'
+import type { Db } from '../src/db/client.ts'
+import * as schema from '../src/db/schema/index.ts'
 
 // The production configuration: answers of plan reads are cached until a write changes them.
 const testDb = await useTestDb()
@@ -136,6 +140,43 @@ describe('cached plan reads', () => {
     expect((await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/progress` })).statusCode).toBe(404)
     await write({ method: 'PATCH', url: `/api/plans/${plan.id}`, payload: { state: 'adopted', version: 1 } })
     expect((await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/progress` })).statusCode).toBe(200)
+  })
+})
+
+/** The test database through a second drizzle instance that counts the statements it sends. */
+function countingDb () {
+  const counter = { statements: [] as string[] }
+  const logger = { logQuery: (query: string) => { counter.statements.push(query) } }
+  const client = (testDb.db as unknown as { $client: never }).$client
+  const db = (testDb.driver === 'postgres'
+    ? drizzlePg(client, { schema, casing: 'snake_case', logger })
+    : drizzlePglite(client, { schema, casing: 'snake_case', logger })) as unknown as Db
+  return { db, counter }
+}
+
+describe('no stampede', () => {
+  it('runs a plan read\'s queries once when many readers miss at the same moment', async () => {
+    const plan = await buildPlan(testDb.db)
+    await buildMeasure(testDb.db, plan, { status: 'done', progress: 100 })
+    const { db, counter } = countingDb()
+    const counted = await buildTestApp({ db, config: { READ_CACHE: true } })
+    try {
+      const one = await counted.inject({ method: 'GET', url: `/api/plans/${plan.id}/progress` })
+      expect(one.statusCode).toBe(200)
+      const perRead = counter.statements.length
+      expect(perRead).toBeGreaterThan(0)
+
+      // A write makes the cached answer stale; then 20 readers arrive together.
+      counted.dataChanged({ planId: plan.id })
+      counter.statements.length = 0
+      const answers = await Promise.all(Array.from({ length: 20 }, () => counted.inject({ method: 'GET', url: `/api/plans/${plan.id}/progress` })))
+      expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(200))
+      expect(new Set(answers.map((a) => a.body)).size).toBe(1)
+      expect(answers[0]!.json().total.measureCount).toBe(1)
+      expect(counter.statements.length).toBe(perRead)
+    } finally {
+      await counted.close()
+    }
   })
 })
 

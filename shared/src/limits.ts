@@ -12,6 +12,9 @@ export const Limits = {
   measuresPerPlan: 2_000,
   organisationsPerPlanFile: 2_000,
   historyPerMeasure: 500,
+  /** Timeline entries a measure's answer carries; older ones come page by page. */
+  timelinePage: 20,
+  timelinePageMax: 100,
 } as const
 
 /** Body size limit of ordinary JSON writes, and of plan-file imports (which carry a whole plan). */

@@ -88,7 +88,12 @@ export const MeasureDetailSchema = Type.Object({
   relatedMeasures: Type.Array(MeasureLinkSchema, { description: 'Measures this one refers to' }),
   referencedBy: Type.Array(MeasureLinkSchema, { description: 'Measures that refer to this one' }),
   exampleActions: Type.Array(ExampleActionSchema),
-  statusHistory: Type.Array(StatusEntrySchema, { description: 'Oldest first' }),
+  statusHistory: Type.Array(StatusEntrySchema, {
+    maxItems: Limits.timelinePage,
+    description: `Newest first: the newest ${Limits.timelinePage} entries; older ones from \`statusHistoryNext\``,
+  }),
+  statusHistoryTotal: Type.Integer({ minimum: 0, description: 'How many entries the whole timeline has' }),
+  statusHistoryNext: Nullable(Type.String({ description: 'Address of the next (older) page of the timeline; null when this is all' })),
   origin: MeasureOriginSchema,
   predecessor: Nullable(Type.Object({
     id: IdSchema,
@@ -98,6 +103,19 @@ export const MeasureDetailSchema = Type.Object({
   }, { description: 'The measure of the earlier plan this one carries over or replaces (plan update); null if new or not visible to the reader' })),
 }, { title: 'MeasureDetail' })
 export type MeasureDetail = Static<typeof MeasureDetailSchema>
+
+/** `before` is the cursor a page's `next` address carries: the date and id of the oldest entry seen. */
+export const StatusHistoryQuerySchema = Type.Object({
+  before: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}~[1-9]\\d{0,15}$', description: 'Entries older than this cursor (from `next`)' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: Limits.timelinePageMax, default: Limits.timelinePage })),
+}, { additionalProperties: false, title: 'StatusHistoryQuery' })
+export type StatusHistoryQuery = Static<typeof StatusHistoryQuerySchema>
+
+export const StatusHistoryPageSchema = Type.Object({
+  items: Type.Array(StatusEntrySchema, { description: 'Newest first' }),
+  next: Nullable(Type.String({ description: 'Address of the next (older) page; null at the first entry' })),
+}, { title: 'StatusHistoryPage' })
+export type StatusHistoryPage = Static<typeof StatusHistoryPageSchema>
 
 export const CreateMeasureSchema = Type.Object(measureFields, { additionalProperties: false, title: 'CreateMeasure' })
 export type CreateMeasure = Static<typeof CreateMeasureSchema>

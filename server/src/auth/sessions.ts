@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { and, eq, ne } from 'drizzle-orm'
+import { and, eq, ne, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { cities, membershipOrganisations, memberships, sessions, users } from '../db/schema/index.ts'
+import type { Role } from '@eccar/shared'
 import type { AuthMethod, CityRole } from './actor.ts'
 
 export const newToken = () => randomBytes(32).toString('base64url')
@@ -29,14 +30,27 @@ export async function deleteSessionsOfUser (db: Db, userId: number, exceptSessio
   await db.delete(sessions).where(exceptSessionId ? and(all, ne(sessions.id, exceptSessionId)) : all)
 }
 
-/** The signed-in user behind a cookie token, or null if the session is unknown, idle too long or too old. */
+/** The user's roles per city with their organisation scopes, as JSON built in the database (one round trip with the session). */
+const rolesOfUser = sql<{ cityId: number, role: Role, organisationIds: number[] }[]>`coalesce((
+  select json_agg(json_build_object('cityId', m.city_id, 'role', m.role, 'organisationIds', coalesce((
+    select json_agg(o.organisation_id) from membership_organisations o where o.user_id = m.user_id and o.city_id = m.city_id
+  ), '[]'::json)))
+  from memberships m where m.user_id = ${users.id}
+), '[]'::json)`
+
+/**
+ * The signed-in user behind a cookie token, or null if the session is unknown, idle too long or too old.
+ * Session, user and roles come in one statement: every signed-in request asks this first.
+ */
 export async function findSession (db: Db, token: string, limits: SessionLimits, now = new Date()) {
   const id = hashToken(token)
-  const [row] = await db.select({
+  const [found] = await db.select({
     id: sessions.id, csrfToken: sessions.csrfToken, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt,
     ssoCityId: sessions.ssoCityId, authMethod: sessions.authMethod, userId: users.id, isPlatformAdmin: users.isPlatformAdmin,
+    roleRows: rolesOfUser,
   }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id))
-  if (!row) return null
+  if (!found) return null
+  const { roleRows, ...row } = found
   const expired = now.getTime() - row.lastSeenAt.getTime() > limits.idleMs || now.getTime() - row.createdAt.getTime() > limits.absoluteMs
   if (expired) {
     await db.delete(sessions).where(eq(sessions.id, id))
@@ -46,7 +60,7 @@ export async function findSession (db: Db, token: string, limits: SessionLimits,
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id))
   }
-  const roles = await cityRoles(db, row.userId)
+  const roles = new Map<number, CityRole>(roleRows.map((r) => [r.cityId, { role: r.role, organisationIds: r.organisationIds }]))
   // A city's provider vouches for that city only: its sessions see no other city and no platform rights.
   if (row.ssoCityId !== null) {
     const own = roles.get(row.ssoCityId)

@@ -4,20 +4,30 @@
  * Correctness rests on generations, not on deleting entries: a reader captures a ticket (which
  * includes the plan's generation) before it touches the database, and a write bumps the generation
  * after it commits. A read that raced a write therefore stores its answer under a ticket nobody
- * asks for again, and can never bring old data back. Entries also expire after `ttlMs` as a bound on
- * staleness should a change ever bypass the application (e.g. a manual SQL fix).
+ * asks for again, and can never bring old data back. Entries also expire after about `ttlMs` as a
+ * bound on staleness should a change ever bypass the application (e.g. a manual SQL fix).
+ *
+ * No stampede: `load` runs one computation per ticket at a time, and every reader who misses while it
+ * runs waits for that one (after a write, the first readers of the new generation share one query).
+ * Expiry does not make readers miss: after a random 70–90 % of `ttlMs` an entry is due for refresh,
+ * and the first reader after that gets the entry at once while one computation replaces it in the
+ * background. Only an entry nobody read for its whole lifetime is missed. The bound on staleness
+ * stays `ttlMs`; a write's new generation is never answered from before it.
  */
 export interface ReadCacheOptions {
   maxEntries?: number
   ttlMs?: number
   now?: () => number
+  /** Source of randomness for the spread of refresh times (tests fix it). */
+  random?: () => number
 }
 
 export type ChangeScope = { planId: number } | 'everything'
 
 /** `V` is what one entry holds: by default the serialised answer. */
 export class ReadCache<V = string> {
-  readonly #entries = new Map<string, { body: V, expiresAt: number }>()
+  readonly #entries = new Map<string, { body: V, refreshAt: number, expiresAt: number }>()
+  readonly #inFlight = new Map<string, Promise<V>>()
   readonly #planGenerations = new Map<number, number>()
   #generation = 0
   #available = true
@@ -29,11 +39,13 @@ export class ReadCache<V = string> {
   readonly #maxEntries: number
   readonly #ttlMs: number
   readonly #now: () => number
+  readonly #random: () => number
 
   constructor (options: ReadCacheOptions = {}) {
     this.#maxEntries = options.maxEntries ?? 2_000
     this.#ttlMs = options.ttlMs ?? 30_000
     this.#now = options.now ?? Date.now
+    this.#random = options.random ?? Math.random
   }
 
   /** Take before reading the database; `variant` names the endpoint, audience and query. */
@@ -42,23 +54,63 @@ export class ReadCache<V = string> {
     return `${this.#generation}|${planId}|${this.#planGenerations.get(planId) ?? 0}|${variant}`
   }
 
+  /** The entry, if any (no refresh, no waiting). */
   get (ticket: string | null): V | undefined {
+    return this.#lookup(ticket)?.body
+  }
+
+  #lookup (ticket: string | null): { body: V, stale: boolean } | undefined {
     if (ticket === null) return undefined
     const entry = this.#entries.get(ticket)
     if (!entry) return undefined
-    if (entry.expiresAt <= this.#now()) {
+    const now = this.#now()
+    if (entry.expiresAt <= now) {
       this.#entries.delete(ticket)
       return undefined
     }
     // Re-insert so the Map's order stays least-recently-used first.
     this.#entries.delete(ticket)
     this.#entries.set(ticket, entry)
-    return entry.body
+    return { body: entry.body, stale: entry.refreshAt <= now }
+  }
+
+  /**
+   * The entry for `ticket`, computed by `compute` at most once at a time: concurrent callers who miss
+   * share the first one's computation (and its error, which is not kept). An entry due for refresh
+   * is answered at once while one background computation replaces it. Without a ticket (cache
+   * bypassed) it simply computes.
+   */
+  async load (ticket: string | null, compute: () => Promise<V>): Promise<V> {
+    if (ticket === null) return compute()
+    const found = this.#lookup(ticket)
+    if (found && !found.stale) return found.body
+    const running = this.#inFlight.get(ticket) ?? this.#start(ticket, compute)
+    if (found) {
+      running.catch(() => {})
+      return found.body
+    }
+    return running
+  }
+
+  #start (ticket: string, compute: () => Promise<V>): Promise<V> {
+    const running = compute().then((body) => {
+      this.set(ticket, body)
+      return body
+    }).finally(() => this.#inFlight.delete(ticket))
+    this.#inFlight.set(ticket, running)
+    return running
+  }
+
+  /** Computations running now (one per ticket at most). */
+  get inFlight () {
+    return this.#inFlight.size
   }
 
   set (ticket: string | null, body: V) {
     if (ticket === null || !this.#available) return
-    this.#entries.set(ticket, { body, expiresAt: this.#now() + this.#ttlMs })
+    const now = this.#now()
+    // Spread over 70–90 % of the lifetime, so entries filled together are not all refreshed together.
+    this.#entries.set(ticket, { body, refreshAt: now + this.#ttlMs * (0.7 + 0.2 * this.#random()), expiresAt: now + this.#ttlMs })
     if (this.#entries.size > this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value!)
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { cpSync, existsSync, fsyncSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite'
@@ -66,6 +67,7 @@ async function openPostgres (url: string, options: DatabaseOptions): Promise<Dat
   })
   // Without a listener, an idle client whose backend dies would crash the process.
   pool.on('error', () => {})
+  pool.on('connect', prepareReads)
   const db = drizzlePg(pool, { schema, casing: 'snake_case' })
   return {
     db,
@@ -73,6 +75,36 @@ async function openPostgres (url: string, options: DatabaseOptions): Promise<Dat
     migrate: () => withMigrationLock(pool, () => migratePg(db, { migrationsFolder })),
     close: () => pool.end(),
   }
+}
+
+/** Named statements one connection keeps at most; beyond that, further texts run unprepared. */
+const preparedPerConnection = 500
+/** Longer texts are one-off statements (imports, bulk inserts), not worth a place. */
+const preparedTextMax = 16_000
+
+/**
+ * Every read runs as a named prepared statement on its connection: PostgreSQL parses and plans a
+ * text once per connection instead of once per request. For the reads of a measure list, planning
+ * took longer than executing (EXPLAIN ANALYZE: about 7–13 ms planning against 1–3 ms execution under
+ * load). The name is a hash of the text, so the same query finds its statement again; writes and
+ * long or rare texts run as before.
+ */
+function prepareReads (client: pg.PoolClient) {
+  const names = new Set<string>()
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  client.query = ((config: unknown, ...rest: unknown[]) => {
+    if (config && typeof config === 'object' && !('name' in config && (config as { name?: string }).name) && 'text' in config) {
+      const text = (config as { text: unknown }).text
+      if (typeof text === 'string' && text.length <= preparedTextMax && /^\s*(select|with)\b/i.test(text)) {
+        const name = `r${createHash('sha1').update(text).digest('base64url')}`
+        if (names.has(name) || names.size < preparedPerConnection) {
+          names.add(name)
+          return query({ ...config, name }, ...rest)
+        }
+      }
+    }
+    return query(config, ...rest)
+  }) as typeof client.query
 }
 
 /** Several app instances may start at once against one PostgreSQL; only one may migrate at a time. */

@@ -29,6 +29,7 @@ export default fp(async function readCachePlugin (app: FastifyInstance) {
  * and keeps it. Errors are never cached. Only the public's answers are cached: what a signed-in
  * user sees depends on their roles in the plan's city, and their traffic is small. `planId` null
  * means not cacheable (the record's plan is unknown); `version` sets the ETag of versioned records.
+ * Concurrent misses of one answer share one computation (see `ReadCache.load`).
  */
 export async function sendCached<T> (
   request: FastifyRequest, reply: FastifyReply, planId: number | null, variant: string, compute: () => Promise<T>,
@@ -37,16 +38,12 @@ export async function sendCached<T> (
   const cache = request.actor.kind === 'anonymous' && planId !== null ? request.server.readCache : null
   if (cache?.fence) await cache.fence()
   const ticket = cache?.ticket(planId!, variant) ?? null
-  reply.type('application/json; charset=utf-8')
-  const hit = cache?.get(ticket)
-  if (hit !== undefined) {
-    if (hit.version !== undefined) setVersionTag(reply, hit.version)
-    return reply.send(hit.body)
+  const produce = async (): Promise<CachedAnswer> => {
+    const value = await compute()
+    return { body: reply.serialize(value) as string, version: options.version?.(value) }
   }
-  const value = await compute()
-  const version = options.version?.(value)
-  if (version !== undefined) setVersionTag(reply, version)
-  const body = reply.serialize(value) as string
-  cache?.set(ticket, { body, version })
-  return reply.send(body)
+  const answer = cache ? await cache.load(ticket, produce) : await produce()
+  reply.type('application/json; charset=utf-8')
+  if (answer.version !== undefined) setVersionTag(reply, answer.version)
+  return reply.send(answer.body)
 }

@@ -72,4 +72,24 @@ describe('useMeasuresStore', () => {
     expect(store.detailStatus).toBe('error')
     expect(store.detailError?.status).toBe(404)
   })
+
+  it('appends the older entries of a measure\'s timeline and keeps the next link', async () => {
+    const entry = (id: number, date: string) => ({
+      id, date, fromStatus: null, status: 'in_progress' as const, fromProgress: null, progress: 10, noteDe: null, noteEn: null,
+      reason: null, evidenceLinks: [], organisation: null, recordedAt: `${date}T10:00:00.000Z`,
+    })
+    const store = useMeasuresStore()
+    const next = '/api/measures/4/status-history?before=2024-05-01~2'
+    store.putDetail({ id: 4, statusHistory: [entry(3, '2024-06-01'), entry(2, '2024-05-01')], statusHistoryTotal: 4, statusHistoryNext: next } as never)
+    vi.mocked(api.getStatusHistoryPage).mockResolvedValue({ items: [entry(1, '2024-01-01')], next: '/api/measures/4/status-history?before=2024-01-01~1' })
+    expect(await store.loadOlderEntries(4)).toBe(true)
+    expect(api.getStatusHistoryPage).toHaveBeenCalledWith(next)
+    expect(store.details[4]!.statusHistory.map((e) => e.id)).toEqual([3, 2, 1])
+    expect(store.details[4]!.statusHistoryNext).toBe('/api/measures/4/status-history?before=2024-01-01~1')
+
+    vi.mocked(api.getStatusHistoryPage).mockRejectedValue(new ApiError(503, 'SERVICE_UNAVAILABLE', 'down'))
+    expect(await store.loadOlderEntries(4)).toBe(false)
+    expect(store.olderStatus).toBe('error')
+    expect(store.details[4]!.statusHistory).toHaveLength(3)
+  })
 })

@@ -26,6 +26,10 @@ export const useMeasuresStore = defineStore('measures', () => {
   const detailStatus = ref<LoadStatus>('idle')
   const detailError = ref<ApiError | null>(null)
 
+  /** Loading the older entries of a measure's timeline (one measure page at a time). */
+  const olderStatus = ref<LoadStatus>('idle')
+  const olderError = ref<ApiError | null>(null)
+
   const hasMore = computed(() => items.value.length < total.value)
   let listRequest = 0
   let detailRequest = 0
@@ -76,6 +80,30 @@ export const useMeasuresStore = defineStore('measures', () => {
     }
   }
 
+  /** Appends the next older page of a measure's timeline to its detail; false when nothing was added. */
+  async function loadOlderEntries (id: number): Promise<boolean> {
+    const measure = details.value[id]
+    if (!measure?.statusHistoryNext || olderStatus.value === 'loading') return false
+    olderStatus.value = 'loading'
+    olderError.value = null
+    try {
+      const page = await api.getStatusHistoryPage(measure.statusHistoryNext)
+      const current = details.value[id] ?? measure
+      const known = new Set(current.statusHistory.map((entry) => entry.id))
+      details.value[id] = markRaw({
+        ...current,
+        statusHistory: [...current.statusHistory, ...page.items.filter((entry) => !known.has(entry.id))],
+        statusHistoryNext: page.next,
+      })
+      olderStatus.value = 'idle'
+      return page.items.length > 0
+    } catch (e) {
+      olderError.value = toApiError(e)
+      olderStatus.value = 'error'
+      return false
+    }
+  }
+
   /** Drops a measure from the cache after it was changed (administration), so its page reads it anew. */
   function forgetMeasure (id: number) {
     delete details.value[id]
@@ -97,10 +125,13 @@ export const useMeasuresStore = defineStore('measures', () => {
     details,
     detailStatus,
     detailError,
+    olderStatus,
+    olderError,
     hasMore,
     loadList,
     loadMore,
     loadMeasure,
+    loadOlderEntries,
     forgetMeasure,
     putDetail,
   }

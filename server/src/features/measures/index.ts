@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   ApiErrorSchema, CreateMeasureSchema, CreateStatusUpdateSchema, HiddenMeasureListSchema, IdParamsSchema, MeasureDetailSchema, MeasureListQuerySchema, MeasureListSchema,
-  StatusUpdateResultSchema, UpdateMeasureSchema,
+  StatusHistoryPageSchema, StatusHistoryQuerySchema, StatusUpdateResultSchema, UpdateMeasureSchema,
 } from '@eccar/shared'
 import { sendCached } from '../../plugins/read-cache.ts'
 import { createPlansService } from '../plans/plans.service.ts'
@@ -81,6 +81,17 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return sendCached(request, reply, planId, `measure|${request.params.id}`,
       () => service.get(request.params.id, request.actor), { version: (measure) => measure.version })
   })
+
+  app.get('/measures/:id/status-history', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['measures'],
+      summary: 'A measure\'s older timeline entries, newest first, page by page (follow `statusHistoryNext`, then `next`)',
+      params: IdParamsSchema,
+      querystring: StatusHistoryQuerySchema,
+      response: { 200: StatusHistoryPageSchema, ...errorResponses },
+    },
+  }, async (request) => service.statusHistory(request.params.id, request.query, request.actor))
 
   app.patch('/measures/:id', {
     config: { access: 'signed-in' },

@@ -1,7 +1,9 @@
-import { measureTextFieldNames, type MeasureDetail, type MeasureLink, type MeasureSummary, type MeasureTextField, type OrganisationRef } from '@eccar/shared'
+import {
+  Limits, measureTextFieldNames, type MeasureDetail, type MeasureLink, type MeasureSummary, type MeasureTextField, type OrganisationRef, type StatusEntry,
+} from '@eccar/shared'
 import { canSeeInternal, type Actor } from '../../auth/actor.ts'
 import { canSeeMeasure } from '../common/visibility.ts'
-import type { MeasureDetailRow, MeasureListRow, PredecessorRow } from './measures.queries.ts'
+import type { MeasureDetailRow, MeasureListRow, PredecessorRow, TimelineRow } from './measures.queries.ts'
 
 type LinkedMeasure = { id: number, code: string, titleDe: string, titleEn: string | null, isPublic: boolean, deletedAt: Date | null }
 
@@ -58,27 +60,40 @@ export function toMeasureDetail (row: MeasureDetailRow, actor: Actor, predecesso
     relatedMeasures: row.relations.filter((r) => canSeeMeasure(actor, r.related)).map((r) => toLink(r.related, r)).sort(byCode),
     referencedBy: row.referencedBy.filter((r) => canSeeMeasure(actor, r.measure)).map((r) => toLink(r.measure, r)).sort(byCode),
     exampleActions: row.exampleActions.map((e) => e.action).sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true })),
-    statusHistory: row.statusUpdates.map((update) => ({
-      id: update.id,
-      date: update.date,
-      fromStatus: update.fromStatus,
-      status: update.status,
-      fromProgress: update.fromProgress,
-      progress: update.progress,
-      noteDe: update.noteDe,
-      noteEn: update.noteEn,
-      reason: update.reason,
-      evidenceLinks: update.evidenceLinks,
-      organisation: update.organisation ?? null,
-      recordedAt: update.recordedAt.toISOString(),
-      // The person is internal; the public sees the organisation only.
-      ...(internal ? { recordedBy: update.user ?? null } : {}),
-    })),
+    statusHistory: row.statusUpdates.slice(0, Limits.timelinePage).map((update) => toStatusEntry(update, internal)),
+    statusHistoryTotal: row.statusHistoryTotal,
+    statusHistoryNext: timelineNext(row.id, row.statusUpdates, Limits.timelinePage),
     origin: row.origin,
     predecessor: toPredecessor(predecessor, actor),
   }
   if (internal) detail.internalNote = row.internalNote
   return detail
+}
+
+/** A timeline entry; the person who recorded it is internal, the public sees the organisation only. */
+export function toStatusEntry (update: TimelineRow, internal: boolean): StatusEntry {
+  return {
+    id: update.id,
+    date: update.date,
+    fromStatus: update.fromStatus,
+    status: update.status,
+    fromProgress: update.fromProgress,
+    progress: update.progress,
+    noteDe: update.noteDe,
+    noteEn: update.noteEn,
+    reason: update.reason,
+    evidenceLinks: update.evidenceLinks,
+    organisation: update.organisation ?? null,
+    recordedAt: update.recordedAt.toISOString(),
+    ...(internal ? { recordedBy: update.user ?? null } : {}),
+  }
+}
+
+/** The address of the older entries after a page loaded with one extra row, or null when there are none. */
+export function timelineNext (measureId: number, rows: readonly { date: string, id: number }[], limit: number): string | null {
+  if (rows.length <= limit) return null
+  const oldest = rows[limit - 1]!
+  return `/api/measures/${measureId}/status-history?before=${oldest.date}~${oldest.id}`
 }
 
 const byCode = (a: MeasureLink, b: MeasureLink) => a.code.localeCompare(b.code, 'en', { numeric: true })

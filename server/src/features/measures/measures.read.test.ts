@@ -1,4 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { Limits } from '@eccar/shared'
+import { statusUpdates } from '../../db/schema/index.ts'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
 import {
   buildMeasure, buildOrganisation, buildPlan, buildStatusUpdate, linkExampleActions, linkMeasures,
@@ -207,7 +209,7 @@ describe('GET /api/measures/:id', () => {
     expect(dev.json().referencedBy.map((link: { id: number }) => link.id)).toEqual([internal.id])
   })
 
-  it('lists the status history oldest first when entries were recorded out of order', async () => {
+  it('lists the status history newest first when entries were recorded out of order', async () => {
     const plan = await buildPlan(testDb.db)
     const office = await buildOrganisation(testDb.db, plan.cityId)
     const measure = await buildMeasure(testDb.db, plan, { status: 'in_progress', progress: 40 })
@@ -217,9 +219,65 @@ describe('GET /api/measures/:id', () => {
     const res = await publicApp.inject({ method: 'GET', url: `/api/measures/${measure.id}` })
     expect(res.statusCode).toBe(200)
     expect(res.json().statusHistory).toMatchObject([
-      { date: '2024-01-15', fromStatus: null, status: 'planned', progress: 0, organisation: null },
       { date: '2024-06-01', fromStatus: 'planned', status: 'in_progress', fromProgress: 0, progress: 40, organisation: { id: office.id } },
+      { date: '2024-01-15', fromStatus: null, status: 'planned', progress: 0, organisation: null },
     ])
+    expect(res.json()).toMatchObject({ statusHistoryTotal: 2, statusHistoryNext: null })
+  })
+
+  it('stays small after 1,000 status updates and pages through the older entries, newest first', async () => {
+    const plan = await buildPlan(testDb.db)
+    const measure = await buildMeasure(testDb.db, plan, { status: 'in_progress', progress: 40 })
+    const start = Date.UTC(2020, 0, 1)
+    await testDb.db.insert(statusUpdates).values(Array.from({ length: 1000 }, (_, i) => ({
+      measureId: measure.id, date: new Date(start + Math.floor(i / 3) * 86_400_000).toISOString().slice(0, 10),
+      status: 'in_progress' as const, progress: i % 100, noteDe: `Zwischenstand ${i + 1}, mit einer Notiz von durchschnittlicher Länge.`,
+    })))
+
+    const res = await publicApp.inject({ method: 'GET', url: `/api/measures/${measure.id}` })
+    expect(res.statusCode).toBe(200)
+    expect(res.body.length).toBeLessThan(20_000)
+    const first = res.json()
+    expect(first.statusHistory).toHaveLength(Limits.timelinePage)
+    expect(first.statusHistory[0].noteDe).toMatch(/^Zwischenstand 1000,/)
+    expect(first.statusHistoryTotal).toBe(1000)
+
+    // Following the links gives every entry once, newest first.
+    const notes: string[] = first.statusHistory.map((e: { noteDe: string }) => e.noteDe)
+    let next: string | null = first.statusHistoryNext
+    let pages = 0
+    while (next) {
+      const page = await publicApp.inject({ method: 'GET', url: `${next}&limit=100` })
+      expect(page.statusCode).toBe(200)
+      notes.push(...page.json().items.map((e: { noteDe: string }) => e.noteDe))
+      next = page.json().next
+      pages++
+    }
+    expect(pages).toBe(10)
+    expect(notes).toHaveLength(1000)
+    expect(notes.map((n) => Number(/\d+/.exec(n)![0]))).toEqual(Array.from({ length: 1000 }, (_, i) => 1000 - i))
+
+    // A status update's answer and a 412's body carry the newest page only.
+    const report = { status: 'in_progress', progress: 50, date: '2024-01-01' }
+    const posted = await app.inject({ method: 'POST', url: `/api/measures/${measure.id}/status-updates`, payload: { ...report, version: first.version } })
+    expect(posted.statusCode).toBe(201)
+    expect(posted.body.length).toBeLessThan(20_000)
+    // Dated back, the new entry is not among the newest, and the answer still names it.
+    expect(posted.json().entry).toMatchObject({ date: '2024-01-01', progress: 50 })
+    expect(posted.json().measure.statusHistoryTotal).toBe(1001)
+    const stale = await app.inject({ method: 'POST', url: `/api/measures/${measure.id}/status-updates`, payload: { ...report, version: first.version } })
+    expect(stale.statusCode).toBe(412)
+    expect(stale.body.length).toBeLessThan(20_000)
+    expect(stale.json().current.statusHistory).toHaveLength(Limits.timelinePage)
+  })
+
+  it('answers 404 for the timeline of a measure the reader may not see, and 400 for a malformed cursor', async () => {
+    const plan = await buildPlan(testDb.db)
+    const hidden = await buildMeasure(testDb.db, plan, { isPublic: false })
+    expect((await publicApp.inject({ method: 'GET', url: `/api/measures/${hidden.id}/status-history` })).statusCode).toBe(404)
+    expect((await app.inject({ method: 'GET', url: `/api/measures/${hidden.id}/status-history` })).statusCode).toBe(200)
+    const bad = await publicApp.inject({ method: 'GET', url: `/api/measures/${hidden.id}/status-history?before=yesterday` })
+    expect(bad.statusCode).toBe(400)
   })
 
   it('sends the version as a strong ETag', async () => {

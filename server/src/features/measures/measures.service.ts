@@ -1,8 +1,10 @@
-import type { CreateMeasure, CreateStatusUpdate, HiddenMeasureList, MeasureListQuery, UpdateMeasure } from '@eccar/shared'
+import type {
+  CreateMeasure, CreateStatusUpdate, HiddenMeasureList, MeasureListQuery, StatusHistoryPage, StatusHistoryQuery, UpdateMeasure,
+} from '@eccar/shared'
 import { Limits } from '@eccar/shared'
 import { eq } from 'drizzle-orm'
 import {
-  FieldNotAllowedError, ForbiddenError, organisationScope, requireRole, systemActor, userIdOf, type Actor,
+  canSeeInternal, FieldNotAllowedError, ForbiddenError, organisationScope, requireRole, systemActor, userIdOf, type Actor,
 } from '../../auth/actor.ts'
 import { recordAudit, recordAudits } from '../audit/audit.writer.ts'
 import { writeTransaction, type Announce, type ChangeListener } from '../../cache/write-transaction.ts'
@@ -19,10 +21,11 @@ import {
   MeasureCodeTakenError, MeasureNotDeletedError, MeasureNotFoundError, ReportingOrganisationInvalidError, StatusDateInFutureError,
   StatusReasonRequiredError,
 } from './measures.errors.ts'
-import { toMeasureDetail, toMeasureSummary } from './measures.presenters.ts'
+import { timelineNext, toMeasureDetail, toMeasureSummary, toStatusEntry } from './measures.presenters.ts'
 import {
-  codeTaken, findMeasureDetail, findMeasureForUpdate, findMeasurePlanId, findMeasuresForUpdate, findPredecessor, insertStatusUpdates,
-  insertStatusUpdatesReturning, involvedOrganisationsOf, listHiddenMeasures, listMeasures, nextPosition, replaceLinks, type MeasureRow,
+  codeTaken, findMeasureDetail, findMeasureForUpdate, findMeasurePlanId, findMeasuresForUpdate, findMeasureVisibility, findPredecessor,
+  findStatusEntry, findTimelinePage, insertStatusUpdates, insertStatusUpdatesReturning, involvedOrganisationsOf, listHiddenMeasures,
+  listMeasures, nextPosition, replaceLinks, type MeasureRow,
 } from './measures.queries.ts'
 import { checkMeasure, needsReason } from './measures.rules.ts'
 
@@ -198,6 +201,17 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
 
     get: (id: number, actor: Actor) => detail(db, id, actor),
 
+    /** Older timeline entries of a measure the actor may see, newest first, page by page. */
+    async statusHistory (id: number, query: StatusHistoryQuery, actor: Actor): Promise<StatusHistoryPage> {
+      const measure = await findMeasureVisibility(db, id)
+      if (!measure || !canSeeMeasure(actor, measure, measure.planState)) throw new MeasureNotFoundError(id)
+      const limit = query.limit ?? Limits.timelinePage
+      const [date, entryId] = query.before ? query.before.split('~') : []
+      const rows = await findTimelinePage(db, id, date && entryId ? { date, id: Number(entryId) } : null, limit)
+      const internal = canSeeInternal(actor, measure.cityId)
+      return { items: rows.slice(0, limit).map((row) => toStatusEntry(row, internal)), next: timelineNext(id, rows, limit) }
+    },
+
     /** Only the plan's administrators restore measures, so only they see which ones are hidden. */
     async listHidden (planId: number, actor: Actor): Promise<HiddenMeasureList> {
       const plan = await findPlan(db, planId)
@@ -293,7 +307,10 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
       return writeTransaction(db, onChange, async (tx, announce) => {
         const entryId = await recordStatusUpdate(tx, announce, id, input, expected, actor)
         const measure = await detail(tx, id, actor)
-        return { entry: measure.statusHistory.find((e) => e.id === entryId)!, measure }
+        // A report dated back may fall outside the newest page the measure carries.
+        const entry = measure.statusHistory.find((e) => e.id === entryId)
+          ?? toStatusEntry((await findStatusEntry(tx, entryId))!, canSeeInternal(actor, (await findMeasureVisibility(tx, id))!.cityId))
+        return { entry, measure }
       })
     },
 

@@ -189,7 +189,8 @@ describe('PATCH /api/measures/:id', () => {
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ status: 'in_progress', progress: 30, version: 2 })
     expect(res.json().statusHistory).toHaveLength(2)
-    expect(res.json().statusHistory[1]).toMatchObject({ fromStatus: 'planned', status: 'in_progress', fromProgress: 0, progress: 30 })
+    // Newest first.
+    expect(res.json().statusHistory[0]).toMatchObject({ fromStatus: 'planned', status: 'in_progress', fromProgress: 0, progress: 30 })
     expect((await tableCounts(testDb.db)).status_updates).toBe(2)
   })
 
@@ -211,7 +212,7 @@ describe('PATCH /api/measures/:id', () => {
     const res = await patch(created.id, { status: 'in_progress', version: 1 })
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ status: 'in_progress', statusReason: null })
-    expect(res.json().statusHistory[1]).toMatchObject({ fromStatus: 'delayed', status: 'in_progress', reason: null })
+    expect(res.json().statusHistory[0]).toMatchObject({ fromStatus: 'delayed', status: 'in_progress', reason: null })
   })
 
   it('replaces a link list as a whole when it is sent and keeps the lists left out', async () => {

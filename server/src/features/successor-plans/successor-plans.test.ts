@@ -90,8 +90,9 @@ describe('POST /api/plans/:id/successor with the Jena plan', () => {
     // The old measure keeps its whole history and ends as carried over.
     const oldAfter = await read<MeasureDetail>(admin, `/api/measures/${oldOne.id}`)
     expect(oldAfter.status).toBe('carried_over')
-    expect(oldAfter.statusHistory.slice(0, -1)).toEqual(oldOne.statusHistory)
-    expect(oldAfter.statusHistory.at(-1)).toMatchObject({ fromStatus: oldOne.status, status: 'carried_over' })
+    // Newest first: the carry-over entry, then the history as it was.
+    expect(oldAfter.statusHistory.slice(1)).toEqual(oldOne.statusHistory)
+    expect(oldAfter.statusHistory[0]).toMatchObject({ fromStatus: oldOne.status, status: 'carried_over' })
     expect(oldAfter.predecessor).toBeNull()
     expect(oldAfter.origin).toBe('new')
 

@@ -22,7 +22,7 @@ const buildDetail = (overrides: Partial<MeasureDetail> = {}): MeasureDetail => (
   ...buildMeasureSummary({ status: 'in_progress', progress: 50, version: 3, involvedOrganisations: [counselling] }),
   citySlug: 'jena', planTitleDe: 'Plan', planTitleEn: null, descriptionDe: null, descriptionEn: null, recurrenceOn: null,
   timeframeNoteDe: null, timeframeNoteEn: null, fundingNoteDe: null, fundingNoteEn: null, goodPractice: false, goodPracticeDescriptionDe: null, goodPracticeDescriptionEn: null, statusReason: null,
-  relatedMeasures: [], referencedBy: [], exampleActions: [], statusHistory: [entry(1, '2021-07-01')], origin: 'plan', predecessor: null,
+  relatedMeasures: [], referencedBy: [], exampleActions: [], statusHistory: [entry(1, '2021-07-01')], statusHistoryTotal: 1, statusHistoryNext: null, origin: 'plan', predecessor: null,
   ...overrides,
 } as MeasureDetail)
 const user = (organisations: OrganisationRef[] = [ads]): Me => ({

@@ -154,6 +154,10 @@ const de = {
     reportedBy: 'Gemeldet von',
     reason: 'Begründung',
     evidence: 'Belege:',
+    older: 'Ältere Einträge anzeigen',
+    olderLoading: 'Ältere Einträge werden geladen …',
+    olderFailed: 'Die älteren Einträge konnten nicht geladen werden. Bitte versuchen Sie es noch einmal.',
+    shown: 'Angezeigt werden die neuesten {shown} von {total} Einträgen.',
   },
   organisation: {
     eyebrow: 'Beteiligte Stelle',

@@ -155,6 +155,10 @@ const en: MessageSchema = {
     reportedBy: 'Reported by',
     reason: 'Reason',
     evidence: 'Evidence:',
+    older: 'Show older entries',
+    olderLoading: 'Loading older entries …',
+    olderFailed: 'The older entries could not be loaded. Please try again.',
+    shown: 'Showing the newest {shown} of {total} entries.',
   },
   organisation: {
     eyebrow: 'Responsible body',

@@ -25,6 +25,8 @@ const detail = (overrides: Partial<MeasureDetail> = {}): MeasureDetail => ({
   referencedBy: [],
   exampleActions: [{ key: '3.b', commitmentNumber: 3, textDe: 'b', textEn: 'b' }],
   statusHistory: [],
+  statusHistoryTotal: 0,
+  statusHistoryNext: null,
   origin: 'new',
   predecessor: null,
   ...overrides,

@@ -1,0 +1,119 @@
+/**
+ * The reads the read cache does not cover: every public read with READ_CACHE=false (what the first
+ * reader after a write, and every signed-in person, waits for), and the signed-in workspace reads.
+ * Each endpoint is compared with GET /api/health of the same app in the same run.
+ */
+import { and, asc, eq, isNotNull } from 'drizzle-orm'
+import { buildApp } from '../server/src/app.ts'
+import { createSession } from '../server/src/auth/sessions.ts'
+import { testConfig } from '../server/src/config.ts'
+import type { Db } from '../server/src/db/client.ts'
+import { measures, membershipOrganisations, statusUpdates, users } from '../server/src/db/schema/index.ts'
+import { defer, withTimeout } from './cleanup.ts'
+import { measureLoad, timeSingleRequests, type LoadFigures, type LoadSettings } from './load.ts'
+
+/** Targets on PostgreSQL, uncached: requests/s ÷ health requests/s of the same run. */
+export const uncachedTargets = { plan: 0.15, progress: 0.15, detail: 0.15, list50: 0.10, workspace: 0.08 } as const
+type TargetKind = keyof typeof uncachedTargets | 'reference'
+
+export interface UncachedEndpointReport {
+  key: string
+  label: string
+  path: string
+  /** Which session the requests carry. */
+  as: 'public' | 'admin' | 'editor'
+  target: TargetKind
+  status: number | null
+  bytes: number | null
+  singleMs: number | null
+  load: LoadFigures | null
+  ratio: number | null
+  error: string | null
+}
+
+interface Seeded { jenaPlanId: number, generatedPlanId: number }
+
+/** The Jena demo's admin and editor, signed in directly (no password hashing in the measurement). */
+async function sessions (db: Db) {
+  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@jena.example'))
+  const [editor] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'editor@jena.example'))
+  if (!admin || !editor) throw new Error('the Jena demo accounts are missing')
+  const [scope] = await db.select({ organisationId: membershipOrganisations.organisationId }).from(membershipOrganisations)
+    .where(eq(membershipOrganisations.userId, editor.id))
+  const adminSession = await createSession(db, admin.id)
+  const editorSession = await createSession(db, editor.id)
+  return {
+    admin: { cookie: `sid=${adminSession.token}`, csrfToken: adminSession.csrfToken },
+    editor: { cookie: `sid=${editorSession.token}`, csrfToken: editorSession.csrfToken },
+    editorOrganisationId: scope?.organisationId ?? null,
+  }
+}
+
+/** A public Jena measure with the longest timeline: the heaviest detail page of the demo. */
+export async function busiestMeasure (db: Db, planId: number) {
+  const rows = await db.select({ id: measures.id, updates: statusUpdates.id }).from(measures)
+    .leftJoin(statusUpdates, eq(statusUpdates.measureId, measures.id))
+    .where(and(eq(measures.planId, planId), eq(measures.isPublic, true), isNotNull(statusUpdates.id)))
+    .orderBy(asc(measures.id))
+  const counts = new Map<number, number>()
+  for (const row of rows) counts.set(row.id, (counts.get(row.id) ?? 0) + 1)
+  const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])
+  if (!best) throw new Error('the Jena demo has no measure with a timeline')
+  return best[0]
+}
+
+export async function benchUncached (db: Db, seed: Seeded, load: LoadSettings, postgresDatabase: string | null, log: (line: string) => void) {
+  const app = await buildApp({ config: { ...testConfig(), READ_CACHE: false, LOG_LEVEL: 'silent' }, db, logger: false })
+  const closeApp = defer('close the uncached app', async () => {
+    const closing = app.close()
+    app.server.closeAllConnections()
+    await closing
+  })
+  const reports: UncachedEndpointReport[] = []
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const address = app.server.address()
+    if (!address || typeof address === 'string') throw new Error('the app has no TCP address')
+    const base = `http://127.0.0.1:${address.port}`
+    const signedIn = await sessions(db)
+    const measureId = await busiestMeasure(db, seed.jenaPlanId)
+    const mine = signedIn.editorOrganisationId === null ? '' : `organisation=${signedIn.editorOrganisationId}&`
+    const endpoints: Omit<UncachedEndpointReport, 'status' | 'bytes' | 'singleMs' | 'load' | 'ratio' | 'error'>[] = [
+      { key: 'health', label: 'health', path: '/api/health', as: 'public', target: 'reference' },
+      { key: 'plan', label: 'plan', path: `/api/plans/${seed.jenaPlanId}`, as: 'public', target: 'plan' },
+      { key: 'progress', label: 'progress', path: `/api/plans/${seed.jenaPlanId}/progress`, as: 'public', target: 'progress' },
+      { key: 'list50', label: 'measures (50 rows)', path: `/api/plans/${seed.generatedPlanId}/measures`, as: 'public', target: 'list50' },
+      { key: 'list100', label: 'measures (100 rows)', path: `/api/plans/${seed.generatedPlanId}/measures?limit=100`, as: 'public', target: 'reference' },
+      { key: 'detail', label: 'measure detail', path: `/api/measures/${measureId}`, as: 'public', target: 'detail' },
+      { key: 'my-measures', label: 'my measures (editor)', path: `/api/plans/${seed.jenaPlanId}/measures?${mine}limit=100&offset=0`, as: 'editor', target: 'workspace' },
+      { key: 'attention', label: 'needs attention (editor)', path: `/api/plans/${seed.jenaPlanId}/attention${signedIn.editorOrganisationId === null ? '' : `?organisation=${signedIn.editorOrganisationId}`}`, as: 'editor', target: 'workspace' },
+      { key: 'admin-list', label: 'admin measure list', path: `/api/plans/${seed.jenaPlanId}/measures?limit=100&offset=0`, as: 'admin', target: 'workspace' },
+    ]
+    let healthRate: number | null = null
+    for (const endpoint of endpoints) {
+      const entry: UncachedEndpointReport = { ...endpoint, status: null, bytes: null, singleMs: null, load: null, ratio: null, error: null }
+      reports.push(entry)
+      const headers: Record<string, string> = endpoint.as === 'public' ? {} : { cookie: signedIn[endpoint.as].cookie }
+      try {
+        const single = await timeSingleRequests(`${base}${endpoint.path}`, 30, 5, headers)
+        entry.status = single.status
+        entry.bytes = single.bytes
+        entry.singleMs = single.medianMs
+        if (single.status !== 200) throw new Error(`status ${single.status}: ${JSON.stringify(single.body).slice(0, 200)}`)
+        const maxSeconds = load.warmupSeconds + load.seconds + 60
+        entry.load = await withTimeout(measureLoad(`${base}${endpoint.path}`, load, postgresDatabase, headers), maxSeconds * 1000, `load on ${endpoint.path}`)
+        if (endpoint.key === 'health') healthRate = entry.load.requestsPerSecond
+        entry.ratio = healthRate ? entry.load.requestsPerSecond / healthRate : null
+        log(`uncached ${endpoint.label.padEnd(26)} ${Math.round(entry.load.requestsPerSecond).toString().padStart(6)} req/s  `
+          + `p99 ${entry.load.latencyP99Ms} ms  non-2xx ${entry.load.non2xx}  ratio ${entry.ratio?.toFixed(3) ?? '–'}  `
+          + `(1 request alone: ${single.medianMs.toFixed(1)} ms, ${single.bytes} B)`)
+      } catch (error) {
+        entry.error = error instanceof Error ? error.message : String(error)
+        log(`ERROR uncached ${endpoint.label}: ${entry.error}`)
+      }
+    }
+  } finally {
+    await closeApp()
+  }
+  return reports
+}

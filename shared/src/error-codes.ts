@@ -40,6 +40,8 @@ export const errorCodes = [
   // Mail, spreadsheets and open data
   'MAIL_NOT_FOUND', 'TIME_ZONE_UNKNOWN', 'UNSUBSCRIBE_TOKEN_UNKNOWN', 'INDICATOR_IMPORT_INVALID', 'STATUS_IMPORT_INVALID',
   'SPREADSHEET_COLUMNS', 'SPREADSHEET_EMPTY', 'SPREADSHEET_ENCODING', 'SPREADSHEET_TOO_MANY_ROWS', 'SPREADSHEET_UNREADABLE',
+  // Branding, widgets and Leichte Sprache
+  'ACCENT_CONTRAST_TOO_LOW', 'LOGO_INVALID', 'LOGO_NOT_FOUND', 'EASY_READ_NOT_FOUND', 'EMBED_URL_UNKNOWN',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

@@ -79,7 +79,7 @@ describe('branding', () => {
     expect(res.statusCode).toBe(400)
     const body = res.json()
     expect(body.code).toBe('ACCENT_CONTRAST_TOO_LOW')
-    // #e2001a (a bright red) reaches 4.79:1 on white but not on the darker grey stripes.
+    // #e2001a (a bright red) reaches 4.94:1 on white but not on the darker grey stripes.
     expect(body.details).toEqual([
       { path: '/accentColour', reason: expect.stringMatching(/^4\.\d\d:1 against #e9ecf1 \(stripe\); needs 4\.5:1$/) },
     ])

@@ -127,7 +127,8 @@ for (const device of [{ name: 'desktop', width: 1280, height: 900 }, { name: 'ph
       expect(await page.locator('main').textContent()).toContain('Prüfgruppe Lebenshilfe Jena')
       const fontSize = await page.locator('.easy-read p').first().evaluate((p) => Number.parseFloat(getComputedStyle(p).fontSize))
       expect(fontSize).toBeGreaterThanOrEqual(19)
-      const overflow = await page.evaluate(() => [...document.querySelectorAll('body *')]
+      // The page's own content fits 360 px (the shared header is checked elsewhere).
+      const overflow = await page.evaluate(() => [...document.querySelectorAll('main *')]
         .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => `${e.tagName}.${e.className}`).slice(0, 5))
       expect(overflow).toEqual([])
       await noAxeViolations(page, '/jena/plans/1/leichte-sprache')

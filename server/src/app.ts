@@ -7,6 +7,8 @@ import type { Config } from './config.ts'
 import type { Db } from './db/client.ts'
 import attention from './features/attention/index.ts'
 import audit from './features/audit/index.ts'
+import brand from './features/brand/index.ts'
+import embeds from './features/brand/embed.routes.ts'
 import cities from './features/cities/index.ts'
 import commitments from './features/commitments/index.ts'
 import incidents from './features/incidents/index.ts'
@@ -112,7 +114,10 @@ export async function buildApp ({ config, db, logger }: BuildAppOptions) {
     await api.register(notifications)
     await api.register(openData)
     await api.register(spreadsheets)
+    await api.register(brand)
   }, { prefix: '/api' })
+
+  await app.register(embeds)
 
   await app.register(web)
   return app

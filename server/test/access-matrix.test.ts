@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Db } from '../src/db/client.ts'
 import { auditLog, mails, cityIdentityProviders, cityInvitations, cycleSnapshots, invitations, memberships, sessions, steeringMeetings, steeringMembers, users } from '../src/db/schema/index.ts'
-import { incidentCounts, incidentReleases, indicators, indicatorValues, reportingCycles } from '../src/db/schema/index.ts'
+import { cityBranding, easyReadTexts, incidentCounts, incidentReleases, indicators, indicatorValues, reportingCycles } from '../src/db/schema/index.ts'
 import { jenaSnapshot } from '../src/reports/fixtures/jena-snapshot.ts'
 import { buildSignedInUser, buildUser, type AuthHeaders } from './helpers/auth.ts'
 import { buildTestApp } from './helpers/build-test-app.ts'
@@ -77,6 +77,8 @@ async function buildFixture (db: Db) {
   const [mail] = await db.insert(mails).values({
     cityId: city.id, recipient: 'someone@example.org', kind: 'meeting-due', language: 'de', subject: 'Sitzung', templateData: {}, idempotencyKey: 'matrix', state: 'held',
   }).returning()
+  await db.insert(cityBranding).values({ cityId: city.id, logo: Buffer.from([0x89, 0x50, 0x4e, 0x47]), logoType: 'image/png', logoUpdatedAt: new Date(1), version: 2 })
+  await db.insert(easyReadTexts).values({ planId: plan.id, commitment: 0, body: 'Ein Plan.' })
   const headers: Record<Caller, AuthHeaders | Record<string, never>> = {
     anonymous: {},
     otherCityAdmin: (await buildSignedInUser(db, { memberships: [{ cityId: otherCity.id, role: 'admin' }] })).headers,
@@ -95,6 +97,8 @@ async function buildFixture (db: Db) {
   }
   return { fixture, headers }
 }
+
+const noBranding = { accentColour: null, website: null, feedbackEmail: null, feedbackPhone: null, feedbackUrl: null, enforcementName: null, enforcementUrl: null }
 
 interface Row { request: (f: Fixture) => { url: string, payload?: object, ifMatch?: string }, expect: Record<Caller, Expectation> }
 
@@ -205,6 +209,23 @@ const matrix: Record<string, Row> = {
   'GET /api/cities/:city/catalog.ttl': { request: (f) => ({ url: `/api/cities/${f.city}/catalog.ttl` }), expect: publicRead },
   'GET /api/cities/:city/open-data': { request: (f) => ({ url: `/api/cities/${f.city}/open-data` }), expect: adminOnly },
   'PUT /api/cities/:city/open-data': { request: (f) => ({ url: `/api/cities/${f.city}/open-data`, payload: { licence: 'cc-by-4.0', publisherName: 'Stadt Alpha', contactEmail: null }, ifMatch: '"1"' }), expect: adminOnly },
+  'GET /api/cities/:city/branding': { request: (f) => ({ url: `/api/cities/${f.city}/branding` }), expect: publicRead },
+  'GET /api/cities/:city/logo/:stamp': { request: (f) => ({ url: `/api/cities/${f.city}/logo/1` }), expect: publicRead },
+  'GET /api/cities/:city/branding/settings': { request: (f) => ({ url: `/api/cities/${f.city}/branding/settings` }), expect: adminOnly },
+  'PUT /api/cities/:city/branding/settings': {
+    request: (f) => ({ url: `/api/cities/${f.city}/branding/settings`, payload: { ...noBranding, embedOrigins: ['https://alpha.example'] }, ifMatch: '"2"' }),
+    expect: adminOnly,
+  },
+  // A JSON body gets 415 from the logo route, but only after the caller's rights were checked.
+  'PUT /api/cities/:city/branding/logo': { request: (f) => ({ url: `/api/cities/${f.city}/branding/logo`, payload: {}, ifMatch: '"2"' }), expect: adminOnly },
+  'DELETE /api/cities/:city/branding/logo': { request: (f) => ({ url: `/api/cities/${f.city}/branding/logo`, ifMatch: '"2"' }), expect: adminOnly },
+  'GET /api/oembed': { request: (f) => ({ url: `/api/oembed?url=${encodeURIComponent(`${app.config.PUBLIC_ORIGIN}/${f.city}/plans/${f.planId}`)}` }), expect: publicRead },
+  'GET /api/plans/:id/easy-read': { request: (f) => ({ url: `/api/plans/${f.planId}/easy-read` }), expect: publicRead },
+  'GET /api/plans/:id/easy-read/drafts': { request: (f) => ({ url: `/api/plans/${f.planId}/easy-read/drafts` }), expect: editorWrite },
+  'PUT /api/plans/:id/easy-read/:target': { request: (f) => ({ url: `/api/plans/${f.planId}/easy-read/2`, payload: { body: 'Ein Satz.' }, ifMatch: '"1"' }), expect: editorWrite },
+  'POST /api/plans/:id/easy-read/:target/check': {
+    request: (f) => ({ url: `/api/plans/${f.planId}/easy-read/plan/check`, payload: { checkedBy: 'Prüfgruppe' }, ifMatch: '"1"' }), expect: editorWrite,
+  },
   'GET /api/plans/:id/status-template.xlsx': { request: (f) => ({ url: `/api/plans/${f.planId}/status-template.xlsx` }), expect: editorWrite },
   // Uploads: a JSON body gets 415 from the import, but only after the caller's rights were checked.
   'POST /api/plans/:id/status-imports/preview': { request: (f) => ({ url: `/api/plans/${f.planId}/status-imports/preview`, payload: {} }), expect: editorWrite },

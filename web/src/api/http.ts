@@ -101,3 +101,11 @@ export async function sendJson<T> (method: WriteMethod, path: string, body?: unk
     body: body === undefined ? undefined : JSON.stringify(body),
   })
 }
+
+/** A write whose body is a file as it is (its own Content-Type), versioned like `sendJson`. */
+export async function sendFile<T> (method: WriteMethod, path: string, file: Blob, options: { ifMatch?: number } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': file.type || 'application/octet-stream' }
+  if (csrfToken) headers['x-csrf-token'] = csrfToken
+  if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`
+  return request<T>(`${baseUrl}${path}`, { method, headers, body: file })
+}

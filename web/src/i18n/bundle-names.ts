@@ -2,7 +2,7 @@
  * The text bundles a route can ask for (route meta `messages`, loaded by bundles.ts). Plain data without
  * imports, so the web build can read it too when it writes the server's page manifest.
  */
-export type MessageBundle = 'admin' | 'reporting' | 'incidents' | 'errors' | 'mail' | 'open-data' | 'spreadsheets' | 'plans-admin'
+export type MessageBundle = 'admin' | 'reporting' | 'incidents' | 'errors' | 'mail' | 'open-data' | 'spreadsheets' | 'plans-admin' | 'brand'
 
 /** Bundles whose pages all write, so they bring the error texts along without every route naming them. */
 const bundlesAlsoNeeded: Partial<Record<MessageBundle, MessageBundle[]>> = { admin: ['errors'], incidents: ['errors'], mail: ['errors'], spreadsheets: ['errors'], 'plans-admin': ['errors'] }

@@ -52,6 +52,11 @@ const loaders: Record<MessageBundle, () => Promise<BundleMessages>> = {
     const [de, en] = await Promise.all([import('./locales/plans-admin.de'), import('./locales/plans-admin.en')])
     return { de: de.default, en: en.default }
   },
+  // The city's look, the widgets' snippets and Leichte Sprache (issue 17).
+  brand: async () => {
+    const [de, en] = await Promise.all([import('./locales/brand.de'), import('./locales/brand.en')])
+    return { de: de.default, en: en.default }
+  },
   errors: async () => {
     const [de, en] = await Promise.all([import('./locales/errors.de'), import('./locales/errors.en')])
     return { de: de.default, en: en.default }

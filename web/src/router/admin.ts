@@ -7,7 +7,7 @@ const base = '/:city/verwaltung'
 const plan = `${base}/plaene/:planId(\\d+)`
 
 export const adminRoutes: RouteRecordRaw[] = [
-  { path: base, name: 'admin-start', component: () => import('@/views/admin/AdminStartView.vue'), alias: '/:city/admin', meta: { requiresRole: 'admin', messages: ['admin', 'spreadsheets'] } },
+  { path: base, name: 'admin-start', component: () => import('@/views/admin/AdminStartView.vue'), alias: '/:city/admin', meta: { requiresRole: 'admin', messages: ['admin', 'spreadsheets', 'brand'] } },
   { path: plan, name: 'admin-plan', component: () => import('@/views/admin/AdminPlanView.vue'), meta: { requiresRole: 'admin', messages: ['admin'] } },
   {
     path: `${plan}/verpflichtungen/:number(\\d+)`,

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import { adminRoutes } from './admin'
+import { brandRoutes } from './brand'
 import { installSessionGuard } from './guard'
 import { mailRoutes } from './mail'
 import { openDataRoutes } from './open-data'
@@ -55,6 +56,7 @@ export const routes: RouteRecordRaw[] = [
   ...mailRoutes,
   ...openDataRoutes,
   ...plansAdminRoutes,
+  ...brandRoutes,
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
   // Reached only by name, from the session guard: the address stays, the page says the role is too low.
   { path: '/:pathMatch(.*)*', name: 'no-access', component: () => import('@/views/NoAccessView.vue') },

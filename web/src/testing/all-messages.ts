@@ -14,6 +14,8 @@ import spreadsheetsDe from '@/i18n/locales/spreadsheets.de'
 import spreadsheetsEn from '@/i18n/locales/spreadsheets.en'
 import plansAdminDe from '@/i18n/locales/plans-admin.de'
 import plansAdminEn from '@/i18n/locales/plans-admin.en'
+import brandDe from '@/i18n/locales/brand.de'
+import brandEn from '@/i18n/locales/brand.en'
 
 /** The bundles the router loads with their pages, up front: components mounted alone need them too. */
-export const allMessageBundles = [{ de: adminDe, en: adminEn }, { de: reportingDe, en: reportingEn }, { de: incidentsDe, en: incidentsEn }, { de: errorsDe, en: errorsEn }, { de: mailDe, en: mailEn }, { de: openDataDe, en: openDataEn }, { de: spreadsheetsDe, en: spreadsheetsEn }, { de: plansAdminDe, en: plansAdminEn }]
+export const allMessageBundles = [{ de: adminDe, en: adminEn }, { de: reportingDe, en: reportingEn }, { de: incidentsDe, en: incidentsEn }, { de: errorsDe, en: errorsEn }, { de: mailDe, en: mailEn }, { de: openDataDe, en: openDataEn }, { de: spreadsheetsDe, en: spreadsheetsEn }, { de: plansAdminDe, en: plansAdminEn }, { de: brandDe, en: brandEn }]

@@ -21,3 +21,7 @@ export function createCitiesService (db: Db, onChange: ChangeListener = () => {}
     },
   }
 }
+
+/** For other features that act on one city: find it by slug or answer 404 CITY_NOT_FOUND. */
+export { getCityBySlug } from './cities.queries.ts'
+export { CityNotFoundError } from './cities.errors.ts'

@@ -12,6 +12,8 @@ const de = {
     plans: 'Aktionspläne',
     overview: 'Planübersicht',
     dashboard: 'Dashboard',
+    easyRead: 'Leichte Sprache',
+    cityLogo: 'Logo: {city}',
   },
   footer: {
     accessibility: 'Erklärung zur Barrierefreiheit',

@@ -13,6 +13,8 @@ const en: MessageSchema = {
     plans: 'Action plans',
     overview: 'Plan overview',
     dashboard: 'Dashboard',
+    easyRead: 'Easy read (Leichte Sprache)',
+    cityLogo: 'Logo: {city}',
   },
   footer: {
     accessibility: 'Accessibility statement',

@@ -11,9 +11,7 @@ export function isKnownTimeZone (timeZone: string): boolean {
 }
 
 /** The calendar date of an instant in the city's zone: "on the day" is the city's day. */
-export function dayInZone (instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
-}
+export { dayInZone } from '../../lib/dates.ts'
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` lies before. */
 export function daysBetween (from: string, to: string): number {

@@ -47,6 +47,11 @@ const loaders: Record<MessageBundle, () => Promise<BundleMessages>> = {
     const [de, en] = await Promise.all([import('./locales/spreadsheets.de'), import('./locales/spreadsheets.en')])
     return { de: de.default, en: en.default }
   },
+  // The platform's cities and a city's settings.
+  'city-admin': async () => {
+    const [de, en] = await Promise.all([import('./locales/city-admin.de'), import('./locales/city-admin.en')])
+    return { de: de.default, en: en.default }
+  },
   errors: async () => {
     const [de, en] = await Promise.all([import('./locales/errors.de'), import('./locales/errors.en')])
     return { de: de.default, en: en.default }

@@ -9,11 +9,12 @@ import type { IncidentsMessageSchema } from './locales/incidents.de'
 import type { MailMessageSchema } from './locales/mail.de'
 import type { OpenDataMessageSchema } from './locales/open-data.de'
 import type { SpreadsheetsMessageSchema } from './locales/spreadsheets.de'
+import type { CityAdminMessageSchema } from './locales/city-admin.de'
 
 const storageKey = 'eccar.locale'
 
 /** Every text of the app; the admin.*, reporting.*, incidents.*, mail.*, openData.* and spreadsheets.* parts arrive with the pages that use them (bundles.ts). */
-export type AppMessages = MessageSchema & AdminMessageSchema & typeof reportingDe & IncidentsMessageSchema & MailMessageSchema & OpenDataMessageSchema & SpreadsheetsMessageSchema
+export type AppMessages = MessageSchema & AdminMessageSchema & typeof reportingDe & IncidentsMessageSchema & MailMessageSchema & OpenDataMessageSchema & SpreadsheetsMessageSchema & CityAdminMessageSchema
 
 function storedLocale (): Locale {
   try {

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import { adminRoutes } from './admin'
+import { cityAdminRoutes } from './city-admin'
 import { installSessionGuard } from './guard'
 import { mailRoutes } from './mail'
 import { openDataRoutes } from './open-data'
@@ -50,6 +51,7 @@ export const routes: RouteRecordRaw[] = [
     meta: { requiresRole: 'viewer', messages: ['admin', 'reporting', 'spreadsheets'] },
   },
   ...adminRoutes,
+  ...cityAdminRoutes,
   ...reportingRoutes,
   ...mailRoutes,
   ...openDataRoutes,

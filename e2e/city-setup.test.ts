@@ -112,7 +112,8 @@ describe('a new city, from the platform to its settings', () => {
 
     // The administration's navigation leads to all cities, the settings and the reports.
     const nav = page.locator('nav.admin-nav')
-    for (const name of ['Alle Städte', 'Einstellungen der Stadt', 'Berichte']) expect(await nav.getByRole('link', { name, exact: true }).count()).toBe(1)
+    await nav.getByRole('link', { name: 'Alle Städte', exact: true }).waitFor()
+    for (const name of ['Einstellungen der Stadt', 'Berichte']) expect(await nav.getByRole('link', { name, exact: true }).count(), name).toBe(1)
     await nav.getByRole('link', { name: 'Alle Städte' }).click()
     await page.waitForURL((url) => url.pathname === '/verwaltung/staedte')
     await page.locator('main h1').waitFor()

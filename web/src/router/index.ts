@@ -48,7 +48,7 @@ export const routes: RouteRecordRaw[] = [
     name: 'workspace',
     component: () => import('@/views/WorkspaceView.vue'),
     alias: '/:city/workspace',
-    meta: { requiresRole: 'viewer', messages: ['admin', 'reporting', 'spreadsheets'] },
+    meta: { requiresRole: 'viewer', messages: ['admin', 'reporting', 'spreadsheets', 'city-admin'] },
   },
   ...adminRoutes,
   ...cityAdminRoutes,

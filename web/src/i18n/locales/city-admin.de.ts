@@ -51,7 +51,17 @@ const settings = {
   },
 }
 
-const cityAdminDe = { cityAdmin: { cities, settings } }
+const workspaceFilters = {
+  label: 'Meine Maßnahmen und „Braucht Aufmerksamkeit“ filtern',
+  organisation: 'Stelle',
+  allOrganisations: 'Alle Stellen',
+  staleMonths: 'Monate ohne Meldung',
+  staleMonthsHint: 'Ab so vielen Monaten ohne Meldung braucht eine Maßnahme Aufmerksamkeit (1 bis 60); leer: die Einstellung der Stadt.',
+  apply: 'Filter anwenden',
+  reset: 'Filter zurücksetzen',
+}
+
+const cityAdminDe = { cityAdmin: { cities, settings, workspaceFilters } }
 
 export type CityAdminMessageSchema = typeof cityAdminDe
 export default cityAdminDe

@@ -52,6 +52,16 @@ const settings = {
   },
 }
 
-const cityAdminEn: CityAdminMessageSchema = { cityAdmin: { cities, settings } }
+const workspaceFilters = {
+  label: 'Filter my measures and "needs attention"',
+  organisation: 'Body',
+  allOrganisations: 'All bodies',
+  staleMonths: 'Months without a report',
+  staleMonthsHint: 'After this many months without a report a measure needs attention (1 to 60); empty: the city\'s setting.',
+  apply: 'Apply filters',
+  reset: 'Reset filters',
+}
+
+const cityAdminEn: CityAdminMessageSchema = { cityAdmin: { cities, settings, workspaceFilters } }
 
 export default cityAdminEn

@@ -7,7 +7,7 @@ import {
 import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type Announce, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
-import { cityToday } from '../cities/city-day.ts'
+import { cityToday } from '../cities/cities.service.ts'
 import { measureInvolvedOrganisations, measures, statusUpdates } from '../../db/schema/index.ts'
 import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'

@@ -1,14 +1,6 @@
 import { addDays } from '../../lib/dates.ts'
 
-/** Whether `Intl` knows the IANA zone (the runtime's own database decides, as it does for every date we format). */
-export function isKnownTimeZone (timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone }).format(0)
-    return /\//.test(timeZone) || timeZone === 'UTC'
-  } catch {
-    return false
-  }
-}
+export { isKnownTimeZone } from '../../lib/dates.ts'
 
 /** The calendar date of an instant in the city's zone: "on the day" is the city's day. */
 export { dayInZone } from '../../lib/dates.ts'

@@ -5,7 +5,7 @@ import {
 import { organisationScope, requireRole, type Actor } from '../../auth/actor.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
-import { cityToday } from '../cities/city-day.ts'
+import { cityToday } from '../cities/cities.service.ts'
 import { listMeasures, type MeasureListRow } from '../measures/measures.queries.ts'
 import { createMeasuresService } from '../measures/measures.service.ts'
 import { PlanNotFoundError } from '../plans/plans.errors.ts'

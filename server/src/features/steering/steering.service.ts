@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { cities, steeringMeetings, steeringMembers } from '../../db/schema/index.ts'
-import { CityNotFoundError } from '../cities/cities.errors.ts'
+import { CityNotFoundError, TimeZoneUnknownError } from '../cities/cities.errors.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
 import { OrganisationUnknownError } from '../measures/measures.errors.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
@@ -21,9 +21,7 @@ import {
   memberRecord, organisationInCity, replaceAttendees, replaceDecisions, unknownMeasures, unknownMembers,
   type SteeringMeetingDetailRow, type SteeringMemberRow,
 } from './steering.queries.ts'
-import { addMonths } from '../../lib/dates.ts'
-import { TimeZoneUnknownError } from '../notifications/notifications.errors.ts'
-import { isKnownTimeZone } from '../notifications/reminders.rules.ts'
+import { addMonths, isKnownTimeZone } from '../../lib/dates.ts'
 
 /**
  * The version a write was based on, read only after the role check: a caller from another city

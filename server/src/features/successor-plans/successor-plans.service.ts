@@ -4,7 +4,7 @@ import { requireRole, userIdOf, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
-import { cityToday } from '../cities/city-day.ts'
+import { cityToday } from '../cities/cities.service.ts'
 import {
   measureExampleActions, measureInvolvedOrganisations, measureRelations, measures, measureSecondaryCommitments, plans, statusUpdates,
 } from '../../db/schema/index.ts'

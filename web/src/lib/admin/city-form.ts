@@ -11,7 +11,6 @@ export interface NewCityFormValues {
   slug: string
 }
 
-export const newCityFieldOrder = ['name', 'slug'] as const
 export const emptyNewCityForm = (): NewCityFormValues => ({ name: '', slug: '' })
 
 const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/

@@ -88,6 +88,7 @@ async function axeInBothLanguages (page: Page, path: string) {
     expect(await axeViolations(page), `${path} in ${locale}`).toEqual([])
   }
   await setLanguage(page, 'de')
+  await open(page, path)
 }
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth)

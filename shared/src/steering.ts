@@ -71,6 +71,8 @@ export type SteeringMeetingSummary = Static<typeof SteeringMeetingSummarySchema>
 export const SteeringGroupSchema = Type.Object({
   cadenceMonths: Type.Integer({ description: 'The group meets every this many months' }),
   attentionStaleMonths: Type.Integer({ description: 'A measure without a status update for this long needs the group\'s attention' }),
+  incidentThreshold: Type.Integer({ description: 'Published incident figures below this are withheld' }),
+  timeZone: Type.String({ description: 'The city\'s IANA time zone; its "today" is the date there' }),
   lastMeetingDate: Nullable(DateSchema),
   nextMeetingDue: Nullable(Type.String({ format: 'date', description: 'Last meeting plus the cadence months; null before the first meeting' })),
   members: Type.Array(SteeringMemberSchema, { description: 'Seats in the order they were added' }),
@@ -133,6 +135,7 @@ export const UpdateCitySettingsSchema = Type.Object({
   steeringCadenceMonths: Type.Optional(months('How often the steering group meets, in months')),
   attentionStaleMonths: Type.Optional(months('Months without a status update after which a measure needs the group\'s attention')),
   incidentThreshold: Type.Optional(Type.Integer({ minimum: IncidentLimits.threshold.min, maximum: IncidentLimits.threshold.max, description: 'Published incident figures below this are withheld (k; at least 3; SECURITY.md goal 41); applies to releases prepared afterwards' })),
+  timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone such as Europe/Berlin; every "today" of the city (status dates, due, late and stale checks, reminders) is its date there' })),
   version: Type.Optional(VersionSchema),
 }, { additionalProperties: false, minProperties: 1, title: 'UpdateCitySettings', description: 'Carries the city\'s version (or an If-Match header).' })
 export type UpdateCitySettings = Static<typeof UpdateCitySettingsSchema>

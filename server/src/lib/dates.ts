@@ -15,8 +15,20 @@ export function addMonths (date: string, months: number): string {
 /** The calendar date of an instant, in UTC as everywhere in the API. */
 export const isoDate = (instant: Date) => instant.toISOString().slice(0, 10)
 
-/** Today's date in UTC; timeline entries and reports are dated with it. */
-export const today = () => isoDate(new Date())
+/** Whether `Intl` knows the IANA zone (the runtime's own database decides, as it does for every date we format). */
+export function isKnownTimeZone (timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone }).format(0)
+    return /\//.test(timeZone) || timeZone === 'UTC'
+  } catch {
+    return false
+  }
+}
+
+/** The calendar date of an instant in an IANA time zone ("2026-01-15T23:30Z" is 16 January in Europe/Berlin). */
+export function dayInZone (instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
+}
 
 /** Adds (or with a negative number subtracts) calendar days. */
 export function addDays (date: string, days: number): string {

@@ -13,8 +13,9 @@ export async function listAllMeasures (planId: number, organisationIds: readonly
   }
 }
 
-export const getAttention = (planId: number, organisation?: number) =>
-  getJson<PlanAttention>(`/plans/${planId}/attention`, { organisation })
+/** `staleMonths`: months without a report until a measure counts as stale (default: the city's setting). */
+export const getAttention = (planId: number, organisation?: number, staleMonths?: number) =>
+  getJson<PlanAttention>(`/plans/${planId}/attention`, { organisation, ...(staleMonths === undefined ? {} : { staleMonths }) })
 
 /** A status report; `version` is the measure's version the report was based on (sent as If-Match). */
 export const addStatusUpdate = (measureId: number, body: CreateStatusUpdate, version: number) =>

@@ -2,10 +2,10 @@
  * The text bundles a route can ask for (route meta `messages`, loaded by bundles.ts). Plain data without
  * imports, so the web build can read it too when it writes the server's page manifest.
  */
-export type MessageBundle = 'admin' | 'reporting' | 'incidents' | 'errors' | 'mail' | 'open-data' | 'spreadsheets' | 'plans-admin' | 'brand'
+export type MessageBundle = 'admin' | 'reporting' | 'incidents' | 'errors' | 'mail' | 'open-data' | 'spreadsheets' | 'plans-admin' | 'brand' | 'city-admin'
 
 /** Bundles whose pages all write, so they bring the error texts along without every route naming them. */
-const bundlesAlsoNeeded: Partial<Record<MessageBundle, MessageBundle[]>> = { admin: ['errors'], incidents: ['errors'], mail: ['errors'], spreadsheets: ['errors'], 'plans-admin': ['errors'] }
+const bundlesAlsoNeeded: Partial<Record<MessageBundle, MessageBundle[]>> = { admin: ['errors'], incidents: ['errors'], mail: ['errors'], spreadsheets: ['errors'], 'plans-admin': ['errors'], 'city-admin': ['admin', 'errors'] }
 
 /** A route's bundles with those they bring along. */
 export const withDependencies = (bundles: readonly MessageBundle[]): MessageBundle[] =>

@@ -57,6 +57,11 @@ const loaders: Record<MessageBundle, () => Promise<BundleMessages>> = {
     const [de, en] = await Promise.all([import('./locales/brand.de'), import('./locales/brand.en')])
     return { de: de.default, en: en.default }
   },
+  // The platform's cities and a city's settings.
+  'city-admin': async () => {
+    const [de, en] = await Promise.all([import('./locales/city-admin.de'), import('./locales/city-admin.en')])
+    return { de: de.default, en: en.default }
+  },
   errors: async () => {
     const [de, en] = await Promise.all([import('./locales/errors.de'), import('./locales/errors.en')])
     return { de: de.default, en: en.default }

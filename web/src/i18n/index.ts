@@ -10,11 +10,12 @@ import type { MailMessageSchema } from './locales/mail.de'
 import type { OpenDataMessageSchema } from './locales/open-data.de'
 import type { SpreadsheetsMessageSchema } from './locales/spreadsheets.de'
 import type { BrandMessageSchema } from './locales/brand.de'
+import type { CityAdminMessageSchema } from './locales/city-admin.de'
 
 const storageKey = 'eccar.locale'
 
 /** Every text of the app; the admin.*, reporting.*, incidents.*, mail.*, openData.* and spreadsheets.* parts arrive with the pages that use them (bundles.ts). */
-export type AppMessages = MessageSchema & AdminMessageSchema & typeof reportingDe & IncidentsMessageSchema & MailMessageSchema & OpenDataMessageSchema & SpreadsheetsMessageSchema & BrandMessageSchema
+export type AppMessages = MessageSchema & AdminMessageSchema & typeof reportingDe & IncidentsMessageSchema & MailMessageSchema & OpenDataMessageSchema & SpreadsheetsMessageSchema & BrandMessageSchema & CityAdminMessageSchema
 
 function storedLocale (): Locale {
   try {

@@ -11,6 +11,8 @@ declare module 'vue-router' {
     requiresAnyRole?: readonly Role[]
     /** Only for signed-in people, whatever their role (own account pages). */
     requiresSignIn?: boolean
+    /** Only for platform administrators (the operators of the installation). */
+    requiresPlatformAdmin?: boolean
   }
 }
 
@@ -26,24 +28,27 @@ function highestRole (user: Me): Role | null {
  * or the "no access" page at the same address (role too low).
  */
 export function decideAccess (to: RouteLocationNormalized, user: Me | null, secondFactorEnrolmentRequired = false): true | RouteLocationRaw {
-  const { requiresRole, requiresAnyRole, requiresSignIn } = to.meta
-  if (!requiresRole && !requiresAnyRole && !requiresSignIn) return true
+  const { requiresRole, requiresAnyRole, requiresSignIn, requiresPlatformAdmin } = to.meta
+  if (!requiresRole && !requiresAnyRole && !requiresSignIn && !requiresPlatformAdmin) return true
   if (!user) return { name: 'sign-in', query: { redirect: to.fullPath } }
   // The server answers members' pages only after the second factor is set up (and used): set it up first.
   if (secondFactorEnrolmentRequired && to.name !== 'second-factor') return { name: 'second-factor' }
+  if (requiresPlatformAdmin && !user.isPlatformAdmin) return noAccess(to)
   if (!requiresRole && !requiresAnyRole) return true
   const city = typeof to.params.city === 'string' ? to.params.city : null
   const role = city ? roleOf(user, city) : highestRole(user)
   const allowed = requiresAnyRole ? role !== null && requiresAnyRole.includes(role) : roleAtLeast(role, requiresRole!)
-  if (allowed) return true
-  // Keep the address: reloading after gaining the role shows the page.
-  return { name: 'no-access', params: { pathMatch: to.path.slice(1).split('/') }, query: to.query, hash: to.hash, replace: true }
+  return allowed ? true : noAccess(to)
 }
+
+/** Keep the address: reloading after gaining the role shows the page. */
+const noAccess = (to: RouteLocationNormalized): RouteLocationRaw =>
+  ({ name: 'no-access', params: { pathMatch: to.path.slice(1).split('/') }, query: to.query, hash: to.hash, replace: true })
 
 /** Routes with `meta.requiresRole` / `meta.requiresSignIn` wait for the session and then check it. */
 export function installSessionGuard (router: Router) {
   router.beforeEach(async (to) => {
-    if (!to.meta.requiresRole && !to.meta.requiresAnyRole && !to.meta.requiresSignIn) return true
+    if (!to.meta.requiresRole && !to.meta.requiresAnyRole && !to.meta.requiresSignIn && !to.meta.requiresPlatformAdmin) return true
     const session = useSessionStore()
     await session.load()
     return decideAccess(to, session.user, session.secondFactorEnrolmentRequired)

@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import { adminRoutes } from './admin'
 import { brandRoutes } from './brand'
+import { cityAdminRoutes } from './city-admin'
 import { installSessionGuard } from './guard'
 import { mailRoutes } from './mail'
 import { openDataRoutes } from './open-data'
@@ -49,9 +50,10 @@ export const routes: RouteRecordRaw[] = [
     name: 'workspace',
     component: () => import('@/views/WorkspaceView.vue'),
     alias: '/:city/workspace',
-    meta: { requiresRole: 'viewer', messages: ['admin', 'reporting', 'spreadsheets'] },
+    meta: { requiresRole: 'viewer', messages: ['admin', 'reporting', 'spreadsheets', 'city-admin'] },
   },
   ...adminRoutes,
+  ...cityAdminRoutes,
   ...reportingRoutes,
   ...mailRoutes,
   ...openDataRoutes,

@@ -12,7 +12,7 @@ vi.mock('@/api/admin/plans')
 vi.mock('@/api/admin/measures')
 
 const group = (overrides: Partial<SteeringGroup> = {}): SteeringGroup => ({
-  cadenceMonths: 12, attentionStaleMonths: 6, lastMeetingDate: null, nextMeetingDue: null, members: [], meetings: [], version: 1, ...overrides,
+  cadenceMonths: 12, attentionStaleMonths: 6, incidentThreshold: 5, timeZone: 'Europe/Berlin', lastMeetingDate: null, nextMeetingDue: null, members: [], meetings: [], version: 1, ...overrides,
 })
 
 describe('useAdminSteeringStore', () => {

@@ -26,7 +26,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const error = ref<ApiError | null>(null)
   let latest = 0
 
-  async function load (citySlug: string, organisationIds: readonly number[]) {
+  /** `staleMonths`: the workspace's filter; without it the city's setting applies. */
+  async function load (citySlug: string, organisationIds: readonly number[], staleMonths?: number) {
     const request = ++latest
     status.value = 'loading'
     error.value = null
@@ -36,8 +37,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       let needs: PlanAttention | null = null
       if (current) {
         const attentionAnswers = organisationIds.length
-          ? Promise.all(organisationIds.map((id) => api.getAttention(current.id, id)))
-          : api.getAttention(current.id).then((answer) => [answer])
+          ? Promise.all(organisationIds.map((id) => (staleMonths === undefined ? api.getAttention(current.id, id) : api.getAttention(current.id, id, staleMonths))))
+          : (staleMonths === undefined ? api.getAttention(current.id) : api.getAttention(current.id, undefined, staleMonths)).then((answer) => [answer])
         const [list, answers] = await Promise.all([api.listAllMeasures(current.id, organisationIds), attentionAnswers])
         items = list
         needs = mergeAttention(answers)

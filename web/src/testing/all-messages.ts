@@ -16,6 +16,8 @@ import plansAdminDe from '@/i18n/locales/plans-admin.de'
 import plansAdminEn from '@/i18n/locales/plans-admin.en'
 import brandDe from '@/i18n/locales/brand.de'
 import brandEn from '@/i18n/locales/brand.en'
+import cityAdminDe from '@/i18n/locales/city-admin.de'
+import cityAdminEn from '@/i18n/locales/city-admin.en'
 
 /** The bundles the router loads with their pages, up front: components mounted alone need them too. */
-export const allMessageBundles = [{ de: adminDe, en: adminEn }, { de: reportingDe, en: reportingEn }, { de: incidentsDe, en: incidentsEn }, { de: errorsDe, en: errorsEn }, { de: mailDe, en: mailEn }, { de: openDataDe, en: openDataEn }, { de: spreadsheetsDe, en: spreadsheetsEn }, { de: plansAdminDe, en: plansAdminEn }, { de: brandDe, en: brandEn }]
+export const allMessageBundles = [{ de: adminDe, en: adminEn }, { de: reportingDe, en: reportingEn }, { de: incidentsDe, en: incidentsEn }, { de: errorsDe, en: errorsEn }, { de: mailDe, en: mailEn }, { de: openDataDe, en: openDataEn }, { de: spreadsheetsDe, en: spreadsheetsEn }, { de: plansAdminDe, en: plansAdminEn }, { de: brandDe, en: brandEn }, { de: cityAdminDe, en: cityAdminEn }]

@@ -64,4 +64,19 @@ describe('WorkspaceView', () => {
     expect(wrapper.text()).toContain('past its end date, 31 December 2023')
     expect(wrapper.text()).toContain('no report for 17 months (last on 10 January 2023)')
   })
+
+  it('filters by a body and by months without a report, kept in the address', async () => {
+    const { wrapper, router } = await mountView(WorkspaceView, {
+      path: '/jena/arbeitsbereich?stelle=5&monate=12', initialState: { session: { user: member('viewer', []), loaded: true }, workspace: workspaceState },
+    })
+    const store = useWorkspaceStore()
+    expect(store.load).toHaveBeenCalledWith('jena', [5], 12)
+    expect(wrapper.get<HTMLInputElement>('#ws-filter-staleMonths').element.value).toBe('12')
+    await wrapper.get('#ws-filter-staleMonths').setValue('3')
+    await wrapper.get('form[role="search"]').trigger('submit')
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ stelle: '5', monate: '3' }))
+    await vi.waitFor(() => expect(store.load).toHaveBeenLastCalledWith('jena', [5], 3))
+    await wrapper.findAll('form[role="search"] button').find((b) => b.text() === 'Filter zurücksetzen')!.trigger('click')
+    await vi.waitFor(() => expect(store.load).toHaveBeenLastCalledWith('jena', []))
+  })
 })

@@ -9,6 +9,7 @@ export async function findPlanForAttention (db: Db, id: number) {
     cityId: plans.cityId,
     periodEnd: plans.periodEnd,
     staleMonths: cities.attentionStaleMonths,
+    timeZone: cities.timeZone,
   }).from(plans).innerJoin(cities, eq(cities.id, plans.cityId)).where(eq(plans.id, id))
   return row
 }

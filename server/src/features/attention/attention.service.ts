@@ -2,7 +2,8 @@ import type { AttentionMeasure, AttentionQuery, OrganisationRef, PlanAttention }
 import { requireRole, type Actor } from '../../auth/actor.ts'
 import type { Db } from '../../db/client.ts'
 import { PlanNotFoundError } from '../plans/plans.errors.ts'
-import { attentionReasons, groupByLead, isoDate } from './attention.rules.ts'
+import { attentionReasons, groupByLead } from './attention.rules.ts'
+import { dayInZone } from '../../lib/dates.ts'
 import { findPlanForAttention, listLiveMeasures, type LiveMeasureRow } from './attention.queries.ts'
 
 export type Clock = () => Date
@@ -32,7 +33,7 @@ export function createAttentionService (db: Db, now: Clock = () => new Date()) {
       const plan = await findPlanForAttention(db, planId)
       if (!plan) throw new PlanNotFoundError(planId)
       requireRole(actor, plan.cityId, 'viewer', () => new PlanNotFoundError(planId))
-      const horizon = { today: isoDate(now()), staleMonths: query.staleMonths ?? plan.staleMonths }
+      const horizon = { today: dayInZone(now(), plan.timeZone), staleMonths: query.staleMonths ?? plan.staleMonths }
 
       const listed = (await listLiveMeasures(db, plan.id, query.organisation)).flatMap((row) => {
         const endDate = row.endDate ?? plan.periodEnd

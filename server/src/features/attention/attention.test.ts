@@ -5,6 +5,7 @@ import { buildCity, buildMeasure, buildOrganisation, buildPlan, buildStatusUpdat
 import { useTestDb } from '../../../test/helpers/test-db.ts'
 import { systemActor } from '../../auth/actor.ts'
 import { addMonths, isoDate } from './attention.rules.ts'
+import { dayInZone } from '../../lib/dates.ts'
 import { createAttentionService } from './attention.service.ts'
 
 const testDb = await useTestDb()
@@ -59,11 +60,11 @@ describe('GET /api/plans/:id/attention', () => {
     const other = await buildPlan(testDb.db, { cityId: plan.cityId })
     await measure(other, { code: '9.1', status: 'delayed', statusReason: 'x' })
 
-    const before = isoDate(new Date())
+    const before = dayInZone(new Date(), 'Europe/Berlin')
     const res = await getAttention(plan.id, viewer.headers)
     expect(res.statusCode).toBe(200)
     const body = res.json()
-    expect([before, isoDate(new Date())]).toContain(body.today)
+    expect([before, dayInZone(new Date(), 'Europe/Berlin')]).toContain(body.today)
     expect(body).toMatchObject({ planId: plan.id, staleMonths: 6, total: 6 })
     expect(reasonsByCode(body)).toEqual({
       '1.1': ['delayed'],

@@ -21,3 +21,10 @@ export async function insertCity (db: Db, values: { slug: string, name: string }
   const [city] = await db.insert(cities).values(values).returning({ id: cities.id, slug: cities.slug, name: cities.name })
   return city!
 }
+
+/** The city's IANA time zone; every "today" of the city is its calendar date there (cityToday in cities.service.ts). */
+export async function findCityTimeZone (db: Db, cityId: number): Promise<string> {
+  const [city] = await db.select({ timeZone: cities.timeZone }).from(cities).where(eq(cities.id, cityId))
+  if (!city) throw new Error(`City ${cityId} does not exist`)
+  return city.timeZone
+}

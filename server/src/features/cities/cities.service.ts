@@ -4,7 +4,18 @@ import { writeTransaction, type ChangeListener } from '../../cache/write-transac
 import type { Db } from '../../db/client.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { CityExistsError } from './cities.errors.ts'
-import { findCityBySlug, insertCity, listCities } from './cities.queries.ts'
+import { findCityBySlug, findCityTimeZone, insertCity, listCities } from './cities.queries.ts'
+import { dayInZone } from '../../lib/dates.ts'
+
+/**
+ * "Today" for a city: its calendar date in the city's own time zone (cities.time_zone, default Europe/Berlin),
+ * never the server's UTC date. A status report entered in Jena at 00:30 on 16 January (23:30 UTC on the 15th)
+ * is dated the 16th. Every dated write and every due, late and stale check of a city asks here (or, holding the
+ * city's row already, calls `dayInZone` with its zone).
+ */
+export async function cityToday (db: Db, cityId: number, now: Date = new Date()): Promise<string> {
+  return dayInZone(now, await findCityTimeZone(db, cityId))
+}
 
 export function createCitiesService (db: Db, onChange: ChangeListener = () => {}) {
   return {

@@ -6,6 +6,7 @@ import { canReadRawIncidents, ForbiddenError, requireRole, userIdOf, type Actor 
 import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
+import { dayInZone } from '../../lib/dates.ts'
 import { CityNotFoundError } from '../cities/cities.errors.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
 import { findCityForUpdate } from '../steering/steering.queries.ts'
@@ -50,7 +51,6 @@ export const toRelease = (row: IncidentReleaseRow): IncidentRelease =>
 const toRef = (row: IncidentReleaseRow): PublicIncidentReleaseRef =>
   ({ id: row.id, periodStart: row.periodStart, periodEnd: row.periodEnd, version: row.version, publishedAt: row.publishedAt!.toISOString() })
 
-const today = () => new Date().toISOString().slice(0, 10)
 
 /**
  * Incident releases (issue 10): prepare (freeze the period's counts), audit (the attacker's integer
@@ -90,7 +90,7 @@ export function createIncidentReleasesService (db: Db, onChange: ChangeListener 
         const city = await findCityForUpdate(tx, citySlug)
         if (!city) throw new CityNotFoundError(citySlug)
         const { periodStart, periodEnd } = input
-        if (periodEnd >= today()) throw new IncidentReleasePeriodOpenError(periodStart, periodEnd)
+        if (periodEnd >= dayInZone(new Date(), city.timeZone)) throw new IncidentReleasePeriodOpenError(periodStart, periodEnd)
         const rows = await periodCounts(tx, city.id, periodStart, periodEnd)
         if (rows.length === 0) throw new IncidentPeriodNotFoundError(periodStart, periodEnd)
         const counts = toIncidentPeriod(input, rows).counts.filter((cell) => cell.count > 0)

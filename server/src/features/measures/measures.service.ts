@@ -9,7 +9,7 @@ import {
 import { recordAudit, recordAudits } from '../audit/audit.writer.ts'
 import { writeTransaction, type Announce, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
-import { today } from '../../lib/dates.ts'
+import { cityToday } from '../cities/cities.service.ts'
 import { measureInvolvedOrganisations, measures, statusUpdates } from '../../db/schema/index.ts'
 import { PlanNotFoundError } from '../plans/plans.errors.ts'
 import { findPlan } from '../plans/plans.queries.ts'
@@ -104,8 +104,9 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
     await announce({ planId: current.planId })
     const reason = input.reason?.trim() ? input.reason : null
     if (needsReason(input.status) && !reason) throw new StatusReasonRequiredError(input.status)
-    const date = input.date ?? today()
-    if (date > today()) throw new StatusDateInFutureError()
+    const today = await cityToday(tx, current.cityId)
+    const date = input.date ?? today
+    if (date > today) throw new StatusDateInFutureError()
     const bodies = [current.leadOrganisationId, ...await involvedIds(tx, id)].filter((body): body is number => body !== null)
     const organisationId = input.organisationId ?? actingFor[0] ?? current.leadOrganisationId
     const allowed = actingFor.length > 0 ? actingFor : bodies
@@ -246,7 +247,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
         await replaceLinks(tx, id, { secondaryCommitments, involvedOrganisationIds, relatedMeasures, exampleActions })
         // The timeline starts with the status the measure was created with.
         await insertStatusUpdates(tx, [{
-          measureId: id, date: today(), status, progress: fields.progress ?? 0, reason: fields.statusReason ?? null,
+          measureId: id, date: await cityToday(tx, plan.cityId), status, progress: fields.progress ?? 0, reason: fields.statusReason ?? null,
           userId: userIdOf(actor), organisationId: fields.leadOrganisationId ?? null,
         }])
         await recordAudit(tx, actor, { cityId: plan.cityId, action: 'measure.create', entityType: 'measure', entityId: id, after: await currentRow(tx, id) })
@@ -289,7 +290,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
         const progress = fields.progress ?? current.progress
         if (statusChanged || progress !== current.progress) {
           await insertStatusUpdates(tx, [{
-            measureId: id, date: today(), fromStatus: current.status, status, fromProgress: current.progress, progress,
+            measureId: id, date: await cityToday(tx, current.cityId), fromStatus: current.status, status, fromProgress: current.progress, progress,
             reason: statusReason, userId: userIdOf(actor), organisationId: actingFor[0] ?? current.leadOrganisationId,
           }])
         }

@@ -14,8 +14,9 @@ import { updateVersioned } from '../common/versioned-write.queries.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import { composeMail, type MailRow } from './outbox.ts'
 import { wants } from './recipients.ts'
-import { isKnownTimeZone } from './reminders.rules.ts'
-import { MailNotFoundError, TimeZoneUnknownError, UnsubscribeTokenUnknownError } from './notifications.errors.ts'
+import { isKnownTimeZone } from '../../lib/dates.ts'
+import { MailNotFoundError, UnsubscribeTokenUnknownError } from './notifications.errors.ts'
+import { TimeZoneUnknownError } from '../cities/cities.errors.ts'
 
 type SettingsRow = typeof notificationSettings.$inferSelect
 

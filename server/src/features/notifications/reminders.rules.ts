@@ -1,19 +1,9 @@
 import { addDays } from '../../lib/dates.ts'
 
-/** Whether `Intl` knows the IANA zone (the runtime's own database decides, as it does for every date we format). */
-export function isKnownTimeZone (timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone }).format(0)
-    return /\//.test(timeZone) || timeZone === 'UTC'
-  } catch {
-    return false
-  }
-}
+export { isKnownTimeZone } from '../../lib/dates.ts'
 
 /** The calendar date of an instant in the city's zone: "on the day" is the city's day. */
-export function dayInZone (instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
-}
+export { dayInZone } from '../../lib/dates.ts'
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` lies before. */
 export function daysBetween (from: string, to: string): number {

@@ -5,7 +5,7 @@ import {
 import { organisationScope, requireRole, type Actor } from '../../auth/actor.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
-import { today } from '../../lib/dates.ts'
+import { cityToday } from '../cities/cities.service.ts'
 import { listMeasures, type MeasureListRow } from '../measures/measures.queries.ts'
 import { createMeasuresService } from '../measures/measures.service.ts'
 import { PlanNotFoundError } from '../plans/plans.errors.ts'
@@ -64,6 +64,7 @@ export function createStatusImport (db: Db, onChange: ChangeListener) {
     const byCode = new Map(all.map((m) => [m.code.toLowerCase(), m]))
     const permitted = new Set(mine.map((m) => m.id))
     const seen = new Set<number>()
+    const today = await cityToday(db, plan.cityId)
     const rows: (StatusImportRow & { input?: CreateStatusUpdate, version?: number })[] = []
 
     for (const uploaded of table.rows) {
@@ -85,7 +86,7 @@ export function createStatusImport (db: Db, onChange: ChangeListener) {
 
       let change: StatusImportChange | null = null
       if (measure && status && progress !== undefined && date !== undefined && note !== undefined && link !== undefined) {
-        change = { status, progress: progress ?? measure.progress, date: date ?? today(), note, evidenceLink: link }
+        change = { status, progress: progress ?? measure.progress, date: date ?? today, note, evidenceLink: link }
       }
       const stale = measure !== undefined && typeof version === 'number' && version !== measure.version
       const needsReason = change !== null && statusesRequiringReason.includes(change.status)

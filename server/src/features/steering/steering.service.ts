@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { cities, steeringMeetings, steeringMembers } from '../../db/schema/index.ts'
-import { CityNotFoundError } from '../cities/cities.errors.ts'
+import { CityNotFoundError, TimeZoneUnknownError } from '../cities/cities.errors.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
 import { OrganisationUnknownError } from '../measures/measures.errors.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
@@ -21,7 +21,7 @@ import {
   memberRecord, organisationInCity, replaceAttendees, replaceDecisions, unknownMeasures, unknownMembers,
   type SteeringMeetingDetailRow, type SteeringMemberRow,
 } from './steering.queries.ts'
-import { addMonths } from '../../lib/dates.ts'
+import { addMonths, isKnownTimeZone } from '../../lib/dates.ts'
 
 /**
  * The version a write was based on, read only after the role check: a caller from another city
@@ -67,6 +67,8 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
     return {
       cadenceMonths: city.steeringCadenceMonths,
       attentionStaleMonths: city.attentionStaleMonths,
+      incidentThreshold: city.incidentThreshold,
+      timeZone: city.timeZone,
       lastMeetingDate,
       nextMeetingDue: lastMeetingDate === null ? null : addMonths(lastMeetingDate, city.steeringCadenceMonths),
       members: members.map(toSteeringMember),
@@ -142,10 +144,11 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
         })
         // Attention lists default to the city's stale months; cached reads must not keep the old setting.
         await announce('everything')
+        if (input.timeZone !== undefined && !isKnownTimeZone(input.timeZone)) throw new TimeZoneUnknownError(input.timeZone)
         const { version: _ignored, ...changes } = input
         await updateVersioned(tx, cities, eq(cities.id, city.id), city.version, changes)
         const updated = await findCityForUpdate(tx, citySlug)
-        const settings = (row: typeof city) => ({ steeringCadenceMonths: row.steeringCadenceMonths, attentionStaleMonths: row.attentionStaleMonths, ...(input.incidentThreshold === undefined ? {} : { incidentThreshold: row.incidentThreshold }), version: row.version })
+        const settings = (row: typeof city) => ({ steeringCadenceMonths: row.steeringCadenceMonths, attentionStaleMonths: row.attentionStaleMonths, ...(input.incidentThreshold === undefined ? {} : { incidentThreshold: row.incidentThreshold }), ...(input.timeZone === undefined ? {} : { timeZone: row.timeZone }), version: row.version })
         await recordAudit(tx, actor, { cityId: city.id, action: 'city.settings.update', entityType: 'city', entityId: city.id, before: settings(city), after: settings(updated!) })
         return overview(tx, updated!)
       })

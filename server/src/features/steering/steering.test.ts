@@ -92,6 +92,8 @@ describe('GET /api/cities/:city/steering-group', () => {
     expect(res.json()).toEqual({
       cadenceMonths: 6,
       attentionStaleMonths: 6,
+      incidentThreshold: 5,
+      timeZone: 'Europe/Berlin',
       lastMeetingDate: '2024-03-10',
       nextMeetingDue: '2024-09-10',
       version: 1,

@@ -4,7 +4,7 @@ import { requireRole, userIdOf, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
-import { today } from '../../lib/dates.ts'
+import { cityToday } from '../cities/cities.service.ts'
 import {
   measureExampleActions, measureInvolvedOrganisations, measureRelations, measures, measureSecondaryCommitments, plans, statusUpdates,
 } from '../../db/schema/index.ts'
@@ -120,7 +120,7 @@ export function createSuccessorPlansService (db: Db, onChange: ChangeListener = 
         // Timeline: the old measure's last entry, and the new measure's first, each pointing to the other plan.
         const title = input.titleDe
         const userId = userIdOf(actor)
-        const date = today()
+        const date = await cityToday(tx, old.cityId)
         const entries: (typeof statusUpdates.$inferInsert)[] = []
         for (const { measure, decision, finalStatus, reason } of resolved) {
           const next = newIdOf.get(measure.id)

@@ -30,4 +30,21 @@ describe('AuditTable', () => {
     expect(diff.findAll('tbody tr').map((r) => r.findAll('th, td').map((c) => c.text()))).toEqual([['Title (German)', 'Alt', 'Neu']])
     expect(wrapper.find('summary').text()).toBe('Show changed fields (1)')
   })
+
+  it('reads a reporting cycle\'s entry in words: its state, dates and people by name', () => {
+    const cycle: AuditEntry = {
+      id: 3, at: '2026-12-03T15:25:52.000Z', actor: { id: 1, displayName: 'Büro' }, action: 'reporting.cycle.approve', entityType: 'reporting_cycle', entityId: '5',
+      before: { state: 'in_review', approvedBy: null, approvedAt: null, dueDate: '2026-12-31' },
+      after: { state: 'approved', approvedBy: 1, approvedAt: '2026-12-03T15:25:51.830Z', dueDate: '2027-01-15' },
+      requestId: 'r',
+    }
+    const { wrapper } = mountWithApp(AuditTable, { props: { entries: [cycle] } })
+    const rows = wrapper.find('table.diff').findAll('tbody tr').map((r) => r.findAll('th, td').map((c) => c.text()))
+    expect(rows).toContainEqual(['Stand des Berichts', 'in Prüfung', 'freigegeben'])
+    expect(rows).toContainEqual(['Freigegeben von', '(leer)', 'Büro'])
+    expect(rows).toContainEqual(['Fällig am', '31. Dezember 2026', '15. Januar 2027'])
+    const approvedAt = rows.find((r) => r[0] === 'Freigegeben am')!
+    expect(approvedAt[2]).toMatch(/^03\.12\.2026, \d{2}:\d{2}$/)
+    expect(wrapper.text()).not.toContain('2026-12-03T')
+  })
 })

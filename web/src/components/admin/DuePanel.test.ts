@@ -4,7 +4,7 @@ import { mountWithApp } from '@/testing/mount'
 import DuePanel from './DuePanel.vue'
 
 const group = (overrides: Partial<SteeringGroup>): SteeringGroup => ({
-  cadenceMonths: 12, attentionStaleMonths: 6, lastMeetingDate: null, nextMeetingDue: null, members: [], meetings: [], version: 1, ...overrides,
+  cadenceMonths: 12, attentionStaleMonths: 6, incidentThreshold: 5, timeZone: 'Europe/Berlin', lastMeetingDate: null, nextMeetingDue: null, members: [], meetings: [], version: 1, ...overrides,
 })
 
 describe('DuePanel', () => {

@@ -77,6 +77,24 @@ describe('StatusUpdateForm', () => {
     wrapper.unmount()
   })
 
+  it('moves focus to the error summary and scrolls it into view after the first failed save', async () => {
+    const scrolled = vi.fn()
+    const original = Element.prototype.scrollIntoView
+    Element.prototype.scrollIntoView = scrolled
+    try {
+      const wrapper = mountForm()
+      await wrapper.get('#status-status').setValue('delayed')
+      ;(wrapper.get('button[type="submit"]').element as HTMLButtonElement).focus()
+      await wrapper.get('form').trigger('submit')
+      await flushPromises()
+      expect(document.activeElement).toBe(wrapper.get('.error-summary').element)
+      expect(scrolled).toHaveBeenCalled()
+      wrapper.unmount()
+    } finally {
+      Element.prototype.scrollIntoView = original
+    }
+  })
+
   it('refuses progress out of range, a future date and links that are not https', async () => {
     const wrapper = mountForm()
     await wrapper.get('#status-progress').setValue('120')

@@ -40,6 +40,9 @@ const nav = {
   reminders: 'Erinnerungen',
   reports: 'Berichte',
   identityProvider: 'Anmeldung mit Stadt-Konto',
+  reports: 'Berichte',
+  settings: 'Einstellungen der Stadt',
+  cities: 'Alle Städte',
 }
 
 const start = {
@@ -425,6 +428,21 @@ const audit = {
   show: 'Geänderte Felder anzeigen',
   showCount: 'Geänderte Felder anzeigen ({n})',
   noFieldChanges: 'Keine Felder geändert.',
+  personId: 'Person Nr. {id}',
+  cycleStates: { open: 'offen', in_review: 'in Prüfung', approved: 'freigegeben', submitted: 'eingereicht' },
+  fieldsByEntity: {
+    reporting_cycle: {
+      state: 'Stand des Berichts', title: 'Titel (deutsch)', titleEn: 'Titel (englisch)', periodStart: 'Beginn des Berichtszeitraums',
+      periodEnd: 'Ende des Berichtszeitraums', dueDate: 'Fällig am', approvedBy: 'Freigegeben von', approvedAt: 'Freigegeben am',
+      submittedBy: 'Eingereicht von', submittedAt: 'Eingereicht am', planId: 'Plan',
+    },
+    cycle_narrative: {
+      commitmentNumber: 'Verpflichtung', textDe: 'Bericht (deutsch)', textEn: 'Bericht (englisch)', challengesDe: 'Herausforderungen (deutsch)',
+      challengesEn: 'Herausforderungen (englisch)', needsDe: 'Bedarf (deutsch)', needsEn: 'Bedarf (englisch)',
+      exchangeTopicsDe: 'Themen für den Austausch (deutsch)', exchangeTopicsEn: 'Themen für den Austausch (englisch)',
+      noNarrativeReasonDe: 'Grund für keinen Bericht (deutsch)', noNarrativeReasonEn: 'Grund für keinen Bericht (englisch)',
+    },
+  },
   diffCaption: 'Geänderte Felder: vorher und nachher',
   field: 'Feld',
   before: 'Vorher',

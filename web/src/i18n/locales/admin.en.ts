@@ -41,6 +41,9 @@ const nav = {
   reminders: 'Reminders',
   reports: 'Reports',
   identityProvider: 'Sign-in with city account',
+  reports: 'Reports',
+  settings: 'City settings',
+  cities: 'All cities',
 }
 
 const start = {
@@ -426,6 +429,21 @@ const audit = {
   show: 'Show changed fields',
   showCount: 'Show changed fields ({n})',
   noFieldChanges: 'No fields changed.',
+  personId: 'Person no. {id}',
+  cycleStates: { open: 'open', in_review: 'in review', approved: 'approved', submitted: 'submitted' },
+  fieldsByEntity: {
+    reporting_cycle: {
+      state: 'State of the report', title: 'Title (German)', titleEn: 'Title (English)', periodStart: 'Start of the reporting period',
+      periodEnd: 'End of the reporting period', dueDate: 'Due on', approvedBy: 'Approved by', approvedAt: 'Approved on',
+      submittedBy: 'Submitted by', submittedAt: 'Submitted on', planId: 'Plan',
+    },
+    cycle_narrative: {
+      commitmentNumber: 'Commitment', textDe: 'Report (German)', textEn: 'Report (English)', challengesDe: 'Challenges (German)',
+      challengesEn: 'Challenges (English)', needsDe: 'Needs (German)', needsEn: 'Needs (English)',
+      exchangeTopicsDe: 'Topics for exchange (German)', exchangeTopicsEn: 'Topics for exchange (English)',
+      noNarrativeReasonDe: 'Reason for no report (German)', noNarrativeReasonEn: 'Reason for no report (English)',
+    },
+  },
   diffCaption: 'Changed fields: before and after',
   field: 'Field',
   before: 'Before',

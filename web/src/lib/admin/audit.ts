@@ -38,6 +38,49 @@ export const actionLabelKey = (action: string) => (actions.has(action) ? `admin.
 export const actionPrefixLabelKey = (prefix: string) => `admin.audit.prefixes.${prefix.replace(/\.$/, '')}`
 export const entityLabelKey = (type: string) => (entities.has(type) ? `admin.audit.entities.${type.replace(/-/g, '_')}` : null)
 
+/**
+ * Fields whose generic label (`admin.fields.*`) would be wrong or missing for an entity type; their label is
+ * `admin.audit.fieldsByEntity.<type>.<field>` (a reporting cycle's `state` is the report's, not the plan's).
+ */
+const entityFields: Record<string, readonly string[]> = {
+  reporting_cycle: ['state', 'title', 'titleEn', 'periodStart', 'periodEnd', 'dueDate', 'approvedBy', 'approvedAt', 'submittedBy', 'submittedAt', 'planId'],
+  cycle_narrative: [
+    'commitmentNumber', 'textDe', 'textEn', 'challengesDe', 'challengesEn', 'needsDe', 'needsEn',
+    'exchangeTopicsDe', 'exchangeTopicsEn', 'noNarrativeReasonDe', 'noNarrativeReasonEn',
+  ],
+}
+
+/** The i18n key of a field's label in the audit trail: the entity's own where it has one, else the form label's. */
+export function auditFieldLabelKey (entityType: string, field: string): string {
+  return entityFields[entityType]?.includes(field) ? `admin.audit.fieldsByEntity.${entityType}.${field}` : `admin.fields.${field}`
+}
+
+export interface AuditValueWords {
+  empty: string
+  yes: string
+  no: string
+  date: (iso: string) => string
+  dateTime: (iso: string) => string
+  /** A person's name by account id, or null when this page does not know it. */
+  person: (id: number) => string | null
+  /** `admin.audit.person` with the id, for a person the page cannot name. */
+  unknownPerson: (id: number) => string
+  /** The label of a reporting cycle's state. */
+  cycleState: (state: string) => string | null
+}
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
+
+/** A recorded value as people read it: dates formatted, people by name, a cycle's state in words. */
+export function auditValueText (entityType: string, field: string, value: unknown, words: AuditValueWords): string | null {
+  if (typeof value === 'number' && /By$/.test(field)) return words.person(value) ?? words.unknownPerson(value)
+  if (typeof value === 'string' && field === 'state' && entityType === 'reporting_cycle') return words.cycleState(value) ?? value
+  if (typeof value === 'string' && isoInstant.test(value) && !Number.isNaN(Date.parse(value))) return words.dateTime(value)
+  if (typeof value === 'string' && isoDay.test(value)) return words.date(value)
+  return null
+}
+
 /** Bookkeeping columns that change with every write and say nothing about the change. */
 const ignoredFields = new Set(['version', 'updatedAt', 'createdAt'])
 

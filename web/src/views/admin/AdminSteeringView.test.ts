@@ -7,6 +7,8 @@ import AdminSteeringView from './AdminSteeringView.vue'
 const group: SteeringGroup = {
   cadenceMonths: 12,
   attentionStaleMonths: 6,
+  incidentThreshold: 5,
+  timeZone: 'Europe/Berlin',
   lastMeetingDate: '2024-03-14',
   nextMeetingDue: '2025-03-14',
   members: [{ id: 1, seat: 'Migrations- und Integrationsbeirat', organisation: { id: 22, name: 'Migrations- und Integrationsbeirat', nameEn: null }, personName: 'A. B.', roleInGroup: 'Vorsitz', version: 1 }],

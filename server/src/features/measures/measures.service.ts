@@ -136,7 +136,9 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
     if (new Set(ids).size !== ids.length) throw new Error('a batch of status reports names a measure twice')
     const locked = await findMeasuresForUpdate(tx, ids)
     const involved = await involvedOrganisationsOf(tx, ids)
-    const now = today()
+    // "Today" is each city's own date (its time zone); a batch normally names one city.
+    const todays = new Map<number, string>()
+    for (const row of locked.values()) if (!todays.has(row.cityId)) todays.set(row.cityId, await cityToday(tx, row.cityId))
     const accepted: { report: StatusReport, current: MeasureRow, reason: string | null, organisationId: number | null }[] = []
     const outcomes: StatusReportOutcome[] = []
     for (const report of reports) {
@@ -155,6 +157,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
         })
         const reason = input.reason?.trim() ? input.reason : null
         if (needsReason(input.status) && !reason) throw new StatusReasonRequiredError(input.status)
+        const now = todays.get(current.cityId)!
         if ((input.date ?? now) > now) throw new StatusDateInFutureError()
         const bodies = [current.leadOrganisationId, ...involved.get(id) ?? []].filter((body): body is number => body !== null)
         const allowed = actingFor.length > 0 ? actingFor : bodies
@@ -177,7 +180,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
       })))
       for (const row of updated) after.set(row.id, row)
       const inserted = await insertStatusUpdatesReturning(tx, chunk.map(({ report: { id, input }, current, reason, organisationId }) => ({
-        measureId: id, date: input.date ?? now, fromStatus: current.status, status: input.status, fromProgress: current.progress, progress: input.progress,
+        measureId: id, date: input.date ?? todays.get(current.cityId)!, fromStatus: current.status, status: input.status, fromProgress: current.progress, progress: input.progress,
         noteDe: input.noteDe ?? null, noteEn: input.noteEn ?? null, reason,
         evidenceLinks: (input.evidenceLinks ?? []).map((link) => ({ url: link.url, label: link.label ?? null })),
         organisationId, userId: userIdOf(actor),

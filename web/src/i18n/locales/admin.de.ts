@@ -40,7 +40,6 @@ const nav = {
   reminders: 'Erinnerungen',
   reports: 'Berichte',
   identityProvider: 'Anmeldung mit Stadt-Konto',
-  reports: 'Berichte',
   settings: 'Einstellungen der Stadt',
   cities: 'Alle Städte',
 }

@@ -41,7 +41,6 @@ const nav = {
   reminders: 'Reminders',
   reports: 'Reports',
   identityProvider: 'Sign-in with city account',
-  reports: 'Reports',
   settings: 'City settings',
   cities: 'All cities',
 }

@@ -6,7 +6,8 @@
  *
  *   npm run bench:sheets
  *
- * The verdict is PASS when the XLSX export and the applied import each take under 5 s of wall time.
+ * The verdict is PASS when the XLSX export, the import's preview and the applied import each take under 5 s
+ * of wall time. The preview runs the import's checks (in one batch, as the import does) without its writes.
  * Like the other benchmarks it is a measurement: it exits 0 when the target is missed (1 only if a
  * request fails).
  */
@@ -78,7 +79,7 @@ try {
   const headers = { ...admin.headers, 'content-type': xlsx }
 
   const preview = await timed('import preview (1,000 rows)', async () =>
-    expectStatus(await app.inject({ method: 'POST', url: `/api/plans/${planId}/status-imports/preview`, headers, payload }), 200, 'preview'))
+    expectStatus(await app.inject({ method: 'POST', url: `/api/plans/${planId}/status-imports/preview`, headers, payload }), 200, 'preview'), targetMs)
   const applicable = preview.json().applicable
   await timed('import apply (1,000 rows)', async () =>
     expectStatus(await app.inject({ method: 'POST', url: `/api/plans/${planId}/status-imports`, headers, payload }), 200, 'import'), targetMs)

@@ -126,12 +126,11 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
   }
 
   /**
-   * Many status reports inside the caller's transaction, each under the rules of `recordStatusUpdate`
-   * (404, role and body, 428/412 version, reason, date, reporting body), read and written in a handful
-   * of statements instead of six per report. Writes only when every report passes; otherwise nothing,
-   * and the outcomes name each refusal. A batch names each measure at most once.
+   * Judges many status reports inside the caller's transaction, each under the rules of `recordStatusUpdate`
+   * (404, role and body, 428/412 version, reason, date, reporting body), reading (and locking) the measures in
+   * two statements. Writes nothing; the outcomes name each refusal. A batch names each measure at most once.
    */
-  async function recordStatusUpdates (tx: Db, reports: readonly StatusReport[], actor: Actor) {
+  async function judgeStatusUpdates (tx: Db, reports: readonly StatusReport[], actor: Actor) {
     const ids = reports.map((report) => report.id)
     if (new Set(ids).size !== ids.length) throw new Error('a batch of status reports names a measure twice')
     const locked = await findMeasuresForUpdate(tx, ids)
@@ -168,6 +167,16 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
         outcomes.push({ refused: error as Error })
       }
     }
+    return { outcomes, accepted, now }
+  }
+
+  /**
+   * Many status reports inside the caller's transaction under the checks of `judgeStatusUpdates`, written in a
+   * handful of statements instead of six per report. Writes only when every report passes; otherwise nothing,
+   * and the outcomes name each refusal.
+   */
+  async function recordStatusUpdates (tx: Db, reports: readonly StatusReport[], actor: Actor) {
+    const { outcomes, accepted, now } = await judgeStatusUpdates(tx, reports, actor)
     if (accepted.length !== reports.length) return outcomes
 
     const after = new Map<number, MeasureRow>()
@@ -323,6 +332,8 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
      * which announce the plan's change themselves. Writes all of them or, when one is refused, none.
      */
     recordStatusUpdates,
+    /** The checks of `recordStatusUpdates` without its writes: what a preview needs. */
+    checkStatusUpdates: async (tx: Db, reports: readonly StatusReport[], actor: Actor) => (await judgeStatusUpdates(tx, reports, actor)).outcomes,
 
     /** Returns the new version: the one a later restore must name. */
     async remove (id: number, expected: number | undefined, actor: Actor) {

@@ -99,6 +99,25 @@ describe('status updates by spreadsheet', () => {
     expect(await tableCounts(testDb.db)).toEqual(before)
   })
 
+  it('the preview names the status-update service\'s refusals as the import does, and writes nothing', async () => {
+    const { plan, own, editor } = await setting(3)
+    const workbook = await downloadTemplate(plan.id, editor.headers)
+    const sheet = workbook.worksheets[0]!
+    fill(sheet, own[0]!.code, { status: 'in_progress', progress: 30, date: '2024-06-01' })
+    fill(sheet, own[1]!.code, { status: 'delayed', progress: 20 })
+    const before = await tableCounts(testDb.db)
+    const preview = await upload(workbook, `/api/plans/${plan.id}/status-imports/preview`, editor.headers)
+    expect(preview.statusCode).toBe(200)
+    expect(preview.json()).toMatchObject({ applicable: 1, errorCount: 1, staleCount: 0 })
+    expect(preview.json().rows.find((r: { row: number }) => r.row === 3).errors).toEqual([expect.objectContaining({ column: 'note', code: 'REASON_REQUIRED' })])
+    expect(await tableCounts(testDb.db)).toEqual(before)
+    // Only the service refuses this file (every cell reads well): the import is stopped as the preview said.
+    const res = await upload(workbook, `/api/plans/${plan.id}/status-imports`, editor.headers)
+    expect(res.statusCode).toBe(422)
+    expect(res.json().details).toMatchObject({ applicable: 1, errorCount: 1 })
+    expect(await tableCounts(testDb.db)).toEqual(before)
+  })
+
   it('reports a row based on an older state instead of applying it', async () => {
     const { plan, own, editor } = await setting(2)
     const workbook = await downloadTemplate(plan.id, editor.headers)

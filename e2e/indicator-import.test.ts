@@ -51,7 +51,7 @@ describe('indicator values from a tidy CSV', () => {
   it('shows the bad row in the preview, then imports the corrected file and stores its values', async () => {
     const { page } = browser
     const id = indicatorId!
-    await visit(page, '/jena/verwaltung/plaene/1/indikatoren')
+    await visit(page, '/jena/verwaltung/plaene/1/indikatoren/einlesen')
     expect(await page.locator('main h1').textContent()).toContain('Indikatorwerte importieren')
     const item = page.locator('section', { has: page.locator(`#indicator-${id}-heading`) })
     await item.getByRole('heading', { name: 'Testindikator Tabellenimport' }).waitFor()

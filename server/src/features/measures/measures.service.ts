@@ -138,7 +138,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
     // "Today" is each city's own date (its time zone); a batch normally names one city.
     const todays = new Map<number, string>()
     for (const row of locked.values()) if (!todays.has(row.cityId)) todays.set(row.cityId, await cityToday(tx, row.cityId))
-    const accepted: { report: StatusReport, current: MeasureRow, reason: string | null, organisationId: number | null }[] = []
+    const accepted: { report: StatusReport, current: MeasureRow, reason: string | null, date: string, organisationId: number | null }[] = []
     const outcomes: StatusReportOutcome[] = []
     for (const report of reports) {
       const { id, input } = report
@@ -161,13 +161,13 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
         const bodies = [current.leadOrganisationId, ...involved.get(id) ?? []].filter((body): body is number => body !== null)
         const allowed = actingFor.length > 0 ? actingFor : bodies
         if (input.organisationId !== undefined && !allowed.includes(input.organisationId)) throw new ReportingOrganisationInvalidError(input.organisationId)
-        accepted.push({ report, current, reason, organisationId: input.organisationId ?? actingFor[0] ?? current.leadOrganisationId })
+        accepted.push({ report, current, reason, date: input.date ?? now, organisationId: input.organisationId ?? actingFor[0] ?? current.leadOrganisationId })
         outcomes.push({ refused: null })
       } catch (error) {
         outcomes.push({ refused: error as Error })
       }
     }
-    return { outcomes, accepted, now }
+    return { outcomes, accepted }
   }
 
   /**
@@ -176,7 +176,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
    * and the outcomes name each refusal.
    */
   async function recordStatusUpdates (tx: Db, reports: readonly StatusReport[], actor: Actor) {
-    const { outcomes, accepted, now } = await judgeStatusUpdates(tx, reports, actor)
+    const { outcomes, accepted } = await judgeStatusUpdates(tx, reports, actor)
     if (accepted.length !== reports.length) return outcomes
 
     const after = new Map<number, MeasureRow>()
@@ -188,8 +188,8 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
         values: { status: report.input.status, progress: report.input.progress, statusReason: needsReason(report.input.status) ? reason : null },
       })))
       for (const row of updated) after.set(row.id, row)
-      const inserted = await insertStatusUpdatesReturning(tx, chunk.map(({ report: { id, input }, current, reason, organisationId }) => ({
-        measureId: id, date: input.date ?? todays.get(current.cityId)!, fromStatus: current.status, status: input.status, fromProgress: current.progress, progress: input.progress,
+      const inserted = await insertStatusUpdatesReturning(tx, chunk.map(({ report: { id, input }, current, reason, date, organisationId }) => ({
+        measureId: id, date, fromStatus: current.status, status: input.status, fromProgress: current.progress, progress: input.progress,
         noteDe: input.noteDe ?? null, noteEn: input.noteEn ?? null, reason,
         evidenceLinks: (input.evidenceLinks ?? []).map((link) => ({ url: link.url, label: link.label ?? null })),
         organisationId, userId: userIdOf(actor),

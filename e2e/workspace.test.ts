@@ -63,7 +63,7 @@ describe('a steering-group member reports on a measure', () => {
     // Announced through the app's polite live region too.
     await expect.poll(() => page.locator('body > #app > .visually-hidden[role="status"]').textContent()).toContain('Die Meldung ist gespeichert')
     await expect.poll(() => timelineText(page)).toContain(note)
-    const newest = page.locator('.timeline__entry').last()
+    const newest = page.locator('.timeline__entry').first()
     expect(await newest.textContent()).toContain('Antidiskriminierungsstelle der Stadt Jena')
 
     await signOut(page)

@@ -23,7 +23,7 @@ describe('AdminStartView', () => {
     const { wrapper } = await mountAdminView(AdminStartView, { path: '/jena/verwaltung', initialState, locale: 'en' })
     const nav = wrapper.find('nav[aria-label="Administration sections"]')
     expect(nav.findAll('a').map((a) => a.text())).toEqual([
-      'Overview', 'Plans', 'Responsible bodies', 'People and roles', 'Sign-in with city account', 'Steering group', 'Incident counts', 'Releases of the incident counts', 'Audit log', 'Outbox', 'Reminders',
+      'Overview', 'Plans', 'Responsible bodies', 'People and roles', 'Sign-in with city account', 'Steering group', 'Reports', 'Incident counts', 'Releases of the incident counts', 'Audit log', 'Outbox', 'Reminders', 'City settings',
     ])
     expect(nav.find('a[aria-current="page"]').text()).toBe('Overview')
   })

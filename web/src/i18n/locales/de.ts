@@ -75,10 +75,8 @@ const de = {
     closed: 'abgeschlossen',
   },
   progress: {
-    average: 'Durchschnittlicher Fortschritt',
     measureCount: 'keine Maßnahmen | 1 Maßnahme | {n} Maßnahmen',
     settled: '{n} umgesetzt oder fortlaufend ({share})',
-    settledOfTotal: '{n} von {total} Maßnahmen sind umgesetzt oder laufen dauerhaft ({share}).',
   },
   commitment: {
     label: 'Verpflichtung {n}',
@@ -198,8 +196,6 @@ const de = {
       quarterColumn: 'Quartal',
       monthColumn: 'Monat',
       asOfColumn: 'Stand am',
-      chartLabel: 'Gestapeltes Säulendiagramm: Anzahl der Maßnahmen je Status am Ende jedes Zeitraums. Die Werte stehen in der Tabelle darunter.',
-      caption: 'Maßnahmen je Status am Ende jedes Zeitraums',
       summary: 'Am {from} waren {start} von {total} Maßnahmen umgesetzt oder fortlaufend, am {to} waren es {end}.',
       method: 'Berechnet aus dem Statusverlauf der Maßnahmen. Vor ihrer ersten erfassten Änderung gilt eine Maßnahme als geplant; der letzte Zeitraum zeigt den heutigen Stand.',
     },

@@ -76,10 +76,8 @@ const en: MessageSchema = {
     closed: 'closed',
   },
   progress: {
-    average: 'Average progress',
     measureCount: 'no measures | 1 measure | {n} measures',
     settled: '{n} completed or ongoing ({share})',
-    settledOfTotal: '{n} of {total} measures are completed or ongoing ({share}).',
   },
   commitment: {
     label: 'Commitment {n}',
@@ -199,8 +197,6 @@ const en: MessageSchema = {
       quarterColumn: 'Quarter',
       monthColumn: 'Month',
       asOfColumn: 'As of',
-      chartLabel: 'Stacked column chart: number of measures per status at the end of each period. The values are in the table below.',
-      caption: 'Measures per status at the end of each period',
       summary: 'On {from}, {start} of {total} measures were completed or ongoing; on {to}, {end} were.',
       method: 'Derived from the measures\' status timelines. Before its first recorded change a measure counts as planned; the last period shows today\'s state.',
     },

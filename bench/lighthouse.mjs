@@ -16,7 +16,7 @@ import { join } from 'node:path'
 const version = '12.2.3'
 const runs = Number(process.env.RUNS ?? 5)
 const targets = { performance: 90, accessibility: 100, 'best-practices': 95 }
-const pages = ['/', '/jena/plans/1', '/jena/plans/1/commitments/1', '/jena/plans/1/measures/1', '/jena/plans/1/dashboard']
+const pages = ['/', '/jena/plans/1', '/jena/plans/1/commitments/1', '/jena/plans/1/measures/1', '/jena/plans/1/dashboard', '/jena/plans/1/leichte-sprache', '/embed/jena/plans/1']
 const chromeFlags = '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'
 const work = mkdtempSync(join(tmpdir(), 'eccar-lighthouse-'))
 let server = null

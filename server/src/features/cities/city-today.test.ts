@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildSignedInUser } from '../../../test/helpers/auth.ts'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
@@ -26,6 +27,17 @@ async function cityWithMeasure (timeZone?: string) {
 }
 
 describe('a city\'s "today" is its date in its own time zone', () => {
+  it('dates the status template\'s "Stand" with the city\'s day, not the server\'s UTC date', async () => {
+    const { plan, admin } = await cityWithMeasure()
+    vi.useFakeTimers({ now: lateWinterEvening, toFake: ['Date'] })
+    const res = await app.inject({ method: 'GET', url: `/api/plans/${plan.id}/status-template.xlsx`, headers: admin.headers })
+    expect(res.statusCode).toBe(200)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+    const stand = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues()).find((row) => Array.isArray(row) && row.includes('Stand / Date')) as unknown[]
+    expect(stand).toContain('2026-01-16')
+  })
+
   it('dates a status report made at 23:30 UTC on 15 January as 16 January in Europe/Berlin (the default)', async () => {
     const { measure, admin } = await cityWithMeasure()
     vi.useFakeTimers({ now: lateWinterEvening, toFake: ['Date'] })

@@ -2,6 +2,7 @@ import { openDataLicenceInfo, type CsvSeparator, type OpenDataSettings, type Pla
 import type { FastifyReply } from 'fastify'
 import type { Db } from '../../db/client.ts'
 import { getCityBySlug } from '../cities/cities.queries.ts'
+import { cityToday } from '../cities/cities.service.ts'
 import { createIncidentReleasesService } from '../incidents/incident-releases.service.ts'
 import { csvMediaType, writeCsv, writeWorkbook, xlsxMediaType, type SheetColumn } from '../spreadsheets/spreadsheet-files.ts'
 import {
@@ -55,6 +56,7 @@ export function createDownloads (db: Db, publicOrigin: string) {
         source: `${publicOrigin}/api/plans/${plan.id}/measures.xlsx`,
         licence: { label: `${info.label.de} (${licence.publisherName})`, url: info.url },
         created: new Date(),
+        asOf: await cityToday(db, plan.cityId),
       })
       return { body, mediaType: xlsxMediaType, fileName: planFileName(plan, 'measures', 'xlsx'), licence }
     },

@@ -58,6 +58,8 @@ export interface Explanation {
   source: string
   licence: { label: string, url: string } | null
   created: Date
+  /** The "Stand" date: the city's own calendar date (its time zone), not the server's UTC date. */
+  asOf: string
   notes?: string[]
 }
 
@@ -79,7 +81,7 @@ export async function writeWorkbook<T> (sheet: WorkbookSheet<T>, explanation: Ex
   about.addRow([explanation.title]).font = { bold: true, size: 14 }
   about.addRow(['Quelle / Source', explanation.source])
   about.addRow(['Lizenz / Licence', explanation.licence ? `${explanation.licence.label} – ${explanation.licence.url}` : '–'])
-  about.addRow(['Stand / Date', explanation.created.toISOString().slice(0, 10)])
+  about.addRow(['Stand / Date', explanation.asOf])
   for (const note of explanation.notes ?? []) about.addRow(['', note])
   about.addRow([])
   about.addRow(['Spalte / Column', 'Bedeutung', 'Meaning']).font = { bold: true }

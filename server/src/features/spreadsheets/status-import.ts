@@ -160,6 +160,7 @@ export function createStatusImport (db: Db, onChange: ChangeListener) {
         source: `Plan ${plan.id}, ${plan.cityName}`,
         licence: null,
         created: new Date(),
+        asOf: await cityToday(db, plan.cityId),
         notes: [
           'Füllen Sie je Maßnahme status, progress, date, note und evidence_link aus; leere Zeilen bleiben unverändert.',
           'Fill in status, progress, date, note and evidence_link per measure; rows left empty stay unchanged.',

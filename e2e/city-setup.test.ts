@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, type Browser, openBrowser, setLanguage } from './browser'
+import { serverCommand } from './server-command'
 
 // A new city from the platform to its settings, in a server of its own (the shared demo has no platform
 // administrator, and this must not add a city others would count): the setup link makes the platform
@@ -41,7 +42,7 @@ beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'info', PUBLIC_ORIGIN: origin, PORT: String(port), HOST: '127.0.0.1' }
   delete env.DATABASE_URL
   delete env.SMTP_URL
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  server = spawn(process.execPath, serverCommand(repoRoot), { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
   server.stdout?.on('data', (d: Buffer) => { output += d.toString() })
   server.stderr?.on('data', (d: Buffer) => { output += d.toString() })
   // Start-up (tsx, migrations) has taken over 3 minutes on the shared machine; the setup link follows "listening".

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
+import { serverCommand } from './server-command'
 
 declare module 'vitest' {
   export interface ProvidedContext { baseUrl: string }
@@ -46,7 +47,7 @@ export default async function setup (project: TestProject) {
   delete env.DATABASE_URL
   delete env.PUBLIC_ORIGIN
   delete env.DEV_MODE
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, serverCommand(repoRoot), { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout?.on('data', (d: Buffer) => { output += d.toString() })
   child.stderr?.on('data', (d: Buffer) => { output += d.toString() })

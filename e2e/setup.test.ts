@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, type Browser, openBrowser } from './browser'
+import { serverCommand } from './server-command'
 
 // The first administrator, created in the browser while the server runs: a server of its own with an
 // empty embedded database (no demo data, so nobody can administer) prints the one-time setup link.
@@ -37,7 +38,7 @@ beforeAll(async () => {
   const port = await freePort()
   origin = `http://127.0.0.1:${port}`
   dataDir = mkdtempSync(join(tmpdir(), 'eccar-e2e-setup-'))
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
+  server = spawn(process.execPath, serverCommand(repoRoot), {
     cwd: repoRoot, env: { ...env(), PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'],
   })
   server.stdout?.on('data', (d: Buffer) => { output += d.toString() })

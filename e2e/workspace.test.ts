@@ -132,7 +132,7 @@ describe('two sessions report on the same measure', () => {
     const timeline = await timelineText(page)
     expect(timeline).toContain(firstNote)
     expect(timeline).toContain(secondNote)
-    expect(timeline.indexOf(firstNote)).toBeLessThan(timeline.indexOf(secondNote))
+    expect(timeline.indexOf(firstNote)).toBeGreaterThan(timeline.indexOf(secondNote)) // newest first: the re-applied report stands above the one it followed
     expect(await page.locator('.summary-panel').textContent()).toContain('90')
     expect([...first.problems, ...second.problems.filter((p) => !p.includes('412'))]).toEqual([])
   })

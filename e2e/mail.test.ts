@@ -122,7 +122,11 @@ describe('mail pages', () => {
 
   it('saw no script errors and no CSP violations outside the opened HTML frame', () => {
     for (const b of [person, visitor]) expect(b.problems).toEqual([])
-    expect(admin.problems.filter((p) => !/inline style|style-src/i.test(p))).toEqual([])
+    // The browser injects the test's own CSP listener into every frame; the mail's empty sandbox refuses
+    // it, and Chromium reports that (only when the frame loads before the page moves on): proof that the
+    // frame runs nothing, so it is the one message allowed here.
+    const sandboxRefusal = /^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/
+    expect(admin.problems.filter((p) => !/inline style|style-src/i.test(p) && !sandboxRefusal.test(p))).toEqual([])
   })
 })
 

@@ -1,16 +1,22 @@
 // Compiles the server for production: one ES module per entry point in server/dist (server.js, cli.js),
-// with our own code (server/src and the @eccar/shared workspace) bundled and every npm dependency left
+// with our own code (server/src and the @eccar/shared workspace) bundled and (nearly) every npm dependency left
 // as an import from node_modules, so `npm start` and the Docker image run plain JavaScript without tsx.
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const serverPackage = JSON.parse(readFileSync(`${root}server/package.json`, 'utf8'))
-const external = Object.keys(serverPackage.dependencies).filter((name) => name !== '@eccar/shared')
+// Bundled as well: TypeBox and drizzle-orm are ES modules of hundreds of small files each, and Node
+// resolving and compiling them one by one took 0.4 s of every start; bundled they load as one file.
+// (Pure JavaScript without files of their own; nothing else loads them at run time, so there is one copy.)
+const bundled = new Set(['@eccar/shared', 'typebox', 'drizzle-orm'])
+const external = Object.keys(serverPackage.dependencies).filter((name) => !bundled.has(name))
 
 const started = performance.now()
+// Chunk names carry a content hash: without clearing, every build would leave the last one's chunks behind.
+if (existsSync(`${root}server/dist`)) for (const file of readdirSync(`${root}server/dist`, { withFileTypes: true }).filter((entry) => entry.isFile())) rmSync(`${root}server/dist/${file.name}`)
 await build({
   absWorkingDir: root,
   entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', 'write-template': 'server/src/db/write-template.ts' },

@@ -1,7 +1,7 @@
 import { hash, verify } from '@node-rs/argon2'
 import { PasswordLimits, type PasswordRejection } from '@eccar/shared'
 import { createError } from '../plugins/errors.ts'
-import { dictionary } from '@zxcvbn-ts/language-common'
+import { createRequire } from 'node:module'
 import { demoAccounts } from '../demo/load-demo-accounts.ts'
 
 const PasswordRejectedBase = createError('PASSWORD_REJECTED', 'Choose another password: %s', 400)
@@ -33,10 +33,18 @@ export async function verifyPassword (passwordHash: string | null, password: str
  * The breached-password list of zxcvbn-ts (`passwords-common`: about 49,000 of the most frequent
  * passwords in public breach corpora), plus German ones that list lacks. Loaded once, lower case.
  */
-const commonPasswords = new Set([
-  ...dictionary['passwords-common'].map((word) => word.toLowerCase()),
-  'passwort1234', 'passwortpasswort', 'qwertzuiop12', 'willkommen123', 'hallo1234567', 'geheim123456', 'jena12345678',
-])
+let commonPasswordSet: Set<string> | undefined
+/** Built on the first password checked: unpacking the list takes about 0.08 s, which start-up need not pay. */
+function commonPasswords () {
+  if (commonPasswordSet) return commonPasswordSet
+  // `require`, not `import()`: the check stays synchronous, and the package ships CommonJS.
+  const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common')
+  commonPasswordSet = new Set([
+    ...dictionary['passwords-common'].map((word) => word.toLowerCase()),
+    'passwort1234', 'passwortpasswort', 'qwertzuiop12', 'willkommen123', 'hallo1234567', 'geheim123456', 'jena12345678',
+  ])
+  return commonPasswordSet
+}
 
 /** Digits and punctuation around a word, as in `Passwort123!` or `!!Sommer2026`: the word is what is guessed first. */
 const decoration = /^[^\p{L}]+|[^\p{L}]+$/gu
@@ -67,7 +75,8 @@ export function checkPasswordPolicy (password: string, context: { email?: string
     throw new PasswordRejectedError('published', 'it is published as a demo password')
   }
   const word = lower.replace(decoration, '')
-  if (commonPasswords.has(lower) || (word.length >= 4 && commonPasswords.has(word)) || /^(.)\1+$/u.test(password)) {
+  const common = commonPasswords()
+  if (common.has(lower) || (word.length >= 4 && common.has(word)) || /^(.)\1+$/u.test(password)) {
     throw new PasswordRejectedError('common', 'it is one of the passwords most often found in breaches')
   }
   if (personalParts(context).some((part) => lower.includes(part))) {

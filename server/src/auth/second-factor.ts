@@ -1,8 +1,6 @@
 // TOTP (RFC 6238) with otplib 13: https://otplib.yeojz.dev/guide/getting-started
 import { createHash, randomInt } from 'node:crypto'
 import { RecoveryCodeCount } from '@eccar/shared'
-import { generateSecret, generateURI, verify } from 'otplib'
-import QRCode from 'qrcode'
 import type { SecondFactorRequirement } from '../config.ts'
 import type { CityRole } from './actor.ts'
 import { createSealer, isSealed } from './sealed-secrets.ts'
@@ -11,7 +9,10 @@ const issuer = 'ECCAR Aktionsplan'
 // One step (30 s) either side: enough for a clock off by a few seconds and for typing, no more.
 const toleranceSeconds = 30
 
-export const newTotpSecret = () => generateSecret()
+// otplib and qrcode (with its PNG code) load on the first use, not with the server: about 0.1 s of start-up.
+const loadOtp = () => import('otplib')
+
+export const newTotpSecret = async () => (await loadOtp()).generateSecret()
 
 /** Seals TOTP secrets for the database and opens them again; without a key they are stored as they are. */
 export interface SecretBox {
@@ -37,7 +38,8 @@ export function createSecretBox (secretKey: string | undefined): SecretBox {
 }
 
 export async function enrolmentDetails (secret: string, email: string) {
-  const otpauthUri = generateURI({ issuer, label: email, secret })
+  const otpauthUri = (await loadOtp()).generateURI({ issuer, label: email, secret })
+  const { default: QRCode } = await import('qrcode')
   const svg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
   return { secret, otpauthUri, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` }
 }
@@ -49,6 +51,7 @@ export const looksLikeTotp = (code: string) => /^\d{6}$/.test(code.replace(/\s/g
  * so a code seen once (over a shoulder, in a proxy log) cannot be used again.
  */
 export async function verifyTotp (secret: string, code: string, lastTimeStep: number | null) {
+  const { verify } = await loadOtp()
   const result = await verify({
     secret,
     token: code.replace(/\s/g, ''),

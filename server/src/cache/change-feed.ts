@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
-import pg from 'pg'
+import type { Client } from 'pg'
 import { changeChannel, decodeScope, type ReadCache } from './read-cache.ts'
 
 /**
@@ -8,11 +8,12 @@ import { changeChannel, decodeScope, type ReadCache } from './read-cache.ts'
  * notification can never leave an instance serving old data.
  */
 export async function startChangeFeed (url: string, cache: ReadCache<unknown>, log: FastifyBaseLogger) {
-  let current: pg.Client | null = null
+  const { default: pg } = await import('pg')
+  let current: Client | null = null
   let retry: NodeJS.Timeout | undefined
   let stopped = false
 
-  const scheduleReconnect = (client: pg.Client) => {
+  const scheduleReconnect = (client: Client) => {
     if (current !== client && current !== null) return
     current = null
     cache.setAvailable(false)
@@ -46,7 +47,7 @@ export async function startChangeFeed (url: string, cache: ReadCache<unknown>, l
   // reader arriving while one is on the way (it may have left before their write) waits for the next.
   let inFlight: Promise<void> | null = null
   let next: Promise<void> | null = null
-  const roundTrip = (client: pg.Client) => client.query('select 1').then(() => {}, () => scheduleReconnect(client))
+  const roundTrip = (client: Client) => client.query('select 1').then(() => {}, () => scheduleReconnect(client))
   const caughtUp = (): Promise<void> => {
     if (!current) return Promise.resolve()
     if (!inFlight) {

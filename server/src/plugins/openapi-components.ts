@@ -52,13 +52,15 @@ function collectContracts () {
   return { byName, nameByShape }
 }
 
-const { byName, nameByShape } = collectContracts()
+/** Computed on the first request for the document, not at start-up: walking every contract takes a third of a second. */
+let contracts_: ReturnType<typeof collectContracts> | undefined
+const contractIndex = () => (contracts_ ??= collectContracts())
 
 /** Replaces every sub-schema that is a named contract with a `$ref`; `except` keeps a contract's own root inline. */
 function refer (node: Json, except?: string): Json {
   if (Array.isArray(node)) return node.map((item) => refer(item))
   if (!node || typeof node !== 'object') return node
-  const name = nameByShape.get(shapeKey(node))
+  const name = contractIndex().nameByShape.get(shapeKey(node))
   if (name && name !== except) {
     // A description next to `$ref` is ignored inside a schema, but Swagger reads it for a response's text.
     return typeof node.description === 'string' ? { $ref: schemaPath + name, description: node.description } : { $ref: schemaPath + name }
@@ -68,7 +70,7 @@ function refer (node: Json, except?: string): Json {
 
 /** `components.schemas` of the document: each contract, with the contracts it contains as `$ref`s. */
 export function namedSchemas (): Record<string, JsonObject> {
-  return Object.fromEntries([...byName].map(([name, schema]) => [name, refer(schema, name) as JsonObject]))
+  return Object.fromEntries([...contractIndex().byName].map(([name, schema]) => [name, refer(schema, name) as JsonObject]))
 }
 
 /**

@@ -37,7 +37,9 @@ export default fp(async function swaggerPlugin (app: FastifyInstance) {
       },
       tags: apiTags,
       // Every shared contract by name, so generated clients get named types (openapi-components.ts).
-      components: { schemas: namedSchemas() },
+      // A getter: @fastify/swagger reads `components.schemas` when it first builds the document, so
+      // start-up does not pay for it (openapi-components.ts).
+      components: { get schemas () { return namedSchemas() } },
     },
     transform: ({ schema, url }) => ({ schema: withNamedSchemas(schema), url }),
     hideUntagged: true,

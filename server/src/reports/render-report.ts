@@ -1,9 +1,7 @@
 import { reportFormats, reportKinds, reportLanguages, reportLangs, type ReportFormat, type ReportKind, type ReportLang, type ReportSnapshot } from '@eccar/shared'
 import { buildReportModel } from './report-model.ts'
 import { periodSlug } from './report-text.ts'
-import { renderDocx } from './render-docx.ts'
 import { renderHtml } from './render-html.ts'
-import { renderPdf } from './render-pdf.ts'
 import { upgradeSnapshot, type StoredSnapshot } from './snapshot-upgrade.ts'
 import { ReportLanguageUnavailableError, ReportOptionsInvalidError, ReportSnapshotUnsupportedError } from './reports.errors.ts'
 
@@ -55,7 +53,9 @@ export async function renderReport (stored: ReportSnapshot | StoredSnapshot, opt
   const model = buildReportModel(snapshot, kind, lang)
   switch (format) {
     case 'html': return { body: renderHtml(model), contentType, fileName }
-    case 'docx': return { body: await renderDocx(model), contentType, fileName }
-    case 'pdf': return { body: await renderPdf(model), contentType, fileName }
+    // The Word and PDF libraries take a quarter of a second each to load: loaded on the first such
+    // export (or the warm-up after start), not while the server starts.
+    case 'docx': return { body: await (await import('./render-docx.ts')).renderDocx(model), contentType, fileName }
+    case 'pdf': return { body: await (await import('./render-pdf.ts')).renderPdf(model), contentType, fileName }
   }
 }

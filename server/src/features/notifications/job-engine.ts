@@ -1,4 +1,3 @@
-import PgBoss from 'pg-boss'
 import type { Db } from '../../db/client.ts'
 
 /** pg-boss's `db` adapter: one function that runs SQL with positional parameters and answers `{ rows }`. */
@@ -54,6 +53,8 @@ export interface JobEngineOptions {
  * key is unique and a mail is claimed before it is sent.
  */
 export async function startJobEngine (db: Db, handlers: JobHandlers, options: JobEngineOptions = {}) {
+  // Loaded here, not with the module: pg-boss brings the PostgreSQL driver, a tenth of a second the embedded start need not wait for.
+  const { default: PgBoss } = await import('pg-boss')
   const boss = new PgBoss({ db: sqlExecutorFor(db) as never, schema: 'pgboss', supervise: true, schedule: true })
   boss.on('error', (error) => options.onError?.(error))
   await boss.start()

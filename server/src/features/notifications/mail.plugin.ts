@@ -50,7 +50,7 @@ export default fp(async function mailPlugin (app: FastifyInstance) {
   app.decorate('mail', desk)
 
   if (config.JOBS) {
-    app.addHook('onReady', async () => {
+    const startEngine = async () => {
       engine = await startJobEngine(db, {
         deliver,
         reminders: async () => {
@@ -61,8 +61,16 @@ export default fp(async function mailPlugin (app: FastifyInstance) {
       }, { onError: (err) => app.log.warn({ err }, 'job queue error') })
       // A restarted instance catches up at once instead of waiting for the quarter hour.
       await engine.runRemindersNow()
+    }
+    let starting: Promise<void> | null = null
+    // Started, not awaited: the queue's set-up and the catch-up run of the reminders take about half a
+    // second, which no request needs to wait for; the server answers meanwhile. Mails recorded before
+    // the queue runs are in the table and go out with its first delivery.
+    app.addHook('onReady', async () => {
+      starting = startEngine().catch((err: unknown) => app.log.error({ err }, 'job queue did not start; reminders and mail delivery wait for a restart'))
     })
     app.addHook('onClose', async () => {
+      await starting
       await engine?.stop()
       engine = null
     })

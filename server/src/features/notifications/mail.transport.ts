@@ -1,5 +1,5 @@
 import type { MailErrorCategory } from '@eccar/shared'
-import nodemailer from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 
 export interface OutgoingMail {
   to: string
@@ -22,10 +22,12 @@ export interface MailTransport {
 
 /** nodemailer over `SMTP_URL`; every failure becomes a category, so nothing of the server's answer is stored. */
 export function smtpTransport (smtpUrl: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl)
+  // nodemailer loads with the first mail sent, not at start-up (a tenth of a second).
+  let transporter: Transporter | undefined
   return {
     async send (mail) {
       try {
+        transporter ??= (await import('nodemailer')).default.createTransport(smtpUrl)
         await transporter.sendMail({
           from,
           to: mail.to,
@@ -42,7 +44,7 @@ export function smtpTransport (smtpUrl: string, from: string): MailTransport {
         return classify(error)
       }
     },
-    close: () => transporter.close(),
+    close: () => transporter?.close(),
   }
 }
 

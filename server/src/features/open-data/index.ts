@@ -8,10 +8,12 @@ import { Type } from 'typebox'
 import { errorResponses, versionedWriteResponses } from '../common/schemas.ts'
 import { expectedVersion, setVersionTag } from '../common/versioning.ts'
 import { csvMediaType, fileSchema, xlsxMediaType } from '../spreadsheets/spreadsheet-files.ts'
-import { catalogJsonLd, catalogTurtle } from './open-data.catalog.ts'
 import { createDownloads, sendDownload } from './open-data.downloads.ts'
 import { cityDatasets } from './open-data.entries.ts'
 import { createOpenDataSettingsService } from './open-data.settings.ts'
+
+/** The RDF and JSON-LD libraries take about 0.2 s to load: loaded with the first catalogue request, not at start-up. */
+const loadCatalog = () => import('./open-data.catalog.ts')
 
 const tags = ['open-data']
 const download = (mediaType: string) => ({ 200: fileSchema(mediaType, 'The file (Content-Disposition names it)'), ...errorResponses })
@@ -77,7 +79,7 @@ const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: CityParamsSchema, response: { 200: JsonLdDocumentSchema, ...errorResponses },
     },
   }, async (request, reply) => {
-    const body = await catalogJsonLd({ ...await cityDatasets(app.db, request.params.city, origin), origin })
+    const body = await (await loadCatalog()).catalogJsonLd({ ...await cityDatasets(app.db, request.params.city, origin), origin })
     return reply.type('application/ld+json; charset=utf-8').send(body as Record<string, unknown>)
   })
 
@@ -88,7 +90,7 @@ const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: CityParamsSchema, response: { 200: TurtleDocumentSchema, ...errorResponses },
     },
   }, async (request, reply) => {
-    const body = await catalogTurtle({ ...await cityDatasets(app.db, request.params.city, origin), origin })
+    const body = await (await loadCatalog()).catalogTurtle({ ...await cityDatasets(app.db, request.params.city, origin), origin })
     return reply.type('text/turtle; charset=utf-8').send(body)
   })
 

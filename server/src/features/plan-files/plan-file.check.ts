@@ -3,14 +3,16 @@ import { Compile } from 'typebox/compile'
 import { PlanFileInvalidError } from './plan-files.errors.ts'
 import { findInputDefect } from '../../plugins/validation.ts'
 
-const planFileValidator = Compile(PlanFileSchema)
+/** Compiled on the first file checked, not at start-up: the plan file is the largest schema there is. */
+let compiled: ReturnType<typeof Compile<typeof PlanFileSchema>> | undefined
+const planFileValidator = () => (compiled ??= Compile(PlanFileSchema))
 
 /** Structural check with the same schema the API route uses; for files that did not come through HTTP. */
 export function parsePlanFile (value: unknown): PlanFile {
   // The API refuses these in its validation layer already; a file read by the CLI comes through here only.
   const defect = findInputDefect(value)
   if (defect) throw new PlanFileInvalidError(defect.path, defect.message)
-  const [error] = planFileValidator.Errors(value)
+  const [error] = planFileValidator().Errors(value)
   if (error) {
     const params = error.params as Record<string, unknown>
     // TypeBox reports an unknown property first as a `false` schema at the property's own path.

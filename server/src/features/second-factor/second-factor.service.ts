@@ -64,7 +64,7 @@ export function createSecondFactorService (db: Db, requirement: SecondFactorRequ
         const factor = await findFactor(tx, actor.userId, { lock: true })
         if (factor?.confirmedAt) throw new SecondFactorAlreadyEnabledError()
         const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, actor.userId))
-        const secret = newTotpSecret()
+        const secret = await newTotpSecret()
         await savePendingFactor(tx, actor.userId, box.seal(actor.userId, secret))
         await recordAudit(tx, actor, { cityId: null, action: 'user.second-factor.enrolment.start', entityType: 'user', entityId: actor.userId })
         return { secret, email: user!.email }

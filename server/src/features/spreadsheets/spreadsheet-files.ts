@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type { Cell, Worksheet } from 'exceljs'
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
 import type { CsvSeparator } from '@eccar/shared'
@@ -8,6 +8,9 @@ import {
   SpreadsheetUnreadableError,
 } from './spreadsheets.errors.ts'
 import { checkXlsxSize } from './zip-limits.ts'
+
+/** exceljs takes about 0.3 s to load; only spreadsheet requests need it, so start-up does not wait for it. */
+const loadExcel = async () => (await import('exceljs')).default
 
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const csvMediaType = 'text/csv'
@@ -50,7 +53,7 @@ export interface WorkbookSheet<T> {
   columns: SheetColumn<T>[]
   rows: readonly T[]
   /** Extra cell settings, e.g. a list of allowed values for a column. */
-  decorate?: (sheet: ExcelJS.Worksheet) => void
+  decorate?: (sheet: Worksheet) => void
 }
 
 export interface Explanation {
@@ -65,6 +68,7 @@ export interface Explanation {
 
 /** A workbook with a frozen, filterable header row, column widths, and a sheet explaining every column. */
 export async function writeWorkbook<T> (sheet: WorkbookSheet<T>, explanation: Explanation): Promise<Buffer> {
+  const ExcelJS = await loadExcel()
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'ECCAR tracker'
   workbook.created = explanation.created
@@ -105,7 +109,7 @@ export function uploadKind (contentType: string | undefined): UploadKind {
   throw new SpreadsheetMediaTypeError(type || 'missing')
 }
 
-function fromExcel (cell: ExcelJS.Cell): UploadedCell {
+function fromExcel (cell: Cell): UploadedCell {
   const value = cell.value
   if (value === null || value === undefined) return { value: null, formula: false }
   if (typeof value === 'number' || typeof value === 'string') return { value, formula: false }
@@ -130,6 +134,7 @@ interface Table { header: string[], rows: UploadedRow[] }
 async function readXlsx (body: Buffer): Promise<Table> {
   if (!body.subarray(0, 4).equals(zipSignature)) throw new SpreadsheetUnreadableError('XLSX')
   await checkXlsxSize(body)
+  const ExcelJS = await loadExcel()
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(body as unknown as ArrayBuffer)

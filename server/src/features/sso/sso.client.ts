@@ -1,6 +1,9 @@
-import * as client from 'openid-client'
+import type * as OpenIdClient from 'openid-client'
 import { decryptClientSecret } from './sso.secrets.ts'
 import type { IdentityProviderRow } from './sso.queries.ts'
+
+/** openid-client (with jose) loads on the first single sign-on, not with the server: start-up need not wait for it. */
+export const loadOpenIdClient = () => import('openid-client')
 
 /** Outbound calls to a provider give up after this many seconds (SECURITY.md, API10). */
 const timeoutSeconds = 5
@@ -30,11 +33,12 @@ export class ProviderUnavailableError extends Error {}
  * stored version is part of the key, so a change made through another instance is noticed too.
  */
 export function createProviderClients ({ secretKey, nodeEnv }: { secretKey: string | undefined, nodeEnv: string }) {
-  const cache = new Map<number, { version: number, configuration: Promise<client.Configuration> }>()
+  const cache = new Map<number, { version: number, configuration: Promise<OpenIdClient.Configuration> }>()
 
   async function discover (row: IdentityProviderRow) {
     if (!issuerAllowed(row.issuer, nodeEnv)) throw new ProviderUnavailableError('issuer not allowed')
-    let authentication: client.ClientAuth = client.None()
+    const client = await loadOpenIdClient()
+    let authentication: OpenIdClient.ClientAuth = client.None()
     if (row.clientSecretEncrypted) {
       const secret = secretKey ? decryptClientSecret(secretKey, row.cityId, row.clientSecretEncrypted) : null
       if (secret === null) throw new ProviderUnavailableError('client secret cannot be decrypted with SECRET_KEY')

@@ -1,6 +1,5 @@
 import { roleRank, type IdentityProvider, type PutIdentityProvider, type Role } from '@eccar/shared'
 import { and, eq, sql } from 'drizzle-orm'
-import * as client from 'openid-client'
 import { requireRole, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { createSession, deleteSession, hashToken, newToken } from '../../auth/sessions.ts'
@@ -13,7 +12,7 @@ import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
 import { adminCount, findMembership, listCityUsers } from '../users/users.queries.ts'
 import { acceptCityInvitation, findOpenInvitationByEmail } from '../users/city-invitations.ts'
-import { issuerAllowed, ProviderUnavailableError, type ProviderClients } from './sso.client.ts'
+import { issuerAllowed, loadOpenIdClient, ProviderUnavailableError, type ProviderClients } from './sso.client.ts'
 import { IdentityProviderNotFoundError, IssuerInsecureError, SecretKeyMissingError, SsoRefusal } from './sso.errors.ts'
 import {
   deletePendingLoginsOfCity, findIdentityProvider, insertIdentityProvider, insertPendingLogin, listEnabledProviders, takePendingLogin,
@@ -246,6 +245,7 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
     async start (citySlug: string, returnTo: string | undefined) {
       const { city, row } = await enabledProvider(citySlug)
       const configuration = await configurationOf(row)
+      const client = await loadOpenIdClient()
       const codeVerifier = client.randomPKCECodeVerifier()
       const state = client.randomState()
       const nonce = client.randomNonce()
@@ -275,6 +275,7 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
       if (!pending || input.query.state !== pending.state) return refuse(city.id, new SsoRefusal('SSO_STATE_INVALID'), input, null)
       if (input.query.error) return refuse(city.id, new SsoRefusal('SSO_PROVIDER_ERROR'), input, null)
       const configuration = await configurationOf(row)
+      const client = await loadOpenIdClient()
 
       let claims: Record<string, unknown>
       try {

@@ -2,6 +2,7 @@ import { Limits, type MeasureListQuery } from '@eccar/shared'
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client.ts'
+import { preparedPerHandle } from '../../db/prepared.ts'
 import {
   exampleActions, measureExampleActions, measureInvolvedOrganisations, measureRelations, measures,
   measureSecondaryCommitments, organisations, plans, statusUpdates,
@@ -9,26 +10,26 @@ import {
 
 const orgRef = { columns: { id: true, name: true, nameEn: true } } as const
 
-/** Everything a measure page shows, loaded by drizzle's relational query in one statement. */
-export function findMeasureDetail (db: Db, id: number) {
-  return db.query.measures.findFirst({
-    where: eq(measures.id, id),
-    with: {
-      plan: { columns: { id: true, titleDe: true, titleEn: true, state: true }, with: { city: { columns: { slug: true } } } },
-      lead: orgRef,
-      secondaryCommitments: { columns: { commitmentNumber: true } },
-      involved: { columns: {}, with: { organisation: orgRef } },
-      relations: { columns: { noteDe: true, noteEn: true }, with: { related: true } },
-      referencedBy: { columns: { noteDe: true, noteEn: true }, with: { measure: true } },
-      exampleActions: { columns: {}, with: { action: true } },
-      // The newest page of the timeline, and one more to tell whether there are older entries.
-      statusUpdates: { ...timelineEntry, orderBy: [desc(statusUpdates.date), desc(statusUpdates.id)], limit: Limits.timelinePage + 1 },
-    },
-    extras: {
-      statusHistoryTotal: sql<number>`(select count(*)::int from status_updates t where t.measure_id = ${measures.id})`.as('status_history_total'),
-    },
-  })
-}
+/** Everything a measure page shows, loaded by drizzle's relational query in one statement, built once per handle. */
+const measureDetailQuery = preparedPerHandle((db) => db.query.measures.findFirst({
+  where: eq(measures.id, sql.placeholder('id')),
+  with: {
+    plan: { columns: { id: true, titleDe: true, titleEn: true, state: true }, with: { city: { columns: { slug: true } } } },
+    lead: orgRef,
+    secondaryCommitments: { columns: { commitmentNumber: true } },
+    involved: { columns: {}, with: { organisation: orgRef } },
+    relations: { columns: { noteDe: true, noteEn: true }, with: { related: true } },
+    referencedBy: { columns: { noteDe: true, noteEn: true }, with: { measure: true } },
+    exampleActions: { columns: {}, with: { action: true } },
+    // The newest page of the timeline, and one more to tell whether there are older entries.
+    statusUpdates: { ...timelineEntry, orderBy: [desc(statusUpdates.date), desc(statusUpdates.id)], limit: Limits.timelinePage + 1 },
+  },
+  extras: {
+    statusHistoryTotal: sql<number>`(select count(*)::int from status_updates t where t.measure_id = ${measures.id})`.as('status_history_total'),
+  },
+}).prepare('measure_detail'))
+
+export const findMeasureDetail = (db: Db, id: number) => measureDetailQuery(db).execute({ id })
 
 const timelineEntry = { with: { organisation: orgRef, user: { columns: { id: true, displayName: true } } } } as const
 
@@ -60,11 +61,13 @@ export type TimelineRow = Awaited<ReturnType<typeof findTimelinePage>>[number]
 export type MeasureDetailRow = NonNullable<Awaited<ReturnType<typeof findMeasureDetail>>>
 
 /** The earlier plan's measure that a plan update carried over or replaced: where the measure's history starts. */
+const predecessorQuery = preparedPerHandle((db) => db.select({
+  id: measures.id, code: measures.code, planId: measures.planId, cityId: measures.cityId, isPublic: measures.isPublic,
+  deletedAt: measures.deletedAt, planTitleDe: plans.titleDe, planState: plans.state,
+}).from(measures).innerJoin(plans, eq(plans.id, measures.planId)).where(eq(measures.id, sql.placeholder('id'))).prepare('measure_predecessor'))
+
 export async function findPredecessor (db: Db, id: number) {
-  const [row] = await db.select({
-    id: measures.id, code: measures.code, planId: measures.planId, cityId: measures.cityId, isPublic: measures.isPublic,
-    deletedAt: measures.deletedAt, planTitleDe: plans.titleDe, planState: plans.state,
-  }).from(measures).innerJoin(plans, eq(plans.id, measures.planId)).where(eq(measures.id, id))
+  const [row] = await predecessorQuery(db).execute({ id })
   return row
 }
 export type PredecessorRow = NonNullable<Awaited<ReturnType<typeof findPredecessor>>>

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { CommitmentNumberSchema, DateSchema, DateTimeSchema, IdSchema, Nullable, SlugSchema } from './common.ts'
+import { hexColourPattern } from './contrast.ts'
 import { StatusCountsSchema } from './progress.ts'
 import { CycleComparisonSchema } from './reporting.ts'
 import { CycleStateSchema, IndicatorDirectionSchema, MeasureStatusSchema, MeasureTypeSchema } from './vocabulary-schemas.ts'
@@ -113,10 +114,28 @@ export const ReportIndicatorSchema = Type.Object({
 })
 export type ReportIndicator = Static<typeof ReportIndicatorSchema>
 
+/**
+ * The city's look as it was when the report was made: frozen with a submitted report like everything else, so a
+ * later logo or colour does not change what was submitted. The logo is kept as PNG bytes because all three
+ * formats can embed a PNG; a WebP logo (which PDF cannot carry) is not taken into the report. Reports made before
+ * this existed have no `brand` and keep the neutral look.
+ */
+export const ReportBrandSchema = Type.Object({
+  accentColour: Nullable(Type.String({ pattern: hexColourPattern, description: 'The city\'s accent colour (#rrggbb); null: the report\'s own blue' })),
+  logo: Nullable(Type.Object({
+    mediaType: Type.Literal('image/png'),
+    data: Type.String({ description: 'The PNG file, base64-encoded' }),
+    width: Type.Integer({ minimum: 1, description: 'Pixels' }),
+    height: Type.Integer({ minimum: 1, description: 'Pixels' }),
+  })),
+}, { title: 'ReportBrand' })
+export type ReportBrand = Static<typeof ReportBrandSchema>
+
 export const ReportSnapshotSchema = Type.Object({
   formatVersion: Type.Literal(2, { description: '2 since issue 13; stored version-1 snapshots are upgraded when read' }),
   takenAt: DateTimeSchema,
   city: Type.Object({ slug: SlugSchema, name: Type.String() }),
+  brand: Type.Optional(ReportBrandSchema),
   plan: Type.Object({
     id: IdSchema,
     titleDe: Type.String(),

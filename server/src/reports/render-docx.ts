@@ -1,10 +1,12 @@
+import { commitmentIconPaths, commitmentIdentity } from '@eccar/shared'
 import {
-  AlignmentType, Bookmark, BorderStyle, Document, ExternalHyperlink, Footer, InternalHyperlink, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, ShadingType, Table as DocxTable,
-  TableCell as DocxTableCell, TableLayoutType, TableRow, TabStopType, TextRun, WidthType,
+  AlignmentType, Bookmark, BorderStyle, Document, ExternalHyperlink, Footer, ImageRun, InternalHyperlink, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph,
+  ShadingType, Tab, Table as DocxTable, TableCell as DocxTableCell, TableLayoutType, TableRow, TabStopType, TextRun, WidthType,
   type IRunOptions, type ParagraphChild,
 } from 'docx'
+import { discPng } from './png.ts'
 import { languageTags } from './report-text.ts'
-import type { Block, Field, Inline, ReportModel, Section, Table } from './report-model.ts'
+import type { Block, Field, Inline, ReportLogo, ReportModel, Section, Table } from './report-model.ts'
 import { fitColumns } from './table-layout.ts'
 
 /**
@@ -14,7 +16,8 @@ import { fitColumns } from './table-layout.ts'
  * foreign-language run, and title/creator/subject in the document properties.
  */
 
-const colours = { accent: '1D3F66', muted: '4A5560', rule: 'C9D1DA', band: 'EEF2F6' }
+// The accent (headings) is the model's: the city's colour or the report's own blue.
+const colours = { muted: '4A5560', rule: 'C9D1DA', band: 'EEF2F6' }
 const font = 'Calibri'
 // A4 with 2 cm margins, in twentieths of a point.
 const page = { width: 11906, height: 16838, margin: 1134 }
@@ -107,17 +110,60 @@ function block (b: Block): (Paragraph | DocxTable)[] {
   }
 }
 
-function section (s: Section): (Paragraph | DocxTable)[] {
+/**
+ * A commitment's icon in its colour as an SVG picture, with a filled disc of the colour as the PNG that
+ * Word versions without SVG show instead; a tab (not text) keeps the heading's text exactly the title.
+ */
+function commitmentIcon (number: number, label: string): ParagraphChild[] {
+  const { colour, icon } = commitmentIdentity(number)
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24" fill="none" stroke="${colour}" stroke-width="2" `
+    + `stroke-linecap="round" stroke-linejoin="round"><path d="${commitmentIconPaths[icon]}"/></svg>`
+  return [
+    new ImageRun({
+      type: 'svg',
+      data: Buffer.from(svg),
+      fallback: { type: 'png', data: discPng(colour) },
+      transformation: { width: 22, height: 22 },
+      altText: { name: `commitment-${number}`, title: label, description: label },
+    }),
+    new TextRun({ children: [new Tab()] }),
+  ]
+}
+
+function section (s: Section, model: ReportModel): (Paragraph | DocxTable)[] {
+  const text = runs(s.heading)
+  const commitment = s.commitment
   return [
     new Paragraph({
       heading: s.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
       pageBreakBefore: s.newPage,
+      // A commitment's colour as a bar beside its heading; the number and title stay text.
+      ...(commitment === undefined ? {} : {
+        border: { left: { style: BorderStyle.SINGLE, size: 36, space: 6, color: commitmentIdentity(commitment).colour.slice(1).toUpperCase() } },
+      }),
       // Top-level sections are bookmarked so the contents list links to them.
-      children: s.level === 2 ? [new Bookmark({ id: bookmarkId(s.id), children: runs(s.heading) })] : runs(s.heading),
+      children: [
+        ...(commitment === undefined ? [] : commitmentIcon(commitment, model.commitmentIconLabel(commitment))),
+        ...(s.level === 2 ? [new Bookmark({ id: bookmarkId(s.id), children: text })] : text),
+      ],
     }),
     ...s.blocks.flatMap(block),
-    ...s.sections.flatMap(section),
+    ...s.sections.flatMap((sub) => section(sub, model)),
   ]
+}
+
+/** The city's logo above the title, at most 6 cm wide and 2 cm high, keeping its proportions (sizes in pixels at 96 dpi). */
+function logoParagraph (logo: ReportLogo): Paragraph {
+  const scale = Math.min(1, 227 / logo.width, 76 / logo.height)
+  return new Paragraph({
+    spacing: { after: 240 },
+    children: [new ImageRun({
+      type: 'png',
+      data: logo.png,
+      transformation: { width: Math.max(1, Math.round(logo.width * scale)), height: Math.max(1, Math.round(logo.height * scale)) },
+      altText: { name: 'logo', title: logo.alt, description: logo.alt },
+    })],
+  })
 }
 
 /** Word bookmark names: letters, digits and underscores, starting with a letter. */
@@ -155,6 +201,7 @@ function footer (model: ReportModel): Footer {
 
 export async function renderDocx (model: ReportModel): Promise<Buffer> {
   const lang = { value: languageTags[model.lang] }
+  const accent = model.accent.slice(1).toUpperCase()
   const doc = new Document({
     title: model.title,
     subject: model.subject,
@@ -168,17 +215,17 @@ export async function renderDocx (model: ReportModel): Promise<Buffer> {
           run: { font, size: 21, language: lang, color: '1B1F24' },
           paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
         },
-        title: { run: { font, size: 40, bold: true, color: colours.accent, language: lang } },
+        title: { run: { font, size: 40, bold: true, color: accent, language: lang } },
         heading1: {
-          run: { font, size: 40, bold: true, color: colours.accent },
+          run: { font, size: 40, bold: true, color: accent },
           paragraph: { outlineLevel: 0, keepNext: true, keepLines: true, spacing: { before: 120, after: 240 } },
         },
         heading2: {
-          run: { font, size: 30, bold: true, color: colours.accent },
+          run: { font, size: 30, bold: true, color: accent },
           paragraph: { outlineLevel: 1, keepNext: true, keepLines: true, spacing: { before: 360, after: 160 } },
         },
         heading3: {
-          run: { font, size: 24, bold: true, color: colours.accent },
+          run: { font, size: 24, bold: true, color: accent },
           paragraph: { outlineLevel: 2, keepNext: true, keepLines: true, spacing: { before: 280, after: 100 } },
         },
       },
@@ -203,13 +250,14 @@ export async function renderDocx (model: ReportModel): Promise<Buffer> {
       },
       footers: { default: footer(model) },
       children: [
+        ...(model.logo ? [logoParagraph(model.logo)] : []),
         new Paragraph({ style: 'Kicker', children: [new TextRun(model.kicker)] }),
         new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(model.title)] }),
         ...(model.subtitle.length > 0 ? [new Paragraph({ style: 'Subtitle', children: runs(model.subtitle) })] : []),
         ...model.fields.map(fieldParagraph),
         new Paragraph({ spacing: { before: 240 }, children: [new TextRun(model.intro)] }),
         ...contents(model),
-        ...model.sections.flatMap(section),
+        ...model.sections.flatMap((s) => section(s, model)),
       ],
     }],
   })

@@ -1,6 +1,6 @@
 import { commitmentIconPaths, commitmentIdentities, commitmentIdentity } from '@eccar/shared'
 import { languageTags } from './report-text.ts'
-import type { Block, Field, Inline, ReportModel, Section, Table, TableCell } from './report-model.ts'
+import type { Block, Field, Inline, ReportLogo, ReportModel, Section, Table, TableCell } from './report-model.ts'
 
 /**
  * A complete, self-contained HTML document: the language on <html> and on every foreign-language
@@ -76,8 +76,9 @@ function section (s: Section, ctx: Context): string {
   ].join('\n')
 }
 
-const styles = `
-:root { color-scheme: light; --ink: #1b1f24; --muted: #4a5560; --accent: #1d3f66; --rule: #c9d1da; --band: #eef2f6; }
+// The accent is the city's (already checked to read on white and on the table band) or the report's own blue.
+const styles = (accent: string) => `
+:root { color-scheme: light; --ink: #1b1f24; --muted: #4a5560; --accent: ${accent}; --rule: #c9d1da; --band: #eef2f6; }
 * { box-sizing: border-box; }
 html { font-family: "DejaVu Sans", "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; font-size: 100%; line-height: 1.5; color: var(--ink); background: #fff; }
 body { margin: 0 auto; max-width: 52rem; padding: 2rem 1.25rem 4rem; }
@@ -127,6 +128,13 @@ footer { margin-top: 3rem; border-top: 1px solid var(--rule); color: var(--muted
 }
 `
 
+// Only with a logo, so a city without one gets the report exactly as before.
+const logoStyles = '.logo { display: block; width: auto; height: auto; max-width: 14rem; max-height: 5rem; margin: 0 0 1.25rem; }\n'
+
+/** The logo travels inside the file (a data: address), like the styles: a downloaded report loads nothing. */
+const logoImage = (logo: ReportLogo) =>
+  `<img class="logo" src="data:image/png;base64,${logo.png.toString('base64')}" alt="${escapeHtml(logo.alt)}" width="${logo.width}" height="${logo.height}">\n`
+
 export function renderHtml (model: ReportModel): string {
   const ctx: Context = { tables: 0 }
   const tag = languageTags[model.lang]
@@ -140,11 +148,11 @@ export function renderHtml (model: ReportModel): string {
 <meta name="author" content="${escapeHtml(model.author)}">
 <meta name="description" content="${escapeHtml(model.subject)}">
 <meta name="keywords" content="${escapeHtml(model.keywords.join(', '))}">
-<style>${styles}</style>
+<style>${styles(model.accent)}${model.logo ? logoStyles : ''}</style>
 </head>
 <body>
 <header>
-<p class="kicker">${escapeHtml(model.kicker)}</p>
+${model.logo ? logoImage(model.logo) : ''}<p class="kicker">${escapeHtml(model.kicker)}</p>
 <h1>${escapeHtml(model.title)}</h1>
 ${model.subtitle.length > 0 ? `<p class="subtitle">${inline(model.subtitle)}</p>` : ''}
 ${fields(model.fields)}

@@ -1,3 +1,4 @@
+import { commitmentIconPaths, commitmentIdentity } from '@eccar/shared'
 import PDFDocument from 'pdfkit'
 import { loadPdfFonts, pdfFontFiles, type PdfFont } from './pdf-fonts.ts'
 import { languageTags } from './report-text.ts'
@@ -15,7 +16,8 @@ import { fitColumns } from './table-layout.ts'
 type Doc = PDFKit.PDFDocument
 type StructElement = PDFKit.PDFStructureElement
 
-const colours = { ink: '#1b1f24', muted: '#4a5560', accent: '#1d3f66', rule: '#c9d1da', band: '#eef2f6' }
+// The accent (headings, rules, bullets) is the model's: the city's colour or the report's own blue.
+const colours = { ink: '#1b1f24', muted: '#4a5560', rule: '#c9d1da', band: '#eef2f6' }
 const margins = { top: 64, bottom: 72, left: 64, right: 64 }
 const body = { size: 9.5, lineGap: 2.2 }
 
@@ -29,16 +31,22 @@ const plain = (content: Inline) => content.map((s) => s.text).join('')
 type OutlineOptions = { expanded?: boolean, top?: number, left?: number }
 type OutlineItem = { addItem: (title: string, options?: OutlineOptions) => OutlineItem }
 // @types/pdfkit does not list the table-scope and expansion options pdfkit accepts.
-type StructOptions = { lang?: string, scope?: 'Column' | 'Row', expanded?: string, actual?: string }
+type StructOptions = { lang?: string, scope?: 'Column' | 'Row', expanded?: string, actual?: string, alt?: string }
+
+/** Room for a commitment's icon before its heading text. */
+const iconSpace = 21
 
 class PdfWriter {
   private readonly left: number
   private readonly width: number
   private outlineTop: OutlineItem | null = null
 
+  private readonly accent: string
+
   constructor (private readonly doc: Doc, private readonly model: ReportModel) {
     this.left = doc.page.margins.left
     this.width = doc.page.width - margins.left - margins.right
+    this.accent = model.accent
   }
 
   private get bottom () { return this.doc.page.height - this.doc.page.margins.bottom }
@@ -115,17 +123,19 @@ class PdfWriter {
   }
 
   private headingStyle (level: 1 | 2 | 3): TextStyle {
-    return { font: 'bold', bold: 'bold', size: level === 1 ? 23 : level === 2 ? 15.5 : 11.5, color: colours.accent, lineGap: 1.5 }
+    return { font: 'bold', bold: 'bold', size: level === 1 ? 23 : level === 2 ? 15.5 : 11.5, color: this.accent, lineGap: 1.5 }
   }
 
   /**
    * @param keepWith height of what must follow the heading on the same page (at least 48 pt;
    *   a measure keeps its whole entry together when it fits on one page)
    */
-  private heading (parent: StructElement, level: 1 | 2 | 3, content: Inline, options: { newPage?: boolean, bookmark?: Section['bookmark'], keepWith?: number } = {}) {
+  private heading (parent: StructElement, level: 1 | 2 | 3, content: Inline,
+    options: { newPage?: boolean, bookmark?: Section['bookmark'], keepWith?: number, commitment?: number } = {}) {
     const s = this.headingStyle(level)
     const before = level === 2 ? 22 : 12
-    const height = this.height(plain(content), s, this.width)
+    const indent = options.commitment === undefined ? 0 : iconSpace
+    const height = this.height(plain(content), s, this.width - indent)
     if (options.newPage && !this.atPageTop) this.doc.addPage()
     else this.ensureSpace(before + height + 4 + Math.max(48, options.keepWith ?? 0))
     if (!this.atPageTop) this.doc.y += before
@@ -137,14 +147,28 @@ class PdfWriter {
       (this.outlineTop ?? (this.doc.outline as unknown as OutlineItem)).addItem(title, position)
     }
 
-    this.textElement(parent, `H${level}`, content, s)
+    const top = this.doc.y
+    if (options.commitment !== undefined) this.commitmentIcon(options.commitment, top, s.size)
+    this.textElement(parent, `H${level}`, content, s, this.left + indent, this.width - indent)
     if (level === 2) {
       const y = this.doc.y + 3
-      this.artifact(() => this.doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(1.2).strokeColor(colours.accent).stroke())
+      // A commitment's rule is in its own colour, so its part of the report is recognised by colour as well as by name.
+      const rule = options.commitment === undefined ? this.accent : commitmentIdentity(options.commitment).colour
+      this.artifact(() => this.doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(1.2).strokeColor(rule).stroke())
       this.doc.y = y + 9
     } else {
       this.doc.y += 4
     }
+  }
+
+  /** A commitment's icon in its colour beside its heading: decoration (an artifact), the heading names the commitment. */
+  private commitmentIcon (number: number, top: number, size: number) {
+    const { colour, icon } = commitmentIdentity(number)
+    const scale = (size + 1) / 24
+    this.artifact(() => {
+      this.doc.translate(this.left, top + 0.5).scale(scale)
+      this.doc.path(commitmentIconPaths[icon]).lineWidth(2).lineCap('round').lineJoin('round').strokeColor(colour).stroke()
+    })
   }
 
   private paragraph (parent: StructElement, content: Inline, variant?: 'note') {
@@ -203,7 +227,7 @@ class PdfWriter {
       list.add(li)
       const bullet = this.struct('Lbl')
       li.add(bullet)
-      this.inline(bullet, [{ text: '•' }], { ...bodyStyle, color: colours.accent }, { x: this.left + 2, y, width: indent })
+      this.inline(bullet, [{ text: '•' }], { ...bodyStyle, color: this.accent }, { x: this.left + 2, y, width: indent })
       bullet.end()
       const content = this.struct('LBody')
       li.add(content)
@@ -247,7 +271,7 @@ class PdfWriter {
       const y = this.doc.y
       this.artifact(() => {
         this.doc.rect(this.left, y, this.width, headerHeight).fill(colours.band)
-        this.doc.moveTo(this.left, y + headerHeight).lineTo(this.left + this.width, y + headerHeight).lineWidth(1).strokeColor(colours.accent).stroke()
+        this.doc.moveTo(this.left, y + headerHeight).lineTo(this.left + this.width, y + headerHeight).lineWidth(1).strokeColor(this.accent).stroke()
       })
       if (repeat) {
         // A header repeated on a continuation page is decoration: the tagged header is the first one.
@@ -284,7 +308,7 @@ class PdfWriter {
       this.artifact(() => {
         const lineY = isTotal ? y : y + height
         this.doc.moveTo(this.left, lineY).lineTo(this.left + this.width, lineY)
-          .lineWidth(isTotal ? 1 : 0.5).strokeColor(isTotal ? colours.accent : colours.rule).stroke()
+          .lineWidth(isTotal ? 1 : 0.5).strokeColor(isTotal ? this.accent : colours.rule).stroke()
       })
       const tr = this.struct('TR')
       tableElement.add(tr)
@@ -343,7 +367,7 @@ class PdfWriter {
     } else {
       keepWith = s.blocks[0] ? Math.min(160, this.estimate(s.blocks[0])) : 0
     }
-    this.heading(sect, s.level, s.heading, { newPage: s.newPage, bookmark: s.bookmark, keepWith })
+    this.heading(sect, s.level, s.heading, { newPage: s.newPage, bookmark: s.bookmark, keepWith, ...(s.commitment === undefined ? {} : { commitment: s.commitment }) })
     if (s.level === 2) {
       this.contents.push({ id: s.id, title: s.title, page: this.pageIndex })
       this.doc.addNamedDestination(s.id, 'XYZ', null, this.doc.page.height - this.doc.y + 40, null)
@@ -355,7 +379,15 @@ class PdfWriter {
 
   private titlePage (root: StructElement) {
     const m = this.model
-    this.artifact(() => this.doc.rect(0, 0, this.doc.page.width, 10).fill(colours.accent))
+    this.artifact(() => this.doc.rect(0, 0, this.doc.page.width, 10).fill(this.accent))
+    if (m.logo) {
+      // Above the kicker, at most 170 × 70 pt, in its own proportions; a Figure with the logo's text alternative.
+      const logo = m.logo
+      const figure = this.struct('Figure', { alt: logo.alt })
+      root.add(figure)
+      figure.add(() => { this.doc.image(logo.png, this.left, 56, { fit: [170, 70] }) })
+      figure.end()
+    }
     this.doc.y = 150
     // Capitals for the eye; the text as written for search, copy and screen readers.
     const kicker = this.struct('P', { actual: m.kicker })
@@ -369,7 +401,7 @@ class PdfWriter {
       this.doc.y += 4
     }
     const y = this.doc.y + 10
-    this.artifact(() => this.doc.moveTo(this.left, y).lineTo(this.left + 90, y).lineWidth(3).strokeColor(colours.accent).stroke())
+    this.artifact(() => this.doc.moveTo(this.left, y).lineTo(this.left + 90, y).lineWidth(3).strokeColor(this.accent).stroke())
     this.doc.y = y + 20
     this.fields(root, m.fields, 150, body.size)
     this.doc.y += 14

@@ -1,5 +1,5 @@
 import {
-  measureStatuses, measureTypeLabels, statusLabels,
+  contrastRatio, measureStatuses, measureTypeLabels, minimumTextContrast, statusLabels, type ReportBrand,
   type CycleComparison, type ReportCommitment, type ReportIndicator, type ReportMeasure, type ReportOrganisation, type ReportSnapshot,
 } from '@eccar/shared'
 import {
@@ -50,14 +50,25 @@ export interface Section {
   newPage: boolean
   /** Adds a PDF bookmark (outline entry); `child` nests it under the previous top-level entry. */
   bookmark: 'top' | 'child' | 'none'
-  /** A commitment's own section: the HTML report marks it with the commitment's icon and colour. */
+  /** A commitment's own section: every format marks its heading with the commitment's icon and colour. */
   commitment?: number
   blocks: Block[]
   sections: Section[]
 }
 
+/** The report's own blue for headings, rules and links: a city without an accent colour gets exactly this. */
+const neutralAccent = '#1d3f66'
+/** What the accent is drawn on in the three formats: the page, and the table headers' band (HTML, DOCX, PDF alike). */
+const accentGrounds = ['#ffffff', '#eef2f6'] as const
+
+export interface ReportLogo { png: Buffer, width: number, height: number, alt: string }
+
 export interface ReportModel {
   lang: ReportLang
+  /** `#rrggbb` of headings, heading rules and links: the city's accent where it reads on every ground, else `neutralAccent`. */
+  accent: string
+  /** The city's logo for the title page, or null (the neutral title page). */
+  logo: ReportLogo | null
   kind: 'eccar' | 'council'
   /** Document title: the H1 and the title in every format's metadata. */
   title: string
@@ -71,6 +82,8 @@ export interface ReportModel {
   /** Short running text for page footers. */
   runningTitle: string
   contentsLabel: string
+  /** Text alternative of a commitment's icon where a format wants one (DOCX pictures). */
+  commitmentIconLabel: (n: number) => string
   pageLabel: (n: number, of: number) => string
   pageParts: [string, string, string]
   sections: Section[]
@@ -111,6 +124,21 @@ const plain = (inline: Inline) => inline.map((s) => s.text).join('')
 const paragraphs = (inline: Inline): Inline[] => {
   const lang = inline[0]?.lang
   return plain(inline).split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '').map((p) => [span(p.replace(/\s*\n\s*/g, ' '), lang)])
+}
+
+/**
+ * The city's accent if text in it reaches 4.5:1 on every ground it is drawn on. The branding page already refuses
+ * other colours; this guards the report against one stored before a rule changed, since a snapshot is never edited.
+ */
+function reportAccent (brand: ReportBrand | undefined): string {
+  const accent = brand?.accentColour
+  if (!accent || !accentGrounds.every((ground) => contrastRatio(accent, ground) >= minimumTextContrast)) return neutralAccent
+  return accent.toLowerCase()
+}
+
+function reportLogo (brand: ReportBrand | undefined, city: string, t: ReportTexts): ReportLogo | null {
+  const logo = brand?.logo
+  return logo ? { png: Buffer.from(logo.data, 'base64'), width: logo.width, height: logo.height, alt: t.logoAlt(city) } : null
 }
 
 export function buildReportModel (snapshot: ReportSnapshot, kind: 'eccar' | 'council', lang: ReportLang): ReportModel {
@@ -160,6 +188,8 @@ export function buildReportModel (snapshot: ReportSnapshot, kind: 'eccar' | 'cou
 
   return {
     lang,
+    accent: reportAccent(snapshot.brand),
+    logo: reportLogo(snapshot.brand, city.name, t),
     kind,
     title,
     subject: kind === 'eccar' ? t.eccarSubject : t.councilSubject,
@@ -171,6 +201,7 @@ export function buildReportModel (snapshot: ReportSnapshot, kind: 'eccar' | 'cou
     intro: t.intro,
     runningTitle: `${city.name} · ${kind === 'eccar' ? t.eccarKicker : t.councilKicker} · ${period}`,
     contentsLabel: t.contents,
+    commitmentIconLabel: t.commitmentIcon,
     pageLabel: t.page,
     pageParts: t.pageParts,
     sections,

@@ -43,6 +43,11 @@ function upgradeMeasure (m: V1Measure): ReportMeasure {
   }
 }
 
+/**
+ * Reports made before the city's look was frozen with them (issue 17) have no `brand`; it stays absent and
+ * they render as they always did, neutral. Their look is not taken from the city's settings now: that would
+ * give a submitted report a logo it was never submitted with.
+ */
 export function upgradeSnapshot (stored: StoredSnapshot): ReportSnapshot {
   if (stored.formatVersion === 2) return stored
   return {

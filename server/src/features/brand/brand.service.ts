@@ -52,6 +52,16 @@ export function logoTypeOf (bytes: Buffer, declared: string | undefined): LogoMe
   return null
 }
 
+/**
+ * The city's accent and logo file as a report takes them (reporting freezes them into a submitted report's
+ * snapshot); the logo's bytes are read only for a PNG, the one kind every report format embeds.
+ */
+export async function brandForReport (db: Db, cityId: number) {
+  const settings = await findBranding(db, cityId)
+  const logo = settings?.logoType === 'image/png' ? await findLogo(db, cityId) : undefined
+  return { accentColour: settings?.accentColour ?? null, png: logo?.logo ? Buffer.from(logo.logo) : null }
+}
+
 export function createBrandService (db: Db, onChange: ChangeListener) {
   const requireAdmin = (actor: Actor, city: City) => requireRole(actor, city.id, 'admin', () => new CityNotFoundError(city.slug))
 

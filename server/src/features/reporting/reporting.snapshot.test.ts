@@ -5,10 +5,11 @@ import { Value } from 'typebox/value'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { buildSignedInUser, type AuthHeaders } from '../../../test/helpers/auth.ts'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
-import { buildMeasure, buildOrganisation, buildPlan, buildStatusUpdate } from '../../../test/helpers/factories.ts'
+import { buildCity, buildMeasure, buildOrganisation, buildPlan, buildStatusUpdate } from '../../../test/helpers/factories.ts'
 import { tableCounts, useTestDb } from '../../../test/helpers/test-db.ts'
 import { cycleNarratives, indicatorMeasures, indicators, indicatorValues, plans } from '../../db/schema/index.ts'
 import { loadDemoData } from '../../demo/load-demo-data.ts'
+import { encodePng } from '../../reports/png.ts'
 import { findCycle } from './reporting.queries.ts'
 import { buildReportSnapshot, loadReportSnapshot } from './reporting.snapshot.ts'
 
@@ -167,6 +168,54 @@ describe('a submitted report', () => {
     expect(before.commitments[0]!.measures[0]!.titleDe).not.toBe('Umbenannt nach der Abgabe')
     expect(before.indicators[0]!.latestValue).toBe(60)
     expect(before.commitments[2]!.narrativeDe).toBe('Beratung ausgebaut')
+  })
+})
+
+describe('the city\'s look in a report', () => {
+  const logo = encodePng(60, 20, (x) => (x < 30 ? [11, 90, 60, 255] : [255, 255, 255, 255]))
+  const branding = { website: null, feedbackEmail: null, feedbackPhone: null, feedbackUrl: null, enforcementName: null, enforcementUrl: null, embedOrigins: [] }
+  const report = (who: AuthHeaders, cycleId: number, format: 'html' | 'pdf') => call(who, 'GET', `/api/reporting-cycles/${cycleId}/report?kind=eccar&format=${format}&lang=en`)
+  const upload = (who: AuthHeaders, slug: string, body: Buffer, version: number) => app.inject({
+    method: 'PUT', url: `/api/cities/${slug}/branding/logo`, headers: { ...who, 'content-type': 'image/png', 'if-match': `"${version}"` }, payload: body,
+  })
+
+  it('is frozen on submission: a later logo or colour changes the next report, not the submitted one', async () => {
+    const city = await buildCity(db, { slug: 'gera', name: 'Gera' })
+    const plan = await buildPlan(db, { cityId: city.id, periodStart: '2022-01-01', periodEnd: '2023-12-31' })
+    await buildMeasure(db, plan, { code: '1.1', status: 'in_progress' })
+    const admin = await as(city.id, 'admin')
+    await ok(admin, 'PUT', '/api/cities/gera/branding/settings', { ...branding, accentColour: '#8a1538', version: 1 })
+    expect((await upload(admin, 'gera', logo, 2)).statusCode).toBe(200)
+    const cycle = await ok(admin, 'POST', `/api/plans/${plan.id}/reporting-cycles`, {})
+    await submit(admin, cycle.id)
+
+    const html = (await report(admin, cycle.id, 'html')).body
+    expect(html).toContain(`src="data:image/png;base64,${logo.toString('base64')}" alt="Logo: Gera"`)
+    expect(html).toContain('--accent: #8a1538;')
+    const frozen = (await snapshotOf(admin, cycle.id)).json() as ReportSnapshot
+    expect(frozen.brand).toEqual({ accentColour: '#8a1538', logo: { mediaType: 'image/png', data: logo.toString('base64'), width: 60, height: 20 } })
+
+    await ok(admin, 'PUT', '/api/cities/gera/branding/settings', { ...branding, accentColour: '#0b5a3c', version: 3 })
+    const removed = await app.inject({ method: 'DELETE', url: '/api/cities/gera/branding/logo', headers: { ...admin, 'if-match': '"4"' } })
+    expect(removed.statusCode).toBe(200)
+
+    expect((await report(admin, cycle.id, 'html')).body).toBe(html)
+    const fresh = await buildReportSnapshot(db, (await findCycle(db, cycle.id))!)
+    expect(fresh.brand).toEqual({ accentColour: '#0b5a3c', logo: null })
+  })
+
+  it('leaves out a logo that only starts like a PNG, so the PDF still renders, and is neutral without any look', async () => {
+    const city = await buildCity(db, { slug: 'suhl', name: 'Suhl' })
+    const plan = await buildPlan(db, { cityId: city.id, periodStart: '2022-01-01', periodEnd: '2023-12-31' })
+    const admin = await as(city.id, 'admin')
+    const cycle = await ok(admin, 'POST', `/api/plans/${plan.id}/reporting-cycles`, {})
+    expect((await snapshotOf(admin, cycle.id)).json().brand).toEqual({ accentColour: null, logo: null })
+    const fake = Buffer.concat([logo.subarray(0, 8), Buffer.alloc(64, 1)])
+    expect((await upload(admin, 'suhl', fake, 1)).statusCode).toBe(200)
+    expect((await snapshotOf(admin, cycle.id)).json().brand).toEqual({ accentColour: null, logo: null })
+    const pdf = await report(admin, cycle.id, 'pdf')
+    expect(pdf.statusCode).toBe(200)
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
   })
 })
 

@@ -1,5 +1,5 @@
 import {
-  measureStatuses, narrativeTextFields, type MeasureStatus, type ReportCommitment, type ReportMeasure, type ReportSnapshot, type StatusCounts,
+  measureStatuses, narrativeTextFields, type MeasureStatus, type ReportBrand, type ReportCommitment, type ReportMeasure, type ReportSnapshot, type StatusCounts,
 } from '@eccar/shared'
 import { and, asc, desc, eq, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
@@ -13,6 +13,8 @@ import { measureVisibleToPublic } from '../common/visibility.ts'
 import { closingStatuses, compareSnapshots } from './reporting.compare.ts'
 import { findSnapshot, listNarratives, meetingRefs, userRefs, type CycleRow } from './reporting.queries.ts'
 import { upgradeSnapshot, type StoredSnapshot } from '../../reports/snapshot-upgrade.ts'
+import { checkPng } from '../../reports/png.ts'
+import { brandForReport } from '../brand/brand.service.ts'
 
 /** What a report contains: the plan's measures as the public sees them. */
 const inReport = (planId: number) => and(eq(measures.planId, planId), measureVisibleToPublic())
@@ -145,11 +147,22 @@ async function loadIndicators (db: Db, planId: number, periodEnd: string, report
 }
 
 /**
+ * The city's look for the report: its accent colour and its logo if that is a whole PNG. A WebP logo, or a
+ * file that only starts like a PNG, is left out (the report then has no logo) rather than breaking the PDF.
+ */
+async function loadBrand (db: Db, cityId: number): Promise<ReportBrand> {
+  const { accentColour, png } = await brandForReport(db, cityId)
+  const size = png ? checkPng(png) : null
+  return { accentColour, logo: png && size ? { mediaType: 'image/png', data: png.toString('base64'), ...size } : null }
+}
+
+/**
  * The report of a cycle as the live records show it now: the plan's public measures in plan order,
  * each with its status as of the period's end and the timeline entries dated within the period;
  * status counts per commitment (secondary measures included), the narratives with challenges, needs
  * and exchange topics, published indicators with their values up to the period's end, and the
- * changes since the previous submitted report. Submission stores exactly this.
+ * changes since the previous submitted report, and the city's logo and accent colour. Submission stores
+ * exactly this, so a submitted report keeps the look it was submitted with.
  */
 export async function buildReportSnapshot (db: Db, cycle: CycleRow): Promise<ReportSnapshot> {
   const cycleId = cycle.id
@@ -161,6 +174,7 @@ export async function buildReportSnapshot (db: Db, cycle: CycleRow): Promise<Rep
   const reportIndicators = await loadIndicators(db, cycle.planId, cycle.periodEnd, new Set(reportMeasures.map((m) => m.id)))
   const approver = (await userRefs(db, [cycle.approvedBy])).get(cycle.approvedBy ?? 0)
   const approvalMeeting = (await meetingRefs(db, [cycle.approvalMeetingId])).get(cycle.approvalMeetingId ?? 0)
+  const brand = await loadBrand(db, plan!.plan.cityId)
 
   const commitments = titles.map((title): ReportCommitment => {
     const own = reportMeasures.filter((m) => m.primaryCommitment === title.number)
@@ -198,6 +212,7 @@ export async function buildReportSnapshot (db: Db, cycle: CycleRow): Promise<Rep
     formatVersion: 2,
     takenAt: new Date().toISOString(),
     city: plan!.city,
+    brand,
     plan: {
       id: plan!.plan.id,
       titleDe: plan!.plan.titleDe,

@@ -3,7 +3,7 @@
 const brand = {
   settings: {
     title: 'Erscheinungsbild und Einbettung',
-    intro: 'Logo, Farbe und Kontakte der Stadt erscheinen auf den öffentlichen Seiten, in der Erklärung zur Barrierefreiheit und im Bericht.',
+    intro: 'Logo, Farbe und Kontakte der Stadt erscheinen auf den öffentlichen Seiten und in der Erklärung zur Barrierefreiheit; Logo und Farbe auch auf der Titelseite und in den Überschriften der Berichte (PDF, DOCX, HTML). Ein abgegebener Bericht behält das Logo und die Farbe, die er bei der Abgabe hatte.',
     saved: 'Das Erscheinungsbild ist gespeichert.',
     accentColour: 'Akzentfarbe',
     accentHint: 'Als #rrggbb, z. B. #0b5a3c. Die Farbe muss auf Weiß und auf den grauen Flächen das Kontrastverhältnis 4,5:1 erreichen (WCAG 2.1 AA).',
@@ -33,7 +33,7 @@ const brand = {
       origin: 'Jede Zeile braucht eine Adresse wie https://www.jena.de, ohne Pfad.',
     },
     logoHeading: 'Logo',
-    logoHint: 'PNG oder WebP, höchstens 200 KB. SVG wird nicht angenommen, weil es Skripte enthalten kann.',
+    logoHint: 'PNG oder WebP, höchstens 200 KB. SVG wird nicht angenommen, weil es Skripte enthalten kann. Die Berichte zeigen nur ein PNG-Logo (PDF kann WebP nicht enthalten).',
     logoFile: 'Logo-Datei',
     logoUpload: 'Logo hochladen',
     logoRemove: 'Logo entfernen',

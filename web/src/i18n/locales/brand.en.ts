@@ -4,7 +4,7 @@ import type { BrandMessageSchema } from './brand.de'
 const brand: BrandMessageSchema['brand'] = {
   settings: {
     title: 'Look and embedding',
-    intro: 'The city\'s logo, colour and contacts appear on the public pages, in the accessibility statement and in the report.',
+    intro: 'The city\'s logo, colour and contacts appear on the public pages and in the accessibility statement; the logo and colour also on the title page and in the headings of the reports (PDF, DOCX, HTML). A submitted report keeps the logo and colour it had when it was submitted.',
     saved: 'The look is saved.',
     accentColour: 'Accent colour',
     accentHint: 'As #rrggbb, e.g. #0b5a3c. The colour must reach a contrast ratio of 4.5:1 on white and on the grey panels (WCAG 2.1 AA).',
@@ -34,7 +34,7 @@ const brand: BrandMessageSchema['brand'] = {
       origin: 'Each line needs an address like https://www.jena.de, without a path.',
     },
     logoHeading: 'Logo',
-    logoHint: 'PNG or WebP, at most 200 KB. SVG is not accepted because it can contain scripts.',
+    logoHint: 'PNG or WebP, at most 200 KB. SVG is not accepted because it can contain scripts. The reports show a PNG logo only (PDF cannot contain WebP).',
     logoFile: 'Logo file',
     logoUpload: 'Upload logo',
     logoRemove: 'Remove logo',

@@ -93,6 +93,18 @@ export async function setLanguage (page: Page, locale: 'de' | 'en') {
   await page.evaluate((l) => localStorage.setItem('eccar.locale', l), locale)
 }
 
+/**
+ * Whether the page itself scrolls sideways (`document.documentElement.scrollWidth` beyond the window): false
+ * when everything fits, otherwise the last elements that stick out (outside a table's own scrolling region),
+ * so that a failure names them.
+ */
+export const pageScrollsSideways = (page: Page) => page.evaluate(() => {
+  if (document.documentElement.scrollWidth <= window.innerWidth) return false
+  return [...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > window.innerWidth && !e.closest('.table-scroll'))
+    .slice(-5).map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}px`)
+})
+
 /** axe with the WCAG 2.1 A and AA rules; returns violations in a readable form. */
 export async function axeViolations (page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()

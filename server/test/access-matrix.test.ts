@@ -44,6 +44,8 @@ interface Fixture {
   /** One draft release per caller, so each deletion finds its own. */
   draftReleaseIds: number[], checkedReleaseId: number
   mailId: number
+  /** One written Leichte Sprache text per caller (commitments 4–9), so each deletion finds its own. */
+  easyReadTargets: number[]
 }
 
 async function buildFixture (db: Db) {
@@ -79,6 +81,8 @@ async function buildFixture (db: Db) {
   }).returning()
   await db.insert(cityBranding).values({ cityId: city.id, logo: Buffer.from([0x89, 0x50, 0x4e, 0x47]), logoType: 'image/png', logoUpdatedAt: new Date(1), version: 2 })
   await db.insert(easyReadTexts).values({ planId: plan.id, commitment: 0, body: 'Ein Plan.' })
+  const easyReadTargets = [4, 5, 6, 7, 8, 9]
+  await db.insert(easyReadTexts).values(easyReadTargets.map((commitment) => ({ planId: plan.id, commitment, body: 'Ein Satz.' })))
   const headers: Record<Caller, AuthHeaders | Record<string, never>> = {
     anonymous: {},
     otherCityAdmin: (await buildSignedInUser(db, { memberships: [{ cityId: otherCity.id, role: 'admin' }] })).headers,
@@ -94,6 +98,7 @@ async function buildFixture (db: Db) {
     pendingInvitationId: pending!.id, submittedCycleId: submitted!.id,
     draftReleaseIds: drafts.map((draft) => draft.id), checkedReleaseId: checked!.id,
     mailId: mail!.id,
+    easyReadTargets,
   }
   return { fixture, headers }
 }
@@ -223,6 +228,8 @@ const matrix: Record<string, Row> = {
   'GET /api/plans/:id/easy-read': { request: (f) => ({ url: `/api/plans/${f.planId}/easy-read` }), expect: publicRead },
   'GET /api/plans/:id/easy-read/drafts': { request: (f) => ({ url: `/api/plans/${f.planId}/easy-read/drafts` }), expect: editorWrite },
   'PUT /api/plans/:id/easy-read/:target': { request: (f) => ({ url: `/api/plans/${f.planId}/easy-read/2`, payload: { body: 'Ein Satz.' }, ifMatch: '"1"' }), expect: editorWrite },
+  // Each caller deletes a text of its own, so the admin still finds one after the editor's deletion.
+  'DELETE /api/plans/:id/easy-read/:target': { request: (f) => ({ url: `/api/plans/${f.planId}/easy-read/${f.easyReadTargets.shift()}`, ifMatch: '"1"' }), expect: editorWrite },
   'POST /api/plans/:id/easy-read/:target/check': {
     request: (f) => ({ url: `/api/plans/${f.planId}/easy-read/plan/check`, payload: { checkedBy: 'Prüfgruppe' }, ifMatch: '"1"' }), expect: editorWrite,
   },

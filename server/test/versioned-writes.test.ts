@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { cityIdentityProviders, indicators, reportingCycles, steeringMeetings, steeringMembers } from '../src/db/schema/index.ts'
+import { cityIdentityProviders, easyReadTexts, indicators, reportingCycles, steeringMeetings, steeringMembers } from '../src/db/schema/index.ts'
 import { buildUser } from './helpers/auth.ts'
 import { buildTestApp } from './helpers/build-test-app.ts'
 import { buildCity, buildMeasure, buildOrganisation, buildPlan } from './helpers/factories.ts'
@@ -30,6 +30,7 @@ const [meeting] = await db.insert(steeringMeetings).values({ cityId: city.id, da
 const [indicator] = await db.insert(indicators).values({ cityId: city.id, planId: plan.id, nameDe: 'Fälle', unit: 'Anzahl', direction: 'increase' }).returning()
 const [cycle] = await db.insert(reportingCycles).values({ cityId: city.id, planId: plan.id, title: 'Bericht', periodStart: '2024-01-01', periodEnd: '2025-12-31' }).returning()
 await db.insert(cityIdentityProviders).values({ cityId: city.id, displayName: 'Alpha Login', issuer: 'https://login.alpha.example', clientId: 'tracker', enabled: false })
+await db.insert(easyReadTexts).values({ planId: plan.id, commitment: 4, body: 'Ein Satz.' })
 
 const unknown = 999_999
 type Method = 'PATCH' | 'PUT' | 'POST' | 'DELETE'
@@ -59,6 +60,8 @@ const routes: Record<string, VersionedRoute> = {
   'DELETE /api/cities/:city/users/:id': { method: 'DELETE', url: (id) => `/api/cities/${city.slug}/users/${id}`, id: person.id, missing: unknown },
   'DELETE /api/cities/:city/identity-provider': { method: 'DELETE', url: (slug) => `/api/cities/${slug}/identity-provider`, id: city.slug, missing: emptyCity.slug },
   'PUT /api/cities/:city/reminder-settings': { method: 'PUT', url: (slug) => `/api/cities/${slug}/reminder-settings`, id: city.slug, missing: 'nowhere', payload: { timeZone: 'Europe/Berlin', steps: [7, 0] } },
+  // The unknown record is a text never written (commitment 7); the known one is commitment 4's.
+  'DELETE /api/plans/:id/easy-read/:target': { method: 'DELETE', url: (target) => `/api/plans/${plan.id}/easy-read/${target}`, id: 4, missing: 7 },
   'PUT /api/cities/:city/open-data': { method: 'PUT', url: (slug) => `/api/cities/${slug}/open-data`, id: city.slug, missing: 'nowhere', payload: { licence: 'cc-by-4.0', publisherName: 'Stadt Alpha', contactEmail: null } },
 }
 

@@ -89,7 +89,10 @@ export const EasyReadTextSchema = Type.Object({
   checkedAt: Nullable(DateTimeSchema),
   updatedAt: Nullable(DateTimeSchema),
   version: VersionSchema,
-}, { title: 'EasyReadText', description: 'A text not written yet has an empty body, no dates and version 1.' })
+}, {
+  title: 'EasyReadText',
+  description: 'A text not written yet has an empty body, no dates and version 1; a deleted one the same, with the version counted on.',
+})
 export type EasyReadText = Static<typeof EasyReadTextSchema>
 
 export const EasyReadListSchema = Type.Object({

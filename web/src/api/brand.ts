@@ -20,3 +20,5 @@ export const saveEasyRead = (planId: number, target: EasyReadTarget, body: SaveE
   sendJson<EasyReadText>('PUT', `/plans/${planId}/easy-read/${target}`, body, { ifMatch: version })
 export const checkEasyRead = (planId: number, target: EasyReadTarget, body: CheckEasyRead, version: number) =>
   sendJson<EasyReadText>('POST', `/plans/${planId}/easy-read/${target}/check`, body, { ifMatch: version })
+export const deleteEasyRead = (planId: number, target: EasyReadTarget, version: number) =>
+  sendJson<EasyReadText>('DELETE', `/plans/${planId}/easy-read/${target}`, undefined, { ifMatch: version })

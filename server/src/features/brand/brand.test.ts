@@ -226,4 +226,40 @@ describe('Leichte Sprache', () => {
     const rows = await db.select().from(auditLog).where(and(eq(auditLog.action, 'easy-read.save')))
     expect(rows).toHaveLength(1)
   })
+
+  it('a deleted text leaves the public page and the office\'s list; a save based on it is refused, a new one starts afresh', async () => {
+    const { plan, editor, viewer, otherAdmin } = await setUp()
+    await call(editor, 'PUT', `/api/plans/${plan.id}/easy-read/5`, { body: 'Verpflichtung fünf.', version: 1 })
+    await call(editor, 'POST', `/api/plans/${plan.id}/easy-read/5/check`, { checkedBy: 'Prüfgruppe', version: 1 })
+    expect((await call(null, 'GET', `/api/plans/${plan.id}/easy-read`)).json().items).toHaveLength(1)
+
+    // Nobody but the city's editors deletes it; a stale version or none is refused, and nothing changes.
+    expect((await call(viewer, 'DELETE', `/api/plans/${plan.id}/easy-read/5`, undefined, { 'if-match': '"2"' })).statusCode).toBe(403)
+    expect((await call(otherAdmin, 'DELETE', `/api/plans/${plan.id}/easy-read/5`, undefined, { 'if-match': '"2"' })).statusCode).toBe(404)
+    expect((await call(editor, 'DELETE', `/api/plans/${plan.id}/easy-read/5`)).statusCode).toBe(428)
+    const stale = await call(editor, 'DELETE', `/api/plans/${plan.id}/easy-read/5`, undefined, { 'if-match': '"1"' })
+    expect(stale.statusCode).toBe(412)
+    expect(stale.json().current).toMatchObject({ body: 'Verpflichtung fünf.', version: 2 })
+
+    const deleted = await call(editor, 'DELETE', `/api/plans/${plan.id}/easy-read/5`, undefined, { 'if-match': '"2"' })
+    expect(deleted.statusCode).toBe(200)
+    expect(deleted.json()).toEqual({ commitment: 5, body: '', checkedBy: null, checkedAt: null, updatedAt: null, version: 3 })
+    expect(deleted.headers.etag).toBe('"3"')
+    expect((await call(null, 'GET', `/api/plans/${plan.id}/easy-read`)).json().items).toEqual([])
+    const drafts = (await call(editor, 'GET', `/api/plans/${plan.id}/easy-read/drafts`)).json()
+    expect(drafts.items[5]).toEqual({ commitment: 5, body: '', checkedBy: null, checkedAt: null, updatedAt: null, version: 3 })
+    const [audit] = await auditRows('easy-read.delete')
+    expect(audit).toMatchObject({ entityId: `${plan.id}/5`, before: expect.objectContaining({ body: 'Verpflichtung fünf.' }), after: expect.objectContaining({ body: '' }) })
+
+    // Gone: deleting or checking it again is "not found".
+    const again = await call(editor, 'DELETE', `/api/plans/${plan.id}/easy-read/5`, undefined, { 'if-match': '"3"' })
+    expect([again.statusCode, again.json().code]).toEqual([404, 'EASY_READ_NOT_FOUND'])
+    expect((await call(editor, 'POST', `/api/plans/${plan.id}/easy-read/5/check`, { checkedBy: 'Prüfgruppe', version: 3 })).statusCode).toBe(404)
+    // A save from a screen that still showed the deleted text does not bring it back.
+    expect((await call(editor, 'PUT', `/api/plans/${plan.id}/easy-read/5`, { body: 'Verpflichtung fünf.', version: 2 })).statusCode).toBe(412)
+    const rewritten = await call(editor, 'PUT', `/api/plans/${plan.id}/easy-read/5`, { body: 'Neu geschrieben.', version: 3 })
+    expect(rewritten.json()).toMatchObject({ body: 'Neu geschrieben.', checkedAt: null, updatedAt: expect.any(String), version: 4 })
+    expect((await call(null, 'GET', `/api/plans/${plan.id}/easy-read`)).json().items).toEqual([])
+    expect(await auditRows('easy-read.delete')).toHaveLength(1)
+  })
 })

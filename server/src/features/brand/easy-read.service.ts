@@ -14,13 +14,20 @@ import {
 /** `plan` is stored as commitment 0. */
 export const targetNumber = (target: string) => (target === 'plan' ? 0 : Number(target))
 
+/**
+ * A deleted text keeps its row with an empty body: its version counts on, so a save based on the text as it
+ * was before the deletion is refused (412) instead of silently overwriting a text written after it.
+ */
+const isWritten = (row: EasyReadRow | undefined): row is EasyReadRow => row !== undefined && row.body !== ''
+
 function toText (row: EasyReadRow): EasyReadText {
+  const written = isWritten(row)
   return {
     commitment: row.commitment === 0 ? null : row.commitment,
     body: row.body,
-    checkedBy: row.checkedBy,
-    checkedAt: row.checkedAt?.toISOString() ?? null,
-    updatedAt: row.updatedAt.toISOString(),
+    checkedBy: written ? row.checkedBy : null,
+    checkedAt: written ? row.checkedAt?.toISOString() ?? null : null,
+    updatedAt: written ? row.updatedAt.toISOString() : null,
     version: row.version,
   }
 }
@@ -98,7 +105,7 @@ export function createEasyReadService (db: Db, onChange: ChangeListener, plans: 
       const plan = await planForWrite(planId, actor)
       return writeTransaction(db, onChange, async (tx, announce) => {
         const before = await lockVersioned({
-          lock: () => findEasyReadText(tx, plan.id, commitment, { forUpdate: true }),
+          lock: () => lockWrittenText(tx, plan.id, commitment),
           notFound: () => new EasyReadNotFoundError(planId, target),
           check: () => undefined,
           expected,
@@ -115,5 +122,36 @@ export function createEasyReadService (db: Db, onChange: ChangeListener, plans: 
         return toText(after)
       })
     },
+
+    /** Removes the text from the office's list and, if it was checked, from the public page. */
+    async remove (planId: number, target: string, expected: number | undefined, actor: Actor) {
+      const commitment = targetNumber(target)
+      // Read before the transaction: the plans service reads outside it, and a plan never changes city.
+      const plan = await planForWrite(planId, actor)
+      return writeTransaction(db, onChange, async (tx, announce) => {
+        const before = await lockVersioned({
+          lock: () => lockWrittenText(tx, plan.id, commitment),
+          notFound: () => new EasyReadNotFoundError(planId, target),
+          check: () => undefined,
+          expected,
+          current: toText,
+        })
+        await announce({ planId: plan.id })
+        if (!await updateEasyReadText(tx, before.id, before.version, { body: '', checkedBy: null, checkedAt: null })) {
+          throw new VersionConflictError(toText(before))
+        }
+        const after = (await findEasyReadText(tx, plan.id, commitment))!
+        await recordAudit(tx, actor, {
+          cityId: plan.cityId, action: 'easy-read.delete', entityType: 'easy-read-text', entityId: `${plan.id}/${target}`, before, after,
+        })
+        return toText(after)
+      })
+    },
   }
+}
+
+/** The text with a row lock, if it is written (not deleted): a check or a deletion needs one. */
+async function lockWrittenText (db: Db, planId: number, commitment: number) {
+  const row = await findEasyReadText(db, planId, commitment, { forUpdate: true })
+  return isWritten(row) ? row : undefined
 }

@@ -144,6 +144,20 @@ const brandRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return saved
   })
 
+  app.delete('/plans/:id/easy-read/:target', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags: ['easy-read'], summary: 'Delete the Leichte Sprache text of the plan or a commitment (editors; send If-Match)',
+      description: 'The text leaves the office\'s list and the public page. The answer is the text as it is now: empty, without '
+        + 'dates, and with a new version, so that a save based on the deleted text is refused with 412.',
+      params: EasyReadParamsSchema, response: { 200: EasyReadTextSchema, ...easyReadConflict },
+    },
+  }, async (request, reply) => {
+    const emptied = await easyRead.remove(request.params.id, request.params.target, expectedVersion(request), request.actor)
+    setVersionTag(reply, emptied.version)
+    return emptied
+  })
+
   app.post('/plans/:id/easy-read/:target/check', {
     config: { access: 'signed-in' },
     schema: {

@@ -14,8 +14,8 @@ const settings: BrandingSettings = {
   enforcementName: null, enforcementUrl: null, logoUrl: null, embedOrigins: [], version: 4,
 }
 
-async function mountView (locale: 'de' | 'en' = 'de') {
-  vi.mocked(api.getBrandingSettings).mockResolvedValue(settings)
+async function mountView (locale: 'de' | 'en' = 'de', current: BrandingSettings = settings) {
+  vi.mocked(api.getBrandingSettings).mockResolvedValue(current)
   vi.mocked(cities.listPlansOfCity).mockResolvedValue({ items: [] })
   vi.mocked(api.saveBrandingSettings).mockReset()
   const { wrapper } = await mountAdminView(AdminBrandingView, { path: '/jena/verwaltung/erscheinungsbild', locale })
@@ -53,6 +53,22 @@ describe('AdminBrandingView', () => {
       accentColour: '#0b5a3c', website: null, feedbackEmail: 'barrierefrei@jena.de', feedbackPhone: null, feedbackUrl: null,
       enforcementName: 'Schlichtungsstelle BGG', enforcementUrl: null, embedOrigins: ['https://www.jena.de', 'http://localhost:8080'],
     }, 4)
+    expect(wrapper.text()).toContain('Das Erscheinungsbild ist gespeichert.')
+  })
+
+  it('saves against the version the logo removal left, keeping what was typed before it', async () => {
+    const wrapper = await mountView('de', { ...settings, logoUrl: '/api/cities/jena/logo/1' })
+    vi.mocked(api.removeLogo).mockResolvedValue({ ...settings, version: 5 })
+    vi.mocked(api.saveBrandingSettings).mockResolvedValue({ ...settings, feedbackEmail: 'barrierefrei@jena.de', version: 6 })
+    await wrapper.find('#branding-feedbackEmail').setValue('barrierefrei@jena.de')
+    const remove = wrapper.findAll('button').find((b) => b.text() === 'Logo entfernen')!
+    await remove.trigger('click')
+    await flushPromises()
+    expect(api.removeLogo).toHaveBeenCalledWith('jena', 4)
+    expect((wrapper.find('#branding-feedbackEmail').element as HTMLInputElement).value).toBe('barrierefrei@jena.de')
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(api.saveBrandingSettings).toHaveBeenCalledWith('jena', expect.objectContaining({ feedbackEmail: 'barrierefrei@jena.de' }), 5)
     expect(wrapper.text()).toContain('Das Erscheinungsbild ist gespeichert.')
   })
 })

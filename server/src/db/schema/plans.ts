@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
-  check, date, integer, pgTable, primaryKey, smallint, text, timestamp, type AnyPgColumn,
+  check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, type AnyPgColumn,
 } from 'drizzle-orm/pg-core'
 import { planStateEnum } from './enums.ts'
 import { commitments } from './reference.ts'
@@ -42,6 +42,11 @@ export const plans = pgTable('plans', {
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   check('plans_period_order', sql`${t.periodEnd} >= ${t.periodStart}`),
+  // A city's plans (its start page, the plan list): without it every city's page reads all cities' plans
+  // (EXPLAIN on the 500-city network of `npm run bench:scale`: a sequential scan of plans).
+  index('plans_city').on(t.cityId),
+  // Every plan read asks for the plans that continue it; without it, a sequential scan of all plans.
+  index('plans_predecessor').on(t.predecessorId),
 ])
 
 /** The plan's own heading and context text (situation, existing activities) for each commitment. */

@@ -5,10 +5,8 @@ import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { indicators, indicatorValues } from '../../db/schema/index.ts'
-import { existingMeasureIds } from '../measures/measures.queries.ts'
-import { PlanNotFoundError } from '../plans/plans.errors.ts'
-import { findPlan } from '../plans/plans.queries.ts'
-import type { PlansService } from '../plans/plans.service.ts'
+import { existingMeasureIds } from '../measures/measures.service.ts'
+import { getPlanAs, type PlansService } from '../plans/plans.service.ts'
 import { lockRecord, lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
 import { visiblePlanStates } from '../common/visibility.ts'
@@ -93,9 +91,7 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
 
     async create (planId: number, input: CreateIndicator, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
-        const plan = await findPlan(tx, planId)
-        if (!plan) throw new PlanNotFoundError(planId)
-        requireRole(actor, plan.cityId, 'admin', () => new PlanNotFoundError(planId))
+        const plan = await getPlanAs(tx, planId, actor, 'admin')
         const { commitments, measureIds, ...fields } = input
         await checkMeasures(tx, planId, measureIds)
         const [created] = await tx.insert(indicators).values({ ...fields, planId, cityId: plan.cityId }).returning()
@@ -164,3 +160,20 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
     },
   }
 }
+
+// What other features use of indicators (the import boundary lets them reach indicators only through this file).
+
+/**
+ * The indicator for an editor of its city, in a plan the actor may see; to anyone else it does not exist
+ * (404 INDICATOR_NOT_FOUND). The spreadsheet import of values starts here.
+ */
+export async function getIndicatorForEditor (db: Db, id: number, actor: Actor) {
+  const found = await findIndicator(db, id)
+  if (!found || !visiblePlanStates(actor, found.indicator.cityId).includes(found.planState)) throw new IndicatorNotFoundError(id)
+  requireRole(actor, found.indicator.cityId, 'editor', () => new IndicatorNotFoundError(id))
+  return found
+}
+
+/** The report snapshot presents a cycle's indicators as the indicator pages do. */
+export { presentIndicator } from './indicators.progress.ts'
+export { loadIndicatorLinks } from './indicators.queries.ts'

@@ -11,9 +11,7 @@ import { writeTransaction, type Announce, type ChangeListener } from '../../cach
 import type { Db } from '../../db/client.ts'
 import { cityToday } from '../cities/cities.service.ts'
 import { measureInvolvedOrganisations, measures, statusUpdates } from '../../db/schema/index.ts'
-import { PlanNotFoundError } from '../plans/plans.errors.ts'
-import { findPlan } from '../plans/plans.queries.ts'
-import type { PlansService } from '../plans/plans.service.ts'
+import { getPlanAs, type PlansService } from '../plans/plans.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned, updateVersionedRows } from '../common/versioned-write.queries.ts'
 import { canSeeMeasure, measureVisibleTo } from '../common/visibility.ts'
@@ -227,9 +225,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
 
     /** Only the plan's administrators restore measures, so only they see which ones are hidden. */
     async listHidden (planId: number, actor: Actor): Promise<HiddenMeasureList> {
-      const plan = await findPlan(db, planId)
-      if (!plan) throw new PlanNotFoundError(planId)
-      requireRole(actor, plan.cityId, 'admin', () => new PlanNotFoundError(planId))
+      const plan = await getPlanAs(db, planId, actor, 'admin')
       const rows = await listHiddenMeasures(db, planId)
       return { items: rows.map((row) => ({ ...row, hiddenAt: row.hiddenAt!.toISOString() })) }
     },
@@ -240,9 +236,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
     async create (planId: number, input: CreateMeasure, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
         await announce({ planId })
-        const plan = await findPlan(tx, planId, { forUpdate: true })
-        if (!plan) throw new PlanNotFoundError(planId)
-        requireRole(actor, plan.cityId, 'admin', () => new PlanNotFoundError(planId))
+        const plan = await getPlanAs(tx, planId, actor, 'admin', { forUpdate: true })
         const { secondaryCommitments, involvedOrganisationIds, relatedMeasures, exampleActions, ...fields } = input
         const status = fields.status ?? 'planned'
         await checkMeasure(tx, {
@@ -363,3 +357,7 @@ async function currentSecondary (db: Db, id: number) {
   const row = await db.query.measureSecondaryCommitments.findMany({ where: (t, { eq }) => eq(t.measureId, id) })
   return row.map((r) => r.commitmentNumber)
 }
+
+// What other features use of measures (the import boundary lets them reach measures only through this file).
+export { existingMeasureIds, existingOrganisationIds, listMeasures, type MeasureListRow } from './measures.queries.ts'
+export { MeasureCodeTakenError, OrganisationUnknownError } from './measures.errors.ts'

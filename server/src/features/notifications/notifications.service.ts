@@ -8,7 +8,7 @@ import { AuthenticationRequiredError, requireRole, type Actor } from '../../auth
 import { recordAudit } from '../audit/audit.writer.ts'
 import type { Db } from '../../db/client.ts'
 import { cities, mails, memberships, notificationSettings } from '../../db/schema/index.ts'
-import { CityNotFoundError } from '../cities/cities.errors.ts'
+import { CityNotFoundError, findCityBySlug, getCityAs, TimeZoneUnknownError } from '../cities/cities.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
@@ -16,7 +16,6 @@ import { composeMail, type MailRow } from './outbox.ts'
 import { wants } from './recipients.ts'
 import { isKnownTimeZone } from '../../lib/dates.ts'
 import { MailNotFoundError, UnsubscribeTokenUnknownError } from './notifications.errors.ts'
-import { TimeZoneUnknownError } from '../cities/cities.errors.ts'
 
 type SettingsRow = typeof notificationSettings.$inferSelect
 
@@ -54,13 +53,7 @@ export function createNotificationsService (db: Db, onChange: ChangeListener, or
     return { userId: row.userId, kind: row.kind as NotificationKind, language: row.language }
   }
 
-  async function adminCity (tx: Db, slug: string, actor: Actor, lock = false) {
-    const query = tx.select().from(cities).where(eq(cities.slug, slug))
-    const [city] = lock ? await query.for('update') : await query
-    if (!city) throw new CityNotFoundError(slug)
-    requireRole(actor, city.id, 'admin', () => new CityNotFoundError(slug))
-    return city
-  }
+  const adminCity = (tx: Db, slug: string, actor: Actor) => getCityAs(tx, slug, actor, 'admin')
 
   const reminderSettings = (city: typeof cities.$inferSelect): ReminderSettings =>
     ({ timeZone: city.timeZone, steps: [...city.reminderSteps].sort((a, b) => b - a), version: city.version })
@@ -128,7 +121,7 @@ export function createNotificationsService (db: Db, onChange: ChangeListener, or
     async updateReminderSettings (slug: string, input: UpdateReminderSettings, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
         const city = await lockVersioned({
-          lock: async () => (await tx.select().from(cities).where(eq(cities.slug, slug)).for('update'))[0],
+          lock: () => findCityBySlug(tx, slug, { forUpdate: true }),
           notFound: () => new CityNotFoundError(slug),
           check: (row) => requireRole(actor, row.id, 'admin', () => new CityNotFoundError(slug)),
           expected,
@@ -138,7 +131,7 @@ export function createNotificationsService (db: Db, onChange: ChangeListener, or
         // The city's version is shared with its steering settings, whose cached answers carry it.
         await announce('everything')
         await updateVersioned(tx, cities, eq(cities.id, city.id), city.version, { timeZone: input.timeZone, reminderSteps: [...new Set(input.steps)].sort((a, b) => b - a) })
-        const [updated] = await tx.select().from(cities).where(eq(cities.id, city.id))
+        const updated = await findCityBySlug(tx, slug)
         const before = reminderSettings(city)
         const after = reminderSettings(updated!)
         await recordAudit(tx, actor, { cityId: city.id, action: 'city.reminders.update', entityType: 'city', entityId: city.id, before, after })
@@ -164,3 +157,9 @@ function toEntry (row: MailRow): OutboxEntry {
     lastError: row.lastError,
   }
 }
+
+// The mail other features send (account mails, a reporting cycle's announcements) and the desk that queues it:
+// the import boundary lets them reach notifications only through this file.
+export { recordAccountMail, type AccountMail } from './account-mails.ts'
+export { recordCycleChangeMails } from './cycle-mails.ts'
+export type { MailDesk } from './mail.plugin.ts'

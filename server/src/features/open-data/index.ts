@@ -7,7 +7,7 @@ import {
 import { Type } from 'typebox'
 import { errorResponses, versionedWriteResponses } from '../common/schemas.ts'
 import { expectedVersion, setVersionTag } from '../common/versioning.ts'
-import { csvMediaType, fileSchema, xlsxMediaType } from '../spreadsheets/spreadsheet-files.ts'
+import { csvMediaType, fileSchema, xlsxMediaType } from '../common/spreadsheet-files.ts'
 import { catalogJsonLd, catalogTurtle } from './open-data.catalog.ts'
 import { createDownloads, sendDownload } from './open-data.downloads.ts'
 import { cityDatasets } from './open-data.entries.ts'

@@ -5,8 +5,7 @@ import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { cityOpenData } from '../../db/schema/index.ts'
-import { CityNotFoundError } from '../cities/cities.errors.ts'
-import { getCityBySlug } from '../cities/cities.queries.ts'
+import { CityNotFoundError, getCityAs, getCityBySlug } from '../cities/cities.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { VersionConflictError } from '../common/versioning.ts'
 
@@ -24,8 +23,7 @@ export async function openDataSettingsOf (db: Db, city: { id: number, name: stri
 export function createOpenDataSettingsService (db: Db, onChange: ChangeListener) {
   return {
     async get (citySlug: string, actor: Actor) {
-      const city = await getCityBySlug(db, citySlug)
-      requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
+      const city = await getCityAs(db, citySlug, actor, 'admin')
       return openDataSettingsOf(db, city)
     },
 

@@ -1,5 +1,4 @@
-import { recordAccountMail } from '../notifications/account-mails.ts'
-import type { MailDesk } from '../notifications/mail.plugin.ts'
+import { recordAccountMail, type MailDesk } from '../notifications/notifications.service.ts'
 import type { RecoveryCodes, SecondFactorEnrolment, SecondFactorStatus } from '@eccar/shared'
 import { eq } from 'drizzle-orm'
 import type { Actor } from '../../auth/actor.ts'
@@ -12,7 +11,7 @@ import { cityRoles, deleteSessionsOfUser } from '../../auth/sessions.ts'
 import type { SecondFactorRequirement } from '../../config.ts'
 import type { Db } from '../../db/client.ts'
 import { users } from '../../db/schema/index.ts'
-import { CurrentPasswordWrongError } from '../session/session.errors.ts'
+import { CurrentPasswordWrongError } from '../session/session.service.ts'
 import {
   AccountNotFoundError, SecondFactorAlreadyEnabledError, SecondFactorCodeWrongError, SecondFactorNotEnabledError,
   SecondFactorNotStartedError, SecondFactorRequiredError,
@@ -135,3 +134,6 @@ export function createSecondFactorService (db: Db, requirement: SecondFactorRequ
     },
   }
 }
+
+// The sign-in's challenge step (session.service.ts) keeps its pending challenges here, next to the factors they check.
+export { deleteChallenge, findChallenge, hasConfirmedFactor, insertChallenge } from './second-factor.queries.ts'

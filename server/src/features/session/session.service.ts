@@ -8,8 +8,7 @@ import { createSession, deleteSession, deleteSessionsOfUser, hashToken, newToken
 import type { SecondFactorRequirement } from '../../config.ts'
 import type { Db } from '../../db/client.ts'
 import { users } from '../../db/schema/index.ts'
-import { deleteChallenge, findChallenge, hasConfirmedFactor, insertChallenge } from '../second-factor/second-factor.queries.ts'
-import { useSecondFactorCode } from '../second-factor/second-factor.service.ts'
+import { deleteChallenge, findChallenge, hasConfirmedFactor, insertChallenge, useSecondFactorCode } from '../second-factor/second-factor.service.ts'
 import {
   CurrentPasswordWrongError, InvalidCredentialsError, SecondFactorChallengeInvalidError, SecondFactorInvalidError,
   TooManyAttemptsError,
@@ -106,3 +105,7 @@ export function createSessionService (db: Db, { requirement, box }: SecondFactor
     },
   }
 }
+
+// What other features use of accounts and sign-in (the import boundary lets them reach session only through this file).
+export { buildMe, findUserByEmail, maxFailures, recentFailures, recordAttempt } from './session.queries.ts'
+export { CurrentPasswordWrongError } from './session.errors.ts'

@@ -6,9 +6,8 @@ import { checkPasswordPolicy, hashPassword } from '../../auth/passwords.ts'
 import { createSession, deleteSession, hashToken, newToken } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'
 import { setupTokens, users } from '../../db/schema/index.ts'
-import { CityExistsError } from '../cities/cities.errors.ts'
-import { findCityBySlug, insertCity } from '../cities/cities.queries.ts'
-import { buildMe, findUserByEmail } from '../session/session.queries.ts'
+import { createCity } from '../cities/cities.service.ts'
+import { buildMe, findUserByEmail } from '../session/session.service.ts'
 import { SetupCityRequiredError, SetupLinkInvalidError } from './setup.errors.ts'
 import { cityCount, findValidSetupToken, hasNoAdministrator } from './setup.queries.ts'
 
@@ -60,9 +59,7 @@ export function createSetupService (db: Db, now: () => Date = () => new Date()) 
         const system: Actor = { kind: 'anonymous', requestId: actor.requestId }
         await recordAudit(tx, system, { cityId: null, action: 'user.create-admin', entityType: 'user', entityId: id, after: { email: input.email, platformAdmin: true, source: 'setup-link' } })
         if (input.city && await cityCount(tx) === 0) {
-          if (await findCityBySlug(tx, input.city.slug)) throw new CityExistsError(input.city.slug)
-          const city = await insertCity(tx, input.city)
-          await recordAudit(tx, system, { cityId: city.id, action: 'city.create', entityType: 'city', entityId: city.id, after: city })
+          await createCity(tx, input.city, system)
         }
         return id
       })

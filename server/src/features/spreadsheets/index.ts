@@ -6,7 +6,7 @@ import {
 import { Type } from 'typebox'
 import { errorResponses, writeErrorResponses } from '../common/schemas.ts'
 import { createIndicatorImport } from './indicator-import.ts'
-import { csvMediaType, fileSchema, xlsxMediaType } from './spreadsheet-files.ts'
+import { csvMediaType, fileSchema, xlsxMediaType } from '../common/spreadsheet-files.ts'
 import { createStatusImport } from './status-import.ts'
 
 const tags = ['spreadsheets']

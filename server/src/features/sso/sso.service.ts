@@ -1,18 +1,16 @@
 import { roleRank, type IdentityProvider, type PutIdentityProvider, type Role } from '@eccar/shared'
 import { and, eq, sql } from 'drizzle-orm'
 import * as client from 'openid-client'
-import { requireRole, type Actor } from '../../auth/actor.ts'
+import type { Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { createSession, deleteSession, hashToken, newToken } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'
 import { cityIdentityProviders, membershipOrganisations, memberships, users } from '../../db/schema/index.ts'
-import { CityNotFoundError } from '../cities/cities.errors.ts'
-import { getCityBySlug } from '../cities/cities.queries.ts'
-import { findUserByEmail, maxFailures, recentFailures, recordAttempt } from '../session/session.queries.ts'
+import { getCityAs, getCityBySlug } from '../cities/cities.service.ts'
+import { findUserByEmail, maxFailures, recentFailures, recordAttempt } from '../session/session.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
-import { adminCount, findMembership, listCityUsers } from '../users/users.queries.ts'
-import { acceptCityInvitation, findOpenInvitationByEmail } from '../users/city-invitations.ts'
+import { acceptCityInvitation, adminCount, findMembership, findOpenInvitationByEmail, listCityUsers } from '../users/users.service.ts'
 import { issuerAllowed, ProviderUnavailableError, type ProviderClients } from './sso.client.ts'
 import { IdentityProviderNotFoundError, IssuerInsecureError, SecretKeyMissingError, SsoRefusal } from './sso.errors.ts'
 import {
@@ -85,8 +83,7 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
   const { publicOrigin, clients } = options
 
   async function administeredCity (tx: Db, citySlug: string, actor: Actor) {
-    const city = await getCityBySlug(tx, citySlug)
-    requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
+    const city = await getCityAs(tx, citySlug, actor, 'admin')
     return city
   }
 

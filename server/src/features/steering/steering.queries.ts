@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import {
-  cities, measures, organisations, steeringDecisionMeasures, steeringDecisions, steeringMeetingAttendees, steeringMeetings,
+  measures, organisations, steeringDecisionMeasures, steeringDecisions, steeringMeetingAttendees, steeringMeetings,
   steeringMembers,
 } from '../../db/schema/index.ts'
 
@@ -85,11 +85,6 @@ export function listMeetingSummaries (db: Db, cityId: number) {
     .leftJoin(decided, eq(decided.meetingId, steeringMeetings.id))
     .where(eq(steeringMeetings.cityId, cityId))
     .orderBy(desc(steeringMeetings.date), desc(steeringMeetings.id))
-}
-
-export async function findCityForUpdate (db: Db, slug: string) {
-  const [city] = await db.select().from(cities).where(eq(cities.slug, slug)).for('update')
-  return city
 }
 
 /** The ids among `ids` that are not in the set `found` selects; the first unknown one is reported. */

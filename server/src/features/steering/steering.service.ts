@@ -8,16 +8,15 @@ import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { cities, steeringMeetings, steeringMembers } from '../../db/schema/index.ts'
-import { CityNotFoundError, TimeZoneUnknownError } from '../cities/cities.errors.ts'
-import { getCityBySlug } from '../cities/cities.queries.ts'
-import { OrganisationUnknownError } from '../measures/measures.errors.ts'
+import { CityNotFoundError, findCityBySlug, getCityAs, TimeZoneUnknownError } from '../cities/cities.service.ts'
+import { OrganisationUnknownError } from '../measures/measures.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
 import {
   SteeringAttendeeUnknownError, SteeringMeasureUnknownError, SteeringMeetingNotFoundError, SteeringMemberNotFoundError,
 } from './steering.errors.ts'
 import {
-  findCityForUpdate, findMeeting, findMeetingDetail, findMember, listMeetingSummaries, listMembersOfCity, meetingsAttendedBy,
+  findMeeting, findMeetingDetail, findMember, listMeetingSummaries, listMembersOfCity, meetingsAttendedBy,
   memberRecord, organisationInCity, replaceAttendees, replaceDecisions, unknownMeasures, unknownMembers,
   type SteeringMeetingDetailRow, type SteeringMemberRow,
 } from './steering.queries.ts'
@@ -91,8 +90,7 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
 
   /** The city, for its admins only; anyone else learns nothing about it. */
   async function adminCity (tx: Db, citySlug: string, actor: Actor) {
-    const city = await getCityBySlug(tx, citySlug)
-    requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
+    const city = await getCityAs(tx, citySlug, actor, 'admin')
     return city
   }
 
@@ -128,15 +126,14 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
 
   return {
     async overview (citySlug: string, actor: Actor) {
-      const city = await getCityBySlug(db, citySlug)
-      requireRole(actor, city.id, 'viewer', () => new CityNotFoundError(citySlug))
+      const city = await getCityAs(db, citySlug, actor, 'viewer')
       return overview(db, city)
     },
 
     async updateSettings (citySlug: string, input: UpdateCitySettings, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
         const city = await lockVersioned({
-          lock: () => findCityForUpdate(tx, citySlug),
+          lock: () => findCityBySlug(tx, citySlug, { forUpdate: true }),
           notFound: () => new CityNotFoundError(citySlug),
           check: (row) => requireRole(actor, row.id, 'admin', () => new CityNotFoundError(citySlug)),
           expected,
@@ -147,7 +144,7 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
         if (input.timeZone !== undefined && !isKnownTimeZone(input.timeZone)) throw new TimeZoneUnknownError(input.timeZone)
         const { version: _ignored, ...changes } = input
         await updateVersioned(tx, cities, eq(cities.id, city.id), city.version, changes)
-        const updated = await findCityForUpdate(tx, citySlug)
+        const updated = await findCityBySlug(tx, citySlug, { forUpdate: true })
         const settings = (row: typeof city) => ({ steeringCadenceMonths: row.steeringCadenceMonths, attentionStaleMonths: row.attentionStaleMonths, ...(input.incidentThreshold === undefined ? {} : { incidentThreshold: row.incidentThreshold }), ...(input.timeZone === undefined ? {} : { timeZone: row.timeZone }), version: row.version })
         await recordAudit(tx, actor, { cityId: city.id, action: 'city.settings.update', entityType: 'city', entityId: city.id, before: settings(city), after: settings(updated!) })
         return overview(tx, updated!)

@@ -1,6 +1,6 @@
 import type { CreatePlanSuccessor, MeasureStatus, PlanSuccessorResult } from '@eccar/shared'
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import { requireRole, userIdOf, type Actor } from '../../auth/actor.ts'
+import { userIdOf, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
@@ -8,11 +8,8 @@ import { cityToday } from '../cities/cities.service.ts'
 import {
   measureExampleActions, measureInvolvedOrganisations, measureRelations, measures, measureSecondaryCommitments, plans, statusUpdates,
 } from '../../db/schema/index.ts'
-import { MeasureCodeTakenError, OrganisationUnknownError } from '../measures/measures.errors.ts'
-import { existingOrganisationIds } from '../measures/measures.queries.ts'
-import { PlanNotFoundError, PlanPeriodInvalidError } from '../plans/plans.errors.ts'
-import { findPlan } from '../plans/plans.queries.ts'
-import { toPlanSummary } from '../plans/plans.service.ts'
+import { existingOrganisationIds, MeasureCodeTakenError, OrganisationUnknownError } from '../measures/measures.service.ts'
+import { getPlan, getPlanAs, PlanPeriodInvalidError, toPlanSummary } from '../plans/plans.service.ts'
 import { PlanAlreadyContinuedError, PlanNotContinuableError } from './successor-plans.errors.ts'
 import { copyPlanCommitments, findSuccessor, insertInChunks, loadMeasureLinks, lockPlanMeasures, type MeasureRow } from './successor-plans.queries.ts'
 import { resolveDecisions, type Resolved } from './successor-plans.rules.ts'
@@ -50,9 +47,7 @@ export function createSuccessorPlansService (db: Db, onChange: ChangeListener = 
      */
     async createSuccessor (planId: number, input: CreatePlanSuccessor, actor: Actor): Promise<PlanSuccessorResult> {
       return writeTransaction(db, onChange, async (tx, announce) => {
-        const old = await findPlan(tx, planId, { forUpdate: true })
-        if (!old) throw new PlanNotFoundError(planId)
-        requireRole(actor, old.cityId, 'admin', () => new PlanNotFoundError(planId))
+        const old = await getPlanAs(tx, planId, actor, 'admin', { forUpdate: true })
         if (old.state === 'draft') throw new PlanNotContinuableError(planId)
         const successor = await findSuccessor(tx, planId)
         if (successor) throw new PlanAlreadyContinuedError(planId, successor.id)
@@ -166,7 +161,7 @@ export function createSuccessorPlansService (db: Db, onChange: ChangeListener = 
           before: { plan: { id: old.id, state: oldState, version: old.version } },
           after: { plan: newPlan, predecessor: { id: old.id, state: 'closed' }, measures: outcome },
         })
-        const summary = (await findPlan(tx, newPlan.id))!
+        const summary = await getPlan(tx, newPlan.id)
         return { plan: toPlanSummary(summary, inserted.length), measures: outcome }
       })
     },

@@ -1,30 +1,26 @@
 import type { CreateCityUser, Role, UpdateCityUser } from '@eccar/shared'
 import { and, count, eq, ne } from 'drizzle-orm'
-import { FieldNotAllowedError, requireRole, userIdOf, type Actor } from '../../auth/actor.ts'
+import { FieldNotAllowedError, userIdOf, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { deleteSessionsOfUser } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'
 import { cityInvitations, membershipOrganisations, memberships, users } from '../../db/schema/index.ts'
-import { CityNotFoundError } from '../cities/cities.errors.ts'
-import { getCityBySlug } from '../cities/cities.queries.ts'
-import { OrganisationUnknownError } from '../measures/measures.errors.ts'
-import { existingOrganisationIds } from '../measures/measures.queries.ts'
-import { findUserByEmail } from '../session/session.queries.ts'
+import { getCityAs } from '../cities/cities.service.ts'
+import { existingOrganisationIds, OrganisationUnknownError } from '../measures/measures.service.ts'
+import { findUserByEmail } from '../session/session.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
 import { findPendingInvitation, listPendingInvitations, upsertCityInvitation } from './city-invitations.ts'
 import { createInvitation } from './invitations.ts'
 import { recordAuditForPerson } from './person-audit.ts'
 import { AlreadyMemberError, LastAdminError, PasswordLinkNotAllowedError, PendingInvitationNotFoundError, ScopeOnlyForEditorsError, UserNotFoundError } from './users.errors.ts'
-import { recordAccountMail } from '../notifications/account-mails.ts'
-import type { MailDesk } from '../notifications/mail.plugin.ts'
+import { recordAccountMail, type MailDesk } from '../notifications/notifications.service.ts'
 import { adminCount, findMembership, listCityUsers, replaceScope } from './users.queries.ts'
 
 export function createUsersService (db: Db, mail: MailDesk) {
   /** The city, after checking that the actor administers it (another city's admin gets 404). */
   async function administeredCity (tx: Db, citySlug: string, actor: Actor) {
-    const city = await getCityBySlug(tx, citySlug)
-    requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
+    const city = await getCityAs(tx, citySlug, actor, 'admin')
     return city
   }
 
@@ -147,3 +143,10 @@ export function createUsersService (db: Db, mail: MailDesk) {
     },
   }
 }
+
+// What sign-in, invitations and password resets (session, sso) use of a city's people: the import boundary lets
+// them reach users only through this file.
+export { acceptCityInvitation, findCityInvitationByToken, findOpenInvitationByEmail } from './city-invitations.ts'
+export { createInvitation } from './invitations.ts'
+export { recordAuditForPerson } from './person-audit.ts'
+export { adminCount, findMembership, listCityUsers } from './users.queries.ts'

@@ -6,7 +6,7 @@ import { Type } from 'typebox'
 import {
   SpreadsheetColumnsError, SpreadsheetEmptyError, SpreadsheetEncodingError, SpreadsheetMediaTypeError, SpreadsheetTooManyRowsError,
   SpreadsheetUnreadableError,
-} from './spreadsheets.errors.ts'
+} from './spreadsheet-files.errors.ts'
 import { checkXlsxSize } from './zip-limits.ts'
 
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

@@ -30,6 +30,18 @@ const boundaries = [
   })),
 ]
 
+/**
+ * SQL lives in `*.queries.ts` (docs/architecture.md): the files that decide (services, route modules, the
+ * command line, the demo loader) call named query functions and never build a statement on a database
+ * handle themselves. A handle is `db`, `tx` or `….db` (app.db, database.db).
+ */
+const statementBuilders = '/^(select|selectDistinct|selectDistinctOn|insert|update|delete|execute)$/'
+const inlineSql = [
+  `CallExpression[callee.type='MemberExpression'][callee.property.name=${statementBuilders}][callee.object.name=/^(db|tx)$/]`,
+  `CallExpression[callee.type='MemberExpression'][callee.property.name=${statementBuilders}][callee.object.property.name='db']`,
+  `MemberExpression[object.name=/^(db|tx)$/][property.name='query']`,
+].map((selector) => ({ selector, message: 'Write the statement as a named function in the feature\'s *.queries.ts and call that.' }))
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', 'web/dist/**', 'server/dist/**', 'migrations/**', '**/coverage/**'],
@@ -60,6 +72,11 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: boundaries }],
     },
+  },
+  {
+    files: ['server/src/features/**/*.service.ts', 'server/src/features/**/index.ts', 'server/src/features/**/*.routes.ts', 'server/src/cli.ts', 'server/src/demo/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.queries.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...inlineSql] },
   },
   {
     rules: {

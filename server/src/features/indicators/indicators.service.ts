@@ -4,7 +4,7 @@ import { canSeeInternal, requireRole, systemActor, userIdOf, type Actor } from '
 import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
-import { indicators, indicatorValues } from '../../db/schema/index.ts'
+import { indicators } from '../../db/schema/index.ts'
 import { existingMeasureIds } from '../measures/measures.service.ts'
 import { getPlanAs, type PlansService } from '../plans/plans.service.ts'
 import { lockRecord, lockVersioned } from '../common/versioned-write.ts'
@@ -15,7 +15,8 @@ import {
 } from './indicators.errors.ts'
 import { presentIndicator } from './indicators.progress.ts'
 import {
-  findIndicator, findValue, findValueForPeriod, listIndicatorsOfPlan, loadIndicatorLinks, replaceIndicatorLinks,
+  deleteIndicator, deleteIndicatorValue, findIndicator, findIndicatorRow, findValue, findValueForPeriod, insertIndicator, insertIndicatorValue,
+  listIndicatorsOfPlan, loadIndicatorLinks, replaceIndicatorLinks,
   type IndicatorLinks, type IndicatorRow,
 } from './indicators.queries.ts'
 
@@ -49,8 +50,7 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
   }
 
   async function presentById (tx: Db, id: number, actor: Actor) {
-    const [row] = await tx.select().from(indicators).where(eq(indicators.id, id))
-    return present(tx, row!, actor)
+    return present(tx, (await findIndicatorRow(tx, id))!, actor)
   }
 
   /** The indicator locked for a write by its city's members of at least `minimum` rank. */
@@ -94,11 +94,11 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
         const plan = await getPlanAs(tx, planId, actor, 'admin')
         const { commitments, measureIds, ...fields } = input
         await checkMeasures(tx, planId, measureIds)
-        const [created] = await tx.insert(indicators).values({ ...fields, planId, cityId: plan.cityId }).returning()
-        await replaceIndicatorLinks(tx, created!.id, { commitments, measureIds })
+        const created = await insertIndicator(tx, { ...fields, planId, cityId: plan.cityId })
+        await replaceIndicatorLinks(tx, created.id, { commitments, measureIds })
         await announce({ planId })
-        const after = await present(tx, created!, actor)
-        await recordAudit(tx, actor, { cityId: plan.cityId, action: 'indicator.create', entityType: 'indicator', entityId: created!.id, after })
+        const after = await present(tx, created, actor)
+        await recordAudit(tx, actor, { cityId: plan.cityId, action: 'indicator.create', entityType: 'indicator', entityId: created.id, after })
         return after
       })
     },
@@ -123,7 +123,7 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
         const current = await lockIndicator(tx, id, actor, expected)
         const before = await present(tx, current, systemActor)
         // Values and links go with it (cascade); the trail keeps them in `before`.
-        await tx.delete(indicators).where(eq(indicators.id, id))
+        await deleteIndicator(tx, id)
         await announce({ planId: current.planId })
         await recordAudit(tx, actor, { cityId: current.cityId, action: 'indicator.delete', entityType: 'indicator', entityId: id, before })
       })
@@ -138,12 +138,12 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
         if (await findValueForPeriod(tx, id, { periodStart: input.periodStart, periodEnd: input.periodEnd, category })) {
           throw new IndicatorValueExistsError(input.periodStart, input.periodEnd, category === null ? '' : ` (category "${category}")`)
         }
-        const [created] = await tx.insert(indicatorValues).values({
+        const created = await insertIndicatorValue(tx, {
           indicatorId: id, periodStart: input.periodStart, periodEnd: input.periodEnd, category, value: input.value,
           sourceNote: input.sourceNote ?? null, enteredBy: userIdOf(actor),
-        }).returning()
+        })
         await announce({ planId: current.planId })
-        await recordAudit(tx, actor, { cityId: current.cityId, action: 'indicator.value.create', entityType: 'indicator_value', entityId: created!.id, after: created })
+        await recordAudit(tx, actor, { cityId: current.cityId, action: 'indicator.value.create', entityType: 'indicator_value', entityId: created.id, after: created })
         return present(tx, current, actor)
       })
     },
@@ -153,7 +153,7 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
         const current = await lockRecord(indicatorRecord(tx, id, actor, 'editor'))
         const value = await findValue(tx, id, valueId)
         if (!value) throw new IndicatorValueNotFoundError(valueId)
-        await tx.delete(indicatorValues).where(eq(indicatorValues.id, valueId))
+        await deleteIndicatorValue(tx, valueId)
         await announce({ planId: current.planId })
         await recordAudit(tx, actor, { cityId: current.cityId, action: 'indicator.value.delete', entityType: 'indicator_value', entityId: valueId, before: value })
       })

@@ -1,5 +1,6 @@
 import { type DatasetInfo, type OpenDataSettings, type PlanDataset } from '@eccar/shared'
 import type { Db } from '../../db/client.ts'
+import { getCityBySlug } from '../cities/cities.service.ts'
 import { createIncidentReleasesService } from '../incidents/incident-releases.service.ts'
 import { listPlansOfCity } from '../plans/plans.service.ts'
 import { publicPlanStates } from '../common/visibility.ts'

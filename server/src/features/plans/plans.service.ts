@@ -1,10 +1,10 @@
 import type { CreatePlan, PlanDetail, PlanSummary, Role, UpdatePlan, UpdatePlanCommitment } from '@eccar/shared'
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { requireRole, systemActor, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
-import { planCommitments, plans } from '../../db/schema/index.ts'
+import { plans } from '../../db/schema/index.ts'
 import { getCityAs, getCityBySlug } from '../cities/cities.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
@@ -13,8 +13,8 @@ import {
   PlanNotDraftError, PlanNotFoundError, PlanPeriodInvalidError, PredecessorInvalidError,
 } from './plans.errors.ts'
 import {
-  countMeasures, findPlan, insertEmptyPlanCommitments, latestStatusUpdate, listPlanCommitments, listPlansOfCity, listSuccessors,
-  planStatusHistory, progressFigures,
+  countMeasures, deletePlan, findPlan, insertEmptyPlanCommitments, insertPlan, latestStatusUpdate, listPlanCommitments, listPlansOfCity,
+  listSuccessors, planStatusHistory, progressFigures, updatePlanCommitment,
   type PlanRow,
 } from './plans.queries.ts'
 import { summariseProgress } from './plans.progress.ts'
@@ -62,7 +62,7 @@ export async function getVisiblePlan (db: Db, id: number, actor: Actor): Promise
   return plan
 }
 
-export { listPlanCommitments, listPlansOfCity, type PlanRow } from './plans.queries.ts'
+export { listPlanCommitments, listPlansOfCity } from './plans.queries.ts'
 export { PlanNotFoundError, PlanPeriodInvalidError } from './plans.errors.ts'
 
 export function createPlansService (db: Db, onChange: ChangeListener = () => {}) {
@@ -123,9 +123,9 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
         const city = await getCityAs(tx, citySlug, actor, 'admin')
         if (input.periodEnd < input.periodStart) throw new PlanPeriodInvalidError()
         await checkPredecessor(tx, city.id, null, input.predecessorId)
-        const [created] = await tx.insert(plans).values({ ...input, cityId: city.id }).returning({ id: plans.id })
-        await insertEmptyPlanCommitments(tx, created!.id)
-        const after = (await findPlan(tx, created!.id))!
+        const createdId = await insertPlan(tx, { ...input, cityId: city.id })
+        await insertEmptyPlanCommitments(tx, createdId)
+        const after = (await findPlan(tx, createdId))!
         await recordAudit(tx, actor, { cityId: city.id, action: 'plan.create', entityType: 'plan', entityId: after.id, after })
         return detail(tx, after, actor)
       })
@@ -152,9 +152,7 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
         const plan = await lockPlan(tx, id, expected, actor)
         await announce({ planId: id })
         const { version: _ignored, ...changes } = input
-        const where = and(eq(planCommitments.planId, id), eq(planCommitments.commitmentNumber, number))
-        const [before] = await tx.select().from(planCommitments).where(where)
-        const [after] = await tx.update(planCommitments).set(changes).where(where).returning()
+        const { before, after } = await updatePlanCommitment(tx, id, number, changes)
         await updatePlan(tx, plan)
         await recordAudit(tx, actor, {
           cityId: plan.cityId, action: 'plan.commitment.update', entityType: 'plan-commitment', entityId: `${id}/${number}`, before, after,
@@ -168,7 +166,7 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
         const plan = await lockPlan(tx, id, expected, actor)
         await announce({ planId: id })
         if (plan.state !== 'draft') throw new PlanNotDraftError()
-        await tx.delete(plans).where(eq(plans.id, id))
+        await deletePlan(tx, id)
         await recordAudit(tx, actor, { cityId: plan.cityId, action: 'plan.delete', entityType: 'plan', entityId: id, before: plan })
       })
     },

@@ -18,7 +18,7 @@ import {
   ReportingCycleNotFoundError,
 } from './reporting.errors.ts'
 import {
-  findCycle, findNarrative, insertSnapshot, latestCycleEnd, listCyclesOfPlan, listNarratives, meetingRefs, userRefs, writeNarrative,
+  findCycle, findNarrative, insertCycle, insertSnapshot, latestCycleEnd, listCyclesOfPlan, listNarratives, meetingRefs, userRefs, writeNarrative,
   type CycleRow, type NarrativeTexts,
 } from './reporting.queries.ts'
 import {
@@ -102,7 +102,7 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
 
   return {
     async list (planId: number, actor: Actor) {
-      const plan = await getPlanAs(db, planId, actor, 'viewer')
+      await getPlanAs(db, planId, actor, 'viewer')
       const rows = await listCyclesOfPlan(db, planId)
       const people = await userRefs(db, rows.flatMap((row) => [row.approvedBy, row.submittedBy]))
       const meetings = await meetingRefs(db, rows.map((row) => row.approvalMeetingId))
@@ -120,7 +120,7 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
         const period = defaultPeriod(plan, await latestCycleEnd(tx, planId), input)
         if (!period) throw new CyclePeriodRequiredError()
         if (period.periodEnd < period.periodStart) throw new CyclePeriodInvalidError()
-        const [created] = await tx.insert(reportingCycles).values({
+        const created = await insertCycle(tx, {
           cityId: plan.cityId,
           planId,
           ...period,
@@ -129,9 +129,9 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
           titleEn: input.titleEn !== undefined ? input.titleEn : (input.title === undefined ? defaultTitleEn(period) : null),
           dueDate: input.dueDate ?? null,
           kind: input.kind ?? 'eccar',
-        }).returning()
-        await recordAudit(tx, actor, { cityId: plan.cityId, action: 'reporting.cycle.create', entityType: 'reporting_cycle', entityId: created!.id, after: created })
-        return detail(tx, created!.id)
+        })
+        await recordAudit(tx, actor, { cityId: plan.cityId, action: 'reporting.cycle.create', entityType: 'reporting_cycle', entityId: created.id, after: created })
+        return detail(tx, created.id)
       })
     },
 

@@ -136,3 +136,22 @@ export async function replaceDecisions (db: Db, meetingId: number, decisions: { 
     }
   }
 }
+
+export async function insertMember (db: Db, values: typeof steeringMembers.$inferInsert) {
+  const [row] = await db.insert(steeringMembers).values(values).returning()
+  return row!
+}
+
+export async function deleteMember (db: Db, id: number) {
+  await db.delete(steeringMembers).where(eq(steeringMembers.id, id))
+}
+
+/** The id of the new meeting. */
+export async function insertMeeting (db: Db, values: typeof steeringMeetings.$inferInsert) {
+  const [row] = await db.insert(steeringMeetings).values(values).returning({ id: steeringMeetings.id })
+  return row!.id
+}
+
+export async function deleteMeeting (db: Db, id: number) {
+  await db.delete(steeringMeetings).where(eq(steeringMeetings.id, id))
+}

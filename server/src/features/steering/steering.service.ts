@@ -16,8 +16,8 @@ import {
   SteeringAttendeeUnknownError, SteeringMeasureUnknownError, SteeringMeetingNotFoundError, SteeringMemberNotFoundError,
 } from './steering.errors.ts'
 import {
-  findMeeting, findMeetingDetail, findMember, listMeetingSummaries, listMembersOfCity, meetingsAttendedBy,
-  memberRecord, organisationInCity, replaceAttendees, replaceDecisions, unknownMeasures, unknownMembers,
+  deleteMeeting, deleteMember, findMeeting, findMeetingDetail, findMember, listMeetingSummaries, listMembersOfCity, meetingsAttendedBy,
+  insertMeeting, insertMember, memberRecord, organisationInCity, replaceAttendees, replaceDecisions, unknownMeasures, unknownMembers,
   type SteeringMeetingDetailRow, type SteeringMemberRow,
 } from './steering.queries.ts'
 import { addMonths, isKnownTimeZone } from '../../lib/dates.ts'
@@ -89,10 +89,7 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
   }
 
   /** The city, for its admins only; anyone else learns nothing about it. */
-  async function adminCity (tx: Db, citySlug: string, actor: Actor) {
-    const city = await getCityAs(tx, citySlug, actor, 'admin')
-    return city
-  }
+  const adminCity = (tx: Db, citySlug: string, actor: Actor) => getCityAs(tx, citySlug, actor, 'admin')
 
   /** A seat locked for a versioned write by one of its city's administrators. */
   const lockMember = (tx: Db, id: number, expected: number | undefined, actor: Actor) => lockVersioned({
@@ -155,9 +152,9 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
       return writeTransaction(db, onChange, async (tx) => {
         const city = await adminCity(tx, citySlug, actor)
         await checkOrganisation(tx, city.id, input.organisationId)
-        const [created] = await tx.insert(steeringMembers).values({ ...input, cityId: city.id }).returning()
-        await recordAudit(tx, actor, { cityId: city.id, action: 'steering.member.create', entityType: 'steering_member', entityId: created!.id, after: created })
-        return member(tx, created!.id)
+        const created = await insertMember(tx, { ...input, cityId: city.id })
+        await recordAudit(tx, actor, { cityId: city.id, action: 'steering.member.create', entityType: 'steering_member', entityId: created.id, after: created })
+        return member(tx, created.id)
       })
     },
 
@@ -179,7 +176,7 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
         const row = await lockMember(tx, id, expected, actor)
         // The seat leaves the attendee lists of past meetings (cascade); the trail keeps which ones.
         const before = { ...await memberRecord(tx, id), attendedMeetingIds: await meetingsAttendedBy(tx, id) }
-        await tx.delete(steeringMembers).where(eq(steeringMembers.id, id))
+        await deleteMember(tx, id)
         await recordAudit(tx, actor, { cityId: row.cityId, action: 'steering.member.delete', entityType: 'steering_member', entityId: id, before })
       })
     },
@@ -195,10 +192,7 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
       return writeTransaction(db, onChange, async (tx) => {
         const city = await adminCity(tx, citySlug, actor)
         await checkMeetingReferences(tx, city.id, input)
-        const [created] = await tx.insert(steeringMeetings)
-          .values({ cityId: city.id, date: input.date, agenda: input.agenda ?? null, minutes: input.minutes ?? null })
-          .returning({ id: steeringMeetings.id })
-        const id = created!.id
+        const id = await insertMeeting(tx, { cityId: city.id, date: input.date, agenda: input.agenda ?? null, minutes: input.minutes ?? null })
         await replaceAttendees(tx, id, input.attendeeIds ?? [])
         await replaceDecisions(tx, id, input.decisions ?? [])
         const after = await meeting(tx, id)
@@ -226,7 +220,7 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
       await writeTransaction(db, onChange, async (tx) => {
         const row = await lockMeeting(tx, id, expected, actor)
         const before = await meeting(tx, id)
-        await tx.delete(steeringMeetings).where(eq(steeringMeetings.id, id))
+        await deleteMeeting(tx, id)
         await recordAudit(tx, actor, { cityId: row.cityId, action: 'steering.meeting.delete', entityType: 'steering_meeting', entityId: id, before })
       })
     },

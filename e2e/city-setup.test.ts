@@ -1,22 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, type Browser, openBrowser, setLanguage } from './browser'
-import { serverCommand } from './server-command'
+import { startEmptyServer } from './server-process'
 
 // A new city from the platform to its settings, in a server of its own (the shared demo has no platform
 // administrator, and this must not add a city others would count): the setup link makes the platform
 // administrator, who adds a city and invites its first administrator; she accepts the invitation, sets the
 // city's time zone and settings, and finds the change in the audit log, also on a 360 px phone.
-const repoRoot = fileURLToPath(new URL('..', import.meta.url))
-let server: ChildProcess
-let output = ''
-let dataDir = ''
+let server: Awaited<ReturnType<typeof startEmptyServer>>
 let origin = ''
 let setupLink = ''
 
@@ -24,46 +15,13 @@ const operator = { email: 'betrieb@example.org', password: 'die erste lange Pass
 // Her passphrase shares no word with her name or address: the server refuses such context-specific passwords.
 const cityAdmin = { email: 'amt@erfurt.example', password: 'Kraniche ziehen leise ueber den Wolken' }
 
-async function freePort (): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
-
 beforeAll(async () => {
-  const port = await freePort()
-  origin = `http://127.0.0.1:${port}`
-  dataDir = mkdtempSync(join(tmpdir(), 'eccar-e2e-city-'))
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'info', PUBLIC_ORIGIN: origin, PORT: String(port), HOST: '127.0.0.1' }
-  delete env.DATABASE_URL
-  delete env.SMTP_URL
-  server = spawn(process.execPath, serverCommand(repoRoot), { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  server.stdout?.on('data', (d: Buffer) => { output += d.toString() })
-  server.stderr?.on('data', (d: Buffer) => { output += d.toString() })
-  // Start-up (tsx, migrations) has taken over 3 minutes on the shared machine; the setup link follows "listening".
-  const deadline = Date.now() + 450_000
-  while (!setupLink) {
-    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`no setup link:\n${output}`)
-    setupLink = /(http:\/\/127\.0\.0\.1:\d+\/setup\/[\w-]+)/.exec(output)?.[1] ?? ''
-    await new Promise((r) => setTimeout(r, 250))
-  }
+  server = await startEmptyServer('eccar-e2e-city-')
+  origin = server.origin
+  setupLink = server.setupLink
 }, 480_000)
 
-afterAll(async () => {
-  if (server && server.exitCode === null) {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => server.kill('SIGKILL'), 10_000)
-      server.once('exit', () => { clearTimeout(timer); resolve() })
-      server.kill('SIGTERM')
-    })
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-})
+afterAll(async () => { await server?.stop() })
 
 async function open (page: Page, path: string) {
   await page.goto(`${origin}${path}`)

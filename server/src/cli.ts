@@ -6,14 +6,14 @@ import { recordAudit } from './features/audit/audit.writer.ts'
 import { writeTransaction } from './cache/write-transaction.ts'
 import { loadConfig } from './config.ts'
 import { openDatabase, type DatabaseHandle } from './db/client.ts'
-import { findCityBySlug, insertCity } from './features/cities/cities.queries.ts'
+import { insertCity } from './features/cities/cities.queries.ts'
+import { findCityBySlug } from './features/cities/cities.service.ts'
 import { parsePlanFile } from './features/plan-files/plan-file.check.ts'
 import { PlanFileInvalidError } from './features/plan-files/plan-files.errors.ts'
 import { buildPlanFile } from './features/plan-files/plan-files.export.ts'
 import { importPlanFileAudited } from './features/plan-files/plan-files.service.ts'
-import { findUserByEmail } from './features/session/session.queries.ts'
-import { createInvitation } from './features/users/invitations.ts'
-import { memberships, users } from './db/schema/index.ts'
+import { findUserByEmail, insertUser } from './features/session/session.service.ts'
+import { createInvitation, insertMembership } from './features/users/users.service.ts'
 import { lockDataDir } from './lib/data-dir-lock.ts'
 
 const usage = `Usage:
@@ -69,10 +69,10 @@ async function createAdminCommand (database: DatabaseHandle, email: string, name
     if (await findUserByEmail(tx, email)) throw new Error(`There is already an account for ${email}`)
     const city = citySlug ? await findCityBySlug(tx, citySlug) : undefined
     if (citySlug && !city) throw new Error(`City "${citySlug}" does not exist`)
-    const [user] = await tx.insert(users).values({ email, displayName: name, isPlatformAdmin: !city }).returning({ id: users.id })
-    if (city) await tx.insert(memberships).values({ userId: user!.id, cityId: city.id, role: 'admin' })
-    await recordAudit(tx, systemActor, { cityId: city?.id ?? null, action: 'user.create-admin', entityType: 'user', entityId: user!.id, after: { email, platformAdmin: !city } })
-    return createInvitation(tx, user!.id)
+    const userId = await insertUser(tx, { email, displayName: name, isPlatformAdmin: !city })
+    if (city) await insertMembership(tx, { userId, cityId: city.id, role: 'admin' })
+    await recordAudit(tx, systemActor, { cityId: city?.id ?? null, action: 'user.create-admin', entityType: 'user', entityId: userId, after: { email, platformAdmin: !city } })
+    return createInvitation(tx, userId)
   })
   console.log(`Created ${citySlug ? `an admin of ${citySlug}` : 'a platform administrator'}: ${email}`)
   console.log(`Open this link within 7 days to set the password (it works once):\n  ${origin}${invitation.path}`)

@@ -17,12 +17,8 @@ const RelationInputSchema = Type.Object({
   noteEn: Type.Optional(Nullable(ShortTextSchema)),
 }, { additionalProperties: false })
 
-/**
- * The measure's descriptive texts: each in a column of the same name, null when empty, public on the
- * measure page. A new text of this kind is added here only; the measure's answer and its presenter
- * take the whole group.
- */
-export const measureTextFields = {
+/** The measure's descriptive texts: each in a column of the same name, null when empty. */
+const measureTextFields = {
   descriptionDe: Nullable(LongTextSchema),
   descriptionEn: Nullable(LongTextSchema),
   recurrenceOn: Nullable(RecurrenceOnSchema),
@@ -33,11 +29,21 @@ export const measureTextFields = {
   goodPracticeDescriptionDe: Nullable(LongTextSchema), // what makes it a good practice, in short
   goodPracticeDescriptionEn: Nullable(LongTextSchema),
 }
-export type MeasureTextField = keyof typeof measureTextFields
-export const measureTextFieldNames = Object.keys(measureTextFields) as MeasureTextField[]
+
+/**
+ * The measure's own columns that its answer shows as they are, public on the measure page: the texts, and
+ * flags, numbers or dates of the same kind. A new field of this kind is added here only; creating and
+ * changing a measure, the measure's answer (`MeasureDetail`), its presenter and the plan file take the group.
+ */
+export const measureShownFields = {
+  ...measureTextFields,
+  goodPractice: Type.Boolean({ description: 'The city presents this measure as a good practice; the report collects these in a section of their own (false unless set)' }),
+}
+export type MeasureShownField = keyof typeof measureShownFields
+export const measureShownFieldNames = Object.keys(measureShownFields) as MeasureShownField[]
 
 export const measureFields = {
-  ...Type.Partial(Type.Object(measureTextFields)).properties,
+  ...Type.Partial(Type.Object(measureShownFields)).properties,
   code: CodeSchema,
   primaryCommitment: CommitmentNumberSchema,
   secondaryCommitments: Type.Optional(Type.Array(CommitmentNumberSchema, { maxItems: 10, uniqueItems: true })),
@@ -49,7 +55,6 @@ export const measureFields = {
   startDate: Type.Optional(Nullable(DateSchema)),
   endDate: Type.Optional(Nullable(DateSchema)),
   recurrence: Type.Optional(RecurrenceSchema),
-  goodPractice: Type.Optional(Type.Boolean({ description: 'Defaults to false' })),
   relatedMeasures: Type.Optional(Type.Array(RelationInputSchema, { maxItems: 100 })),
   exampleActions: Type.Optional(Type.Array(Type.String({ pattern: '^([1-9]|10)\\.[a-z]$' }), { maxItems: 30, uniqueItems: true })),
   isPublic: Type.Optional(Type.Boolean()),

@@ -4,7 +4,7 @@ import {
 } from './common.ts'
 import { ExampleActionSchema } from './commitments.ts'
 import { Limits } from './limits.ts'
-import { measureFields, measureTextFields } from './measure-fields.ts'
+import { measureFields, measureShownFields } from './measure-fields.ts'
 import { OrganisationRefSchema } from './organisations.ts'
 import { EvidenceLinkSchema } from './plan-file.ts'
 import { MeasureOriginSchema, MeasureStatusSchema, MeasureTypeSchema, RecurrenceSchema } from './vocabulary-schemas.ts'
@@ -81,9 +81,8 @@ export const MeasureDetailSchema = Type.Object({
   citySlug: SlugSchema,
   planTitleDe: Type.String(),
   planTitleEn: Nullable(Type.String()),
-  ...measureTextFields,
+  ...measureShownFields,
   statusReason: Nullable(Type.String()),
-  goodPractice: Type.Boolean({ description: 'The city presents this measure as a good practice; the report collects these in a section of their own' }),
   internalNote: Type.Optional(Nullable(Type.String({ description: 'Only for signed-in users' }))),
   relatedMeasures: Type.Array(MeasureLinkSchema, { description: 'Measures this one refers to' }),
   referencedBy: Type.Array(MeasureLinkSchema, { description: 'Measures that refer to this one' }),

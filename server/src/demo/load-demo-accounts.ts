@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm'
 import { hashPassword } from '../auth/passwords.ts'
 import type { Db } from '../db/client.ts'
-import { membershipOrganisations, memberships, organisations, users } from '../db/schema/index.ts'
+import { insertDemoAccount } from './demo.queries.ts'
 
 /**
  * Two accounts to try the steering group's workflow with. Their passwords are printed in the
@@ -14,13 +13,6 @@ export const demoAccounts = [
 
 export async function loadDemoAccounts (tx: Db, cityId: number) {
   for (const account of demoAccounts) {
-    const [user] = await tx.insert(users).values({
-      email: account.email, displayName: account.displayName, passwordHash: await hashPassword(account.password),
-    }).returning({ id: users.id })
-    await tx.insert(memberships).values({ userId: user!.id, cityId, role: account.role })
-    if (account.organisation) {
-      const [organisation] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, account.organisation))
-      await tx.insert(membershipOrganisations).values({ userId: user!.id, cityId, organisationId: organisation!.id })
-    }
+    await insertDemoAccount(tx, cityId, { ...account, passwordHash: await hashPassword(account.password) })
   }
 }

@@ -1,6 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { cities, organisations, steeringMembers } from '../db/schema/index.ts'
+import { insertSteeringGroup, organisationsNamed } from './demo.queries.ts'
 import steering from './jena/steering.json' with { type: 'json' }
 
 interface DemoSeat { seat: string, organisation: string | null, roleInGroup: string | null }
@@ -13,14 +12,12 @@ interface DemoSeat { seat: string, organisation: string | null, roleInGroup: str
 export async function loadSteeringGroup (tx: Db, cityId: number) {
   const seats = steering.seats as DemoSeat[]
   const names = [...new Set(seats.flatMap((seat) => (seat.organisation === null ? [] : [seat.organisation])))]
-  const found = await tx.select({ id: organisations.id, name: organisations.name }).from(organisations)
-    .where(and(eq(organisations.cityId, cityId), inArray(organisations.name, names)))
+  const found = await organisationsNamed(tx, cityId, names)
   const idOf = new Map(found.map((row) => [row.name, row.id]))
   const values = seats.map((seat) => {
     const organisationId = seat.organisation === null ? null : idOf.get(seat.organisation)
     if (organisationId === undefined) throw new Error(`Demo steering seat "${seat.seat}" names an unknown organisation "${seat.organisation}"`)
     return { cityId, seat: seat.seat, organisationId, personName: null, roleInGroup: seat.roleInGroup }
   })
-  await tx.insert(steeringMembers).values(values)
-  await tx.update(cities).set({ steeringCadenceMonths: steering.cadenceMonths }).where(eq(cities.id, cityId))
+  await insertSteeringGroup(tx, cityId, values, steering.cadenceMonths)
 }

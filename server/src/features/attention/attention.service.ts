@@ -1,7 +1,7 @@
 import type { AttentionMeasure, AttentionQuery, OrganisationRef, PlanAttention } from '@eccar/shared'
 import { requireRole, type Actor } from '../../auth/actor.ts'
 import type { Db } from '../../db/client.ts'
-import { PlanNotFoundError } from '../plans/plans.errors.ts'
+import { PlanNotFoundError } from '../plans/plans.service.ts'
 import { attentionReasons, groupByLead } from './attention.rules.ts'
 import { dayInZone } from '../../lib/dates.ts'
 import { findPlanForAttention, listLiveMeasures, type LiveMeasureRow } from './attention.queries.ts'
@@ -46,3 +46,6 @@ export function createAttentionService (db: Db, now: Clock = () => new Date()) {
     },
   }
 }
+
+// The reminders (notifications) name the same reasons for attention as the attention list does.
+export { attentionReasons } from './attention.rules.ts'

@@ -1,8 +1,7 @@
 import { Limits, type AuditEntry, type AuditList, type AuditQuery } from '@eccar/shared'
-import { requireRole, type Actor } from '../../auth/actor.ts'
+import type { Actor } from '../../auth/actor.ts'
 import type { Db } from '../../db/client.ts'
-import { CityNotFoundError } from '../cities/cities.errors.ts'
-import { getCityBySlug } from '../cities/cities.queries.ts'
+import { getCityAs } from '../cities/cities.service.ts'
 import { listAuditEntries, type AuditRow } from './audit.queries.ts'
 
 export function toAuditEntry (row: AuditRow): AuditEntry {
@@ -24,8 +23,7 @@ export function createAuditService (db: Db) {
   return {
     /** The city's audit trail, for its administrators only. */
     async list (citySlug: string, query: AuditQuery, actor: Actor): Promise<AuditList> {
-      const city = await getCityBySlug(db, citySlug)
-      requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug), 'only the city\'s administrators read the audit trail')
+      const city = await getCityAs(db, citySlug, actor, 'admin', { what: 'only the city\'s administrators read the audit trail' })
       const { limit = Limits.listPageDefault, offset = 0, ...filters } = query
       const { rows, total } = await listAuditEntries(db, city.id, filters, { limit, offset })
       return { items: rows.map(toAuditEntry), total, limit, offset }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ApiErrorSchema, AuditListSchema, AuditQuerySchema, CityParamsSchema } from '@eccar/shared'
-import { errorResponses } from '../common/schemas.ts'
+import { AuditListSchema, AuditQuerySchema, CityParamsSchema } from '@eccar/shared'
+import { signedInErrorResponses } from '../common/schemas.ts'
 import { createAuditService } from './audit.service.ts'
 
 // Read only: the trail is append-only, and the database refuses UPDATE, DELETE and TRUNCATE on it.
@@ -15,7 +15,7 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: '`action` matches exactly, or as a prefix when it ends in a dot (`measure.`). `from` is inclusive, `to` exclusive.',
       params: CityParamsSchema,
       querystring: AuditQuerySchema,
-      response: { 200: AuditListSchema, ...errorResponses, 401: ApiErrorSchema, 403: ApiErrorSchema },
+      response: { 200: AuditListSchema, ...signedInErrorResponses },
     },
   }, async (request) => service.list(request.params.city, request.query, request.actor))
 }

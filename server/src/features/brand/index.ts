@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
-  ApiErrorSchema, BrandingSettingsSchema, CheckEasyReadSchema, CityParamsSchema, EasyReadListSchema, EasyReadParamsSchema,
+  BrandingSettingsSchema, CheckEasyReadSchema, CityParamsSchema, EasyReadListSchema, EasyReadParamsSchema,
   EasyReadTextSchema, IdParamsSchema, LogoParamsSchema, logoMaxBytes, logoMediaTypes, OEmbedQuerySchema, OEmbedSchema,
   PublicBrandingSchema, SaveEasyReadSchema, UpdateBrandingSchema,
 } from '@eccar/shared'
 import { Type } from 'typebox'
-import { errorResponses, versionedWriteResponses } from '../common/schemas.ts'
+import { errorResponses, signedInErrorResponses, versionedWriteResponses } from '../common/schemas.ts'
 import { expectedVersion, setVersionTag } from '../common/versioning.ts'
 import { createPlansService } from '../plans/plans.service.ts'
 import { createBrandService } from './brand.service.ts'
@@ -13,7 +13,6 @@ import { createEasyReadService } from './easy-read.service.ts'
 import { createEmbeds } from './embed.service.ts'
 
 const tags = ['branding']
-const signedIn = { ...errorResponses, 401: ApiErrorSchema, 403: ApiErrorSchema }
 const logoBody = {
   content: Object.fromEntries(logoMediaTypes.map((type) => [type, { schema: Type.Unsafe<Buffer>({ format: 'binary', description: `PNG or WebP, at most ${logoMaxBytes} bytes` }) }])),
 }
@@ -58,7 +57,7 @@ const brandRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'signed-in' },
     schema: {
       tags, summary: 'The branding with the origins allowed to frame the widgets (admins)',
-      params: CityParamsSchema, response: { 200: BrandingSettingsSchema, ...signedIn },
+      params: CityParamsSchema, response: { 200: BrandingSettingsSchema, ...signedInErrorResponses },
     },
   }, async (request, reply) => {
     const current = await brand.settings(request.params.city, request.actor)
@@ -126,7 +125,7 @@ const brandRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'signed-in' },
     schema: {
       tags: ['easy-read'], summary: 'All Leichte Sprache texts of the plan, checked or not (editors)',
-      params: IdParamsSchema, response: { 200: EasyReadListSchema, ...signedIn },
+      params: IdParamsSchema, response: { 200: EasyReadListSchema, ...signedInErrorResponses },
     },
   }, async (request) => easyRead.drafts(request.params.id, request.actor))
 

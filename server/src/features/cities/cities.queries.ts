@@ -6,13 +6,15 @@ import { CityNotFoundError } from './cities.errors.ts'
 export const listCities = (db: Db) =>
   db.select({ id: cities.id, slug: cities.slug, name: cities.name }).from(cities).orderBy(asc(cities.name))
 
-export async function findCityBySlug (db: Db, slug: string) {
-  const [city] = await db.select().from(cities).where(eq(cities.slug, slug))
+/** `forUpdate` locks the city's row for the caller's transaction (settings writes, incident periods). */
+export async function findCityBySlug (db: Db, slug: string, options: { forUpdate?: boolean } = {}) {
+  const query = db.select().from(cities).where(eq(cities.slug, slug))
+  const [city] = options.forUpdate ? await query.for('update') : await query
   return city
 }
 
-export async function getCityBySlug (db: Db, slug: string) {
-  const city = await findCityBySlug(db, slug)
+export async function getCityBySlug (db: Db, slug: string, options: { forUpdate?: boolean } = {}) {
+  const city = await findCityBySlug(db, slug, options)
   if (!city) throw new CityNotFoundError(slug)
   return city
 }

@@ -7,10 +7,15 @@ export const errorResponses = {
   404: ApiErrorSchema,
 }
 
-export const writeErrorResponses = {
+/** A read for signed-in people: 401 without a session, 403 with too small a role. */
+export const signedInErrorResponses = {
   ...errorResponses,
   401: ApiErrorSchema,
   403: ApiErrorSchema,
+}
+
+export const writeErrorResponses = {
+  ...signedInErrorResponses,
   409: ApiErrorSchema,
   413: ApiErrorSchema,
   415: ApiErrorSchema,

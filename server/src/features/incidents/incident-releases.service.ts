@@ -2,14 +2,12 @@ import type {
   IncidentAudit, IncidentCount, IncidentRelease, IncidentReleaseList, IncidentReleaseSummary, PrepareIncidentRelease, PublicIncidentQuery,
   PublicIncidentReleaseRef, PublicIncidents,
 } from '@eccar/shared'
-import { canReadRawIncidents, ForbiddenError, requireRole, userIdOf, type Actor } from '../../auth/actor.ts'
+import { canReadRawIncidents, ForbiddenError, userIdOf, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { dayInZone } from '../../lib/dates.ts'
-import { CityNotFoundError } from '../cities/cities.errors.ts'
-import { getCityBySlug } from '../cities/cities.queries.ts'
-import { findCityForUpdate } from '../steering/steering.queries.ts'
+import { getCityAs, getCityBySlug } from '../cities/cities.service.ts'
 import { protectionTarget } from './incidents.audit.ts'
 import {
   IncidentPeriodNotFoundError, IncidentReleaseAuditStaleError, IncidentReleaseNotFoundError, IncidentReleasePendingError,
@@ -60,8 +58,7 @@ const toRef = (row: IncidentReleaseRow): PublicIncidentReleaseRef =>
 export function createIncidentReleasesService (db: Db, onChange: ChangeListener = () => {}) {
   /** The city, for someone allowed to see raw counts; others get 403, other cities' members 404. */
   async function rawCity (citySlug: string, actor: Actor) {
-    const city = await getCityBySlug(db, citySlug)
-    requireRole(actor, city.id, 'viewer', () => new CityNotFoundError(citySlug))
+    const city = await getCityAs(db, citySlug, actor, 'viewer')
     if (!canReadRawIncidents(actor, city.id)) throw new ForbiddenError('needs the admin or incidents role')
     return city
   }
@@ -87,8 +84,7 @@ export function createIncidentReleasesService (db: Db, onChange: ChangeListener 
       await rawCity(citySlug, actor)
       return db.transaction(async (tx) => {
         // The city's row lock serialises preparations, so two drafts of one period cannot race.
-        const city = await findCityForUpdate(tx, citySlug)
-        if (!city) throw new CityNotFoundError(citySlug)
+        const city = await getCityBySlug(tx, citySlug, { forUpdate: true })
         const { periodStart, periodEnd } = input
         if (periodEnd >= dayInZone(new Date(), city.timeZone)) throw new IncidentReleasePeriodOpenError(periodStart, periodEnd)
         const rows = await periodCounts(tx, city.id, periodStart, periodEnd)
@@ -149,9 +145,7 @@ export function createIncidentReleasesService (db: Db, onChange: ChangeListener 
 
     async publish (citySlug: string, id: number, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
-        const city = await findCityForUpdate(tx, citySlug)
-        if (!city) throw new CityNotFoundError(citySlug)
-        requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug), 'only administrators publish')
+        const city = await getCityAs(tx, citySlug, actor, 'admin', { forUpdate: true, what: 'only administrators publish' })
         const row = await findRelease(tx, city.id, id)
         if (!row) throw new IncidentReleaseNotFoundError(String(id))
         if (row.state !== 'checked') throw new IncidentReleaseStateError(row.state, 'published')
@@ -168,13 +162,13 @@ export function createIncidentReleasesService (db: Db, onChange: ChangeListener 
     async remove (citySlug: string, id: number, actor: Actor) {
       await rawCity(citySlug, actor)
       await db.transaction(async (tx) => {
-        const city = await findCityForUpdate(tx, citySlug)
-        const row = await findRelease(tx, city!.id, id)
+        const city = await getCityBySlug(tx, citySlug, { forUpdate: true })
+        const row = await findRelease(tx, city.id, id)
         if (!row) throw new IncidentReleaseNotFoundError(String(id))
         if (row.state === 'published') throw new IncidentReleaseStateError('published', 'deleted')
         await deleteRelease(tx, row.id)
         await recordAudit(tx, actor, {
-          cityId: city!.id, action: 'incidents.release.delete', entityType: 'incident_release', entityId: row.id, before: toSummary(row, true), after: null,
+          cityId: city.id, action: 'incidents.release.delete', entityType: 'incident_release', entityId: row.id, before: toSummary(row, true), after: null,
         })
       })
     },

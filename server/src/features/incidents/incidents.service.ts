@@ -1,13 +1,11 @@
 import {
   discriminationKinds, lifeAreas, reportingChannels, type IncidentPeriod, type IncidentPeriodRef, type ReplaceIncidentPeriod,
 } from '@eccar/shared'
-import { canReadRawIncidents, ForbiddenError, requireRole, type Actor } from '../../auth/actor.ts'
+import { canReadRawIncidents, ForbiddenError, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
-import { CityNotFoundError } from '../cities/cities.errors.ts'
-import { getCityBySlug } from '../cities/cities.queries.ts'
-import { findCityForUpdate } from '../steering/steering.queries.ts'
+import { getCityAs } from '../cities/cities.service.ts'
 import { IncidentCellDuplicateError, IncidentPeriodOverlapError, IncidentPeriodTooShortError } from './incidents.errors.ts'
 import { listIncidentCounts, overlappingPeriod, periodCounts, replacePeriodCounts, type IncidentCountRow } from './incidents.queries.ts'
 import { coversHalfYear } from './incidents.rules.ts'
@@ -50,8 +48,7 @@ export function createIncidentsService (db: Db, onChange: ChangeListener = () =>
   return {
     /** Everything entered, unsuppressed: administrators and the anti-discrimination office only. */
     async table (citySlug: string, actor: Actor) {
-      const city = await getCityBySlug(db, citySlug)
-      requireRole(actor, city.id, 'viewer', () => new CityNotFoundError(citySlug))
+      const city = await getCityAs(db, citySlug, actor, 'viewer')
       if (!canReadRawIncidents(actor, city.id)) throw new ForbiddenError('needs the admin or incidents role')
       const rows = await listIncidentCounts(db, city.id)
       return { threshold: city.incidentThreshold, periods: periodsOf(rows).map((period) => toIncidentPeriod(period, rows)) }
@@ -60,9 +57,7 @@ export function createIncidentsService (db: Db, onChange: ChangeListener = () =>
     async replacePeriod (citySlug: string, input: ReplaceIncidentPeriod, actor: Actor) {
       return writeTransaction(db, onChange, async (tx) => {
         // The city's row lock makes the overlap check and the replacement one step for concurrent writers.
-        const city = await findCityForUpdate(tx, citySlug)
-        if (!city) throw new CityNotFoundError(citySlug)
-        requireRole(actor, city.id, 'viewer', () => new CityNotFoundError(citySlug))
+        const city = await getCityAs(tx, citySlug, actor, 'viewer', { forUpdate: true })
         if (!canReadRawIncidents(actor, city.id)) throw new ForbiddenError('needs the admin or incidents role')
         const { periodStart, periodEnd, counts } = input
         if (!coversHalfYear(periodStart, periodEnd)) throw new IncidentPeriodTooShortError(periodStart, periodEnd)

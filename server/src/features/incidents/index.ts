@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
-  ApiErrorSchema, CityParamsSchema, IncidentPeriodSchema, IncidentReleaseListSchema, IncidentReleaseParamsSchema, IncidentReleaseSchema,
+  CityParamsSchema, IncidentPeriodSchema, IncidentReleaseListSchema, IncidentReleaseParamsSchema, IncidentReleaseSchema,
   IncidentTableSchema, PrepareIncidentReleaseSchema, PublicIncidentQuerySchema, PublicIncidentsSchema, ReplaceIncidentPeriodSchema,
 } from '@eccar/shared'
-import { errorResponses, NoContentSchema, writeErrorResponses } from '../common/schemas.ts'
+import { errorResponses, NoContentSchema, signedInErrorResponses, writeErrorResponses } from '../common/schemas.ts'
 import { createIncidentReleasesService } from './incident-releases.service.ts'
 import { createIncidentsService } from './incidents.service.ts'
 
 const tags = ['incidents']
-const readErrors = { ...errorResponses, 401: ApiErrorSchema, 403: ApiErrorSchema }
 
 /**
  * Aggregate incident counts (DOMAIN.md §5.1) and their releases (issue 10). Raw counts stay with
@@ -24,7 +23,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       summary: 'Every incident count the city entered, unsuppressed (administrators and the anti-discrimination office)',
       params: CityParamsSchema,
-      response: { 200: IncidentTableSchema, ...readErrors },
+      response: { 200: IncidentTableSchema, ...signedInErrorResponses },
     },
   }, async (request) => service.table(request.params.city, request.actor))
 
@@ -76,7 +75,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/cities/:city/incident-releases/:id', {
     config: { access: 'signed-in' },
-    schema: { tags, summary: 'One release with its frozen counts and audit', params: IncidentReleaseParamsSchema, response: { 200: IncidentReleaseSchema, ...readErrors } },
+    schema: { tags, summary: 'One release with its frozen counts and audit', params: IncidentReleaseParamsSchema, response: { 200: IncidentReleaseSchema, ...signedInErrorResponses } },
   }, async (request) => releases.get(request.params.city, request.params.id, request.actor))
 
   app.post('/cities/:city/incident-releases/:id/audit', {

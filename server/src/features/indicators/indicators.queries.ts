@@ -14,6 +14,29 @@ export async function findIndicator (db: Db, id: number, options: { forUpdate?: 
   return row
 }
 
+export async function findIndicatorRow (db: Db, id: number) {
+  const [row] = await db.select().from(indicators).where(eq(indicators.id, id))
+  return row
+}
+
+export async function insertIndicator (db: Db, values: typeof indicators.$inferInsert) {
+  const [row] = await db.insert(indicators).values(values).returning()
+  return row!
+}
+
+export async function deleteIndicator (db: Db, id: number) {
+  await db.delete(indicators).where(eq(indicators.id, id))
+}
+
+export async function insertIndicatorValue (db: Db, values: typeof indicatorValues.$inferInsert) {
+  const [row] = await db.insert(indicatorValues).values(values).returning()
+  return row!
+}
+
+export async function deleteIndicatorValue (db: Db, id: number) {
+  await db.delete(indicatorValues).where(eq(indicatorValues.id, id))
+}
+
 export function listIndicatorsOfPlan (db: Db, planId: number, options: { publicOnly: boolean }) {
   const conditions = [eq(indicators.planId, planId), ...(options.publicOnly ? [eq(indicators.isPublic, true)] : [])]
   return db.select().from(indicators).where(and(...conditions)).orderBy(asc(indicators.id))

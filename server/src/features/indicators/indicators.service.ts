@@ -4,11 +4,9 @@ import { canSeeInternal, requireRole, systemActor, userIdOf, type Actor } from '
 import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
-import { indicators, indicatorValues } from '../../db/schema/index.ts'
-import { existingMeasureIds } from '../measures/measures.queries.ts'
-import { PlanNotFoundError } from '../plans/plans.errors.ts'
-import { findPlan } from '../plans/plans.queries.ts'
-import type { PlansService } from '../plans/plans.service.ts'
+import { indicators } from '../../db/schema/index.ts'
+import { existingMeasureIds } from '../measures/measures.service.ts'
+import { getPlanAs, type PlansService } from '../plans/plans.service.ts'
 import { lockRecord, lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
 import { visiblePlanStates } from '../common/visibility.ts'
@@ -17,7 +15,8 @@ import {
 } from './indicators.errors.ts'
 import { presentIndicator } from './indicators.progress.ts'
 import {
-  findIndicator, findValue, findValueForPeriod, listIndicatorsOfPlan, loadIndicatorLinks, replaceIndicatorLinks,
+  deleteIndicator, deleteIndicatorValue, findIndicator, findIndicatorRow, findValue, findValueForPeriod, insertIndicator, insertIndicatorValue,
+  listIndicatorsOfPlan, loadIndicatorLinks, replaceIndicatorLinks,
   type IndicatorLinks, type IndicatorRow,
 } from './indicators.queries.ts'
 
@@ -51,8 +50,7 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
   }
 
   async function presentById (tx: Db, id: number, actor: Actor) {
-    const [row] = await tx.select().from(indicators).where(eq(indicators.id, id))
-    return present(tx, row!, actor)
+    return present(tx, (await findIndicatorRow(tx, id))!, actor)
   }
 
   /** The indicator locked for a write by its city's members of at least `minimum` rank. */
@@ -93,16 +91,14 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
 
     async create (planId: number, input: CreateIndicator, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
-        const plan = await findPlan(tx, planId)
-        if (!plan) throw new PlanNotFoundError(planId)
-        requireRole(actor, plan.cityId, 'admin', () => new PlanNotFoundError(planId))
+        const plan = await getPlanAs(tx, planId, actor, 'admin')
         const { commitments, measureIds, ...fields } = input
         await checkMeasures(tx, planId, measureIds)
-        const [created] = await tx.insert(indicators).values({ ...fields, planId, cityId: plan.cityId }).returning()
-        await replaceIndicatorLinks(tx, created!.id, { commitments, measureIds })
+        const created = await insertIndicator(tx, { ...fields, planId, cityId: plan.cityId })
+        await replaceIndicatorLinks(tx, created.id, { commitments, measureIds })
         await announce({ planId })
-        const after = await present(tx, created!, actor)
-        await recordAudit(tx, actor, { cityId: plan.cityId, action: 'indicator.create', entityType: 'indicator', entityId: created!.id, after })
+        const after = await present(tx, created, actor)
+        await recordAudit(tx, actor, { cityId: plan.cityId, action: 'indicator.create', entityType: 'indicator', entityId: created.id, after })
         return after
       })
     },
@@ -127,7 +123,7 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
         const current = await lockIndicator(tx, id, actor, expected)
         const before = await present(tx, current, systemActor)
         // Values and links go with it (cascade); the trail keeps them in `before`.
-        await tx.delete(indicators).where(eq(indicators.id, id))
+        await deleteIndicator(tx, id)
         await announce({ planId: current.planId })
         await recordAudit(tx, actor, { cityId: current.cityId, action: 'indicator.delete', entityType: 'indicator', entityId: id, before })
       })
@@ -142,12 +138,12 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
         if (await findValueForPeriod(tx, id, { periodStart: input.periodStart, periodEnd: input.periodEnd, category })) {
           throw new IndicatorValueExistsError(input.periodStart, input.periodEnd, category === null ? '' : ` (category "${category}")`)
         }
-        const [created] = await tx.insert(indicatorValues).values({
+        const created = await insertIndicatorValue(tx, {
           indicatorId: id, periodStart: input.periodStart, periodEnd: input.periodEnd, category, value: input.value,
           sourceNote: input.sourceNote ?? null, enteredBy: userIdOf(actor),
-        }).returning()
+        })
         await announce({ planId: current.planId })
-        await recordAudit(tx, actor, { cityId: current.cityId, action: 'indicator.value.create', entityType: 'indicator_value', entityId: created!.id, after: created })
+        await recordAudit(tx, actor, { cityId: current.cityId, action: 'indicator.value.create', entityType: 'indicator_value', entityId: created.id, after: created })
         return present(tx, current, actor)
       })
     },
@@ -157,10 +153,27 @@ export function createIndicatorsService (db: Db, plans: PlansService, onChange: 
         const current = await lockRecord(indicatorRecord(tx, id, actor, 'editor'))
         const value = await findValue(tx, id, valueId)
         if (!value) throw new IndicatorValueNotFoundError(valueId)
-        await tx.delete(indicatorValues).where(eq(indicatorValues.id, valueId))
+        await deleteIndicatorValue(tx, valueId)
         await announce({ planId: current.planId })
         await recordAudit(tx, actor, { cityId: current.cityId, action: 'indicator.value.delete', entityType: 'indicator_value', entityId: valueId, before: value })
       })
     },
   }
 }
+
+// What other features use of indicators (the import boundary lets them reach indicators only through this file).
+
+/**
+ * The indicator for an editor of its city, in a plan the actor may see; to anyone else it does not exist
+ * (404 INDICATOR_NOT_FOUND). The spreadsheet import of values starts here.
+ */
+export async function getIndicatorForEditor (db: Db, id: number, actor: Actor) {
+  const found = await findIndicator(db, id)
+  if (!found || !visiblePlanStates(actor, found.indicator.cityId).includes(found.planState)) throw new IndicatorNotFoundError(id)
+  requireRole(actor, found.indicator.cityId, 'editor', () => new IndicatorNotFoundError(id))
+  return found
+}
+
+/** The report snapshot presents a cycle's indicators as the indicator pages do. */
+export { presentIndicator } from './indicators.progress.ts'
+export { loadIndicatorLinks } from './indicators.queries.ts'

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
-  ApiErrorSchema, CreateMeasureSchema, CreateStatusUpdateSchema, HiddenMeasureListSchema, IdParamsSchema, MeasureDetailSchema, MeasureListQuerySchema, MeasureListSchema,
+  CreateMeasureSchema, CreateStatusUpdateSchema, HiddenMeasureListSchema, IdParamsSchema, MeasureDetailSchema, MeasureListQuerySchema, MeasureListSchema,
   StatusHistoryPageSchema, StatusHistoryQuerySchema, StatusUpdateResultSchema, UpdateMeasureSchema,
 } from '@eccar/shared'
 import { sendCached } from '../../plugins/read-cache.ts'
 import { createPlansService } from '../plans/plans.service.ts'
-import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../common/schemas.ts'
+import { errorResponses, NoContentSchema, signedInErrorResponses, versionedWriteResponses, writeErrorResponses } from '../common/schemas.ts'
 import { expectedVersion, setVersionTag } from '../common/versioning.ts'
 import { createMeasuresService } from './measures.service.ts'
 
@@ -32,7 +32,7 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['measures'],
       summary: 'The plan\'s hidden measures, newest hidden first (administrators of the plan\'s city)',
       params: IdParamsSchema,
-      response: { 200: HiddenMeasureListSchema, ...errorResponses, 401: ApiErrorSchema, 403: ApiErrorSchema },
+      response: { 200: HiddenMeasureListSchema, ...signedInErrorResponses },
     },
   }, async (request) => service.listHidden(request.params.id, request.actor))
 

@@ -1,5 +1,5 @@
 import {
-  Limits, measureTextFieldNames, type MeasureDetail, type MeasureLink, type MeasureSummary, type MeasureTextField, type OrganisationRef, type StatusEntry,
+  Limits, measureShownFieldNames, type MeasureDetail, type MeasureLink, type MeasureShownField, type MeasureSummary, type OrganisationRef, type StatusEntry,
 } from '@eccar/shared'
 import { canSeeInternal, type Actor } from '../../auth/actor.ts'
 import { canSeeMeasure } from '../common/visibility.ts'
@@ -34,9 +34,9 @@ export function toMeasureSummary (row: MeasureListRow): MeasureSummary {
   }
 }
 
-/** The descriptive texts, all public, copied by name: a new one needs no line here. */
-const textsOf = (row: MeasureDetailRow) =>
-  Object.fromEntries(measureTextFieldNames.map((field) => [field, row[field]])) as Pick<MeasureDetailRow, MeasureTextField>
+/** The shown fields (texts, flags, numbers), all public, copied by name: a new one needs no line here. */
+const shownFieldsOf = (row: MeasureDetailRow) =>
+  Object.fromEntries(measureShownFieldNames.map((field) => [field, row[field]])) as Pick<MeasureDetailRow, MeasureShownField>
 
 const byName = (a: OrganisationRef, b: OrganisationRef) => a.name.localeCompare(b.name, 'de')
 
@@ -54,8 +54,7 @@ export function toMeasureDetail (row: MeasureDetailRow, actor: Actor, predecesso
     citySlug: row.plan.city.slug,
     planTitleDe: row.plan.titleDe,
     planTitleEn: row.plan.titleEn,
-    ...textsOf(row),
-    goodPractice: row.goodPractice,
+    ...shownFieldsOf(row),
     statusReason: row.statusReason,
     relatedMeasures: row.relations.filter((r) => canSeeMeasure(actor, r.related)).map((r) => toLink(r.related, r)).sort(byCode),
     referencedBy: row.referencedBy.filter((r) => canSeeMeasure(actor, r.measure)).map((r) => toLink(r.measure, r)).sort(byCode),

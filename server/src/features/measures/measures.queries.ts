@@ -165,6 +165,17 @@ export async function findMeasureForUpdate (db: Db, id: number): Promise<Measure
   return row
 }
 
+/** The id of the new measure. */
+export async function insertMeasure (db: Db, values: typeof measures.$inferInsert) {
+  const [row] = await db.insert(measures).values(values).returning({ id: measures.id })
+  return row!.id
+}
+
+export async function insertStatusUpdate (db: Db, values: typeof statusUpdates.$inferInsert) {
+  const [row] = await db.insert(statusUpdates).values(values).returning({ id: statusUpdates.id })
+  return row!
+}
+
 export async function nextPosition (db: Db, planId: number) {
   const [row] = await db.select({ value: max(measures.position) }).from(measures).where(eq(measures.planId, planId))
   return (row?.value ?? 0) + 1
@@ -259,4 +270,11 @@ export async function insertStatusUpdatesReturning (db: Db, rows: NewStatusUpdat
   if (rows.length === 0) return new Map()
   const inserted = await db.insert(statusUpdates).values(rows).returning({ id: statusUpdates.id, measureId: statusUpdates.measureId })
   return new Map(inserted.map((row) => [row.measureId, row.id]))
+}
+
+/** The numbers of the measure's secondary commitments. */
+export async function secondaryCommitmentsOf (db: Db, measureId: number) {
+  const rows = await db.select({ number: measureSecondaryCommitments.commitmentNumber }).from(measureSecondaryCommitments)
+    .where(eq(measureSecondaryCommitments.measureId, measureId))
+  return rows.map((row) => row.number)
 }

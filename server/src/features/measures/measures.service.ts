@@ -10,10 +10,8 @@ import { recordAudit, recordAudits } from '../audit/audit.writer.ts'
 import { writeTransaction, type Announce, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { cityToday } from '../cities/cities.service.ts'
-import { measureInvolvedOrganisations, measures, statusUpdates } from '../../db/schema/index.ts'
-import { PlanNotFoundError } from '../plans/plans.errors.ts'
-import { findPlan } from '../plans/plans.queries.ts'
-import type { PlansService } from '../plans/plans.service.ts'
+import { measures } from '../../db/schema/index.ts'
+import { getPlanAs, type PlansService } from '../plans/plans.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned, updateVersionedRows } from '../common/versioned-write.queries.ts'
 import { canSeeMeasure, measureVisibleTo } from '../common/visibility.ts'
@@ -24,8 +22,9 @@ import {
 import { timelineNext, toMeasureDetail, toMeasureSummary, toStatusEntry } from './measures.presenters.ts'
 import {
   codeTaken, findMeasureDetail, findMeasureForUpdate, findMeasurePlanId, findMeasuresForUpdate, findMeasureVisibility, findPredecessor,
-  findStatusEntry, findTimelinePage, insertStatusUpdates, insertStatusUpdatesReturning, involvedOrganisationsOf, listHiddenMeasures,
-  listMeasures, nextPosition, replaceLinks, type MeasureRow,
+  findStatusEntry, findTimelinePage, insertMeasure, insertStatusUpdate, insertStatusUpdates, insertStatusUpdatesReturning,
+  involvedOrganisationsOf, listHiddenMeasures, listMeasures, nextPosition, replaceLinks, secondaryCommitmentsOf,
+  type MeasureRow,
 } from './measures.queries.ts'
 import { checkMeasure, needsReason } from './measures.rules.ts'
 
@@ -36,11 +35,8 @@ const writeBatchSize = 500
 /** What only the plan's owner decides: the measure's identity, ownership and visibility. */
 const adminOnlyFields = ['code', 'primaryCommitment', 'isPublic', 'leadOrganisationId', 'involvedOrganisationIds'] as const
 
-async function involvedIds (db: Db, measureId: number) {
-  const rows = await db.select({ id: measureInvolvedOrganisations.organisationId }).from(measureInvolvedOrganisations)
-    .where(eq(measureInvolvedOrganisations.measureId, measureId))
-  return rows.map((row) => row.id)
-}
+/** The bodies involved in one measure besides its lead. */
+const involvedIds = async (db: Db, measureId: number) => (await involvedOrganisationsOf(db, [measureId])).get(measureId) ?? []
 
 /**
  * Editors may change the measures they are responsible for: with an organisation scope, only
@@ -112,17 +108,17 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
     const allowed = actingFor.length > 0 ? actingFor : bodies
     if (input.organisationId !== undefined && !allowed.includes(input.organisationId)) throw new ReportingOrganisationInvalidError(input.organisationId)
     await updateMeasure(tx, current, { status: input.status, progress: input.progress, statusReason: needsReason(input.status) ? reason : null })
-    const [entry] = await tx.insert(statusUpdates).values({
+    const entry = await insertStatusUpdate(tx, {
       measureId: id, date, fromStatus: current.status, status: input.status, fromProgress: current.progress, progress: input.progress,
       noteDe: input.noteDe ?? null, noteEn: input.noteEn ?? null, reason,
       evidenceLinks: (input.evidenceLinks ?? []).map((link) => ({ url: link.url, label: link.label ?? null })),
       organisationId, userId: userIdOf(actor),
-    }).returning({ id: statusUpdates.id })
+    })
     await recordAudit(tx, actor, {
       cityId: current.cityId, action: 'measure.status.update', entityType: 'measure', entityId: id,
-      before: current, after: { ...await currentRow(tx, id), statusUpdateId: entry!.id },
+      before: current, after: { ...await currentRow(tx, id), statusUpdateId: entry.id },
     })
-    return entry!.id
+    return entry.id
   }
 
   /**
@@ -227,9 +223,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
 
     /** Only the plan's administrators restore measures, so only they see which ones are hidden. */
     async listHidden (planId: number, actor: Actor): Promise<HiddenMeasureList> {
-      const plan = await findPlan(db, planId)
-      if (!plan) throw new PlanNotFoundError(planId)
-      requireRole(actor, plan.cityId, 'admin', () => new PlanNotFoundError(planId))
+      await getPlanAs(db, planId, actor, 'admin')
       const rows = await listHiddenMeasures(db, planId)
       return { items: rows.map((row) => ({ ...row, hiddenAt: row.hiddenAt!.toISOString() })) }
     },
@@ -240,9 +234,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
     async create (planId: number, input: CreateMeasure, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
         await announce({ planId })
-        const plan = await findPlan(tx, planId, { forUpdate: true })
-        if (!plan) throw new PlanNotFoundError(planId)
-        requireRole(actor, plan.cityId, 'admin', () => new PlanNotFoundError(planId))
+        const plan = await getPlanAs(tx, planId, actor, 'admin', { forUpdate: true })
         const { secondaryCommitments, involvedOrganisationIds, relatedMeasures, exampleActions, ...fields } = input
         const status = fields.status ?? 'planned'
         await checkMeasure(tx, {
@@ -252,10 +244,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
           relatedMeasureIds: relatedMeasures?.map((r) => r.measureId), exampleActions,
         })
         if (await codeTaken(tx, planId, fields.code)) throw new MeasureCodeTakenError(fields.code)
-        const [created] = await tx.insert(measures)
-          .values({ ...fields, status, planId, cityId: plan.cityId, position: await nextPosition(tx, planId) })
-          .returning({ id: measures.id })
-        const id = created!.id
+        const id = await insertMeasure(tx, { ...fields, status, planId, cityId: plan.cityId, position: await nextPosition(tx, planId) })
         await replaceLinks(tx, id, { secondaryCommitments, involvedOrganisationIds, relatedMeasures, exampleActions })
         // The timeline starts with the status the measure was created with.
         await insertStatusUpdates(tx, [{
@@ -287,7 +276,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
         const primaryCommitment = fields.primaryCommitment ?? current.primaryCommitment
         await checkMeasure(tx, {
           id, planId: current.planId, cityId: current.cityId, primaryCommitment,
-          secondaryCommitments: secondaryCommitments ?? (fields.primaryCommitment ? await currentSecondary(tx, id) : undefined),
+          secondaryCommitments: secondaryCommitments ?? (fields.primaryCommitment ? await secondaryCommitmentsOf(tx, id) : undefined),
           startDate: fields.startDate !== undefined ? fields.startDate : current.startDate,
           endDate: fields.endDate !== undefined ? fields.endDate : current.endDate,
           status, statusReason,
@@ -359,7 +348,6 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
   }
 }
 
-async function currentSecondary (db: Db, id: number) {
-  const row = await db.query.measureSecondaryCommitments.findMany({ where: (t, { eq }) => eq(t.measureId, id) })
-  return row.map((r) => r.commitmentNumber)
-}
+// What other features use of measures (the import boundary lets them reach measures only through this file).
+export { existingMeasureIds, existingOrganisationIds, listMeasures, type MeasureListRow } from './measures.queries.ts'
+export { MeasureCodeTakenError, OrganisationUnknownError } from './measures.errors.ts'

@@ -3,12 +3,12 @@ import {
   type MailKind, type NotificationKind, type NotificationSettings, type OutboxEntry, type OutboxMail, type OutboxQuery, type OutboxState,
   type ReminderSettings, type UnsubscribeInfo, type UpdateReminderSettings,
 } from '@eccar/shared'
-import { and, count, desc, eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { AuthenticationRequiredError, requireRole, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import type { Db } from '../../db/client.ts'
-import { cities, mails, memberships, notificationSettings } from '../../db/schema/index.ts'
-import { CityNotFoundError } from '../cities/cities.errors.ts'
+import { cities } from '../../db/schema/index.ts'
+import { CityNotFoundError, findCityBySlug, getCityAs, TimeZoneUnknownError } from '../cities/cities.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
@@ -16,9 +16,7 @@ import { composeMail, type MailRow } from './outbox.ts'
 import { wants } from './recipients.ts'
 import { isKnownTimeZone } from '../../lib/dates.ts'
 import { MailNotFoundError, UnsubscribeTokenUnknownError } from './notifications.errors.ts'
-import { TimeZoneUnknownError } from '../cities/cities.errors.ts'
-
-type SettingsRow = typeof notificationSettings.$inferSelect
+import { findMailByUnsubscribeToken, findOutboxMail, findSettings, listOutbox, rolesOfUser, upsertSettings, type SettingsRow } from './notifications.queries.ts'
 
 /** Password-reset links stay out of the admins' outbox: whoever reads one could take over the account. */
 const bodyWithheld: readonly MailKind[] = ['password-reset']
@@ -26,8 +24,8 @@ const bodyWithheld: readonly MailKind[] = ['password-reset']
 export function createNotificationsService (db: Db, onChange: ChangeListener, origin: string) {
   /** Defaults depend on the role: someone who only views anywhere gets no digest until they ask for it. */
   async function settingsOf (tx: Db, userId: number): Promise<NotificationSettings> {
-    const [row] = await tx.select().from(notificationSettings).where(eq(notificationSettings.userId, userId))
-    const roles = await tx.select({ role: memberships.role }).from(memberships).where(eq(memberships.userId, userId))
+    const row = await findSettings(tx, userId)
+    const roles = await rolesOfUser(tx, userId)
     const role = roles.length > 0 && roles.every((r) => r.role === 'viewer') ? 'viewer' : 'editor'
     const kinds = row?.kinds ?? {}
     return {
@@ -38,29 +36,17 @@ export function createNotificationsService (db: Db, onChange: ChangeListener, or
   }
 
   async function setKinds (tx: Db, userId: number, changes: Partial<Pick<SettingsRow, 'language' | 'digestDay'>> & { kinds?: Record<string, boolean> }) {
-    const [current] = await tx.select().from(notificationSettings).where(eq(notificationSettings.userId, userId)).for('update')
-    const kinds = { ...current?.kinds, ...changes.kinds }
-    await tx.insert(notificationSettings).values({ userId, language: changes.language ?? 'de', digestDay: changes.digestDay ?? 1, kinds })
-      .onConflictDoUpdate({
-        target: notificationSettings.userId,
-        set: { ...(changes.language ? { language: changes.language } : {}), ...(changes.digestDay ? { digestDay: changes.digestDay } : {}), kinds, version: sql`${notificationSettings.version} + 1`, updatedAt: new Date() },
-      })
+    const current = await findSettings(tx, userId, { forUpdate: true })
+    await upsertSettings(tx, userId, changes, { ...current?.kinds, ...changes.kinds })
   }
 
   async function mailByToken (tx: Db, token: string, lock: boolean) {
-    const query = tx.select({ userId: mails.userId, kind: mails.kind, language: mails.language }).from(mails).where(eq(mails.unsubscribeToken, token))
-    const [row] = lock ? await query.for('update') : await query
+    const row = await findMailByUnsubscribeToken(tx, token, { forUpdate: lock })
     if (!row || row.userId === null) throw new UnsubscribeTokenUnknownError()
     return { userId: row.userId, kind: row.kind as NotificationKind, language: row.language }
   }
 
-  async function adminCity (tx: Db, slug: string, actor: Actor, lock = false) {
-    const query = tx.select().from(cities).where(eq(cities.slug, slug))
-    const [city] = lock ? await query.for('update') : await query
-    if (!city) throw new CityNotFoundError(slug)
-    requireRole(actor, city.id, 'admin', () => new CityNotFoundError(slug))
-    return city
-  }
+  const adminCity = (tx: Db, slug: string, actor: Actor) => getCityAs(tx, slug, actor, 'admin')
 
   const reminderSettings = (city: typeof cities.$inferSelect): ReminderSettings =>
     ({ timeZone: city.timeZone, steps: [...city.reminderSteps].sort((a, b) => b - a), version: city.version })
@@ -106,15 +92,13 @@ export function createNotificationsService (db: Db, onChange: ChangeListener, or
       const city = await adminCity(db, slug, actor)
       const page = query.page ?? 1
       const pageSize = query.pageSize ?? ReminderLimits.outboxPageSizeDefault
-      const rows = await db.select().from(mails).where(eq(mails.cityId, city.id))
-        .orderBy(desc(mails.createdAt), desc(mails.id)).limit(pageSize).offset((page - 1) * pageSize)
-      const [total] = await db.select({ n: count() }).from(mails).where(eq(mails.cityId, city.id))
-      return { items: rows.map(toEntry), total: total!.n, page, pageSize }
+      const { rows, total } = await listOutbox(db, city.id, page, pageSize)
+      return { items: rows.map(toEntry), total, page, pageSize }
     },
 
     async outboxMail (slug: string, id: number, actor: Actor): Promise<OutboxMail> {
       const city = await adminCity(db, slug, actor)
-      const [row] = await db.select().from(mails).where(and(eq(mails.cityId, city.id), eq(mails.id, id)))
+      const row = await findOutboxMail(db, city.id, id)
       if (!row) throw new MailNotFoundError(String(id))
       const readable = row.state === 'held' && row.templateData !== null && !bodyWithheld.includes(row.kind)
       const body = readable ? composeMail(row, origin) : null
@@ -128,7 +112,7 @@ export function createNotificationsService (db: Db, onChange: ChangeListener, or
     async updateReminderSettings (slug: string, input: UpdateReminderSettings, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
         const city = await lockVersioned({
-          lock: async () => (await tx.select().from(cities).where(eq(cities.slug, slug)).for('update'))[0],
+          lock: () => findCityBySlug(tx, slug, { forUpdate: true }),
           notFound: () => new CityNotFoundError(slug),
           check: (row) => requireRole(actor, row.id, 'admin', () => new CityNotFoundError(slug)),
           expected,
@@ -138,7 +122,7 @@ export function createNotificationsService (db: Db, onChange: ChangeListener, or
         // The city's version is shared with its steering settings, whose cached answers carry it.
         await announce('everything')
         await updateVersioned(tx, cities, eq(cities.id, city.id), city.version, { timeZone: input.timeZone, reminderSteps: [...new Set(input.steps)].sort((a, b) => b - a) })
-        const [updated] = await tx.select().from(cities).where(eq(cities.id, city.id))
+        const updated = await findCityBySlug(tx, slug)
         const before = reminderSettings(city)
         const after = reminderSettings(updated!)
         await recordAudit(tx, actor, { cityId: city.id, action: 'city.reminders.update', entityType: 'city', entityId: city.id, before, after })
@@ -164,3 +148,9 @@ function toEntry (row: MailRow): OutboxEntry {
     lastError: row.lastError,
   }
 }
+
+// The mail other features send (account mails, a reporting cycle's announcements) and the desk that queues it:
+// the import boundary lets them reach notifications only through this file.
+export { recordAccountMail } from './account-mails.ts'
+export { recordCycleChangeMails } from './cycle-mails.ts'
+export type { MailDesk } from './mail.plugin.ts'

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
-  ApiErrorSchema, CityParamsSchema, CsvQuerySchema, DatasetListSchema, IdParamsSchema, IncidentCsvQuerySchema,
+  CityParamsSchema, CsvQuerySchema, DatasetListSchema, IdParamsSchema, IncidentCsvQuerySchema,
   JsonLdDocumentSchema, OpenDataSettingsSchema, PlanDatasetParamsSchema, PlanDatasetQuerySchema, TurtleDocumentSchema,
   UpdateOpenDataSettingsSchema,
 } from '@eccar/shared'
 import { Type } from 'typebox'
-import { errorResponses, versionedWriteResponses } from '../common/schemas.ts'
+import { errorResponses, signedInErrorResponses, versionedWriteResponses } from '../common/schemas.ts'
 import { expectedVersion, setVersionTag } from '../common/versioning.ts'
-import { csvMediaType, fileSchema, xlsxMediaType } from '../spreadsheets/spreadsheet-files.ts'
+import { csvMediaType, fileSchema, xlsxMediaType } from '../common/spreadsheet-files.ts'
 import { createDownloads, sendDownload } from './open-data.downloads.ts'
 import { cityDatasets } from './open-data.entries.ts'
 import { createOpenDataSettingsService } from './open-data.settings.ts'
@@ -98,7 +98,7 @@ const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'signed-in' },
     schema: {
       tags, summary: 'Licence, publisher and contact of the city\'s open data (admins)',
-      params: CityParamsSchema, response: { 200: OpenDataSettingsSchema, ...errorResponses, 401: ApiErrorSchema, 403: ApiErrorSchema },
+      params: CityParamsSchema, response: { 200: OpenDataSettingsSchema, ...signedInErrorResponses },
     },
   }, async (request, reply) => {
     const current = await settings.get(request.params.city, request.actor)

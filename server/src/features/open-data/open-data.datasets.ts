@@ -4,12 +4,10 @@ import {
 import type { Actor } from '../../auth/actor.ts'
 import type { Db } from '../../db/client.ts'
 import { createIndicatorsService } from '../indicators/indicators.service.ts'
-import { listMeasures, type MeasureListRow } from '../measures/measures.queries.ts'
-import { PlanNotFoundError } from '../plans/plans.errors.ts'
-import { findPlan } from '../plans/plans.queries.ts'
-import { createPlansService } from '../plans/plans.service.ts'
+import { listMeasures, type MeasureListRow } from '../measures/measures.service.ts'
+import { createPlansService, getPlan, PlanNotFoundError } from '../plans/plans.service.ts'
 import { measureVisibleTo, publicPlanStates } from '../common/visibility.ts'
-import type { SheetColumn } from '../spreadsheets/spreadsheet-files.ts'
+import type { SheetColumn } from '../common/spreadsheet-files.ts'
 
 /** Every public download is the anonymous reader's view, whoever asks: one URL, one content. */
 export const publicReader: Actor = { kind: 'anonymous', requestId: null }
@@ -101,8 +99,8 @@ export const planDatasetColumns = {
 
 /** A published plan, or "not found": drafts have no public downloads. */
 export async function publishedPlan (db: Db, planId: number) {
-  const plan = await findPlan(db, planId)
-  if (!plan || !publicPlanStates.includes(plan.state)) throw new PlanNotFoundError(planId)
+  const plan = await getPlan(db, planId)
+  if (!publicPlanStates.includes(plan.state)) throw new PlanNotFoundError(planId)
   return plan
 }
 

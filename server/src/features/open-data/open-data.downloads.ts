@@ -1,10 +1,9 @@
 import { openDataLicenceInfo, type CsvSeparator, type OpenDataSettings, type PlanDataset } from '@eccar/shared'
 import type { FastifyReply } from 'fastify'
 import type { Db } from '../../db/client.ts'
-import { getCityBySlug } from '../cities/cities.queries.ts'
-import { cityToday } from '../cities/cities.service.ts'
+import { cityToday, getCityBySlug } from '../cities/cities.service.ts'
 import { createIncidentReleasesService } from '../incidents/incident-releases.service.ts'
-import { csvMediaType, writeCsv, writeWorkbook, xlsxMediaType, type SheetColumn } from '../spreadsheets/spreadsheet-files.ts'
+import { csvMediaType, writeCsv, writeWorkbook, xlsxMediaType, type SheetColumn } from '../common/spreadsheet-files.ts'
 import {
   commitmentStatusRows, historyRows, incidentColumns, incidentRows, indicatorRows, measureColumns, planDatasetColumns, publicIndicators,
   publicMeasures, publishedPlan, type PublishedPlan,

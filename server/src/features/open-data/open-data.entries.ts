@@ -1,10 +1,10 @@
 import { type DatasetInfo, type OpenDataSettings, type PlanDataset } from '@eccar/shared'
 import type { Db } from '../../db/client.ts'
-import { getCityBySlug } from '../cities/cities.queries.ts'
+import { getCityBySlug } from '../cities/cities.service.ts'
 import { createIncidentReleasesService } from '../incidents/incident-releases.service.ts'
-import { listPlansOfCity } from '../plans/plans.queries.ts'
+import { listPlansOfCity } from '../plans/plans.service.ts'
 import { publicPlanStates } from '../common/visibility.ts'
-import { csvMediaType, xlsxMediaType, type SheetColumn } from '../spreadsheets/spreadsheet-files.ts'
+import { csvMediaType, xlsxMediaType, type SheetColumn } from '../common/spreadsheet-files.ts'
 import { historyRows, incidentColumns, planDatasetColumns, publicIndicators, publicMeasures, type PublishedPlan } from './open-data.datasets.ts'
 import { openDataSettingsOf } from './open-data.settings.ts'
 

@@ -1,22 +1,19 @@
 import { defaultOpenDataLicence, openDataLicences, type OpenDataLicence, type OpenDataSettings, type UpdateOpenDataSettings } from '@eccar/shared'
-import { eq } from 'drizzle-orm'
 import { requireRole, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
-import { cityOpenData } from '../../db/schema/index.ts'
-import { CityNotFoundError } from '../cities/cities.errors.ts'
-import { getCityBySlug } from '../cities/cities.queries.ts'
+import { CityNotFoundError, getCityAs, getCityBySlug } from '../cities/cities.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { VersionConflictError } from '../common/versioning.ts'
+import { findOpenDataSettings, writeOpenDataSettings } from './open-data.queries.ts'
 
 const asLicence = (value: string): OpenDataLicence =>
   (openDataLicences as readonly string[]).includes(value) ? value as OpenDataLicence : defaultOpenDataLicence
 
 /** A city that never chose publishes under the default licence, in its own name, at version 1. */
 export async function openDataSettingsOf (db: Db, city: { id: number, name: string }, options: { forUpdate?: boolean } = {}): Promise<OpenDataSettings> {
-  const query = db.select().from(cityOpenData).where(eq(cityOpenData.cityId, city.id))
-  const [row] = options.forUpdate ? await query.for('update') : await query
+  const row = await findOpenDataSettings(db, city.id, options)
   if (!row) return { licence: defaultOpenDataLicence, publisherName: city.name, contactEmail: null, version: 1 }
   return { licence: asLicence(row.licence), publisherName: row.publisherName, contactEmail: row.contactEmail, version: row.version }
 }
@@ -24,8 +21,7 @@ export async function openDataSettingsOf (db: Db, city: { id: number, name: stri
 export function createOpenDataSettingsService (db: Db, onChange: ChangeListener) {
   return {
     async get (citySlug: string, actor: Actor) {
-      const city = await getCityBySlug(db, citySlug)
-      requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
+      const city = await getCityAs(db, citySlug, actor, 'admin')
       return openDataSettingsOf(db, city)
     },
 
@@ -44,11 +40,7 @@ export function createOpenDataSettingsService (db: Db, onChange: ChangeListener)
         const values = {
           licence: input.licence, publisherName: input.publisherName.trim(), contactEmail: input.contactEmail, version: before.version + 1, updatedAt: new Date(),
         }
-        // The first save inserts; two first saves at once must not both win, hence the version condition.
-        const written = await tx.insert(cityOpenData).values({ cityId: city.id, ...values })
-          .onConflictDoUpdate({ target: cityOpenData.cityId, set: values, setWhere: eq(cityOpenData.version, before.version) })
-          .returning({ cityId: cityOpenData.cityId })
-        if (written.length === 0) throw new VersionConflictError(await openDataSettingsOf(tx, city))
+        if (!await writeOpenDataSettings(tx, city.id, values, before.version)) throw new VersionConflictError(await openDataSettingsOf(tx, city))
         await announce('everything')
         const after = await openDataSettingsOf(tx, city)
         await recordAudit(tx, actor, { cityId: city.id, action: 'open-data.update', entityType: 'city', entityId: city.id, before, after })

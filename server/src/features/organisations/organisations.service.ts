@@ -5,8 +5,7 @@ import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { organisations } from '../../db/schema/index.ts'
-import { CityNotFoundError } from '../cities/cities.errors.ts'
-import { getCityBySlug } from '../cities/cities.queries.ts'
+import { getCityAs, getCityBySlug } from '../cities/cities.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
 import { measureVisibleTo, visiblePlanStates } from '../common/visibility.ts'
@@ -48,8 +47,7 @@ export function createOrganisationsService (db: Db, onChange: ChangeListener = (
 
     async create (citySlug: string, input: CreateOrganisation, actor: Actor) {
       return writeTransaction(db, onChange, async (tx) => {
-        const city = await getCityBySlug(tx, citySlug)
-        requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
+        const city = await getCityAs(tx, citySlug, actor, 'admin')
         if (await nameTaken(tx, city.id, input.name)) throw new OrganisationNameTakenError(input.name)
         const id = await insertOrganisation(tx, { ...input, cityId: city.id })
         await recordAudit(tx, actor, { cityId: city.id, action: 'organisation.create', entityType: 'organisation', entityId: id, after: await rowOf(tx, id) })

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ApiErrorSchema, BodyLimits, CityParamsSchema, IdParamsSchema, PlanFileSchema, PlanImportPreviewSchema, PlanImportResultSchema } from '@eccar/shared'
-import { errorResponses, writeErrorResponses } from '../common/schemas.ts'
+import { BodyLimits, CityParamsSchema, IdParamsSchema, PlanFileSchema, PlanImportPreviewSchema, PlanImportResultSchema } from '@eccar/shared'
+import { signedInErrorResponses, writeErrorResponses } from '../common/schemas.ts'
 import { createPlanFilesService } from './plan-files.service.ts'
 
 const planFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -12,7 +12,7 @@ const planFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['plan-files'],
       summary: 'Download the whole plan as a plan file (internal fields included)',
       params: IdParamsSchema,
-      response: { 200: PlanFileSchema, ...errorResponses, 401: ApiErrorSchema, 403: ApiErrorSchema },
+      response: { 200: PlanFileSchema, ...signedInErrorResponses },
     },
   }, async (request, reply) => {
     const { file, fileName } = await service.export(request.params.id, request.actor)

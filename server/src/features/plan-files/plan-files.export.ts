@@ -2,8 +2,7 @@ import { measureColumnFields, type MeasureColumnField, type PlanFile, type PlanF
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { measures, organisations, planCommitments, statusUpdates } from '../../db/schema/index.ts'
-import { PlanNotFoundError } from '../plans/plans.errors.ts'
-import { findPlan } from '../plans/plans.queries.ts'
+import { getPlan } from '../plans/plans.service.ts'
 
 /** The measure's own columns, by the names the plan file gives them (the same): a new column field needs no line here. */
 const columnsOf = (row: typeof measures.$inferSelect) =>
@@ -13,8 +12,7 @@ const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompar
 
 /** The whole plan as a plan file: every field, internal ones included, with names and codes instead of ids. */
 export async function buildPlanFile (db: Db, planId: number): Promise<PlanFile> {
-  const plan = await findPlan(db, planId)
-  if (!plan) throw new PlanNotFoundError(planId)
+  const plan = await getPlan(db, planId)
 
   const [commitmentRows, organisationRows, measureRows] = await Promise.all([
     db.select().from(planCommitments).where(eq(planCommitments.planId, planId)).orderBy(asc(planCommitments.commitmentNumber)),

@@ -1,13 +1,10 @@
 import type { PlanFile, PlanImportPreview, PlanImportResult } from '@eccar/shared'
-import { requireRole, type Actor } from '../../auth/actor.ts'
+import type { Actor } from '../../auth/actor.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
-import { CityNotFoundError } from '../cities/cities.errors.ts'
-import { getCityBySlug } from '../cities/cities.queries.ts'
-import { PlanNotFoundError } from '../plans/plans.errors.ts'
-import { findPlan } from '../plans/plans.queries.ts'
-import { toPlanSummary } from '../plans/plans.service.ts'
+import { getCityAs } from '../cities/cities.service.ts'
+import { getPlan, getPlanAs, toPlanSummary } from '../plans/plans.service.ts'
 import { buildPlanFile } from './plan-files.export.ts'
 import { importPlanFile, previewPlanFile, type ImportResult } from './plan-files.import.ts'
 
@@ -33,26 +30,22 @@ export function createPlanFilesService (db: Db, onChange: ChangeListener = () =>
   return {
     /** The file holds internal fields and drafts: members of the plan's city only. */
     async export (planId: number, actor: Actor) {
-      const plan = await findPlan(db, planId)
-      if (!plan) throw new PlanNotFoundError(planId)
-      requireRole(actor, plan.cityId, 'viewer', () => new PlanNotFoundError(planId))
+      const plan = await getPlanAs(db, planId, actor, 'viewer')
       const file = await buildPlanFile(db, plan.id)
       return { file, fileName: fileName(plan.citySlug, file.plan.periodStart, file.plan.periodEnd) }
     },
 
     /** The import's checks and what it would create, for the city's administrators; writes nothing. */
     async preview (citySlug: string, file: PlanFile, actor: Actor): Promise<PlanImportPreview> {
-      const city = await getCityBySlug(db, citySlug)
-      requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
+      const city = await getCityAs(db, citySlug, actor, 'admin')
       return previewPlanFile(db, city.id, file)
     },
 
     async import (citySlug: string, file: PlanFile, actor: Actor): Promise<PlanImportResult> {
       return writeTransaction(db, onChange, async (tx) => {
-        const city = await getCityBySlug(tx, citySlug)
-        requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
+        const city = await getCityAs(tx, citySlug, actor, 'admin')
         const { planId, ...imported } = await importPlanFileAudited(tx, city.id, file, actor, 'api')
-        return { ...imported, plan: toPlanSummary((await findPlan(tx, planId))!, imported.measures) }
+        return { ...imported, plan: toPlanSummary(await getPlan(tx, planId), imported.measures) }
       })
     },
   }

@@ -91,6 +91,24 @@ export function progressFigures (db: Db, planId: number, visible: SQL) {
 }
 
 /** Every plan has a row per commitment, so local texts can be updated in place. */
+/** The id of the new plan. */
+export async function insertPlan (db: Db, values: typeof plans.$inferInsert) {
+  const [row] = await db.insert(plans).values(values).returning({ id: plans.id })
+  return row!.id
+}
+
+export async function deletePlan (db: Db, id: number) {
+  await db.delete(plans).where(eq(plans.id, id))
+}
+
+/** The commitment's row of the plan before and after the change, for the audit entry. */
+export async function updatePlanCommitment (db: Db, planId: number, number: number, changes: Partial<typeof planCommitments.$inferInsert>) {
+  const where = and(eq(planCommitments.planId, planId), eq(planCommitments.commitmentNumber, number))
+  const [before] = await db.select().from(planCommitments).where(where)
+  const [after] = await db.update(planCommitments).set(changes).where(where).returning()
+  return { before, after }
+}
+
 export async function insertEmptyPlanCommitments (db: Db, planId: number) {
   await db.insert(planCommitments).values(Array.from({ length: 10 }, (_, i) => ({ planId, commitmentNumber: i + 1 })))
 }

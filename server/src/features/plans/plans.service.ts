@@ -1,12 +1,11 @@
-import type { CreatePlan, PlanDetail, PlanSummary, UpdatePlan, UpdatePlanCommitment } from '@eccar/shared'
-import { and, eq } from 'drizzle-orm'
+import type { CreatePlan, PlanDetail, PlanSummary, Role, UpdatePlan, UpdatePlanCommitment } from '@eccar/shared'
+import { eq } from 'drizzle-orm'
 import { requireRole, systemActor, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
-import { planCommitments, plans } from '../../db/schema/index.ts'
-import { CityNotFoundError } from '../cities/cities.errors.ts'
-import { getCityBySlug } from '../cities/cities.queries.ts'
+import { plans } from '../../db/schema/index.ts'
+import { getCityAs, getCityBySlug } from '../cities/cities.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
 import { measureVisibleTo, visiblePlanStates } from '../common/visibility.ts'
@@ -14,8 +13,8 @@ import {
   PlanNotDraftError, PlanNotFoundError, PlanPeriodInvalidError, PredecessorInvalidError,
 } from './plans.errors.ts'
 import {
-  countMeasures, findPlan, insertEmptyPlanCommitments, latestStatusUpdate, listPlanCommitments, listPlansOfCity, listSuccessors,
-  planStatusHistory, progressFigures,
+  countMeasures, deletePlan, findPlan, insertEmptyPlanCommitments, insertPlan, latestStatusUpdate, listPlanCommitments, listPlansOfCity,
+  listSuccessors, planStatusHistory, progressFigures, updatePlanCommitment,
   type PlanRow,
 } from './plans.queries.ts'
 import { summariseProgress } from './plans.progress.ts'
@@ -40,13 +39,34 @@ export function toPlanSummary (row: PlanRow, measureCount: number, successorId: 
   }
 }
 
+// The plan as other features use it (the import boundary lets them reach plans only through this file).
+
+/** The plan with its city, or 404 PLAN_NOT_FOUND; `forUpdate` locks the plan's row for the caller's transaction. */
+export async function getPlan (db: Db, id: number, options: { forUpdate?: boolean } = {}): Promise<PlanRow> {
+  const plan = await findPlan(db, id, options)
+  if (!plan) throw new PlanNotFoundError(id)
+  return plan
+}
+
+/** The plan for an actor with at least `role` in its city; to anyone without a role there it does not exist (404, not 403). */
+export async function getPlanAs (db: Db, id: number, actor: Actor, role: Role, options: { forUpdate?: boolean } = {}): Promise<PlanRow> {
+  const plan = await getPlan(db, id, options)
+  requireRole(actor, plan.cityId, role, () => new PlanNotFoundError(id))
+  return plan
+}
+
+/** A plan the actor may read (`visiblePlanStates`); others' drafts are "not found", not "forbidden". */
+export async function getVisiblePlan (db: Db, id: number, actor: Actor): Promise<PlanRow> {
+  const plan = await findPlan(db, id)
+  if (!plan || !visiblePlanStates(actor, plan.cityId).includes(plan.state)) throw new PlanNotFoundError(id)
+  return plan
+}
+
+export { listPlanCommitments, listPlansOfCity } from './plans.queries.ts'
+export { PlanNotFoundError, PlanPeriodInvalidError } from './plans.errors.ts'
+
 export function createPlansService (db: Db, onChange: ChangeListener = () => {}) {
-  /** A plan the actor may read; others' drafts are "not found", not "forbidden". */
-  async function getVisiblePlan (id: number, actor: Actor) {
-    const plan = await findPlan(db, id)
-    if (!plan || !visiblePlanStates(actor, plan.cityId).includes(plan.state)) throw new PlanNotFoundError(id)
-    return plan
-  }
+  const visiblePlan = (id: number, actor: Actor) => getVisiblePlan(db, id, actor)
 
   async function detail (tx: Db, plan: PlanRow, actor: Actor): Promise<PlanDetail> {
     // Sequential on purpose: inside a transaction both queries share one connection.
@@ -80,7 +100,7 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
     updateVersioned(tx, plans, eq(plans.id, plan.id), plan.version, values)
 
   return {
-    getVisiblePlan,
+    getVisiblePlan: visiblePlan,
 
     async listForCity (citySlug: string, actor: Actor): Promise<PlanSummary[]> {
       const city = await getCityBySlug(db, citySlug)
@@ -95,18 +115,17 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
     },
 
     async getDetail (id: number, actor: Actor) {
-      return detail(db, await getVisiblePlan(id, actor), actor)
+      return detail(db, await visiblePlan(id, actor), actor)
     },
 
     async create (citySlug: string, input: CreatePlan, actor: Actor) {
       return writeTransaction(db, onChange, async (tx) => {
-        const city = await getCityBySlug(tx, citySlug)
-        requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
+        const city = await getCityAs(tx, citySlug, actor, 'admin')
         if (input.periodEnd < input.periodStart) throw new PlanPeriodInvalidError()
         await checkPredecessor(tx, city.id, null, input.predecessorId)
-        const [created] = await tx.insert(plans).values({ ...input, cityId: city.id }).returning({ id: plans.id })
-        await insertEmptyPlanCommitments(tx, created!.id)
-        const after = (await findPlan(tx, created!.id))!
+        const createdId = await insertPlan(tx, { ...input, cityId: city.id })
+        await insertEmptyPlanCommitments(tx, createdId)
+        const after = (await findPlan(tx, createdId))!
         await recordAudit(tx, actor, { cityId: city.id, action: 'plan.create', entityType: 'plan', entityId: after.id, after })
         return detail(tx, after, actor)
       })
@@ -133,9 +152,7 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
         const plan = await lockPlan(tx, id, expected, actor)
         await announce({ planId: id })
         const { version: _ignored, ...changes } = input
-        const where = and(eq(planCommitments.planId, id), eq(planCommitments.commitmentNumber, number))
-        const [before] = await tx.select().from(planCommitments).where(where)
-        const [after] = await tx.update(planCommitments).set(changes).where(where).returning()
+        const { before, after } = await updatePlanCommitment(tx, id, number, changes)
         await updatePlan(tx, plan)
         await recordAudit(tx, actor, {
           cityId: plan.cityId, action: 'plan.commitment.update', entityType: 'plan-commitment', entityId: `${id}/${number}`, before, after,
@@ -149,18 +166,18 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
         const plan = await lockPlan(tx, id, expected, actor)
         await announce({ planId: id })
         if (plan.state !== 'draft') throw new PlanNotDraftError()
-        await tx.delete(plans).where(eq(plans.id, id))
+        await deletePlan(tx, id)
         await recordAudit(tx, actor, { cityId: plan.cityId, action: 'plan.delete', entityType: 'plan', entityId: id, before: plan })
       })
     },
 
     async statusHistory (id: number, actor: Actor) {
-      const plan = await getVisiblePlan(id, actor)
+      const plan = await visiblePlan(id, actor)
       return { items: await planStatusHistory(db, plan.id, measureVisibleTo(actor, plan.cityId)) }
     },
 
     async progress (id: number, actor: Actor) {
-      const plan = await getVisiblePlan(id, actor)
+      const plan = await visiblePlan(id, actor)
       const visible = measureVisibleTo(actor, plan.cityId)
       const [titles, figures, latestUpdate] = await Promise.all([
         listPlanCommitments(db, plan.id),

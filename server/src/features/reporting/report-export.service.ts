@@ -3,9 +3,7 @@ import createError from '@fastify/error'
 import { requireRole, type Actor } from '../../auth/actor.ts'
 import type { Db } from '../../db/client.ts'
 import { renderReport, type RenderReportOptions } from '../../reports/render-report.ts'
-import { visiblePlanStates } from '../common/visibility.ts'
-import { PlanNotFoundError } from '../plans/plans.errors.ts'
-import { findPlan } from '../plans/plans.queries.ts'
+import { getVisiblePlan } from '../plans/plans.service.ts'
 import { ReportingCycleNotFoundError } from './reporting.errors.ts'
 import { findCycle, listCyclesOfPlan } from './reporting.queries.ts'
 import { loadReportSnapshot } from './reporting.snapshot.ts'
@@ -21,11 +19,7 @@ export function createReportExportService (db: Db) {
   /** One export per person at a time: a document of a thousand measures takes seconds of CPU, and a double click should not take two. */
   const running = new Set<number>()
 
-  async function visiblePlan (planId: number, actor: Actor) {
-    const plan = await findPlan(db, planId)
-    if (!plan || !visiblePlanStates(actor, plan.cityId).includes(plan.state)) throw new PlanNotFoundError(planId)
-    return plan
-  }
+  const visiblePlan = (planId: number, actor: Actor) => getVisiblePlan(db, planId, actor)
 
   return {
     async exportForAdmin (cycleId: number, options: RenderReportOptions, actor: Actor) {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiErrorSchema, IdParamsSchema, reportFormats, reportKinds, reportLangs } from '@eccar/shared'
 import { Type } from 'typebox'
 import { reportContentTypes } from '../../reports/render-report.ts'
-import { errorResponses } from '../common/schemas.ts'
+import { signedInErrorResponses } from '../common/schemas.ts'
 import { reportHtmlPolicy } from './public-reports.routes.ts'
 import { createReportExportService } from './report-export.service.ts'
 
@@ -34,7 +34,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: ReportQuerySchema,
       response: {
         200: { description: 'The report file (Content-Disposition names it)', content: reportFileContent },
-        ...errorResponses, 401: ApiErrorSchema, 403: ApiErrorSchema, 429: ApiErrorSchema,
+        ...signedInErrorResponses, 429: ApiErrorSchema,
       },
     },
   }, async (request, reply) => {

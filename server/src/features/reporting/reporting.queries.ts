@@ -72,3 +72,8 @@ export async function findSnapshot (db: Db, cycleId: number) {
 export async function insertSnapshot (db: Db, cycleId: number, snapshot: unknown) {
   await db.insert(cycleSnapshots).values({ cycleId, snapshot })
 }
+
+export async function insertCycle (db: Db, values: typeof reportingCycles.$inferInsert) {
+  const [row] = await db.insert(reportingCycles).values(values).returning()
+  return row!
+}

@@ -8,10 +8,8 @@ import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { reportingCycles } from '../../db/schema/index.ts'
-import type { MailDesk } from '../notifications/mail.plugin.ts'
-import { recordCycleChangeMails } from '../notifications/cycle-mails.ts'
-import { PlanNotFoundError } from '../plans/plans.errors.ts'
-import { findPlan } from '../plans/plans.queries.ts'
+import { recordCycleChangeMails, type MailDesk } from '../notifications/notifications.service.ts'
+import { getPlanAs } from '../plans/plans.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
 import { compareSnapshots } from './reporting.compare.ts'
@@ -20,7 +18,7 @@ import {
   ReportingCycleNotFoundError,
 } from './reporting.errors.ts'
 import {
-  findCycle, findNarrative, insertSnapshot, latestCycleEnd, listCyclesOfPlan, listNarratives, meetingRefs, userRefs, writeNarrative,
+  findCycle, findNarrative, insertCycle, insertSnapshot, latestCycleEnd, listCyclesOfPlan, listNarratives, meetingRefs, userRefs, writeNarrative,
   type CycleRow, type NarrativeTexts,
 } from './reporting.queries.ts'
 import {
@@ -104,9 +102,7 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
 
   return {
     async list (planId: number, actor: Actor) {
-      const plan = await findPlan(db, planId)
-      if (!plan) throw new PlanNotFoundError(planId)
-      requireRole(actor, plan.cityId, 'viewer', () => new PlanNotFoundError(planId))
+      await getPlanAs(db, planId, actor, 'viewer')
       const rows = await listCyclesOfPlan(db, planId)
       const people = await userRefs(db, rows.flatMap((row) => [row.approvedBy, row.submittedBy]))
       const meetings = await meetingRefs(db, rows.map((row) => row.approvalMeetingId))
@@ -120,13 +116,11 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
 
     async create (planId: number, input: CreateReportingCycle, actor: Actor) {
       return writeTransaction(db, onChange, async (tx) => {
-        const plan = await findPlan(tx, planId, { forUpdate: true })
-        if (!plan) throw new PlanNotFoundError(planId)
-        requireRole(actor, plan.cityId, 'admin', () => new PlanNotFoundError(planId))
+        const plan = await getPlanAs(tx, planId, actor, 'admin', { forUpdate: true })
         const period = defaultPeriod(plan, await latestCycleEnd(tx, planId), input)
         if (!period) throw new CyclePeriodRequiredError()
         if (period.periodEnd < period.periodStart) throw new CyclePeriodInvalidError()
-        const [created] = await tx.insert(reportingCycles).values({
+        const created = await insertCycle(tx, {
           cityId: plan.cityId,
           planId,
           ...period,
@@ -135,9 +129,9 @@ export function createReportingService (db: Db, onChange: ChangeListener = () =>
           titleEn: input.titleEn !== undefined ? input.titleEn : (input.title === undefined ? defaultTitleEn(period) : null),
           dueDate: input.dueDate ?? null,
           kind: input.kind ?? 'eccar',
-        }).returning()
-        await recordAudit(tx, actor, { cityId: plan.cityId, action: 'reporting.cycle.create', entityType: 'reporting_cycle', entityId: created!.id, after: created })
-        return detail(tx, created!.id)
+        })
+        await recordAudit(tx, actor, { cityId: plan.cityId, action: 'reporting.cycle.create', entityType: 'reporting_cycle', entityId: created.id, after: created })
+        return detail(tx, created.id)
       })
     },
 

@@ -6,9 +6,8 @@ import type { Db } from '../../db/client.ts'
 import {
   cities, indicators, measureInvolvedOrganisations, measures, measureSecondaryCommitments, organisations, plans, reportingCycles, statusUpdates,
 } from '../../db/schema/index.ts'
-import { presentIndicator } from '../indicators/indicators.progress.ts'
-import { loadIndicatorLinks } from '../indicators/indicators.queries.ts'
-import { listPlanCommitments } from '../plans/plans.queries.ts'
+import { loadIndicatorLinks, presentIndicator } from '../indicators/indicators.service.ts'
+import { listPlanCommitments } from '../plans/plans.service.ts'
 import { measureVisibleToPublic } from '../common/visibility.ts'
 import { closingStatuses, compareSnapshots } from './reporting.compare.ts'
 import { findSnapshot, listNarratives, meetingRefs, userRefs, type CycleRow } from './reporting.queries.ts'

@@ -1,7 +1,5 @@
-import { recordAccountMail } from '../notifications/account-mails.ts'
-import type { MailDesk } from '../notifications/mail.plugin.ts'
+import { recordAccountMail, type MailDesk } from '../notifications/notifications.service.ts'
 import type { RecoveryCodes, SecondFactorEnrolment, SecondFactorStatus } from '@eccar/shared'
-import { eq } from 'drizzle-orm'
 import type { Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { verifyPassword } from '../../auth/passwords.ts'
@@ -11,8 +9,7 @@ import {
 import { cityRoles, deleteSessionsOfUser } from '../../auth/sessions.ts'
 import type { SecondFactorRequirement } from '../../config.ts'
 import type { Db } from '../../db/client.ts'
-import { users } from '../../db/schema/index.ts'
-import { CurrentPasswordWrongError } from '../session/session.errors.ts'
+import { CurrentPasswordWrongError, findUser } from '../session/session.service.ts'
 import {
   AccountNotFoundError, SecondFactorAlreadyEnabledError, SecondFactorCodeWrongError, SecondFactorNotEnabledError,
   SecondFactorNotStartedError, SecondFactorRequiredError,
@@ -46,7 +43,7 @@ async function freshRecoveryCodes (tx: Db, userId: number) {
 
 export function createSecondFactorService (db: Db, requirement: SecondFactorRequirement, box: SecretBox, mail: MailDesk, now: () => Date = () => new Date()) {
   async function checkPassword (tx: Db, userId: number, password: string) {
-    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update')
+    const user = await findUser(tx, userId, { forUpdate: true })
     if (!await verifyPassword(user!.passwordHash, password)) throw new CurrentPasswordWrongError()
     return user!
   }
@@ -63,7 +60,7 @@ export function createSecondFactorService (db: Db, requirement: SecondFactorRequ
       const { secret, email } = await db.transaction(async (tx) => {
         const factor = await findFactor(tx, actor.userId, { lock: true })
         if (factor?.confirmedAt) throw new SecondFactorAlreadyEnabledError()
-        const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, actor.userId))
+        const user = await findUser(tx, actor.userId)
         const secret = await newTotpSecret()
         await savePendingFactor(tx, actor.userId, box.seal(actor.userId, secret))
         await recordAudit(tx, actor, { cityId: null, action: 'user.second-factor.enrolment.start', entityType: 'user', entityId: actor.userId })
@@ -120,7 +117,7 @@ export function createSecondFactorService (db: Db, requirement: SecondFactorRequ
      */
     async reset (actor: Actor, userId: number) {
       await db.transaction(async (tx) => {
-        const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId)).for('update')
+        const user = await findUser(tx, userId, { forUpdate: true })
         if (!user) throw new AccountNotFoundError(String(userId))
         if (!await findFactor(tx, userId, { lock: true })) throw new SecondFactorNotEnabledError()
         await deleteFactor(tx, userId)
@@ -135,3 +132,6 @@ export function createSecondFactorService (db: Db, requirement: SecondFactorRequ
     },
   }
 }
+
+// The sign-in's challenge step (session.service.ts) keeps its pending challenges here, next to the factors they check.
+export { deleteChallenge, findChallenge, hasConfirmedFactor, insertChallenge } from './second-factor.queries.ts'

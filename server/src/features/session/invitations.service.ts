@@ -1,14 +1,11 @@
 import type { InvitationInfo, Session } from '@eccar/shared'
-import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { Actor } from '../../auth/actor.ts'
 import { checkPasswordPolicy, hashPassword } from '../../auth/passwords.ts'
 import { createSession, deleteSession, deleteSessionsOfUser, hashToken } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'
-import { cities, invitations, users } from '../../db/schema/index.ts'
-import { acceptCityInvitation, findCityInvitationByToken } from '../users/city-invitations.ts'
-import { recordAuditForPerson } from '../users/person-audit.ts'
+import { acceptCityInvitation, findCityInvitationByToken, recordAuditForPerson } from '../users/users.service.ts'
 import { InvitationInvalidError, InvitationSignInRequiredError } from './session.errors.ts'
-import { buildMe, findUserByEmail } from './session.queries.ts'
+import { buildMe, cityName, findOpenPasswordLink, findUser, findUserByEmail, insertUser, setPasswordHash, usePasswordLink } from './session.queries.ts'
 import type { SignInResult } from './session.service.ts'
 
 /**
@@ -23,9 +20,7 @@ export function createInvitationsService (db: Db, now: () => Date = () => new Da
     return { token, userId, session: { user: await buildMe(db, userId), csrfToken } }
   }
 
-  const passwordLink = async (tx: Db, token: string) => (await tx.select().from(invitations)
-    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now())))
-    .for('update'))[0]
+  const passwordLink = (tx: Db, token: string) => findOpenPasswordLink(tx, hashToken(token), now())
 
   async function validCityInvitation (tx: Db, token: string) {
     const row = await findCityInvitationByToken(tx, token)
@@ -37,8 +32,7 @@ export function createInvitationsService (db: Db, now: () => Date = () => new Da
       if (await passwordLink(db, token)) return { kind: 'password', cityName: null, role: null, needsPassword: true }
       const invitation = await validCityInvitation(db, token)
       if (!invitation) throw new InvitationInvalidError()
-      const [city] = await db.select({ name: cities.name }).from(cities).where(eq(cities.id, invitation.cityId))
-      return { kind: 'city', cityName: city!.name, role: invitation.role, needsPassword: !await findUserByEmail(db, invitation.email) }
+      return { kind: 'city', cityName: await cityName(db, invitation.cityId), role: invitation.role, needsPassword: !await findUserByEmail(db, invitation.email) }
     },
 
     /** Sets the password with a password link, or creates the account a city invited; then signs in. */
@@ -47,10 +41,10 @@ export function createInvitationsService (db: Db, now: () => Date = () => new Da
       const userId = await db.transaction(async (tx) => {
         const link = await passwordLink(tx, token)
         if (link) {
-          const [user] = await tx.select().from(users).where(eq(users.id, link.userId)).for('update')
+          const user = await findUser(tx, link.userId, { forUpdate: true })
           checkPasswordPolicy(password, { email: user!.email, displayName: user!.displayName })
-          await tx.update(users).set({ passwordHash: await hashPassword(password), updatedAt: now() }).where(eq(users.id, user!.id))
-          await tx.update(invitations).set({ usedAt: now() }).where(eq(invitations.tokenHash, link.tokenHash))
+          await setPasswordHash(tx, user!.id, await hashPassword(password), now())
+          await usePasswordLink(tx, link.tokenHash, now())
           await deleteSessionsOfUser(tx, user!.id)
           await recordAuditForPerson(tx, anonymous, user!.id, { action: 'user.invitation.accept' })
           return user!.id
@@ -59,11 +53,11 @@ export function createInvitationsService (db: Db, now: () => Date = () => new Da
         if (!invitation) throw new InvitationInvalidError()
         if (await findUserByEmail(tx, invitation.email)) throw new InvitationSignInRequiredError()
         checkPasswordPolicy(password, { email: invitation.email, displayName: invitation.displayName })
-        const [user] = await tx.insert(users).values({
+        const userId = await insertUser(tx, {
           email: invitation.email, displayName: invitation.displayName, passwordHash: await hashPassword(password),
-        }).returning({ id: users.id })
-        await acceptCityInvitation(tx, invitation, user!.id, anonymous)
-        return user!.id
+        })
+        await acceptCityInvitation(tx, invitation, userId, anonymous)
+        return userId
       })
       return startSession(userId, previousToken)
     },
@@ -72,7 +66,7 @@ export function createInvitationsService (db: Db, now: () => Date = () => new Da
     async join (token: string, actor: Actor & { kind: 'user' }): Promise<Session> {
       await db.transaction(async (tx) => {
         const invitation = await validCityInvitation(tx, token)
-        const [me] = await tx.select({ email: users.email }).from(users).where(eq(users.id, actor.userId))
+        const me = await findUser(tx, actor.userId)
         // Someone else's invitation is "invalid" for this account: whose it is stays unsaid.
         if (!invitation || invitation.email.toLowerCase() !== me!.email.toLowerCase()) throw new InvitationInvalidError()
         await acceptCityInvitation(tx, invitation, actor.userId, actor)

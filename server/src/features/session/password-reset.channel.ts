@@ -1,6 +1,5 @@
 import type { Db } from '../../db/client.ts'
-import { recordAccountMail } from '../notifications/account-mails.ts'
-import type { MailDesk } from '../notifications/mail.plugin.ts'
+import { recordAccountMail, type MailDesk } from '../notifications/notifications.service.ts'
 
 export interface PasswordResetMessage { email: string, link: string, expiresAt: Date }
 

@@ -1,6 +1,6 @@
-import { and, count, eq, gte, inArray, lt, min, or, sql } from 'drizzle-orm'
+import { and, count, eq, gt, gte, inArray, isNull, lt, min, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { membershipOrganisations, organisations, signInAttempts, users } from '../../db/schema/index.ts'
+import { cities, invitations, membershipOrganisations, organisations, signInAttempts, users } from '../../db/schema/index.ts'
 import { membershipsOf } from '../../auth/sessions.ts'
 import type { Me } from '@eccar/shared'
 
@@ -52,4 +52,37 @@ export async function buildMe (db: Db, userId: number, ssoCityId: number | null 
       organisations: scopes.filter((scope) => scope.cityId === row.cityId).map(({ cityId: _c, ...organisation }) => organisation),
     })),
   }
+}
+
+export async function findUser (db: Db, id: number, options: { forUpdate?: boolean } = {}) {
+  const query = db.select().from(users).where(eq(users.id, id))
+  const [user] = options.forUpdate ? await query.for('update') : await query
+  return user
+}
+
+/** The id of the new account. */
+export async function insertUser (db: Db, values: typeof users.$inferInsert) {
+  const [user] = await db.insert(users).values(values).returning({ id: users.id })
+  return user!.id
+}
+
+export async function setPasswordHash (db: Db, userId: number, passwordHash: string, at: Date) {
+  await db.update(users).set({ passwordHash, updatedAt: at }).where(eq(users.id, userId))
+}
+
+/** The unused, unexpired password link (from the CLI or a platform administrator) with this token hash, locked. */
+export async function findOpenPasswordLink (db: Db, tokenHash: string, at: Date) {
+  const [row] = await db.select().from(invitations)
+    .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.usedAt), gt(invitations.expiresAt, at)))
+    .for('update')
+  return row
+}
+
+export async function usePasswordLink (db: Db, tokenHash: string, at: Date) {
+  await db.update(invitations).set({ usedAt: at }).where(eq(invitations.tokenHash, tokenHash))
+}
+
+export async function cityName (db: Db, cityId: number) {
+  const [city] = await db.select({ name: cities.name }).from(cities).where(eq(cities.id, cityId))
+  return city!.name
 }

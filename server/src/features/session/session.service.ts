@@ -1,5 +1,4 @@
 import type { ChangePassword, Session, SignIn } from '@eccar/shared'
-import { eq } from 'drizzle-orm'
 import type { Actor, AuthMethod } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../auth/passwords.ts'
@@ -7,14 +6,12 @@ import { secondFactorRequiredFor, type SecretBox } from '../../auth/second-facto
 import { createSession, deleteSession, deleteSessionsOfUser, hashToken, newToken } from '../../auth/sessions.ts'
 import type { SecondFactorRequirement } from '../../config.ts'
 import type { Db } from '../../db/client.ts'
-import { users } from '../../db/schema/index.ts'
-import { deleteChallenge, findChallenge, hasConfirmedFactor, insertChallenge } from '../second-factor/second-factor.queries.ts'
-import { useSecondFactorCode } from '../second-factor/second-factor.service.ts'
+import { deleteChallenge, findChallenge, hasConfirmedFactor, insertChallenge, useSecondFactorCode } from '../second-factor/second-factor.service.ts'
 import {
   CurrentPasswordWrongError, InvalidCredentialsError, SecondFactorChallengeInvalidError, SecondFactorInvalidError,
   TooManyAttemptsError,
 } from './session.errors.ts'
-import { buildMe, clearFailures, findUserByEmail, maxFailures, recentFailures, recordAttempt, throttleWindowMs } from './session.queries.ts'
+import { buildMe, clearFailures, findUser, findUserByEmail, maxFailures, recentFailures, recordAttempt, setPasswordHash, throttleWindowMs } from './session.queries.ts'
 
 export interface SignInResult { session: Session, token: string, userId: number }
 /** The password was right, the account has a second factor: the cookie token of the wait for the code. */
@@ -66,7 +63,7 @@ export function createSessionService (db: Db, { requirement, box }: SecondFactor
       const at = now()
       const challenge = challengeToken ? await findChallenge(db, hashToken(challengeToken), at) : undefined
       if (!challenge) throw new SecondFactorChallengeInvalidError()
-      const [user] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, challenge.userId))
+      const user = await findUser(db, challenge.userId)
       await throttle(user!.email, ip, at)
       const method = await db.transaction(async (tx) => {
         const used = await useSecondFactorCode(tx, box, user!.id, code, at)
@@ -95,10 +92,10 @@ export function createSessionService (db: Db, { requirement, box }: SecondFactor
 
     async changePassword (actor: Actor & { kind: 'user' }, input: ChangePassword) {
       await db.transaction(async (tx) => {
-        const [user] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update')
+        const user = await findUser(tx, actor.userId, { forUpdate: true })
         if (!await verifyPassword(user!.passwordHash, input.currentPassword)) throw new CurrentPasswordWrongError()
         checkPasswordPolicy(input.newPassword, { email: user!.email, displayName: user!.displayName })
-        await tx.update(users).set({ passwordHash: await hashPassword(input.newPassword), updatedAt: now() }).where(eq(users.id, actor.userId))
+        await setPasswordHash(tx, actor.userId, await hashPassword(input.newPassword), now())
         // Whoever else held a session with the old password loses it; this one stays.
         await deleteSessionsOfUser(tx, actor.userId, actor.sessionId)
         await recordAudit(tx, actor, { cityId: null, action: 'user.password.change', entityType: 'user', entityId: actor.userId })
@@ -106,3 +103,7 @@ export function createSessionService (db: Db, { requirement, box }: SecondFactor
     },
   }
 }
+
+// What other features use of accounts and sign-in (the import boundary lets them reach session only through this file).
+export { buildMe, findUser, findUserByEmail, insertUser, maxFailures, recentFailures, recordAttempt } from './session.queries.ts'
+export { CurrentPasswordWrongError } from './session.errors.ts'

@@ -21,3 +21,18 @@ export async function findValidSetupToken (db: Db, token: string, now: Date) {
     .for('update')
   return row
 }
+
+/** The new link replaces every unused earlier one. */
+export async function replaceSetupToken (db: Db, values: typeof setupTokens.$inferInsert) {
+  await db.delete(setupTokens).where(isNull(setupTokens.usedAt))
+  await db.insert(setupTokens).values(values)
+}
+
+export async function useSetupToken (db: Db, tokenHash: string, at: Date) {
+  await db.update(setupTokens).set({ usedAt: at }).where(eq(setupTokens.tokenHash, tokenHash))
+}
+
+/** An existing account becomes the platform administrator with the name and password of the setup form. */
+export async function makePlatformAdmin (db: Db, userId: number, values: { displayName: string, passwordHash: string }, at: Date) {
+  await db.update(users).set({ ...values, isPlatformAdmin: true, updatedAt: at }).where(eq(users.id, userId))
+}

@@ -1,16 +1,13 @@
 import type { CompleteSetup, SetupState } from '@eccar/shared'
-import { eq, isNull } from 'drizzle-orm'
 import type { Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { checkPasswordPolicy, hashPassword } from '../../auth/passwords.ts'
 import { createSession, deleteSession, hashToken, newToken } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'
-import { setupTokens, users } from '../../db/schema/index.ts'
-import { CityExistsError } from '../cities/cities.errors.ts'
-import { findCityBySlug, insertCity } from '../cities/cities.queries.ts'
-import { buildMe, findUserByEmail } from '../session/session.queries.ts'
+import { createCity } from '../cities/cities.service.ts'
+import { buildMe, findUserByEmail, insertUser } from '../session/session.service.ts'
 import { SetupCityRequiredError, SetupLinkInvalidError } from './setup.errors.ts'
-import { cityCount, findValidSetupToken, hasNoAdministrator } from './setup.queries.ts'
+import { cityCount, findValidSetupToken, hasNoAdministrator, makePlatformAdmin, replaceSetupToken, useSetupToken } from './setup.queries.ts'
 
 export const setupLinkValidityMs = 24 * 3_600_000
 
@@ -22,8 +19,7 @@ export async function createSetupLinkIfNeeded (db: Db, now = new Date()) {
   return db.transaction(async (tx) => {
     if (!await hasNoAdministrator(tx)) return null
     const token = newToken()
-    await tx.delete(setupTokens).where(isNull(setupTokens.usedAt))
-    await tx.insert(setupTokens).values({ tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + setupLinkValidityMs), createdAt: now })
+    await replaceSetupToken(tx, { tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + setupLinkValidityMs), createdAt: now })
     return `/setup/${token}`
   })
 }
@@ -47,22 +43,18 @@ export function createSetupService (db: Db, now: () => Date = () => new Date()) 
         let id: number
         if (existing) {
           // An account without any admin right (say, from an earlier attempt) becomes the administrator.
-          await tx.update(users).set({ displayName: input.displayName, passwordHash: await hashPassword(input.password), isPlatformAdmin: true, updatedAt: now() })
-            .where(eq(users.id, existing.id))
+          await makePlatformAdmin(tx, existing.id, { displayName: input.displayName, passwordHash: await hashPassword(input.password) }, now())
           id = existing.id
         } else {
-          const [user] = await tx.insert(users).values({
+          id = await insertUser(tx, {
             email: input.email, displayName: input.displayName, passwordHash: await hashPassword(input.password), isPlatformAdmin: true,
-          }).returning({ id: users.id })
-          id = user!.id
+          })
         }
-        await tx.update(setupTokens).set({ usedAt: now() }).where(eq(setupTokens.tokenHash, setup.tokenHash))
+        await useSetupToken(tx, setup.tokenHash, now())
         const system: Actor = { kind: 'anonymous', requestId: actor.requestId }
         await recordAudit(tx, system, { cityId: null, action: 'user.create-admin', entityType: 'user', entityId: id, after: { email: input.email, platformAdmin: true, source: 'setup-link' } })
         if (input.city && await cityCount(tx) === 0) {
-          if (await findCityBySlug(tx, input.city.slug)) throw new CityExistsError(input.city.slug)
-          const city = await insertCity(tx, input.city)
-          await recordAudit(tx, system, { cityId: city.id, action: 'city.create', entityType: 'city', entityId: city.id, after: city })
+          await createCity(tx, input.city, system)
         }
         return id
       })

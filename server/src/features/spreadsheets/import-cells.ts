@@ -1,5 +1,5 @@
 import { Limits, measureStatuses, statusLabels, type ImportRowError, type ImportRowErrorCode, type MeasureStatus } from '@eccar/shared'
-import type { UploadedCell, UploadedRow } from './spreadsheet-files.ts'
+import type { UploadedCell, UploadedRow } from '../common/spreadsheet-files.ts'
 
 /** Collects the errors of one row while its cells are read; each reader returns undefined for a bad cell. */
 export class RowReader {

@@ -1,14 +1,11 @@
 import { IndicatorLimits, type IndicatorImportPreview, type IndicatorImportResult, type IndicatorImportRow } from '@eccar/shared'
-import { requireRole, type Actor } from '../../auth/actor.ts'
+import type { Actor } from '../../auth/actor.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
-import { IndicatorNotFoundError } from '../indicators/indicators.errors.ts'
-import { findIndicator } from '../indicators/indicators.queries.ts'
-import { createIndicatorsService } from '../indicators/indicators.service.ts'
+import { createIndicatorsService, getIndicatorForEditor } from '../indicators/indicators.service.ts'
 import { createPlansService } from '../plans/plans.service.ts'
-import { visiblePlanStates } from '../common/visibility.ts'
 import { parseDate, RowReader } from './import-cells.ts'
-import { readUpload } from './spreadsheet-files.ts'
+import { readUpload } from '../common/spreadsheet-files.ts'
 import { ImportInvalidError, RollBack } from './spreadsheets.errors.ts'
 
 /** More rows than any indicator has periods × categories; a bigger file is a mistake. */
@@ -49,9 +46,7 @@ const serviceRefusals: Record<string, { column: string, code: IndicatorImportRow
 
 export function createIndicatorImport (db: Db, onChange: ChangeListener) {
   async function run (indicatorId: number, body: unknown, contentType: string | undefined, actor: Actor, apply: boolean) {
-    const found = await findIndicator(db, indicatorId)
-    if (!found || !visiblePlanStates(actor, found.indicator.cityId).includes(found.planState)) throw new IndicatorNotFoundError(indicatorId)
-    requireRole(actor, found.indicator.cityId, 'editor', () => new IndicatorNotFoundError(indicatorId))
+    const found = await getIndicatorForEditor(db, indicatorId, actor)
 
     const table = await readUpload(body, contentType, ['period', 'value'], maxRows)
     const categoryColumns = table.header.filter((name) => name && name !== 'period' && name !== 'value')

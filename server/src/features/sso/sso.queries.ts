@@ -1,6 +1,7 @@
-import { asc, eq, lt } from 'drizzle-orm'
+import type { Role } from '@eccar/shared'
+import { and, asc, eq, lt, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { cities, cityIdentityProviders, ssoLogins } from '../../db/schema/index.ts'
+import { cities, cityIdentityProviders, membershipOrganisations, memberships, ssoLogins, users } from '../../db/schema/index.ts'
 
 export type IdentityProviderRow = typeof cityIdentityProviders.$inferSelect
 
@@ -32,3 +33,23 @@ export async function takePendingLogin (db: Db, id: string, cityId: number, now:
 }
 
 export const deletePendingLoginsOfCity = (db: Db, cityId: number) => db.delete(ssoLogins).where(eq(ssoLogins.cityId, cityId))
+
+/** An account without a password: its holder signs in through the city's provider. */
+export async function insertSsoAccount (db: Db, values: { email: string, displayName: string }) {
+  const [user] = await db.insert(users).values(values).returning()
+  return user!
+}
+
+export async function setMembershipRole (db: Db, cityId: number, userId: number, role: Role) {
+  await db.update(memberships).set({ role, version: sql`${memberships.version} + 1` })
+    .where(and(eq(memberships.cityId, cityId), eq(memberships.userId, userId)))
+}
+
+/** Only editors are limited to organisations; another role drops the limit. */
+export async function clearMembershipScope (db: Db, cityId: number, userId: number) {
+  await db.delete(membershipOrganisations).where(and(eq(membershipOrganisations.cityId, cityId), eq(membershipOrganisations.userId, userId)))
+}
+
+export async function deleteIdentityProvider (db: Db, cityId: number) {
+  await db.delete(cityIdentityProviders).where(eq(cityIdentityProviders.cityId, cityId))
+}

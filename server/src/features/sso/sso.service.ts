@@ -1,21 +1,20 @@
 import { roleRank, type IdentityProvider, type PutIdentityProvider, type Role } from '@eccar/shared'
-import { and, eq, sql } from 'drizzle-orm'
-import { requireRole, type Actor } from '../../auth/actor.ts'
+import { eq } from 'drizzle-orm'
+import type { Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { createSession, deleteSession, hashToken, newToken } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'
-import { cityIdentityProviders, membershipOrganisations, memberships, users } from '../../db/schema/index.ts'
-import { CityNotFoundError } from '../cities/cities.errors.ts'
-import { getCityBySlug } from '../cities/cities.queries.ts'
-import { findUserByEmail, maxFailures, recentFailures, recordAttempt } from '../session/session.queries.ts'
+import { cityIdentityProviders } from '../../db/schema/index.ts'
+import { getCityAs, getCityBySlug } from '../cities/cities.service.ts'
+import { findUserByEmail, maxFailures, recentFailures, recordAttempt } from '../session/session.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
-import { adminCount, findMembership, listCityUsers } from '../users/users.queries.ts'
-import { acceptCityInvitation, findOpenInvitationByEmail } from '../users/city-invitations.ts'
+import { acceptCityInvitation, adminCount, findMembership, findOpenInvitationByEmail, insertMembership, listCityUsers } from '../users/users.service.ts'
 import { issuerAllowed, loadOpenIdClient, ProviderUnavailableError, type ProviderClients } from './sso.client.ts'
 import { IdentityProviderNotFoundError, IssuerInsecureError, SecretKeyMissingError, SsoRefusal } from './sso.errors.ts'
 import {
-  deletePendingLoginsOfCity, findIdentityProvider, insertIdentityProvider, insertPendingLogin, listEnabledProviders, takePendingLogin,
+  clearMembershipScope, deleteIdentityProvider, deletePendingLoginsOfCity, findIdentityProvider, insertIdentityProvider, insertPendingLogin,
+  insertSsoAccount, listEnabledProviders, setMembershipRole, takePendingLogin,
   type IdentityProviderRow,
 } from './sso.queries.ts'
 import { encryptClientSecret } from './sso.secrets.ts'
@@ -83,11 +82,7 @@ export interface CallbackInput {
 export function createSsoService (db: Db, options: SsoOptions, now: () => Date = () => new Date()) {
   const { publicOrigin, clients } = options
 
-  async function administeredCity (tx: Db, citySlug: string, actor: Actor) {
-    const city = await getCityBySlug(tx, citySlug)
-    requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
-    return city
-  }
+  const administeredCity = (tx: Db, citySlug: string, actor: Actor) => getCityAs(tx, citySlug, actor, 'admin')
 
   /** An enabled provider of an existing city; anything else is "not configured" for the sign-in flow. */
   async function enabledProvider (citySlug: string) {
@@ -128,7 +123,7 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
       // The city invited this address and its provider vouches for it: the invitation is accepted here.
       const invitation = membership ? undefined : await findOpenInvitationByEmail(tx, cityId, email, now())
       if (invitation) {
-        if (!user) [user] = await tx.insert(users).values({ email, displayName: invitation.displayName }).returning()
+        if (!user) user = await insertSsoAccount(tx, { email, displayName: invitation.displayName })
         await acceptCityInvitation(tx, invitation, user!.id, anonymous, 'sso')
         membership = await findMembership(tx, cityId, user!.id)
       }
@@ -137,9 +132,9 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
         if (!row.allowSelfRegistration) throw new SsoRefusal('SSO_NOT_INVITED', user?.id ?? null)
         if (!user) {
           const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 300) : email.split('@')[0]!
-          ;[user] = await tx.insert(users).values({ email, displayName: name }).returning()
+          user = await insertSsoAccount(tx, { email, displayName: name })
         }
-        await tx.insert(memberships).values({ userId: user!.id, cityId, role: groupRole ?? 'viewer' })
+        await insertMembership(tx, { userId: user!.id, cityId, role: groupRole ?? 'viewer' })
         const after = (await listCityUsers(tx, cityId, user!.id))[0]
         await recordAudit(tx, anonymous, { cityId, action: 'membership.create', entityType: 'user', entityId: user!.id, after: { ...after, via: 'sso' } })
       } else if (groupRole && groupRole !== membership.role) {
@@ -147,11 +142,8 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
         const lastAdmin = membership.role === 'admin' && await adminCount(tx, cityId) <= 1
         if (!lastAdmin) {
           const before = (await listCityUsers(tx, cityId, user!.id))[0]
-          await tx.update(memberships).set({ role: groupRole, version: sql`${memberships.version} + 1` })
-            .where(and(eq(memberships.cityId, cityId), eq(memberships.userId, user!.id)))
-          if (groupRole !== 'editor') {
-            await tx.delete(membershipOrganisations).where(and(eq(membershipOrganisations.cityId, cityId), eq(membershipOrganisations.userId, user!.id)))
-          }
+          await setMembershipRole(tx, cityId, user!.id, groupRole)
+          if (groupRole !== 'editor') await clearMembershipScope(tx, cityId, user!.id)
           const after = (await listCityUsers(tx, cityId, user!.id))[0]
           await recordAudit(tx, anonymous, { cityId, action: 'membership.update', entityType: 'user', entityId: user!.id, before, after: { ...after, via: 'sso' } })
         }
@@ -226,7 +218,7 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
           expected,
           current: (row) => toIdentityProvider(row, city.slug, publicOrigin),
         })
-        await tx.delete(cityIdentityProviders).where(eq(cityIdentityProviders.cityId, city.id))
+        await deleteIdentityProvider(tx, city.id)
         await deletePendingLoginsOfCity(tx, city.id)
         await recordAudit(tx, actor, {
           cityId: city.id, action: 'sso.provider.delete', entityType: 'identity-provider', entityId: city.id,

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import {
-  cities, measures, organisations, steeringDecisionMeasures, steeringDecisions, steeringMeetingAttendees, steeringMeetings,
+  measures, organisations, steeringDecisionMeasures, steeringDecisions, steeringMeetingAttendees, steeringMeetings,
   steeringMembers,
 } from '../../db/schema/index.ts'
 
@@ -87,11 +87,6 @@ export function listMeetingSummaries (db: Db, cityId: number) {
     .orderBy(desc(steeringMeetings.date), desc(steeringMeetings.id))
 }
 
-export async function findCityForUpdate (db: Db, slug: string) {
-  const [city] = await db.select().from(cities).where(eq(cities.slug, slug)).for('update')
-  return city
-}
-
 /** The ids among `ids` that are not in the set `found` selects; the first unknown one is reported. */
 const missing = (ids: number[], found: { id: number }[]) => {
   const known = new Set(found.map((row) => row.id))
@@ -140,4 +135,23 @@ export async function replaceDecisions (db: Db, meetingId: number, decisions: { 
       await db.insert(steeringDecisionMeasures).values(measureIds.map((measureId) => ({ decisionId: created!.id, measureId })))
     }
   }
+}
+
+export async function insertMember (db: Db, values: typeof steeringMembers.$inferInsert) {
+  const [row] = await db.insert(steeringMembers).values(values).returning()
+  return row!
+}
+
+export async function deleteMember (db: Db, id: number) {
+  await db.delete(steeringMembers).where(eq(steeringMembers.id, id))
+}
+
+/** The id of the new meeting. */
+export async function insertMeeting (db: Db, values: typeof steeringMeetings.$inferInsert) {
+  const [row] = await db.insert(steeringMeetings).values(values).returning({ id: steeringMeetings.id })
+  return row!.id
+}
+
+export async function deleteMeeting (db: Db, id: number) {
+  await db.delete(steeringMeetings).where(eq(steeringMeetings.id, id))
 }

@@ -8,17 +8,16 @@ import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { cities, steeringMeetings, steeringMembers } from '../../db/schema/index.ts'
-import { CityNotFoundError, TimeZoneUnknownError } from '../cities/cities.errors.ts'
-import { getCityBySlug } from '../cities/cities.queries.ts'
-import { OrganisationUnknownError } from '../measures/measures.errors.ts'
+import { CityNotFoundError, findCityBySlug, getCityAs, TimeZoneUnknownError } from '../cities/cities.service.ts'
+import { OrganisationUnknownError } from '../measures/measures.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
 import {
   SteeringAttendeeUnknownError, SteeringMeasureUnknownError, SteeringMeetingNotFoundError, SteeringMemberNotFoundError,
 } from './steering.errors.ts'
 import {
-  findCityForUpdate, findMeeting, findMeetingDetail, findMember, listMeetingSummaries, listMembersOfCity, meetingsAttendedBy,
-  memberRecord, organisationInCity, replaceAttendees, replaceDecisions, unknownMeasures, unknownMembers,
+  deleteMeeting, deleteMember, findMeeting, findMeetingDetail, findMember, listMeetingSummaries, listMembersOfCity, meetingsAttendedBy,
+  insertMeeting, insertMember, memberRecord, organisationInCity, replaceAttendees, replaceDecisions, unknownMeasures, unknownMembers,
   type SteeringMeetingDetailRow, type SteeringMemberRow,
 } from './steering.queries.ts'
 import { addMonths, isKnownTimeZone } from '../../lib/dates.ts'
@@ -90,11 +89,7 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
   }
 
   /** The city, for its admins only; anyone else learns nothing about it. */
-  async function adminCity (tx: Db, citySlug: string, actor: Actor) {
-    const city = await getCityBySlug(tx, citySlug)
-    requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
-    return city
-  }
+  const adminCity = (tx: Db, citySlug: string, actor: Actor) => getCityAs(tx, citySlug, actor, 'admin')
 
   /** A seat locked for a versioned write by one of its city's administrators. */
   const lockMember = (tx: Db, id: number, expected: number | undefined, actor: Actor) => lockVersioned({
@@ -128,15 +123,14 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
 
   return {
     async overview (citySlug: string, actor: Actor) {
-      const city = await getCityBySlug(db, citySlug)
-      requireRole(actor, city.id, 'viewer', () => new CityNotFoundError(citySlug))
+      const city = await getCityAs(db, citySlug, actor, 'viewer')
       return overview(db, city)
     },
 
     async updateSettings (citySlug: string, input: UpdateCitySettings, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
         const city = await lockVersioned({
-          lock: () => findCityForUpdate(tx, citySlug),
+          lock: () => findCityBySlug(tx, citySlug, { forUpdate: true }),
           notFound: () => new CityNotFoundError(citySlug),
           check: (row) => requireRole(actor, row.id, 'admin', () => new CityNotFoundError(citySlug)),
           expected,
@@ -147,7 +141,7 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
         if (input.timeZone !== undefined && !isKnownTimeZone(input.timeZone)) throw new TimeZoneUnknownError(input.timeZone)
         const { version: _ignored, ...changes } = input
         await updateVersioned(tx, cities, eq(cities.id, city.id), city.version, changes)
-        const updated = await findCityForUpdate(tx, citySlug)
+        const updated = await findCityBySlug(tx, citySlug, { forUpdate: true })
         const settings = (row: typeof city) => ({ steeringCadenceMonths: row.steeringCadenceMonths, attentionStaleMonths: row.attentionStaleMonths, ...(input.incidentThreshold === undefined ? {} : { incidentThreshold: row.incidentThreshold }), ...(input.timeZone === undefined ? {} : { timeZone: row.timeZone }), version: row.version })
         await recordAudit(tx, actor, { cityId: city.id, action: 'city.settings.update', entityType: 'city', entityId: city.id, before: settings(city), after: settings(updated!) })
         return overview(tx, updated!)
@@ -158,9 +152,9 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
       return writeTransaction(db, onChange, async (tx) => {
         const city = await adminCity(tx, citySlug, actor)
         await checkOrganisation(tx, city.id, input.organisationId)
-        const [created] = await tx.insert(steeringMembers).values({ ...input, cityId: city.id }).returning()
-        await recordAudit(tx, actor, { cityId: city.id, action: 'steering.member.create', entityType: 'steering_member', entityId: created!.id, after: created })
-        return member(tx, created!.id)
+        const created = await insertMember(tx, { ...input, cityId: city.id })
+        await recordAudit(tx, actor, { cityId: city.id, action: 'steering.member.create', entityType: 'steering_member', entityId: created.id, after: created })
+        return member(tx, created.id)
       })
     },
 
@@ -182,7 +176,7 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
         const row = await lockMember(tx, id, expected, actor)
         // The seat leaves the attendee lists of past meetings (cascade); the trail keeps which ones.
         const before = { ...await memberRecord(tx, id), attendedMeetingIds: await meetingsAttendedBy(tx, id) }
-        await tx.delete(steeringMembers).where(eq(steeringMembers.id, id))
+        await deleteMember(tx, id)
         await recordAudit(tx, actor, { cityId: row.cityId, action: 'steering.member.delete', entityType: 'steering_member', entityId: id, before })
       })
     },
@@ -198,10 +192,7 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
       return writeTransaction(db, onChange, async (tx) => {
         const city = await adminCity(tx, citySlug, actor)
         await checkMeetingReferences(tx, city.id, input)
-        const [created] = await tx.insert(steeringMeetings)
-          .values({ cityId: city.id, date: input.date, agenda: input.agenda ?? null, minutes: input.minutes ?? null })
-          .returning({ id: steeringMeetings.id })
-        const id = created!.id
+        const id = await insertMeeting(tx, { cityId: city.id, date: input.date, agenda: input.agenda ?? null, minutes: input.minutes ?? null })
         await replaceAttendees(tx, id, input.attendeeIds ?? [])
         await replaceDecisions(tx, id, input.decisions ?? [])
         const after = await meeting(tx, id)
@@ -229,7 +220,7 @@ export function createSteeringService (db: Db, onChange: ChangeListener = () => 
       await writeTransaction(db, onChange, async (tx) => {
         const row = await lockMeeting(tx, id, expected, actor)
         const before = await meeting(tx, id)
-        await tx.delete(steeringMeetings).where(eq(steeringMeetings.id, id))
+        await deleteMeeting(tx, id)
         await recordAudit(tx, actor, { cityId: row.cityId, action: 'steering.meeting.delete', entityType: 'steering_meeting', entityId: id, before })
       })
     },

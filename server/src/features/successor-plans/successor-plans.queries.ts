@@ -1,7 +1,9 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import type { MeasureStatus } from '@eccar/shared'
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import {
   measureExampleActions, measureInvolvedOrganisations, measureRelations, measures, measureSecondaryCommitments, planCommitments, plans,
+  statusUpdates,
 } from '../../db/schema/index.ts'
 
 export type MeasureRow = typeof measures.$inferSelect
@@ -40,6 +42,45 @@ export async function copyPlanCommitments (db: Db, fromPlanId: number, toPlanId:
 }
 
 /** Inserts in slices, keeping each statement well below PostgreSQL's limit of bind parameters. */
-export async function insertInChunks<T> (rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 500) {
+async function insertInChunks<T> (rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 500) {
   for (let start = 0; start < rows.length; start += size) await insert(rows.slice(start, start + size))
+}
+
+export async function insertPlan (db: Db, values: typeof plans.$inferInsert) {
+  const [row] = await db.insert(plans).values(values).returning()
+  return row!
+}
+
+export async function insertMeasures (db: Db, rows: (typeof measures.$inferInsert)[]) {
+  return rows.length === 0 ? [] : db.insert(measures).values(rows).returning()
+}
+
+/** The links of the carried-over measures, already pointing to the new measures. */
+export async function insertMeasureLinks (db: Db, links: {
+  secondary: (typeof measureSecondaryCommitments.$inferInsert)[]
+  involved: (typeof measureInvolvedOrganisations.$inferInsert)[]
+  exampleActions: (typeof measureExampleActions.$inferInsert)[]
+  relations: (typeof measureRelations.$inferInsert)[]
+}) {
+  await insertInChunks(links.secondary, (rows) => db.insert(measureSecondaryCommitments).values(rows))
+  await insertInChunks(links.involved, (rows) => db.insert(measureInvolvedOrganisations).values(rows))
+  await insertInChunks(links.exampleActions, (rows) => db.insert(measureExampleActions).values(rows))
+  await insertInChunks(links.relations, (rows) => db.insert(measureRelations).values(rows))
+}
+
+/** The old plan's measures `ids` end with this status; each counts its version up. */
+export async function endMeasures (db: Db, planId: number, ids: number[], status: MeasureStatus, reason: string | null) {
+  await db.update(measures)
+    .set({ status, statusReason: reason, version: sql`${measures.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(measures.planId, planId), inArray(measures.id, ids)))
+}
+
+export type NewStatusUpdate = typeof statusUpdates.$inferInsert
+
+export async function insertStatusUpdates (db: Db, entries: NewStatusUpdate[]) {
+  await insertInChunks(entries, (rows) => db.insert(statusUpdates).values(rows))
+}
+
+export async function closePlan (db: Db, planId: number) {
+  await db.update(plans).set({ state: 'closed', version: sql`${plans.version} + 1`, updatedAt: new Date() }).where(eq(plans.id, planId))
 }

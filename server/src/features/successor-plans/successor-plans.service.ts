@@ -1,20 +1,16 @@
 import type { CreatePlanSuccessor, MeasureStatus, PlanSuccessorResult } from '@eccar/shared'
-import { and, eq, inArray, sql } from 'drizzle-orm'
-import { requireRole, userIdOf, type Actor } from '../../auth/actor.ts'
+import { userIdOf, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { cityToday } from '../cities/cities.service.ts'
-import {
-  measureExampleActions, measureInvolvedOrganisations, measureRelations, measures, measureSecondaryCommitments, plans, statusUpdates,
-} from '../../db/schema/index.ts'
-import { MeasureCodeTakenError, OrganisationUnknownError } from '../measures/measures.errors.ts'
-import { existingOrganisationIds } from '../measures/measures.queries.ts'
-import { PlanNotFoundError, PlanPeriodInvalidError } from '../plans/plans.errors.ts'
-import { findPlan } from '../plans/plans.queries.ts'
-import { toPlanSummary } from '../plans/plans.service.ts'
+import { existingOrganisationIds, MeasureCodeTakenError, OrganisationUnknownError } from '../measures/measures.service.ts'
+import { getPlan, getPlanAs, PlanPeriodInvalidError, toPlanSummary } from '../plans/plans.service.ts'
 import { PlanAlreadyContinuedError, PlanNotContinuableError } from './successor-plans.errors.ts'
-import { copyPlanCommitments, findSuccessor, insertInChunks, loadMeasureLinks, lockPlanMeasures, type MeasureRow } from './successor-plans.queries.ts'
+import {
+  closePlan, copyPlanCommitments, endMeasures, findSuccessor, insertMeasureLinks, insertMeasures, insertPlan, insertStatusUpdates, loadMeasureLinks,
+  lockPlanMeasures, type MeasureRow, type NewStatusUpdate,
+} from './successor-plans.queries.ts'
 import { resolveDecisions, type Resolved } from './successor-plans.rules.ts'
 
 
@@ -50,9 +46,7 @@ export function createSuccessorPlansService (db: Db, onChange: ChangeListener = 
      */
     async createSuccessor (planId: number, input: CreatePlanSuccessor, actor: Actor): Promise<PlanSuccessorResult> {
       return writeTransaction(db, onChange, async (tx, announce) => {
-        const old = await findPlan(tx, planId, { forUpdate: true })
-        if (!old) throw new PlanNotFoundError(planId)
-        requireRole(actor, old.cityId, 'admin', () => new PlanNotFoundError(planId))
+        const old = await getPlanAs(tx, planId, actor, 'admin', { forUpdate: true })
         if (old.state === 'draft') throw new PlanNotContinuableError(planId)
         const successor = await findSuccessor(tx, planId)
         if (successor) throw new PlanAlreadyContinuedError(planId, successor.id)
@@ -65,17 +59,16 @@ export function createSuccessorPlansService (db: Db, onChange: ChangeListener = 
         }))
         await checkNewMeasures(tx, old.cityId, resolved)
 
-        const [created] = await tx.insert(plans).values({
+        const newPlan = await insertPlan(tx, {
           cityId: old.cityId, titleDe: input.titleDe, titleEn: input.titleEn ?? null, periodStart: input.periodStart, periodEnd: input.periodEnd,
           resolutionNumber: input.resolutionNumber, resolutionDate: input.resolutionDate, introDe: input.introDe ?? null, introEn: input.introEn ?? null,
           state: 'draft', predecessorId: old.id,
-        }).returning()
-        const newPlan = created!
+        })
         await copyPlanCommitments(tx, old.id, newPlan.id)
 
         // The new plan's measures, in the old plan's order and positions.
         const continuing = resolved.filter(({ decision }) => decision.action !== 'close')
-        const inserted = continuing.length === 0 ? [] : await tx.insert(measures).values(continuing.map(({ measure, decision }) => {
+        const inserted = await insertMeasures(tx, continuing.map(({ measure, decision }) => {
           const common = { planId: newPlan.id, cityId: old.cityId, predecessorMeasureId: measure.id, position: measure.position }
           if (decision.action === 'carry_over') return { ...carriedFields(measure), ...common, origin: 'carried_over' as const }
           const replacement = decision.replacement!
@@ -86,22 +79,21 @@ export function createSuccessorPlansService (db: Db, onChange: ChangeListener = 
             leadOrganisationId: replacement.leadOrganisationId !== undefined ? replacement.leadOrganisationId : measure.leadOrganisationId,
             isPublic: measure.isPublic,
           }
-        })).returning()
+        }))
         const newIdOf = new Map(inserted.map((row) => [row.predecessorMeasureId!, row]))
 
         // Carried-over measures take their links along; relations only where both ends continue as carried over.
         const carried = resolved.filter(({ decision }) => decision.action === 'carry_over').map(({ measure }) => measure.id)
         const links = await loadMeasureLinks(tx, carried)
         const carriedTo = (oldId: number) => (carried.includes(oldId) ? newIdOf.get(oldId)!.id : null)
-        await insertInChunks(links.secondary.map((l) => ({ measureId: carriedTo(l.measureId)!, commitmentNumber: l.commitmentNumber })),
-          (rows) => tx.insert(measureSecondaryCommitments).values(rows))
-        await insertInChunks(links.involved.map((l) => ({ measureId: carriedTo(l.measureId)!, organisationId: l.organisationId })),
-          (rows) => tx.insert(measureInvolvedOrganisations).values(rows))
-        await insertInChunks(links.exampleActions.map((l) => ({ measureId: carriedTo(l.measureId)!, exampleActionKey: l.exampleActionKey })),
-          (rows) => tx.insert(measureExampleActions).values(rows))
-        await insertInChunks(links.relations.filter((l) => carriedTo(l.relatedMeasureId) !== null).map((l) => ({
-          measureId: carriedTo(l.measureId)!, relatedMeasureId: carriedTo(l.relatedMeasureId)!, noteDe: l.noteDe, noteEn: l.noteEn,
-        })), (rows) => tx.insert(measureRelations).values(rows))
+        await insertMeasureLinks(tx, {
+          secondary: links.secondary.map((l) => ({ measureId: carriedTo(l.measureId)!, commitmentNumber: l.commitmentNumber })),
+          involved: links.involved.map((l) => ({ measureId: carriedTo(l.measureId)!, organisationId: l.organisationId })),
+          exampleActions: links.exampleActions.map((l) => ({ measureId: carriedTo(l.measureId)!, exampleActionKey: l.exampleActionKey })),
+          relations: links.relations.filter((l) => carriedTo(l.relatedMeasureId) !== null).map((l) => ({
+            measureId: carriedTo(l.measureId)!, relatedMeasureId: carriedTo(l.relatedMeasureId)!, noteDe: l.noteDe, noteEn: l.noteEn,
+          })),
+        })
 
         // Every old measure ends with its final status; grouped, since most share one.
         const groups = new Map<string, { status: MeasureStatus, reason: string | null, ids: number[] }>()
@@ -112,16 +104,14 @@ export function createSuccessorPlansService (db: Db, onChange: ChangeListener = 
           groups.set(key, group)
         }
         for (const group of groups.values()) {
-          await tx.update(measures)
-            .set({ status: group.status, statusReason: group.reason, version: sql`${measures.version} + 1`, updatedAt: new Date() })
-            .where(and(eq(measures.planId, old.id), inArray(measures.id, group.ids)))
+          await endMeasures(tx, old.id, group.ids, group.status, group.reason)
         }
 
         // Timeline: the old measure's last entry, and the new measure's first, each pointing to the other plan.
         const title = input.titleDe
         const userId = userIdOf(actor)
         const date = await cityToday(tx, old.cityId)
-        const entries: (typeof statusUpdates.$inferInsert)[] = []
+        const entries: NewStatusUpdate[] = []
         for (const { measure, decision, finalStatus, reason } of resolved) {
           const next = newIdOf.get(measure.id)
           const noteDe = decision.action === 'carry_over' ? `In die Fortschreibung „${title}" übernommen`
@@ -144,12 +134,12 @@ export function createSuccessorPlansService (db: Db, onChange: ChangeListener = 
             })
           }
         }
-        await insertInChunks(entries, (rows) => tx.insert(statusUpdates).values(rows))
+        await insertStatusUpdates(tx, entries)
 
         // The update ends the old plan: its measures all have their final status now.
         const oldState = old.state
         if (old.state === 'adopted') {
-          await tx.update(plans).set({ state: 'closed', version: sql`${plans.version} + 1`, updatedAt: new Date() }).where(eq(plans.id, old.id))
+          await closePlan(tx, old.id)
         }
         await announce({ planId: old.id })
         await announce({ planId: newPlan.id })
@@ -166,7 +156,7 @@ export function createSuccessorPlansService (db: Db, onChange: ChangeListener = 
           before: { plan: { id: old.id, state: oldState, version: old.version } },
           after: { plan: newPlan, predecessor: { id: old.id, state: 'closed' }, measures: outcome },
         })
-        const summary = (await findPlan(tx, newPlan.id))!
+        const summary = await getPlan(tx, newPlan.id)
         return { plan: toPlanSummary(summary, inserted.length), measures: outcome }
       })
     },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { sql } from 'drizzle-orm'
 import { Type } from 'typebox'
+import { pingDatabase } from './system.queries.ts'
 
 const HealthSchema = Type.Object({ status: Type.Literal('ok') })
 const ReadinessSchema = Type.Object({ status: Type.Literal('ok'), database: Type.Literal('ok') })
@@ -15,7 +15,7 @@ const system: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'public' },
     schema: { tags: ['system'], summary: 'Readiness: the database answers', response: { 200: ReadinessSchema } },
   }, async () => {
-    await app.db.execute(sql`select 1`)
+    await pingDatabase(app.db)
     return { status: 'ok' as const, database: 'ok' as const }
   })
 }

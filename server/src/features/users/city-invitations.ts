@@ -91,3 +91,7 @@ export async function acceptCityInvitation (tx: Db, invitation: CityInvitationRo
     after: { role: invitation.role, organisationIds: ids, invitationId: invitation.id, ...(via ? { via } : {}) },
   })
 }
+
+export async function deletePendingInvitation (db: Db, id: number) {
+  await db.delete(cityInvitations).where(eq(cityInvitations.id, id))
+}

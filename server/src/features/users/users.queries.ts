@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { membershipOrganisations, memberships, organisations, users } from '../../db/schema/index.ts'
 import type { CityUser } from '@eccar/shared'
@@ -35,4 +35,37 @@ export async function replaceScope (db: Db, cityId: number, userId: number, orga
   if (organisationIds.length) {
     await db.insert(membershipOrganisations).values(organisationIds.map((organisationId) => ({ cityId, userId, organisationId })))
   }
+}
+
+export async function setDisplayName (db: Db, userId: number, displayName: string) {
+  await db.update(users).set({ displayName, updatedAt: new Date() }).where(eq(users.id, userId))
+}
+
+/** The person's role in the city and the organisations it was limited to. */
+export async function deleteMembership (db: Db, cityId: number, userId: number) {
+  await db.delete(membershipOrganisations).where(and(eq(membershipOrganisations.cityId, cityId), eq(membershipOrganisations.userId, userId)))
+  await db.delete(memberships).where(and(eq(memberships.cityId, cityId), eq(memberships.userId, userId)))
+}
+
+/** True when the person has no role in any city and is no platform administrator. */
+export async function hasNoAccessLeft (db: Db, userId: number) {
+  const [rest] = await db.select({ n: count() }).from(memberships).where(eq(memberships.userId, userId))
+  const [person] = await db.select({ isPlatformAdmin: users.isPlatformAdmin }).from(users).where(eq(users.id, userId))
+  return rest!.n === 0 && !person!.isPlatformAdmin
+}
+
+/** What decides whether a city's admin may hand out a password link: the account (locked) and its roles in other cities. */
+export async function accountBeyondCity (db: Db, userId: number, cityId: number) {
+  const [account] = await db.select({ passwordHash: users.passwordHash, isPlatformAdmin: users.isPlatformAdmin }).from(users).where(eq(users.id, userId)).for('update')
+  const [others] = await db.select({ n: count() }).from(memberships).where(and(eq(memberships.userId, userId), ne(memberships.cityId, cityId)))
+  return { hasPassword: account!.passwordHash !== null, isPlatformAdmin: account!.isPlatformAdmin, otherCities: others!.n }
+}
+
+export async function emailOf (db: Db, userId: number) {
+  const [person] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId))
+  return person!.email
+}
+
+export async function insertMembership (db: Db, values: typeof memberships.$inferInsert) {
+  await db.insert(memberships).values(values)
 }

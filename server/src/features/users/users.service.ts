@@ -1,32 +1,27 @@
 import type { CreateCityUser, Role, UpdateCityUser } from '@eccar/shared'
-import { and, count, eq, ne } from 'drizzle-orm'
-import { FieldNotAllowedError, requireRole, userIdOf, type Actor } from '../../auth/actor.ts'
+import { and, eq } from 'drizzle-orm'
+import { FieldNotAllowedError, userIdOf, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { deleteSessionsOfUser } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'
-import { cityInvitations, membershipOrganisations, memberships, users } from '../../db/schema/index.ts'
-import { CityNotFoundError } from '../cities/cities.errors.ts'
-import { getCityBySlug } from '../cities/cities.queries.ts'
-import { OrganisationUnknownError } from '../measures/measures.errors.ts'
-import { existingOrganisationIds } from '../measures/measures.queries.ts'
-import { findUserByEmail } from '../session/session.queries.ts'
+import { memberships } from '../../db/schema/index.ts'
+import { getCityAs } from '../cities/cities.service.ts'
+import { existingOrganisationIds, OrganisationUnknownError } from '../measures/measures.service.ts'
+import { findUserByEmail } from '../session/session.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
-import { findPendingInvitation, listPendingInvitations, upsertCityInvitation } from './city-invitations.ts'
+import { deletePendingInvitation, findPendingInvitation, listPendingInvitations, upsertCityInvitation } from './city-invitations.ts'
 import { createInvitation } from './invitations.ts'
 import { recordAuditForPerson } from './person-audit.ts'
 import { AlreadyMemberError, LastAdminError, PasswordLinkNotAllowedError, PendingInvitationNotFoundError, ScopeOnlyForEditorsError, UserNotFoundError } from './users.errors.ts'
-import { recordAccountMail } from '../notifications/account-mails.ts'
-import type { MailDesk } from '../notifications/mail.plugin.ts'
-import { adminCount, findMembership, listCityUsers, replaceScope } from './users.queries.ts'
+import { recordAccountMail, type MailDesk } from '../notifications/notifications.service.ts'
+import {
+  accountBeyondCity, adminCount, deleteMembership, emailOf, findMembership, hasNoAccessLeft, listCityUsers, replaceScope, setDisplayName,
+} from './users.queries.ts'
 
 export function createUsersService (db: Db, mail: MailDesk) {
   /** The city, after checking that the actor administers it (another city's admin gets 404). */
-  async function administeredCity (tx: Db, citySlug: string, actor: Actor) {
-    const city = await getCityBySlug(tx, citySlug)
-    requireRole(actor, city.id, 'admin', () => new CityNotFoundError(citySlug))
-    return city
-  }
+  const administeredCity = (tx: Db, citySlug: string, actor: Actor) => getCityAs(tx, citySlug, actor, 'admin')
 
   async function checkScope (tx: Db, cityId: number, role: Role, organisationIds: number[] | undefined) {
     if (!organisationIds?.length) return
@@ -88,7 +83,7 @@ export function createUsersService (db: Db, mail: MailDesk) {
         await checkScope(tx, city.id, role, organisationIds)
         await updateVersioned(tx, memberships, and(eq(memberships.cityId, city.id), eq(memberships.userId, userId))!, membership.version, { role })
         await replaceScope(tx, city.id, userId, organisationIds)
-        if (input.displayName) await tx.update(users).set({ displayName: input.displayName, updatedAt: new Date() }).where(eq(users.id, userId))
+        if (input.displayName) await setDisplayName(tx, userId, input.displayName)
         const after = await snapshot(tx, city.id, userId)
         await recordAudit(tx, actor, { cityId: city.id, action: 'membership.update', entityType: 'user', entityId: userId, before, after })
         return after!
@@ -101,13 +96,10 @@ export function createUsersService (db: Db, mail: MailDesk) {
         const membership = await lockMembership(tx, city.id, userId, expected)
         if (membership.role === 'admin' && await adminCount(tx, city.id) <= 1) throw new LastAdminError()
         const before = await snapshot(tx, city.id, userId)
-        await tx.delete(membershipOrganisations).where(and(eq(membershipOrganisations.cityId, city.id), eq(membershipOrganisations.userId, userId)))
-        await tx.delete(memberships).where(and(eq(memberships.cityId, city.id), eq(memberships.userId, userId)))
+        await deleteMembership(tx, city.id, userId)
         // Sessions load roles per request, so access to this city ends at once while other cities'
         // access goes on; only someone left with no access anywhere is signed out.
-        const [rest] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.userId, userId))
-        const [person] = await tx.select({ isPlatformAdmin: users.isPlatformAdmin }).from(users).where(eq(users.id, userId))
-        if (rest!.n === 0 && !person!.isPlatformAdmin) await deleteSessionsOfUser(tx, userId)
+        if (await hasNoAccessLeft(tx, userId)) await deleteSessionsOfUser(tx, userId)
         await recordAudit(tx, actor, { cityId: city.id, action: 'membership.delete', entityType: 'user', entityId: userId, before })
       })
     },
@@ -123,14 +115,12 @@ export function createUsersService (db: Db, mail: MailDesk) {
         if (!await findMembership(tx, city.id, userId)) throw new UserNotFoundError(userId)
         const isPlatformAdmin = actor.kind === 'system' || (actor.kind === 'user' && actor.isPlatformAdmin)
         if (!isPlatformAdmin) {
-          const [account] = await tx.select({ passwordHash: users.passwordHash, isPlatformAdmin: users.isPlatformAdmin }).from(users).where(eq(users.id, userId)).for('update')
-          const [others] = await tx.select({ n: count() }).from(memberships).where(and(eq(memberships.userId, userId), ne(memberships.cityId, city.id)))
-          if (account!.passwordHash !== null || account!.isPlatformAdmin || others!.n > 0) throw new PasswordLinkNotAllowedError()
+          const account = await accountBeyondCity(tx, userId, city.id)
+          if (account.hasPassword || account.isPlatformAdmin || account.otherCities > 0) throw new PasswordLinkNotAllowedError()
         }
         const invitation = await createInvitation(tx, userId)
         await recordAuditForPerson(tx, actor, userId, { action: 'user.invitation.create', after: { expiresAt: invitation.expiresAt } })
-        const [person] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId))
-        await recordAccountMail(tx, mail, { kind: 'invitation', email: person!.email, cityId: city.id, data: { cityName: city.name, link: invitation.path, expiresAt: invitation.expiresAt.slice(0, 10) } })
+        await recordAccountMail(tx, mail, { kind: 'invitation', email: await emailOf(tx, userId), cityId: city.id, data: { cityName: city.name, link: invitation.path, expiresAt: invitation.expiresAt.slice(0, 10) } })
         return invitation
       })
       mail.wake()
@@ -141,9 +131,16 @@ export function createUsersService (db: Db, mail: MailDesk) {
         const city = await administeredCity(tx, citySlug, actor)
         const row = await findPendingInvitation(tx, city.id, invitationId)
         if (!row) throw new PendingInvitationNotFoundError(invitationId)
-        await tx.delete(cityInvitations).where(eq(cityInvitations.id, row.id))
+        await deletePendingInvitation(tx, row.id)
         await recordAudit(tx, actor, { cityId: city.id, action: 'membership.invite.withdraw', entityType: 'invitation', entityId: row.id, before: { email: row.email, role: row.role } })
       })
     },
   }
 }
+
+// What sign-in, invitations and password resets (session, sso) use of a city's people: the import boundary lets
+// them reach users only through this file.
+export { acceptCityInvitation, findCityInvitationByToken, findOpenInvitationByEmail } from './city-invitations.ts'
+export { createInvitation } from './invitations.ts'
+export { recordAuditForPerson } from './person-audit.ts'
+export { adminCount, findMembership, insertMembership, listCityUsers } from './users.queries.ts'

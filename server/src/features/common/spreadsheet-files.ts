@@ -6,7 +6,7 @@ import { Type } from 'typebox'
 import {
   SpreadsheetColumnsError, SpreadsheetEmptyError, SpreadsheetEncodingError, SpreadsheetMediaTypeError, SpreadsheetTooManyRowsError,
   SpreadsheetUnreadableError,
-} from './spreadsheets.errors.ts'
+} from './spreadsheet-files.errors.ts'
 import { checkXlsxSize } from './zip-limits.ts'
 
 /** exceljs takes about 0.3 s to load; only spreadsheet requests need it, so start-up does not wait for it. */

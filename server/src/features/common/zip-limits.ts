@@ -1,5 +1,5 @@
 import yauzl from 'yauzl'
-import { SpreadsheetTooLargeError, SpreadsheetUnreadableError } from './spreadsheets.errors.ts'
+import { SpreadsheetTooLargeError, SpreadsheetUnreadableError } from './spreadsheet-files.errors.ts'
 
 /** What an uploaded workbook may unpack to: a plan's 2,000 rows take a few megabytes, so this is far beyond any real file. */
 export const xlsxUnpackedMaxBytes = 100 * 1024 * 1024

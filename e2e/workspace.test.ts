@@ -190,7 +190,7 @@ describe.each(['de', 'en'] as const)('axe (WCAG 2.1 AA) on the workspace pages i
     await visit(page, '/anmelden')
     await check(page)
     await page.locator('main form button[type="submit"]').click()
-    await page.locator('.error-summary').waitFor()
+    await page.locator('.form-errors').waitFor()
     await check(page)
   })
 
@@ -230,7 +230,7 @@ describe.each(['de', 'en'] as const)('axe (WCAG 2.1 AA) on the workspace pages i
     await page.locator('#status-add-link').click()
     await page.locator('#status-evidenceLinks-0-url').fill('http://not-https.example')
     await page.locator('.status-form button[type="submit"]').click()
-    await page.locator('.status-form .error-summary').waitFor()
+    await page.locator('.status-form .form-errors').waitFor()
     await check(page)
     // Someone else reports meanwhile (here: the same account, through the API), then this form is sent.
     await page.evaluate(async () => {
@@ -256,7 +256,7 @@ describe.each(['de', 'en'] as const)('axe (WCAG 2.1 AA) on the workspace pages i
     await visit(page, '/konto/passwort')
     await check(page)
     await page.locator('main form button[type="submit"]').click()
-    await page.locator('.error-summary').waitFor()
+    await page.locator('.form-errors').waitFor()
     await check(page)
   })
 

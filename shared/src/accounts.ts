@@ -1,10 +1,9 @@
 import { Type, type Static } from 'typebox'
-import { Limits } from './limits.ts'
+import { Limits, PasswordLimits } from './limits.ts'
 import { IdSchema, Nullable, ShortTextSchema, SlugSchema, VersionSchema } from './common.ts'
 import { OrganisationRefSchema } from './organisations.ts'
 import { RoleSchema } from './vocabulary-schemas.ts'
 
-export const PasswordLimits = { min: 12, max: 256 } as const
 export const PasswordSchema = Type.String({ minLength: PasswordLimits.min, maxLength: PasswordLimits.max, description: 'At least 12 characters; long passphrases welcome' })
 export const EmailSchema = Type.String({ format: 'email', maxLength: 254 })
 

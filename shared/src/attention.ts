@@ -1,11 +1,9 @@
 import { Type, type Static } from 'typebox'
+import { AttentionLimits } from './limits.ts'
 import { DateSchema, IdSchema, Nullable, ProgressSchema } from './common.ts'
 import { OrganisationRefSchema } from './organisations.ts'
 import { MeasureStatusSchema } from './vocabulary-schemas.ts'
 import type { MeasureStatus } from './vocabulary.ts'
-
-/** How long a measure may go without a status update before it is "stale", in months. */
-export const AttentionLimits = { staleMonthsMin: 1, staleMonthsMax: 60 } as const
 
 /**
  * Statuses that need no follow-up from the steering group: finished, embedded, given up or handed on.

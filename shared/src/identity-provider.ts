@@ -1,8 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { DateTimeSchema, Nullable, ShortTextSchema, SlugSchema, VersionSchema } from './common.ts'
+import { IdentityProviderLimits } from './limits.ts'
 import { RoleSchema } from './vocabulary-schemas.ts'
-
-export const IdentityProviderLimits = { url: 500, clientId: 200, clientSecret: 500, claim: 100, group: 200, groupRoles: 50 } as const
 
 const ClaimNameSchema = Type.String({ minLength: 1, maxLength: IdentityProviderLimits.claim, pattern: '^\\S+$', description: 'Name of a claim in the ID token or userinfo, e.g. `email`, `groups`' })
 

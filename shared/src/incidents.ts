@@ -1,20 +1,11 @@
 import { Type, type Static } from 'typebox'
 import { DateSchema } from './common.ts'
 import { DiscriminationKindSchema, LifeAreaSchema, ReportingChannelSchema } from './vocabulary-schemas.ts'
-import { discriminationKinds, lifeAreas, reportingChannels } from './vocabulary.ts'
+import { IncidentLimits } from './limits.ts'
 
-/**
- * Aggregate incident counts from the anti-discrimination office (DOMAIN.md §5.1, SECURITY.md goals
- * 40–41): counts per period × kind × area of life × reporting channel, nothing about persons.
- */
-export const IncidentLimits = {
-  maxCount: 1_000_000,
-  cellsPerPeriod: discriminationKinds.length * lifeAreas.length * reportingChannels.length,
-  /** Periods are at least a half-year, so a count cannot be tied to a date. */
-  minPeriodMonths: 6,
-  /** What a city may set as its suppression threshold k (issue 10: never below 3; the default is 5). */
-  threshold: { min: 3, max: 20, default: 5 },
-} as const
+// Aggregate incident counts from the anti-discrimination office (DOMAIN.md §5.1, SECURITY.md goals
+// 40–41): counts per period × kind × area of life × reporting channel, nothing about persons. Their limits
+// are in limits.ts, which the web imports without TypeBox.
 
 export const incidentDimensions = ['kind', 'area', 'channel'] as const
 export type IncidentDimension = (typeof incidentDimensions)[number]

@@ -6,6 +6,7 @@ import { Limits } from './limits.ts'
 import { PlanSummarySchema } from './plans.ts'
 import { reportKinds, reportLangs } from './report-options.ts'
 import { CycleStateSchema, MeasureOriginSchema, MeasureStatusSchema, MeasureTypeSchema } from './vocabulary-schemas.ts'
+import { successorActions } from './vocabulary.ts'
 
 // Reporting cycles (DOMAIN.md §2.2, §6.5) and the plan update that follows a plan (Fortschreibung, §3.4).
 //
@@ -233,10 +234,6 @@ export const PublicReportListSchema = Type.Object({
   items: Type.Array(PublicReportSchema, { description: 'Submitted reports only, latest period first' }),
 }, { title: 'PublicReportList', description: 'The reports a city sent to ECCAR, as submitted (frozen).' })
 export type PublicReportList = Static<typeof PublicReportListSchema>
-
-/** What may happen to a measure of the old plan when the plan is updated. */
-export const successorActions = ['carry_over', 'close', 'replace'] as const
-export type SuccessorAction = (typeof successorActions)[number]
 
 export const ReplacementMeasureSchema = Type.Object({
   code: CodeSchema,

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { PasswordLimits } from './accounts.ts'
+import { PasswordLimits } from './limits.ts'
 
 export const RecoveryCodeCount = 10
 

@@ -1,16 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { DateSchema, IdSchema, LongTextSchema, Nullable, ShortTextSchema, VersionSchema } from './common.ts'
-import { IncidentLimits } from './incidents.ts'
-import { Limits } from './limits.ts'
+import { IncidentLimits, Limits, SteeringLimits } from './limits.ts'
 import { OrganisationRefSchema } from './organisations.ts'
-
-/** Limits of the steering group's records, shared by the API schemas and the web forms. */
-export const SteeringLimits = {
-  attendeesPerMeeting: 100,
-  decisionsPerMeeting: 100,
-  measuresPerDecision: 100,
-  cadenceMonths: { min: 1, max: 60 },
-} as const
 
 const months = (description: string) =>
   Type.Integer({ minimum: SteeringLimits.cadenceMonths.min, maximum: SteeringLimits.cadenceMonths.max, description })

@@ -107,3 +107,7 @@ export type CycleState = (typeof cycleStates)[number]
 /** How a measure entered a plan update (Fortschreibung). */
 export const measureOrigins = ['new', 'carried_over', 'replacement'] as const
 export type MeasureOrigin = (typeof measureOrigins)[number]
+
+/** What may happen to a measure of the old plan when the plan is updated. */
+export const successorActions = ['carry_over', 'close', 'replace'] as const
+export type SuccessorAction = (typeof successorActions)[number]

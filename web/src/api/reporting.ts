@@ -1,11 +1,10 @@
 import type {
   ApiError as ApiErrorBody, CreateReportingCycle, CycleComparison, CycleState, ReportingCycle, ReportingCycleList,
-  ReportFormat, ReportKind, ReportLang, UpdateCycleNarrative, UpdateReportingCycle,
+  UpdateCycleNarrative, UpdateReportingCycle,
 } from '@eccar/shared'
 import { fallbackFileName, fileNameFromDisposition, parseContentLength } from '@/lib/report-export'
-import { ApiError, getJson, sendJson, toSearchParams } from './http'
-
-const baseUrl: string = import.meta.env.VITE_API_BASE_URL ?? '/api'
+import { ApiError, getJson, sendJson } from './http'
+import { reportUrl, type ReportRequest } from './links'
 
 export const listCycles = (planId: number) => getJson<ReportingCycleList>(`/plans/${planId}/reporting-cycles`)
 export const createCycle = (planId: number, body: CreateReportingCycle = {}) =>
@@ -19,12 +18,6 @@ export const putNarrative = (id: number, number: number, body: Omit<UpdateCycleN
 export const transitionCycle = (id: number, to: CycleState, version: number, approvalMeetingId: number | null = null) =>
   sendJson<ReportingCycle>('POST', `/reporting-cycles/${id}/transitions`, approvalMeetingId === null ? { to } : { to, approvalMeetingId }, { ifMatch: version })
 export const compareCycles = (from: number, to: number) => getJson<CycleComparison>('/reporting-cycles/compare', { from, to })
-
-export interface ReportRequest { kind: ReportKind, format: ReportFormat, lang: ReportLang }
-
-/** The address of a cycle's report (the HTML preview opens it in a new tab; the session cookie goes along). */
-export const reportUrl = (id: number, { kind, format, lang }: ReportRequest) =>
-  `${baseUrl}/reporting-cycles/${id}/report${toSearchParams({ kind, format, lang })}`
 
 export interface DownloadedReport { blob: Blob, fileName: string }
 
@@ -67,17 +60,4 @@ export async function downloadReport (
     onProgress(received, total)
   }
   return { blob: new Blob(chunks as BlobPart[], { type }), fileName }
-}
-
-/** Hands a downloaded file to the browser as a download named `fileName`. */
-export function saveBlob (blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.rel = 'noopener'
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }

@@ -1,13 +1,9 @@
 import type {
   IndicatorImportPreview, IndicatorImportResult, StatusImportPreview, StatusImportResult,
 } from '@eccar/shared'
-import { apiUrl } from './http'
 import { uploadFile, type UploadProgress } from './upload'
 
 type OnProgress = (progress: UploadProgress) => void
-
-/** The measures this person may report on, as an Excel template (a plain download link, with the session cookie). */
-export const statusTemplateUrl = (planId: number) => apiUrl(`/plans/${planId}/status-template.xlsx`)
 
 export const previewStatusImport = (planId: number, file: File, onProgress?: OnProgress) =>
   uploadFile<StatusImportPreview>(`/plans/${planId}/status-imports/preview`, file, onProgress)

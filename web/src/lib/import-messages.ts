@@ -29,3 +29,12 @@ export function importFailureKey (error: DeepReadonly<Pick<ApiError, 'status' | 
   if (error.status === 415) return 'spreadsheets.import.fileErrors.UNSUPPORTED_MEDIA_TYPE'
   return errorMessageKey(error)
 }
+
+/** The place in the file and the reason a refused file names (`details[0]`), if the server named one. */
+export function fileProblem (error: ApiError | null): { path: string, reason: string } | null {
+  const details = (error?.body as { details?: { path?: unknown, reason?: unknown, message?: unknown }[] } | null | undefined)?.details
+  const first = Array.isArray(details) ? details[0] : undefined
+  if (!first || typeof first.path !== 'string') return null
+  const reason = typeof first.reason === 'string' ? first.reason : typeof first.message === 'string' ? first.message : ''
+  return { path: first.path || '/', reason }
+}

@@ -1,7 +1,7 @@
 import type { SteeringGroup } from '@eccar/shared'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import * as measuresApi from '@/api/admin/measures'
+import * as measuresApi from '@/api/measures'
 import * as plansApi from '@/api/admin/plans'
 import * as api from '@/api/admin/steering'
 import { buildMeasureSummary, buildPlan } from '@/testing/fixtures'
@@ -9,7 +9,7 @@ import { useAdminSteeringStore } from './admin-steering'
 
 vi.mock('@/api/admin/steering')
 vi.mock('@/api/admin/plans')
-vi.mock('@/api/admin/measures')
+vi.mock('@/api/measures')
 
 const group = (overrides: Partial<SteeringGroup> = {}): SteeringGroup => ({
   cadenceMonths: 12, attentionStaleMonths: 6, incidentThreshold: 5, timeZone: 'Europe/Berlin', lastMeetingDate: null, nextMeetingDue: null, members: [], meetings: [], version: 1, ...overrides,
@@ -41,7 +41,7 @@ describe('useAdminSteeringStore', () => {
 
   it('collects the measures of every plan of the city for linking decisions, once', async () => {
     vi.mocked(plansApi.listCityPlans).mockResolvedValue({ items: [buildPlan({ id: 1 }), buildPlan({ id: 2, periodStart: '2024-01-01' })] })
-    vi.mocked(measuresApi.listMeasures).mockImplementation(async (planId) => ({ items: [buildMeasureSummary({ id: planId * 10 })], total: 1, limit: 100, offset: 0 }))
+    vi.mocked(measuresApi.listAllMeasures).mockImplementation(async (planId) => [buildMeasureSummary({ id: planId * 10 })])
     const store = useAdminSteeringStore()
     await store.loadCityMeasures('jena')
     await store.loadCityMeasures('jena')

@@ -1,13 +1,12 @@
-import {
-  Limits,
-  type CreateSteeringMeeting, type CreateSteeringMember, type MeasureSummary, type PlanSummary, type SteeringGroup,
-  type SteeringMeeting, type SteeringMember, type UpdateCitySettings, type UpdateSteeringMeeting, type UpdateSteeringMember,
+import type {
+  CreateSteeringMeeting, CreateSteeringMember, MeasureSummary, PlanSummary, SteeringGroup,
+  SteeringMeeting, SteeringMember, UpdateCitySettings, UpdateSteeringMeeting, UpdateSteeringMember,
 } from '@eccar/shared'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
-import { listMeasures } from '@/api/admin/measures'
 import { listCityPlans } from '@/api/admin/plans'
 import * as api from '@/api/admin/steering'
+import { listAllMeasures } from '@/api/measures'
 import type { ApiError } from '@/api/http'
 import { compareIso } from '@/lib/compare'
 import { toApiError, type LoadStatus } from './load-state'
@@ -44,15 +43,7 @@ export const useAdminSteeringStore = defineStore('admin-steering', () => {
     if (cityMeasures.value[city]) return
     try {
       const plans = (await listCityPlans(city)).items.sort((a, b) => compareIso(b.periodStart, a.periodStart))
-      cityMeasures.value[city] = await Promise.all(plans.map(async (plan) => {
-        const measures: MeasureSummary[] = []
-        for (let offset = 0; ; offset += Limits.listPageMax) {
-          const page = await listMeasures(plan.id, { limit: Limits.listPageMax, offset })
-          measures.push(...page.items)
-          if (measures.length >= page.total || !page.items.length) break
-        }
-        return { plan, measures }
-      }))
+      cityMeasures.value[city] = await Promise.all(plans.map(async (plan) => ({ plan, measures: await listAllMeasures(plan.id) })))
     } catch {
       // Left unset, so the next visit tries again.
     }

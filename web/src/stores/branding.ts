@@ -1,4 +1,4 @@
-import type { PublicBranding } from '@eccar/shared'
+import type { BrandingSettings, PublicBranding, UpdateBranding } from '@eccar/shared'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import * as api from '@/api/brand'
@@ -24,7 +24,14 @@ export const useBrandingStore = defineStore('branding', () => {
     return promise
   }
 
-  return { byCity, load }
+  /** Saves a city's look (admins) with the version read, then reads the public look again so the header shows it. */
+  async function saveSettings (city: string, body: UpdateBranding, version: number): Promise<BrandingSettings> {
+    const saved = await api.saveBrandingSettings(city, body, version)
+    void load(city, { force: true })
+    return saved
+  }
+
+  return { byCity, load, saveSettings }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useBrandingStore, import.meta.hot))

@@ -18,6 +18,8 @@ export const useIndicatorsAdminStore = defineStore('indicators-admin', () => {
   const indicators = ref<Indicator[]>([])
   const status = ref<LoadStatus>('idle')
   const error = ref<ApiError | null>(null)
+  /** The plan whose indicators are loaded (null before the first answer). */
+  const indicatorsOf = ref<number | null>(null)
   let latest = 0
 
   async function load (planId: number) {
@@ -29,6 +31,25 @@ export const useIndicatorsAdminStore = defineStore('indicators-admin', () => {
       if (request !== latest) return
       plan.value = detail
       indicators.value = list.items
+      indicatorsOf.value = planId
+      status.value = 'idle'
+    } catch (e) {
+      if (request !== latest) return
+      error.value = toApiError(e)
+      status.value = 'error'
+    }
+  }
+
+  /** The plan's indicators alone: the values import, which editors use too, needs no plan facts. */
+  async function loadIndicators (planId: number) {
+    const request = ++latest
+    status.value = 'loading'
+    error.value = null
+    try {
+      const list = await api.listIndicators(planId)
+      if (request !== latest) return
+      indicators.value = list.items
+      indicatorsOf.value = planId
       status.value = 'idle'
     } catch (e) {
       if (request !== latest) return
@@ -73,7 +94,7 @@ export const useIndicatorsAdminStore = defineStore('indicators-admin', () => {
     return replace(await api.getIndicator(id))
   }
 
-  return { plan, indicators, status, error, load, create, update, remove, addValue, removeValue }
+  return { plan, indicators, indicatorsOf, status, error, load, loadIndicators, create, update, remove, addValue, removeValue }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useIndicatorsAdminStore, import.meta.hot))

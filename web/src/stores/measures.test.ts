@@ -5,6 +5,7 @@ import * as api from '@/api/measures'
 import { emptyFilters } from '@/lib/measure-filters'
 import { buildMeasureSummary } from '@/testing/fixtures'
 import { measurePageSize, useMeasuresStore } from './measures'
+import { usePlansStore } from './plans'
 
 vi.mock('@/api/measures')
 
@@ -91,5 +92,71 @@ describe('useMeasuresStore', () => {
     expect(await store.loadOlderEntries(4)).toBe(false)
     expect(store.olderStatus).toBe('error')
     expect(store.details[4]!.statusHistory).toHaveLength(3)
+  })
+})
+
+const hiddenMeasure = (id: number, version: number, code = `9.${id}`) =>
+  ({ id, planId: 1, code, titleDe: `Maßnahme ${id}`, titleEn: null, version, hiddenAt: '2026-03-01T10:00:00.000Z' })
+
+describe('useMeasuresStore for the administration', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    vi.resetAllMocks()
+    vi.mocked(api.listHiddenMeasures).mockResolvedValue({ items: [] })
+  })
+
+  it('reads every measure of the plan and the plan\'s hidden ones', async () => {
+    const all = Array.from({ length: 101 }, (_, i) => buildMeasureSummary({ id: i + 1 }))
+    vi.mocked(api.listAllMeasures).mockResolvedValue(all)
+    vi.mocked(api.listHiddenMeasures).mockResolvedValue({ items: [hiddenMeasure(300, 2, '9.10'), hiddenMeasure(200, 2, '9.2')] })
+    const store = useMeasuresStore()
+    await store.loadPlanMeasures(1)
+    expect(api.listAllMeasures).toHaveBeenLastCalledWith(1)
+    expect(store.planMeasures).toHaveLength(101)
+    expect(api.listHiddenMeasures).toHaveBeenCalledWith(1)
+    expect(store.hidden.map((m) => m.id)).toEqual([200, 300])
+    expect(store.planStatus).toBe('idle')
+  })
+
+  it('captures a failed load', async () => {
+    vi.mocked(api.listAllMeasures).mockRejectedValue(new ApiError(0, 'NETWORK_ERROR', 'offline'))
+    const store = useMeasuresStore()
+    await store.loadPlanMeasures(1)
+    expect(store.planStatus).toBe('error')
+    expect(store.planError?.code).toBe('NETWORK_ERROR')
+  })
+
+  it('hides a measure with its version, drops it from the list and from the public caches', async () => {
+    vi.mocked(api.listAllMeasures).mockResolvedValue([buildMeasureSummary({ id: 3 })])
+    vi.mocked(api.getMeasure).mockResolvedValue({ ...buildMeasureSummary({ id: 3 }) } as never)
+    const store = useMeasuresStore()
+    await store.loadPlanMeasures(1)
+    await store.loadMeasure(3)
+    const forget = vi.spyOn(usePlansStore(), 'forget')
+    await store.hideMeasure({ id: 3, planId: 1, version: 2 })
+    expect(api.hideMeasure).toHaveBeenCalledWith(3, 2)
+    expect(store.planMeasures).toEqual([])
+    expect(forget).toHaveBeenCalledWith(1)
+    expect(store.details[3]).toBeUndefined()
+  })
+
+  it('restores a hidden measure with the version recorded when it was hidden', async () => {
+    vi.mocked(api.restoreMeasure).mockResolvedValue({ id: 4, planId: 1 } as never)
+    vi.mocked(api.listAllMeasures).mockResolvedValue([])
+    const store = useMeasuresStore()
+    await store.restoreMeasure({ id: 4, planId: 1, code: '9.4', titleDe: 'x', titleEn: null, version: 4, hiddenAt: '' })
+    expect(api.restoreMeasure).toHaveBeenCalledWith(4, 4)
+    expect(api.listAllMeasures).toHaveBeenCalled()
+  })
+
+  it('reads a measure afresh for its edit form, and keeps a saved one for the public page', async () => {
+    vi.mocked(api.getMeasure).mockResolvedValue({ ...buildMeasureSummary({ id: 5, version: 1 }) } as never)
+    vi.mocked(api.updateMeasure).mockResolvedValue({ ...buildMeasureSummary({ id: 5, version: 2 }), planId: 1 } as never)
+    const store = useMeasuresStore()
+    await store.loadMeasure(5)
+    await store.loadMeasure(5, { fresh: true })
+    expect(api.getMeasure).toHaveBeenCalledTimes(2)
+    await store.saveMeasure(5, { titleDe: 'Neu' }, 1)
+    expect(store.details[5]?.version).toBe(2)
   })
 })

@@ -1,4 +1,4 @@
-import type { DatasetInfo, OpenDataLicence } from '@eccar/shared'
+import type { DatasetInfo, OpenDataLicence, OpenDataSettings, UpdateOpenDataSettings } from '@eccar/shared'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, markRaw, ref } from 'vue'
 import type { ApiError } from '@/api/http'
@@ -36,7 +36,17 @@ export const useOpenDataStore = defineStore('open-data', () => {
   const licences = computed<Record<string, OpenDataLicence>>(() => Object.fromEntries(Object.entries(datasets.value)
     .flatMap(([city, items]) => (items[0] ? [[city, items[0].licence]] : []))))
 
-  return { datasets, status, error, load, licences }
+  /** The city's open-data settings (admins), for their form; throws the API's error. */
+  const loadSettings = (city: string): Promise<OpenDataSettings> => api.getOpenDataSettings(city)
+
+  /** Saves the settings with the version read; the public pages' download links name the licence, so the list is read again. */
+  async function saveSettings (city: string, body: UpdateOpenDataSettings, version: number): Promise<OpenDataSettings> {
+    const saved = await api.saveOpenDataSettings(city, body, version)
+    void load(city, { force: true })
+    return saved
+  }
+
+  return { datasets, status, error, load, licences, loadSettings, saveSettings }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useOpenDataStore, import.meta.hot))

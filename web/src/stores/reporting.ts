@@ -7,7 +7,9 @@ import { getSteeringGroup } from '@/api/admin/steering'
 import { listPlansOfCity } from '@/api/cities'
 import { getPlan } from '@/api/plans'
 import type { ApiError } from '@/api/http'
+import type { ReportRequest } from '@/api/links'
 import * as api from '@/api/reporting'
+import { saveBlob } from '@/lib/save-file'
 import { toApiError, type LoadStatus } from './load-state'
 import { newestAdoptedPlan } from './workspace'
 
@@ -169,9 +171,19 @@ export const useReportingStore = defineStore('reporting', () => {
     }
   }
 
+  /**
+   * Downloads a cycle's report and hands it to the browser; `onProgress` follows the bytes received (the total
+   * is null when unknown). Resolves to the file's name; throws the API's error (429 while another export runs).
+   */
+  async function downloadReport (cycleId: number, request: ReportRequest, onProgress: (received: number, total: number | null) => void): Promise<string> {
+    const file = await api.downloadReport(cycleId, request, onProgress)
+    saveBlob(file.blob, file.fileName)
+    return file.fileName
+  }
+
   return {
     city, plan, cycles, status, error, cycle, cycleStatus, cycleError, comparison, comparisonStatus, comparisonError, commitments, meetings,
-    loadList, create, loadCycle, saveNarrative, updateCycle, transition, loadMeetings, refreshCycle, compare,
+    loadList, create, loadCycle, saveNarrative, updateCycle, transition, loadMeetings, refreshCycle, compare, downloadReport,
   }
 })
 

@@ -2,11 +2,13 @@ import type { PlanAttention, PlanSummary } from '@eccar/shared'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as cities from '@/api/cities'
+import * as measuresApi from '@/api/measures'
 import * as api from '@/api/workspace'
 import { newestAdoptedPlan, useWorkspaceStore } from './workspace'
 
 vi.mock('@/api/cities')
 vi.mock('@/api/workspace')
+vi.mock('@/api/measures')
 
 const plan = (id: number, periodStart: string, state: PlanSummary['state']) => ({ id, periodStart, state }) as PlanSummary
 const attention = (measureIds: number[]): PlanAttention => ({
@@ -29,11 +31,11 @@ describe('useWorkspaceStore', () => {
 
   it('loads all measures and the whole attention list for someone not limited to organisations', async () => {
     vi.mocked(cities.listPlansOfCity).mockResolvedValue({ items: [plan(2, '2022-01-01', 'adopted')] })
-    vi.mocked(api.listAllMeasures).mockResolvedValue([{ id: 1 } as never])
+    vi.mocked(measuresApi.listAllMeasures).mockResolvedValue([{ id: 1 } as never])
     vi.mocked(api.getAttention).mockResolvedValue(attention([1]))
     const store = useWorkspaceStore()
     await store.load('jena', [])
-    expect(api.listAllMeasures).toHaveBeenCalledWith(2, [])
+    expect(measuresApi.listAllMeasures).toHaveBeenCalledWith(2, [])
     expect(api.getAttention).toHaveBeenCalledWith(2)
     expect(store.plan?.id).toBe(2)
     expect(store.measures).toHaveLength(1)
@@ -43,11 +45,11 @@ describe('useWorkspaceStore', () => {
 
   it('asks once per organisation of a limited editor and merges the answers', async () => {
     vi.mocked(cities.listPlansOfCity).mockResolvedValue({ items: [plan(2, '2022-01-01', 'adopted')] })
-    vi.mocked(api.listAllMeasures).mockResolvedValue([])
+    vi.mocked(measuresApi.listAllMeasures).mockResolvedValue([])
     vi.mocked(api.getAttention).mockImplementation(async (_plan, org) => attention(org === 5 ? [1, 2] : [2, 3]))
     const store = useWorkspaceStore()
     await store.load('jena', [5, 7])
-    expect(api.listAllMeasures).toHaveBeenCalledWith(2, [5, 7])
+    expect(measuresApi.listAllMeasures).toHaveBeenCalledWith(2, [5, 7])
     expect(api.getAttention).toHaveBeenCalledTimes(2)
     expect(store.attention?.total).toBe(3)
     expect(store.limitedTo).toEqual([5, 7])
@@ -58,7 +60,7 @@ describe('useWorkspaceStore', () => {
     const store = useWorkspaceStore()
     await store.load('jena', [])
     expect(store.plan).toBeNull()
-    expect(api.listAllMeasures).not.toHaveBeenCalled()
+    expect(measuresApi.listAllMeasures).not.toHaveBeenCalled()
     expect(store.status).toBe('idle')
   })
 

@@ -3,6 +3,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import { listPlansOfCity } from '@/api/cities'
 import type { ApiError } from '@/api/http'
+import * as measuresApi from '@/api/measures'
 import * as api from '@/api/workspace'
 import { mergeAttention } from '@/lib/attention'
 import { compareIso } from '@/lib/compare'
@@ -39,7 +40,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
         const attentionAnswers = organisationIds.length
           ? Promise.all(organisationIds.map((id) => (staleMonths === undefined ? api.getAttention(current.id, id) : api.getAttention(current.id, id, staleMonths))))
           : (staleMonths === undefined ? api.getAttention(current.id) : api.getAttention(current.id, undefined, staleMonths)).then((answer) => [answer])
-        const [list, answers] = await Promise.all([api.listAllMeasures(current.id, organisationIds), attentionAnswers])
+        const [list, answers] = await Promise.all([measuresApi.listAllMeasures(current.id, organisationIds), attentionAnswers])
         items = list
         needs = mergeAttention(answers)
       }

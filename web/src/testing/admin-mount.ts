@@ -23,12 +23,19 @@ export function buildMe (role: Role = 'admin'): Me {
 /**
  * Mounts an administration page at `path` for a signed-in person: the testing Pinia exists before
  * the router's session guard runs (store actions are stubbed; state comes from `initialState`).
+ * `realStores`: the ids of stores whose actions run (against the mocked API module), for pages and forms
+ * that write through a store.
  */
 export async function mountAdminView<C extends Component> (
   component: C,
-  { path, locale = 'de', role = 'admin', initialState = {} }: { path: string, locale?: Locale, role?: Role, initialState?: Record<string, unknown> },
+  { path, locale = 'de', role = 'admin', initialState = {}, realStores = [] }:
+  { path: string, locale?: Locale, role?: Role, initialState?: Record<string, unknown>, realStores?: readonly string[] },
 ) {
-  const pinia = createTestingPinia({ createSpy: vi.fn, initialState: { session: { user: buildMe(role), loaded: true }, ...initialState } })
+  const pinia = createTestingPinia({
+    createSpy: vi.fn,
+    initialState: { session: { user: buildMe(role), loaded: true }, ...initialState },
+    stubActions: (_action, store) => !realStores.includes(store.$id),
+  })
   const router = createAppRouter(createMemoryHistory())
   await router.push(path)
   await router.isReady()

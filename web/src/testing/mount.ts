@@ -11,13 +11,14 @@ import { createAppRouter } from '@/router'
 /** Mounts a component with the app's i18n, a memory router and a testing Pinia (actions stubbed). */
 export function mountWithApp<C extends Component> (
   component: C,
-  options: ComponentMountingOptions<C> & { locale?: Locale, initialState?: Record<string, unknown>, realActions?: boolean } = {},
+  options: ComponentMountingOptions<C> & { locale?: Locale, initialState?: Record<string, unknown>, realActions?: boolean, realStores?: readonly string[] } = {},
 ) {
-  const { locale = 'de', initialState = {}, realActions = false, ...rest } = options
+  const { locale = 'de', initialState = {}, realActions = false, realStores = [], ...rest } = options
   const i18n = createAppI18n(locale, allMessageBundles)
   const router = createAppRouter(createMemoryHistory())
-  // realActions: the store's actions run (against the mocked API or fetch), for components that load through one.
-  const pinia = createTestingPinia({ createSpy: vi.fn, initialState, stubActions: !realActions })
+  // realActions: the stores' actions run (against the mocked API or fetch), for components that load through one;
+  // realStores: only those stores' actions run (a form that writes through its store, the rest stubbed).
+  const pinia = createTestingPinia({ createSpy: vi.fn, initialState, stubActions: (_action, store) => !realActions && !realStores.includes(store.$id) })
   const wrapper = mount(component, { ...rest, global: { plugins: [i18n, router, pinia], ...rest.global } } as ComponentMountingOptions<C>)
   return { wrapper, i18n, router, pinia }
 }

@@ -1,5 +1,5 @@
 import type { CreatePlan, CreatePlanSuccessor, PlanDetail, PlanImportPreview, PlanImportResult, PlanSuccessorResult } from '@eccar/shared'
-import { apiUrl, sendJson } from '@/api/http'
+import { sendJson } from '@/api/http'
 import { uploadFile, type UploadProgress } from '@/api/upload'
 
 // The plans' life cycle for the city's administrators: create, delete a draft, plan files, the plan update.
@@ -8,8 +8,6 @@ const city = (slug: string) => `/cities/${encodeURIComponent(slug)}`
 export const createPlan = (slug: string, body: CreatePlan) => sendJson<PlanDetail>('POST', `${city(slug)}/plans`, body)
 /** Drafts only; the version read goes along as If-Match. */
 export const deletePlan = (id: number, version: number) => sendJson<undefined>('DELETE', `/plans/${id}`, undefined, { ifMatch: version })
-/** The plan file's address: a plain link, so the browser saves the download itself (the server names the file). */
-export const planFileUrl = (id: number) => apiUrl(`/plans/${id}/export`)
 /** The import's checks and what it would create; nothing is written. */
 export const previewPlanImport = (slug: string, file: File, onProgress: (p: UploadProgress) => void) =>
   uploadFile<PlanImportPreview>(`${city(slug)}/plans/import/preview`, file, onProgress, 'application/json')

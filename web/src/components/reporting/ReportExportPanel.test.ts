@@ -3,14 +3,15 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '@/api/http'
 import * as api from '@/api/reporting'
 import { useAnnouncer } from '@/composables/useAnnouncer'
+import { saveBlob } from '@/lib/save-file'
 import { mountWithApp } from '@/testing/mount'
 import ReportExportPanel from './ReportExportPanel.vue'
 
 vi.mock('@/api/reporting', async (original) => ({
   ...await original<typeof import('@/api/reporting')>(),
   downloadReport: vi.fn(),
-  saveBlob: vi.fn(),
 }))
+vi.mock('@/lib/save-file', () => ({ saveBlob: vi.fn() }))
 
 describe('ReportExportPanel', () => {
   beforeEach(() => { vi.resetAllMocks(); vi.useRealTimers() })
@@ -32,7 +33,7 @@ describe('ReportExportPanel', () => {
       progress = onProgress
       return new Promise((resolve) => { finish = resolve })
     })
-    const { wrapper } = mountWithApp(ReportExportPanel, { props: { cycleId: 7, mayExport: true }, locale: 'en', attachTo: document.body })
+    const { wrapper } = mountWithApp(ReportExportPanel, { props: { cycleId: 7, mayExport: true }, locale: 'en', attachTo: document.body, realStores: ['reporting'] })
     await wrapper.find('form').trigger('submit')
     expect(api.downloadReport).toHaveBeenCalledWith(7, { kind: 'eccar', format: 'pdf', lang: 'en' }, expect.any(Function))
     const bar = () => wrapper.find('[data-testid="export-progress"]')
@@ -45,7 +46,7 @@ describe('ReportExportPanel', () => {
     expect(wrapper.text()).toContain('of 2 KB received')
     finish({ blob: new Blob(['%PDF']), fileName: 'eccar-report-en.pdf' })
     await flushPromises()
-    expect(api.saveBlob).toHaveBeenCalledWith(expect.any(Blob), 'eccar-report-en.pdf')
+    expect(saveBlob).toHaveBeenCalledWith(expect.any(Blob), 'eccar-report-en.pdf')
     expect(bar().exists()).toBe(false)
     expect(wrapper.text()).toContain('“eccar-report-en.pdf” has been downloaded')
     await new Promise((r) => setTimeout(r, 80))
@@ -55,7 +56,7 @@ describe('ReportExportPanel', () => {
 
   it('explains a busy export', async () => {
     vi.mocked(api.downloadReport).mockRejectedValue(new ApiError(429, 'EXPORT_BUSY', 'busy'))
-    const { wrapper } = mountWithApp(ReportExportPanel, { props: { cycleId: 7, mayExport: true } })
+    const { wrapper } = mountWithApp(ReportExportPanel, { props: { cycleId: 7, mayExport: true }, realStores: ['reporting'] })
     await wrapper.find('input[value="docx"]').setValue(true)
     await wrapper.find('form').trigger('submit')
     await flushPromises()

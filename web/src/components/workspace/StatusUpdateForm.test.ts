@@ -2,13 +2,13 @@ import type { MeasureDetail, Me, OrganisationRef, StatusEntry } from '@eccar/sha
 import { flushPromises } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '@/api/http'
-import * as api from '@/api/workspace'
+import * as api from '@/api/measures'
 import { useMeasuresStore } from '@/stores/measures'
 import { buildMeasureSummary } from '@/testing/fixtures'
 import { mountWithApp } from '@/testing/mount'
 import StatusUpdateForm from './StatusUpdateForm.vue'
 
-vi.mock('@/api/workspace')
+vi.mock('@/api/measures')
 // The administration's routes are not needed here.
 vi.mock('@/router/admin', () => ({ adminRoutes: [] }))
 
@@ -36,6 +36,7 @@ function mountForm (measure = buildDetail(), me = user(), locale: 'de' | 'en' = 
     locale,
     initialState: { session: { user: me, loaded: true } },
     attachTo: document.body,
+    realStores: ['measures'],
   })
   return wrapper
 }
@@ -66,7 +67,7 @@ describe('StatusUpdateForm', () => {
     await wrapper.get('form').trigger('submit')
     await flushPromises()
     expect(api.addStatusUpdate).not.toHaveBeenCalled()
-    const summary = wrapper.get('.error-summary')
+    const summary = wrapper.get('.form-errors')
     expect(summary.attributes('role')).toBe('alert')
     expect(summary.text()).toContain('Für diesen Status ist eine Begründung nötig.')
     expect(wrapper.get('#status-reason').attributes('aria-invalid')).toBe('true')
@@ -87,7 +88,7 @@ describe('StatusUpdateForm', () => {
       ;(wrapper.get('button[type="submit"]').element as HTMLButtonElement).focus()
       await wrapper.get('form').trigger('submit')
       await flushPromises()
-      expect(document.activeElement).toBe(wrapper.get('.error-summary').element)
+      expect(document.activeElement).toBe(wrapper.get('.form-errors').element)
       expect(scrolled).toHaveBeenCalled()
       wrapper.unmount()
     } finally {
@@ -104,7 +105,7 @@ describe('StatusUpdateForm', () => {
     await wrapper.get('form').trigger('submit')
     await flushPromises()
     expect(api.addStatusUpdate).not.toHaveBeenCalled()
-    const text = wrapper.get('.error-summary').text()
+    const text = wrapper.get('.form-errors').text()
     expect(text).toContain('ganze Zahl von 0 bis 100')
     expect(text).toContain('nicht in der Zukunft')
     expect(text).toContain('mit https:// beginnt')
@@ -134,7 +135,7 @@ describe('StatusUpdateForm', () => {
     expect(api.addStatusUpdate).toHaveBeenCalledWith(1, expect.objectContaining({
       status: 'in_progress', progress: 50, noteDe: 'Erste Fälle dokumentiert', evidenceLinks: [{ url: 'https://jena.de/bericht' }], organisationId: 5, version: 3,
     }), 3)
-    expect(useMeasuresStore().putDetail).toHaveBeenCalledWith(updated)
+    expect(useMeasuresStore().details[1]).toEqual(updated)
     expect(wrapper.text()).toContain('Die Meldung ist gespeichert')
     // The form starts over for the next report.
     expect((wrapper.get('#status-noteDe').element as HTMLTextAreaElement).value).toBe('')
@@ -169,7 +170,7 @@ describe('StatusUpdateForm', () => {
     expect(rows).toEqual([['Status', 'in Umsetzung', 'verzögert'], ['Fortschritt', '50 %', '40 %'], ['Begründung', 'keine', 'Stelle unbesetzt']])
     expect(conflict.text()).toContain('Seitdem ist 1 neuer Eintrag im Statusverlauf.')
     expect(conflict.text()).toContain('2. Mai 2024, gemeldet von Beratungsstellen')
-    expect(useMeasuresStore().putDetail).toHaveBeenCalledWith(current)
+    expect(useMeasuresStore().details[1]).toEqual(current)
 
     await conflict.findAll('button')[0]!.trigger('click')
     await flushPromises()
@@ -204,7 +205,7 @@ describe('StatusUpdateForm', () => {
     expect(wrapper.get('#status-date-error').text()).toContain('nicht in der Zukunft')
     await wrapper.get('form').trigger('submit')
     await flushPromises()
-    expect(wrapper.get('.error-summary').text()).toContain('Ihre Anmeldung ist abgelaufen')
+    expect(wrapper.get('.form-errors').text()).toContain('Ihre Anmeldung ist abgelaufen')
     expect(wrapper.find('a[href^="/anmelden"]').exists()).toBe(true)
     wrapper.unmount()
   })

@@ -5,7 +5,7 @@ import { useI18n } from 'vue-i18n'
 import { useLocale } from '@/composables/useLocale'
 import type { RelationFormValue } from '@/lib/admin/measure-form'
 import { formatValue } from '@/lib/admin/format-value'
-import { useAdminMeasuresStore } from '@/stores/admin-measures'
+import { useMeasuresStore } from '@/stores/measures'
 import { useAdminOrganisationsStore } from '@/stores/admin-organisations'
 import { useAdminPlanStore } from '@/stores/admin-plan'
 
@@ -17,15 +17,15 @@ export function useMeasureFormOptions (city: Ref<string>, planId: Ref<number>, o
   const { t } = useI18n()
   const { text, label } = useLocale()
   const organisationsStore = useAdminOrganisationsStore()
-  const measuresStore = useAdminMeasuresStore()
+  const measuresStore = useMeasuresStore()
   const planStore = useAdminPlanStore()
   const { byCity } = storeToRefs(organisationsStore)
-  const { items, listPlanId } = storeToRefs(measuresStore)
+  const { planMeasures: items, planMeasuresOf: listPlanId } = storeToRefs(measuresStore)
   const { commitments } = storeToRefs(planStore)
 
   void organisationsStore.ensureCity(city.value)
   void planStore.loadCommitments()
-  if (listPlanId.value !== planId.value) void measuresStore.loadList(planId.value)
+  if (listPlanId.value !== planId.value) void measuresStore.loadPlanMeasures(planId.value)
 
   const organisations = computed(() => (byCity.value[city.value] ?? []).map((o) => ({ value: o.id, label: text(o.name, o.nameEn) })))
   const otherMeasures = computed(() => (listPlanId.value === planId.value ? items.value : [])

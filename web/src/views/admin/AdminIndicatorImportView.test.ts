@@ -26,7 +26,7 @@ describe('AdminIndicatorImportView', () => {
       applicable: 2, errorCount: 0,
     })
     vi.mocked(api.applyIndicatorImport).mockResolvedValue({ applied: 2, valueIds: [7, 8] })
-    const { wrapper } = await mountAdminView(AdminIndicatorImportView, { path: '/jena/verwaltung/plaene/1/indikatoren/einlesen', role: 'editor' })
+    const { wrapper } = await mountAdminView(AdminIndicatorImportView, { path: '/jena/verwaltung/plaene/1/indikatoren/einlesen', role: 'editor', realStores: ['indicators-admin', 'spreadsheet-imports'] })
     document.body.appendChild(wrapper.element)
     await flushPromises()
     expect(wrapper.findAll('h2').map((h) => h.text())).toEqual(['Beratungsfälle', 'Schulungen'])

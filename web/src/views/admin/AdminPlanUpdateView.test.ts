@@ -12,7 +12,7 @@ const measures = [
 ]
 const state = (planState: 'adopted' | 'draft' = 'adopted') => ({
   'admin-plan': { plans: { 1: buildPlan({ id: 1, state: planState }) } },
-  'admin-measures': { items: measures, listPlanId: 1 },
+  measures: { planMeasures: measures, planMeasuresOf: 1 },
 })
 const path = '/jena/verwaltung/plaene/1/fortschreibung'
 

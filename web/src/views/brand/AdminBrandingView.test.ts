@@ -18,7 +18,9 @@ async function mountView (locale: 'de' | 'en' = 'de', current: BrandingSettings 
   vi.mocked(api.getBrandingSettings).mockResolvedValue(current)
   vi.mocked(cities.listPlansOfCity).mockResolvedValue({ items: [] })
   vi.mocked(api.saveBrandingSettings).mockReset()
-  const { wrapper } = await mountAdminView(AdminBrandingView, { path: '/jena/verwaltung/erscheinungsbild', locale })
+  // A save reads the public look again, for the header.
+  vi.mocked(api.getBranding).mockResolvedValue(settings)
+  const { wrapper } = await mountAdminView(AdminBrandingView, { path: '/jena/verwaltung/erscheinungsbild', locale, realStores: ['branding'] })
   await flushPromises()
   return wrapper
 }

@@ -7,7 +7,6 @@ import { mountAdminView } from '@/testing/admin-mount'
 import StatusImportView from './StatusImportView.vue'
 
 vi.mock('@/api/spreadsheets', () => ({
-  statusTemplateUrl: (planId: number) => `/api/plans/${planId}/status-template.xlsx`,
   previewStatusImport: vi.fn(),
   applyStatusImport: vi.fn(),
 }))
@@ -32,7 +31,7 @@ const bad: StatusImportPreview = {
 
 async function upload (preview: StatusImportPreview, locale: 'de' | 'en' = 'de') {
   vi.mocked(api.previewStatusImport).mockResolvedValue(preview)
-  const mounted = await mountAdminView(StatusImportView, { path, role: 'editor', locale })
+  const mounted = await mountAdminView(StatusImportView, { path, role: 'editor', locale, realStores: ['spreadsheet-imports'] })
   document.body.appendChild(mounted.wrapper.element)
   const input = mounted.wrapper.find('input[type="file"]')
   const file = new File(['code;status'], 'status.xlsx')
@@ -47,7 +46,7 @@ describe('StatusImportView', () => {
   beforeEach(() => { vi.mocked(api.applyStatusImport).mockReset() })
 
   it('offers the template as a real download and a labelled file field', async () => {
-    const { wrapper } = await mountAdminView(StatusImportView, { path, role: 'editor' })
+    const { wrapper } = await mountAdminView(StatusImportView, { path, role: 'editor', realStores: ['spreadsheet-imports'] })
     const template = wrapper.find('a[download]')
     expect(template.attributes('href')).toBe('/api/plans/1/status-template.xlsx')
     expect(template.text()).toBe('Vorlage herunterladen (Excel)')
@@ -56,7 +55,7 @@ describe('StatusImportView', () => {
   })
 
   it('asks for a file before sending anything', async () => {
-    const { wrapper } = await mountAdminView(StatusImportView, { path, role: 'editor' })
+    const { wrapper } = await mountAdminView(StatusImportView, { path, role: 'editor', realStores: ['spreadsheet-imports'] })
     await wrapper.find('form.import-form').trigger('submit')
     expect(wrapper.find('.field__error').text()).toBe('Bitte wählen Sie zuerst eine Datei.')
     expect(wrapper.find('input[type="file"]').attributes('aria-invalid')).toBe('true')

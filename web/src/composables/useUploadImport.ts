@@ -1,4 +1,3 @@
-import { spreadsheetImportMaxBytes } from '@eccar/shared'
 import { computed, ref, shallowRef, type Ref } from 'vue'
 import type { ApiError } from '@/api/http'
 import type { UploadProgress } from '@/api/upload'
@@ -6,7 +5,7 @@ import { toApiError } from '@/stores/load-state'
 
 export type ImportPhase = 'idle' | 'uploading' | 'checking' | 'previewed' | 'applying' | 'done' | 'failed'
 
-/** What every import preview has (status updates and indicator values alike). */
+/** What every spreadsheet preview has (status updates and indicator values alike). */
 export interface ImportPreviewLike {
   rows: ReadonlyArray<{ row: number, errors: readonly { column: string, code: string, message: string }[], stale?: boolean }>
   applicable: number
@@ -14,23 +13,32 @@ export interface ImportPreviewLike {
   staleCount?: number
 }
 
-export interface SpreadsheetImportConfig<P extends ImportPreviewLike, R> {
+/** The two requests of an import, both through a store: the preview writes nothing, the apply checks again. */
+export interface ImportCalls<P, R> {
   preview: (file: File, onProgress: (p: UploadProgress) => void) => Promise<P>
   apply: (file: File, onProgress: (p: UploadProgress) => void) => Promise<R>
 }
 
-/** The preview a refused apply carries in `details` (422), so the table can show why. */
-function previewOf<P> (error: ApiError): P | null {
-  if (error.status !== 422) return null
-  const details = (error.body as { details?: unknown } | null)?.details
-  return details && typeof details === 'object' && Array.isArray((details as { rows?: unknown }).rows) ? details as P : null
+export interface UploadImportConfig<P, R> extends ImportCalls<P, R> {
+  /** The largest file the server takes, in bytes: a larger one is refused before it is sent. */
+  maxBytes: number
+  /** i18n keys of the problems found before sending: no file chosen, file too large. */
+  messages: { noFile: string, tooLarge: string }
+  /** Whether a preview may be applied; without it every preview may. */
+  applicable?: (preview: P) => boolean
+  /**
+   * Given, a failed apply keeps the preview so it can be tried again, replaced by the new verdict this finds in
+   * the refusal (a 422 whose rows became stale meanwhile). Absent, a failed apply fails the import.
+   */
+  previewOfRefusal?: (error: ApiError) => P | null
 }
 
 /**
- * Upload → preview → apply all, for one file at a time. The same file goes up twice (preview, then apply):
- * the server keeps nothing between the two, so an apply checks again and refuses what became stale meanwhile.
+ * Choose a file → check it (upload with progress, then the server reads it; the preview writes nothing) →
+ * apply it, for the plan file and the spreadsheets alike. The same file goes up twice: the server keeps nothing
+ * between the two, so the apply checks again and refuses what became stale meanwhile.
  */
-export function useSpreadsheetImport<P extends ImportPreviewLike, R> (config: SpreadsheetImportConfig<P, R>) {
+export function useUploadImport<P, R> (config: UploadImportConfig<P, R>) {
   const file = shallowRef<File | null>(null)
   const phase = ref<ImportPhase>('idle')
   const progress = ref<UploadProgress | null>(null)
@@ -41,26 +49,23 @@ export function useSpreadsheetImport<P extends ImportPreviewLike, R> (config: Sp
   const fileError = ref<string | null>(null)
 
   const busy = computed(() => phase.value === 'uploading' || phase.value === 'checking' || phase.value === 'applying')
-  const canApply = computed(() => {
-    const p = preview.value
-    return phase.value === 'previewed' && !!p && p.errorCount === 0 && (p.staleCount ?? 0) === 0 && p.applicable > 0
-  })
+  const canApply = computed(() => phase.value === 'previewed' && !!preview.value && (config.applicable?.(preview.value) ?? true))
 
-  const onProgress = (next: 'checking') => (p: UploadProgress) => {
+  const onProgress = (p: UploadProgress) => {
     progress.value = p
     // Once every byte is sent the server reads the file: the bar gives way to "checking".
-    if (p.total > 0 && p.loaded >= p.total && phase.value === 'uploading') phase.value = next
+    if (p.total > 0 && p.loaded >= p.total && phase.value === 'uploading') phase.value = 'checking'
   }
 
+  /** A new file starts over; while a request runs the choice waits (the answer belongs to the file sent). */
   function choose (next: File | null) {
+    if (busy.value) return
     file.value = next
     fileError.value = null
-    if (phase.value !== 'uploading' && phase.value !== 'applying') {
-      phase.value = 'idle'
-      preview.value = null
-      result.value = null
-      error.value = null
-    }
+    phase.value = 'idle'
+    preview.value = null
+    result.value = null
+    error.value = null
   }
 
   async function check (): Promise<boolean> {
@@ -69,18 +74,18 @@ export function useSpreadsheetImport<P extends ImportPreviewLike, R> (config: Sp
     result.value = null
     preview.value = null
     if (!file.value) {
-      fileError.value = 'spreadsheets.import.noFile'
+      fileError.value = config.messages.noFile
       return false
     }
-    if (file.value.size > spreadsheetImportMaxBytes) {
-      fileError.value = 'spreadsheets.import.tooLarge'
+    if (file.value.size > config.maxBytes) {
+      fileError.value = config.messages.tooLarge
       return false
     }
     fileError.value = null
     phase.value = 'uploading'
     progress.value = { loaded: 0, total: file.value.size }
     try {
-      preview.value = await config.preview(file.value, onProgress('checking'))
+      preview.value = await config.preview(file.value, onProgress)
       phase.value = 'previewed'
       return true
     } catch (e) {
@@ -100,12 +105,14 @@ export function useSpreadsheetImport<P extends ImportPreviewLike, R> (config: Sp
       return true
     } catch (e) {
       const apiError = toApiError(e)
-      const refused = previewOf<P>(apiError)
-      // Something changed since the preview (usually a stale row): show the new verdict instead. Any other
-      // failure leaves the preview as it was, so "apply all" can be tried again.
+      error.value = apiError
+      if (!config.previewOfRefusal) {
+        phase.value = 'failed'
+        return false
+      }
+      const refused = config.previewOfRefusal(apiError)
       if (refused) preview.value = refused
       phase.value = 'previewed'
-      error.value = apiError
       return false
     }
   }

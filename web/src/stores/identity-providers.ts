@@ -4,7 +4,7 @@ import { ref } from 'vue'
 import { listIdentityProviders } from '@/api/identity-providers'
 
 /** Cities per request; the sign-in page shows more on request. */
-export const identityProvidersPageSize = 50
+const identityProvidersPageSize = 50
 
 // State is returned as plain refs (see stores/cities.ts); only the actions below write to it.
 /** Cities whose staff sign in with their city account; the sign-in page offers one button each. */

@@ -49,7 +49,7 @@ export function listSuccessors (db: Db, planIds: number[]) {
 }
 
 /** A commitment of a plan as its detail shows it, with its number of visible measures. */
-export interface PlanCommitmentRow {
+interface PlanCommitmentRow {
   number: number
   titleEn: string
   titleDe: string

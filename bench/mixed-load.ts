@@ -110,7 +110,7 @@ export async function benchMixedLoad (base: string, db: Db, plan: { jenaPlanId: 
   return {
     seconds,
     readRate: mixedTargets.readsPerSecond,
-    readsPerSecond: result.requests.average,
+    readsPerSecond: result.duration > 0 ? result.requests.total / result.duration : 0,
     readP50Ms: result.latency.p50,
     readP99Ms: result.latency.p99,
     readMaxMs: result.latency.max,

@@ -16,26 +16,24 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { buildApp } from '../server/src/app.ts'
-import { startChangeFeed } from '../server/src/cache/change-feed.ts'
 import { testConfig } from '../server/src/config.ts'
 import { openDatabase } from '../server/src/db/client.ts'
 import { platformAdminHeaders } from '../server/test/helpers/auth.ts'
 import { buildMeasure, buildPlan } from '../server/test/helpers/factories.ts'
 import { installSignalHandlers, runCleanup } from './cleanup.ts'
-import { openPostgresDatabase } from './databases.ts'
-import { timeNpmStart } from './startup.ts'
+import { startupTargets, timeNpmStart } from './startup.ts'
+import { benchTwoInstances, twoInstanceTargets } from './two-instances.ts'
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 const databaseUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
 const updates = Number(process.env.BENCH_STATUS_UPDATES || 100)
 const rounds = Number(process.env.BENCH_INSTANCE_ROUNDS || 50)
-const targets = { freshSeconds: 5, existingSeconds: 2, durableCostRatio: 0.5, propagationP99Ms: 50 }
+const targets = { ...startupTargets, durableCostRatio: 0.5, ...twoInstanceTargets }
 
 const checks: { target: string, value: string, pass: boolean | null }[] = []
 const check = (target: string, value: string, pass: boolean | null) => {
   checks.push({ target, value, pass })
 }
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN
 
 async function benchStartup () {
   console.log('== npm start (compiled) to the first 200 of /api/health/ready')
@@ -88,59 +86,24 @@ async function benchDurability () {
   check(`durable commits keep >= ${targets.durableCostRatio} of the status updates/s`, `${(durable / relaxed).toFixed(2)}`, durable / relaxed >= targets.durableCostRatio)
 }
 
-async function benchTwoInstances () {
+async function twoInstances () {
   console.log(`\n== two instances on one PostgreSQL: ${rounds} status updates, alternating writer`)
-  const opened = await openPostgresDatabase(databaseUrl)
-  if ('skipped' in opened) {
-    console.log(opened.skipped)
+  const figures = await benchTwoInstances(databaseUrl, rounds)
+  if ('skipped' in figures) {
+    console.log(figures.skipped)
     check(`change heard by the other instance, p99 < ${targets.propagationP99Ms} ms`, 'skipped', null)
     return
   }
-  const second = await openDatabase({ url: opened.url!, applicationName: 'eccar-bench-2' })
-  const stops: (() => Promise<void>)[] = []
-  try {
-    await opened.handle.migrate()
-    const config = testConfig({ READ_CACHE: true })
-    const apps = [await buildApp({ config, db: opened.handle.db }), await buildApp({ config, db: second.db })]
-    for (const app of apps) stops.push(await startChangeFeed(opened.url!, app.readCache!, app.log))
-    const plan = await buildPlan(opened.handle.db)
-    const measure = await buildMeasure(opened.handle.db, plan)
-    const headers = await platformAdminHeaders(opened.handle.db)
-    const delays: number[] = []
-    let stale = 0
-    let version = 1
-    for (let round = 0; round < rounds; round++) {
-      const [writer, reader] = round % 2 === 0 ? [apps[0]!, apps[1]!] : [apps[1]!, apps[0]!]
-      await reader.inject({ method: 'GET', url: `/api/measures/${measure.id}` })
-      const before = reader.readCache!.ticket(plan.id, 'probe')
-      const response = await writer.inject({ method: 'POST', url: `/api/measures/${measure.id}/status-updates`, headers, payload: { status: 'in_progress', progress: round % 100, version } })
-      if (response.statusCode !== 201) throw new Error(`status update answered ${response.statusCode}`)
-      version = response.json().measure.version
-      const confirmed = performance.now()
-      // The next read on the other instance, at once: it must show the write.
-      const read = (await reader.inject({ method: 'GET', url: `/api/measures/${measure.id}` })).json() as { version: number }
-      if (read.version !== version) stale++
-      // How long the notification took: until the reader's ticket for the plan changed (usually already).
-      while (reader.readCache!.ticket(plan.id, 'probe') === before && performance.now() - confirmed < 5_000) await new Promise((resolve) => setImmediate(resolve))
-      delays.push(performance.now() - confirmed)
-    }
-    const p50 = quantile(delays, 0.5)
-    const p99 = quantile(delays, 0.99)
-    console.log(`heard by the other instance after the writer's 2xx: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${Math.max(...delays).toFixed(1)} ms; stale next reads: ${stale} of ${rounds}`)
-    check(`change heard by the other instance, p99 < ${targets.propagationP99Ms} ms`, `${p99.toFixed(1)} ms`, p99 < targets.propagationP99Ms)
-    check('no stale read on the other instance right after a 2xx write', `${stale} of ${rounds}`, stale === 0)
-    for (const app of apps) await app.close()
-  } finally {
-    for (const stop of stops) await stop()
-    await second.close()
-    await opened.dispose()
-  }
+  const { p50Ms, p99Ms, maxMs, staleReads } = figures
+  console.log(`heard by the other instance after the writer's 2xx: p50 ${p50Ms.toFixed(1)} ms, p99 ${p99Ms.toFixed(1)} ms, max ${maxMs.toFixed(1)} ms; stale next reads: ${staleReads} of ${rounds}`)
+  check(`change heard by the other instance, p99 < ${targets.propagationP99Ms} ms`, `${p99Ms.toFixed(1)} ms`, p99Ms < targets.propagationP99Ms)
+  check('no stale read on the other instance right after a 2xx write', `${staleReads} of ${rounds}`, staleReads === 0)
 }
 
 installSignalHandlers(1_200)
 let failed = false
 console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (targets are for an idle machine)`)
-for (const phase of [benchStartup, benchDurability, benchTwoInstances]) {
+for (const phase of [benchStartup, benchDurability, twoInstances]) {
   try {
     await phase()
   } catch (error) {

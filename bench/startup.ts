@@ -1,8 +1,47 @@
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
+import { readdirSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { trackProcessGroup } from './cleanup.ts'
+
+/** `npm start` to the first answer, on an idle machine (issue 16). */
+export const startupTargets = { freshSeconds: 5, existingSeconds: 2 } as const
+
+/** The newest modification time of the files under `dir` (0 for a missing folder). */
+function newestChange (dir: string): number {
+  let newest = 0
+  let entries
+  try {
+    entries = readdirSync(dir, { withFileTypes: true })
+  } catch {
+    return 0
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+/**
+ * `npm start` runs the compiled server (server/dist): when the sources changed after the last build,
+ * the timing would measure old code, so the server is built first (`npm run build:server`, a few seconds).
+ * Returns whether it built.
+ */
+export function buildServerIfStale (repoRoot: string): boolean {
+  let built = 0
+  try {
+    built = statSync(join(repoRoot, 'server', 'dist', 'server.js')).mtimeMs
+  } catch {
+    // Not built yet.
+  }
+  const sources = Math.max(...['server/src', 'shared/src', 'migrations'].map((dir) => newestChange(join(repoRoot, dir))))
+  if (built >= sources) return false
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: repoRoot, stdio: 'inherit' })
+  return true
+}
 
 export interface StartupFigures {
   /** Seconds from spawning `npm start` to the first 200 from GET /api/health/ready; null if it never answered. */

@@ -102,11 +102,16 @@ export async function benchUncached (db: Db, seed: Seeded, load: LoadSettings, p
         if (single.status !== 200) throw new Error(`status ${single.status}: ${JSON.stringify(single.body).slice(0, 200)}`)
         const maxSeconds = load.warmupSeconds + load.seconds + 60
         entry.load = await withTimeout(measureLoad(`${base}${endpoint.path}`, load, postgresDatabase, headers), maxSeconds * 1000, `load on ${endpoint.path}`)
-        if (endpoint.key === 'health') healthRate = entry.load.requestsPerSecond
-        entry.ratio = healthRate ? entry.load.requestsPerSecond / healthRate : null
-        log(`uncached ${endpoint.label.padEnd(26)} ${Math.round(entry.load.requestsPerSecond).toString().padStart(6)} req/s  `
-          + `p99 ${entry.load.latencyP99Ms} ms  non-2xx ${entry.load.non2xx}  ratio ${entry.ratio?.toFixed(3) ?? '–'}  `
-          + `(1 request alone: ${single.medianMs.toFixed(1)} ms, ${single.bytes} B)`)
+        const figures = entry.load
+        // A run without a single answer is an error of the run, never a rate of 0 that passes for a measurement.
+        if (figures.requestsTotal === 0) {
+          throw new Error(`no answer in ${figures.durationSeconds} s: ${figures.errors} errors, ${figures.timeouts} timeouts (10 s each)`)
+        }
+        if (endpoint.key === 'health') healthRate = figures.requestsPerSecond
+        entry.ratio = healthRate ? figures.requestsPerSecond / healthRate : null
+        log(`uncached ${endpoint.label.padEnd(26)} ${Math.round(figures.requestsPerSecond).toString().padStart(6)} req/s  `
+          + `p99 ${figures.latencyP99Ms} ms  ${figures.requestsTotal} answers, non-2xx ${figures.non2xx}, errors ${figures.errors} (timeouts ${figures.timeouts})  `
+          + `ratio ${entry.ratio?.toFixed(3) ?? '–'}  (1 request alone: ${single.medianMs.toFixed(1)} ms, ${single.bytes} B)`)
       } catch (error) {
         entry.error = error instanceof Error ? error.message : String(error)
         log(`ERROR uncached ${endpoint.label}: ${entry.error}`)

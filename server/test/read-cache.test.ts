@@ -100,6 +100,37 @@ describe('cached plan reads', () => {
     expect(await count(outsider.headers)).toBe(1)
     expect(await count({})).toBe(1)
     expect(await count(member.headers)).toBe(2)
+    const planCount = async (headers: Record<string, string>) =>
+      (await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}`, headers })).json().measureCount
+    expect([await planCount({}), await planCount(member.headers), await planCount(outsider.headers)]).toEqual([1, 2, 1])
+  })
+
+  it('cache a measure\'s timeline pages, and show a status update on the next read', async () => {
+    const plan = await buildPlan(testDb.db)
+    const measure = await buildMeasure(testDb.db, plan)
+    const report = async (version: number, progress: number, noteDe: string) => {
+      const res = await write({ method: 'POST', url: `/api/measures/${measure.id}/status-updates`, payload: { status: 'in_progress', progress, noteDe, version } })
+      expect(res.statusCode).toBe(201)
+    }
+    const timeline = async (query = '') => {
+      const res = await app.inject({ method: 'GET', url: `/api/measures/${measure.id}/status-history${query}` })
+      expect(res.statusCode).toBe(200)
+      return res.json() as { items: { progress: number, noteDe: string | null }[], next: string | null }
+    }
+    await report(1, 20, 'Begonnen')
+    expect((await timeline()).items.map((e) => e.noteDe)).toEqual(['Begonnen'])
+
+    // A change behind the application's back stays unseen: the page comes from memory.
+    await testDb.db.execute(sql`update status_updates set note_de = 'Hinterrücks' where measure_id = ${measure.id}`)
+    expect((await timeline()).items.map((e) => e.noteDe)).toEqual(['Begonnen'])
+
+    // The status update announces the plan: the very next read of any page shows it.
+    await report(2, 60, 'Weiter')
+    const after = await timeline()
+    expect(after.items.map((e) => [e.progress, e.noteDe])).toEqual([[60, 'Weiter'], [20, 'Hinterrücks']])
+    const firstPage = await timeline('?limit=1')
+    expect(firstPage.items.map((e) => e.noteDe)).toEqual(['Weiter'])
+    expect((await timeline(firstPage.next!.replace(/^.*status-history/, ''))).items.map((e) => e.noteDe)).toEqual(['Hinterrücks'])
   })
 
   it('cache plan and measure details with their ETag, and show a status update at once', async () => {
@@ -176,6 +207,31 @@ describe('no stampede', () => {
       expect(counter.statements.length).toBe(perRead)
     } finally {
       await counted.close()
+    }
+  })
+})
+
+describe('uncached plan reads', () => {
+  it('take one database statement each for the plan and its progress, for the public and for members', async () => {
+    const plan = await buildPlan(testDb.db)
+    await buildMeasure(testDb.db, plan, { status: 'done', progress: 100 })
+    await buildMeasure(testDb.db, plan, { isPublic: false })
+    const member = await buildSignedInUser(testDb.db, { memberships: [{ cityId: plan.cityId, role: 'viewer' }] })
+    const { db, counter } = countingDb()
+    const uncached = await buildTestApp({ db, config: { READ_CACHE: false } })
+    try {
+      for (const [headers, measures, statementsBesides] of [[{}, 1, 0], [member.headers, 2, 1]] as const) {
+        for (const url of [`/api/plans/${plan.id}`, `/api/plans/${plan.id}/progress`]) {
+          counter.statements.length = 0
+          const res = await uncached.inject({ method: 'GET', url, headers })
+          expect(res.statusCode).toBe(200)
+          expect(res.json().measureCount ?? res.json().total.measureCount).toBe(measures)
+          // A member's request also reads the session (with the roles) once.
+          expect(counter.statements, url).toHaveLength(1 + statementsBesides)
+        }
+      }
+    } finally {
+      await uncached.close()
     }
   })
 })

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { DateTimeSchema, Nullable, ShortTextSchema, SlugSchema, VersionSchema } from './common.ts'
+import { DateTimeSchema, Nullable, PageQuerySchema, ShortTextSchema, SlugSchema, VersionSchema } from './common.ts'
 import { IdentityProviderLimits } from './limits.ts'
 import { RoleSchema } from './vocabulary-schemas.ts'
 
@@ -54,8 +54,16 @@ export const PublicIdentityProviderSchema = Type.Object({
 }, { title: 'PublicIdentityProvider' })
 export type PublicIdentityProvider = Static<typeof PublicIdentityProviderSchema>
 
-export const PublicIdentityProviderListSchema = Type.Object({ items: Type.Array(PublicIdentityProviderSchema) }, { title: 'PublicIdentityProviderList' })
+export const PublicIdentityProviderListSchema = Type.Object({
+  items: Type.Array(PublicIdentityProviderSchema, { description: 'By city name' }),
+  total: Type.Integer({ minimum: 0, description: 'All cities offering single sign-on' }),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+}, { title: 'PublicIdentityProviderList' })
 export type PublicIdentityProviderList = Static<typeof PublicIdentityProviderListSchema>
+
+export const PublicIdentityProviderQuerySchema = Type.Object({ ...PageQuerySchema }, { additionalProperties: false, title: 'PublicIdentityProviderQuery' })
+export type PublicIdentityProviderQuery = Static<typeof PublicIdentityProviderQuerySchema>
 
 export const SsoStartQuerySchema = Type.Object({
   returnTo: Type.Optional(Type.String({ maxLength: 500, description: 'Where to go after signing in: a path on this site' })),

@@ -44,6 +44,15 @@ function roleIn (actor: Actor, cityId: number): Role | null {
 export const canSeeInternal = (actor: Actor, cityId: number) => roleIn(actor, cityId) !== null
 
 /**
+ * The cities whose internals the actor reads (the same rule as `canSeeInternal`, for SQL that meets the
+ * city only in the database): every city, or a list, empty for the public.
+ */
+export function internalCities (actor: Actor): 'all' | number[] {
+  if (actor.kind === 'system' || (actor.kind === 'user' && actor.isPlatformAdmin)) return 'all'
+  return actor.kind === 'user' ? [...actor.cities.keys()] : []
+}
+
+/**
  * Another city's resource is "not found", not "forbidden": its existence is not confirmed.
  * Inside the own city a role that is too low gets 403.
  */

@@ -20,8 +20,17 @@ export interface PublicPage {
   readsWithoutQuery?: string[]
 }
 
+/** Cities per page of the start page (each with its plans and their progress). */
+export const startPageCities = 10
+
 export const publicPages = {
-  start: { path: '/', view: 'src/views/StartView.vue', reads: ['/api/cities'] },
+  start: {
+    path: '/',
+    view: 'src/views/StartView.vue',
+    reads: [],
+    // Another page (`?seite=2`) asks for another window of the list.
+    readsWithoutQuery: [`/api/cities?limit=${startPageCities}&offset=0`],
+  },
   plan: {
     path: '/:city/plans/:planId(\\d+)',
     view: 'src/views/PlanView.vue',

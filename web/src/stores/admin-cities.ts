@@ -1,26 +1,34 @@
-import type { City, CreateCity } from '@eccar/shared'
+import type { City, CityList, CreateCity } from '@eccar/shared'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import * as adminApi from '@/api/admin/cities'
 import * as api from '@/api/cities'
 import type { ApiError } from '@/api/http'
+import { pageWindow } from '@/lib/paging'
 import { toApiError, type LoadStatus } from './load-state'
 
-// The platform administrator's list of cities and the "add a city" action.
+/** Cities per page of the platform administrator's list. */
+export const adminCitiesPageSize = 25
+
+// The platform administrator's list of cities, page by page, and the "add a city" action.
 export const useAdminCitiesStore = defineStore('admin-cities', () => {
-  const cities = ref<City[]>([])
+  /** The page shown (`page`, 1-based) as the server answered it. */
+  const list = ref<CityList | null>(null)
+  const page = ref(1)
   const status = ref<LoadStatus>('idle')
   const error = ref<ApiError | null>(null)
+  // Paging quickly sends several requests; only the newest one's answer is shown.
   let request = 0
 
-  async function load () {
+  async function load (wanted = page.value) {
     const mine = ++request
     status.value = 'loading'
     error.value = null
     try {
-      const { items } = await api.listCities()
+      const answer = await api.listCities(pageWindow(wanted, adminCitiesPageSize))
       if (mine !== request) return
-      cities.value = items
+      list.value = answer
+      page.value = wanted
       status.value = 'idle'
     } catch (e) {
       if (mine !== request) return
@@ -29,13 +37,14 @@ export const useAdminCitiesStore = defineStore('admin-cities', () => {
     }
   }
 
+  /** The new city may sort onto any page; the page shown is read again so its count and rows are true. */
   async function create (body: CreateCity): Promise<City> {
     const city = await adminApi.createCity(body)
-    cities.value = [...cities.value, city].sort((a, b) => a.name.localeCompare(b.name, 'de'))
+    await load()
     return city
   }
 
-  return { cities, status, error, load, create }
+  return { list, page, status, error, load, create }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useAdminCitiesStore, import.meta.hot))

@@ -5,6 +5,7 @@ import { ApiError } from '@/api/http'
 import { reloadAt } from '@/lib/navigation'
 import { useSessionStore } from '@/stores/session'
 import { mountView } from '@/testing/mount'
+import { useIdentityProvidersStore } from '@/stores/identity-providers'
 import SignInView from './SignInView.vue'
 
 vi.mock('@/lib/navigation')
@@ -100,6 +101,19 @@ describe('SignInView', () => {
     const link = wrapper.get('a.button[href^="/api/auth/oidc/"]')
     expect(link.text()).toBe('Mit Stadtverwaltung Jena anmelden')
     expect(link.attributes('href')).toBe('/api/auth/oidc/jena/start?returnTo=%2Fjena%2Farbeitsbereich')
+  })
+
+  it('offers the next cities\' sign-in services on request while there are more than shown', async () => {
+    const provider = (n: number) => ({ citySlug: `stadt-${n}`, cityName: `Stadt ${n}`, displayName: `Konto ${n}`, startPath: `/api/auth/oidc/stadt-${n}/start` })
+    const { wrapper, pinia } = await mountView(SignInView, {
+      path: '/anmelden',
+      locale: 'en',
+      initialState: { session: { user: null, loaded: true }, 'identity-providers': { loaded: true, providers: [provider(1), provider(2)], total: 3 } },
+    })
+    const more = wrapper.get('.sso-list + button')
+    expect(more.text()).toBe('Show more cities (2 of 3 shown)')
+    await more.trigger('click')
+    expect(useIdentityProvidersStore(pinia).loadMore).toHaveBeenCalledTimes(1)
   })
 
   it('explains why a sign-in through the city\'s service was refused, in the chosen language', async () => {

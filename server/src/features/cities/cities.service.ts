@@ -1,4 +1,4 @@
-import type { City, CityList, CreateCity, Role } from '@eccar/shared'
+import { Limits, type City, type CityList, type CityListQuery, type CreateCity, type Role } from '@eccar/shared'
 import { requireRole, type Actor } from '../../auth/actor.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
@@ -19,7 +19,11 @@ export async function cityToday (db: Db, cityId: number, now: Date = new Date())
 
 export function createCitiesService (db: Db, onChange: ChangeListener = () => {}) {
   return {
-    list: async (): Promise<CityList> => ({ items: await listCities(db) }),
+    async list (query: CityListQuery): Promise<CityList> {
+      const limit = query.limit ?? Limits.listPageDefault
+      const offset = query.offset ?? 0
+      return { ...await listCities(db, { limit, offset }), limit, offset }
+    },
 
     /** Platform administrators only; the route's access rule has checked that. */
     async create (input: CreateCity, actor: Actor): Promise<City> {

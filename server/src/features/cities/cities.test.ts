@@ -19,6 +19,35 @@ describe('GET /api/cities', () => {
     const res = await app.inject({ method: 'GET', url: '/api/cities' })
     expect(res.statusCode).toBe(200)
     expect(res.json().items.map((city: { name: string }) => city.name)).toEqual(['Jena', 'Weimar'])
+    expect(res.json()).toMatchObject({ total: 2, limit: 50, offset: 0 })
+  })
+
+  it('pages through the cities: every city once, in name order, with the total on every page', async () => {
+    const names = Array.from({ length: 7 }, (_, i) => `Stadt ${String.fromCharCode(71 - i)}`)
+    for (const [i, name] of names.entries()) await buildCity(testDb.db, { slug: `stadt-${i}`, name })
+    const seen: string[] = []
+    for (const offset of [0, 3, 6]) {
+      const res = await app.inject({ method: 'GET', url: `/api/cities?limit=3&offset=${offset}` })
+      expect(res.statusCode).toBe(200)
+      expect(res.json()).toMatchObject({ total: 7, limit: 3, offset })
+      seen.push(...res.json().items.map((city: { name: string }) => city.name))
+    }
+    expect(seen).toEqual([...names].sort())
+  })
+
+  it('answers a page beyond the end with no cities and the true total', async () => {
+    await buildCity(testDb.db)
+    const res = await app.inject({ method: 'GET', url: '/api/cities?offset=10' })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toEqual({ items: [], total: 1, limit: 50, offset: 10 })
+  })
+
+  it('refuses a page larger than the maximum with 400 VALIDATION_FAILED', async () => {
+    for (const query of ['limit=101', 'limit=0', 'offset=-1', 'limit=ten']) {
+      const res = await app.inject({ method: 'GET', url: `/api/cities?${query}` })
+      expect(res.statusCode, query).toBe(400)
+      expect(res.json().code).toBe('VALIDATION_FAILED')
+    }
   })
 })
 

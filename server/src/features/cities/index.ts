@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CityListSchema, CitySchema, CreateCitySchema } from '@eccar/shared'
+import { ApiErrorSchema, CityListQuerySchema, CityListSchema, CitySchema, CreateCitySchema } from '@eccar/shared'
 import { writeErrorResponses } from '../common/schemas.ts'
 import { createCitiesService } from './cities.service.ts'
 
@@ -8,8 +8,13 @@ const cityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/cities', {
     config: { access: 'public' },
-    schema: { tags: ['cities'], summary: 'Cities on this deployment', response: { 200: CityListSchema } },
-  }, async () => service.list())
+    schema: {
+      tags: ['cities'],
+      summary: 'Cities on this deployment, by name, page by page',
+      querystring: CityListQuerySchema,
+      response: { 200: CityListSchema, 400: ApiErrorSchema },
+    },
+  }, async (request) => service.list(request.query))
 
   app.post('/cities', {
     config: { access: 'platform-admin' },

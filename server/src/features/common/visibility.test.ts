@@ -5,7 +5,7 @@ import { buildCity, buildMeasure, buildPlan } from '../../../test/helpers/factor
 import { useTestDb } from '../../../test/helpers/test-db.ts'
 import type { Actor } from '../../auth/actor.ts'
 import { measures, plans } from '../../db/schema/index.ts'
-import { canSeeMeasure, measureVisibleTo, visiblePlanStates } from './visibility.ts'
+import { canSeeMeasure, measureVisibleInCityOf, measureVisibleTo, visiblePlanStates } from './visibility.ts'
 
 const testDb = await useTestDb()
 afterAll(testDb.close)
@@ -21,6 +21,7 @@ const readers: Record<string, Actor> = {
   public: { kind: 'anonymous', requestId: null },
   'member of the city': member(city.id),
   'member of another city': member(otherCity.id),
+  'platform administrator': { ...member(otherCity.id), isPlatformAdmin: true, cities: new Map() } as Actor,
 }
 
 type Case = [reader: string, planState: PlanState, isPublic: boolean, hidden: boolean, sees: boolean]
@@ -38,6 +39,8 @@ const cases: Case[] = [
   ['member of another city', 'adopted', true, false, true],
   ['member of another city', 'adopted', false, false, false],
   ['member of another city', 'draft', true, false, false],
+  ['platform administrator', 'draft', false, false, true],
+  ['platform administrator', 'adopted', true, true, false],
 ]
 
 /** One plan per state, one measure per combination of the facts. */
@@ -62,6 +65,12 @@ describe.each(cases)('%s, %s plan, public %s, hidden %s', (reader, planState, is
   it(`${sees ? 'finds' : 'does not find'} the measure in SQL`, async () => {
     const found = await testDb.db.select({ id: measures.id }).from(measures).innerJoin(plans, eq(plans.id, measures.planId))
       .where(and(eq(measures.id, measure.id), measureVisibleTo(actor, city.id), inArray(plans.state, visiblePlanStates(actor, city.id))))
+    expect(found.length === 1).toBe(sees)
+  })
+
+  it(`${sees ? 'finds' : 'does not find'} the measure in SQL that meets the city as a column`, async () => {
+    const found = await testDb.db.select({ id: measures.id }).from(measures).innerJoin(plans, eq(plans.id, measures.planId))
+      .where(and(eq(measures.id, measure.id), measureVisibleInCityOf(actor, plans.cityId), inArray(plans.state, visiblePlanStates(actor, city.id))))
     expect(found.length === 1).toBe(sees)
   })
 })

@@ -1,6 +1,6 @@
 import type { PlanState } from '@eccar/shared'
-import { and, eq, isNull, type SQL } from 'drizzle-orm'
-import { canSeeInternal, type Actor } from '../../auth/actor.ts'
+import { and, eq, inArray, isNull, or, type AnyColumn, type SQL } from 'drizzle-orm'
+import { canSeeInternal, internalCities, type Actor } from '../../auth/actor.ts'
 import { measures } from '../../db/schema/index.ts'
 
 /**
@@ -24,6 +24,17 @@ const publicMeasure = () => and(isNull(measures.deletedAt), eq(measures.isPublic
 /** The measures of `cityId` the actor sees, as a condition on the measures table (plan states apart). */
 export function measureVisibleTo (actor: Actor, cityId: number): SQL {
   return canSeeInternal(actor, cityId) ? isNull(measures.deletedAt) : publicMeasure()
+}
+
+/**
+ * The same rule for a query that learns the city only as it runs (`cityId` a column, e.g. the plan's):
+ * a plan read and its counts then take one statement instead of first looking the plan up.
+ */
+export function measureVisibleInCityOf (actor: Actor, cityId: AnyColumn): SQL {
+  const internal = internalCities(actor)
+  if (internal === 'all') return isNull(measures.deletedAt)
+  if (internal.length === 0) return publicMeasure()
+  return and(isNull(measures.deletedAt), or(eq(measures.isPublic, true), inArray(cityId, internal)))!
 }
 
 /** What the public sees of any city, and so what a report made for the public contains. */

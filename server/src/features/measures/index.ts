@@ -12,6 +12,13 @@ import { createMeasuresService } from './measures.service.ts'
 const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const service = createMeasuresService(app.db, createPlansService(app.db), app.dataChanged)
 
+  /**
+   * A measure's public answers are cached with its plan's (a status update announces the plan), so the
+   * plan is looked up first (one indexed read), and only when the answer may come from the cache.
+   */
+  const cachePlanOf = async (request: { actor: { kind: string }, params: { id: number } }) =>
+    request.actor.kind === 'anonymous' && app.readCache ? service.planIdOf(request.params.id) : null
+
   app.get('/plans/:id/measures', {
     config: { access: 'public' },
     schema: {
@@ -75,12 +82,8 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParamsSchema,
       response: { 200: MeasureDetailSchema, ...errorResponses },
     },
-  }, async (request, reply) => {
-    // The public's answer is cached with its plan's, so the plan is looked up first (one indexed read).
-    const planId = request.actor.kind === 'anonymous' ? await service.planIdOf(request.params.id) : null
-    return sendCached(request, reply, planId, `measure|${request.params.id}`,
-      () => service.get(request.params.id, request.actor), { version: (measure) => measure.version })
-  })
+  }, async (request, reply) => sendCached(request, reply, await cachePlanOf(request), `measure|${request.params.id}`,
+    () => service.get(request.params.id, request.actor), { version: (measure) => measure.version }))
 
   app.get('/measures/:id/status-history', {
     config: { access: 'public' },
@@ -91,7 +94,8 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: StatusHistoryQuerySchema,
       response: { 200: StatusHistoryPageSchema, ...errorResponses },
     },
-  }, async (request) => service.statusHistory(request.params.id, request.query, request.actor))
+  }, async (request, reply) => sendCached(request, reply, await cachePlanOf(request), `timeline|${request.params.id}|${request.query.before ?? ''}|${request.query.limit ?? ''}`,
+    () => service.statusHistory(request.params.id, request.query, request.actor)))
 
   app.patch('/measures/:id', {
     config: { access: 'signed-in' },

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, inArray, max, ne, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client.ts'
 import { cities, commitments, measures, planCommitments, plans, statusUpdates } from '../../db/schema/index.ts'
 import type { PlanState } from '@eccar/shared'
 import type { SQL } from 'drizzle-orm'
+import type { CommitmentTitles, ProgressFigure } from './plans.progress.ts'
 
 const planColumns = {
   id: plans.id,
@@ -47,12 +48,82 @@ export function listSuccessors (db: Db, planIds: number[]) {
     .orderBy(desc(successors.periodStart), desc(successors.id))
 }
 
-/** The date of the latest status update of the plan's visible measures: how fresh its figures are. */
-export async function latestStatusUpdate (db: Db, planId: number, visible: SQL) {
-  const [row] = await db.select({ date: max(statusUpdates.date) }).from(statusUpdates)
-    .innerJoin(measures, eq(measures.id, statusUpdates.measureId))
-    .where(and(eq(measures.planId, planId), visible))
-  return row?.date ?? null
+/** A commitment of a plan as its detail shows it, with its number of visible measures. */
+interface PlanCommitmentRow {
+  number: number
+  titleEn: string
+  titleDe: string
+  localTitleDe: string | null
+  localTitleEn: string | null
+  contextDe: string | null
+  contextEn: string | null
+  measureCount: number
+}
+
+/**
+ * The ten commitments with the plan's own texts, as JSON built in the database, for a query over `plans`.
+ * `measureCounts`: also the context texts and the number of measures per primary commitment visible under it.
+ */
+const commitmentsJson = (measureCounts: SQL | null) => sql`(
+  select json_agg(json_build_object(
+    'number', c.number, 'titleEn', c.title_en, 'titleDe', c.title_de,
+    'localTitleDe', pc.local_title_de, 'localTitleEn', pc.local_title_en
+    ${measureCounts ? sql`, 'contextDe', pc.context_de, 'contextEn', pc.context_en, 'measureCount', coalesce(counted.n, 0)` : sql``}
+  ) order by c.number)
+  from ${commitments} c
+  left join ${planCommitments} pc on pc.commitment_number = c.number and pc.plan_id = ${plans.id}
+  ${measureCounts ? sql`left join (
+    select ${measures.primaryCommitment} as commitment, count(*)::int as n from ${measures}
+    where ${measures.planId} = ${plans.id} and ${measureCounts}
+    group by ${measures.primaryCommitment}
+  ) counted on counted.commitment = c.number` : sql``}
+)`
+
+/**
+ * A plan with everything its detail shows, in one statement: the ten commitments with their numbers of
+ * measures visible under `visible` (a condition on the measures that may name the plan's city) and the
+ * published successor. Undefined for an unknown id; whether the reader may see the plan is the caller's.
+ */
+export async function findPlanDetail (db: Db, id: number, visible: SQL) {
+  const [row] = await db.select({
+    ...planColumns,
+    successorId: sql<number | null>`(
+      select s.id from ${plans} s where s.predecessor_id = ${plans.id} and s.state <> 'draft'
+      order by s.period_start desc, s.id desc limit 1)`,
+    commitments: sql<PlanCommitmentRow[]>`${commitmentsJson(visible)}`,
+  }).from(plans).innerJoin(cities, eq(cities.id, plans.cityId)).where(eq(plans.id, id))
+  return row
+}
+
+/**
+ * Everything the progress summary needs, in one statement: the plan's city and state (for the
+ * visibility check), the commitments' titles, status counts and progress sums per primary commitment,
+ * and the date of the latest status update, all of the measures visible under `visible`.
+ */
+export async function findPlanProgress (db: Db, id: number, visible: SQL) {
+  const [row] = await db.select({
+    id: plans.id,
+    cityId: plans.cityId,
+    state: plans.state,
+    titles: sql<CommitmentTitles[]>`${commitmentsJson(null)}`,
+    figures: sql<ProgressFigure[]>`coalesce((
+      select json_agg(json_build_object('commitment', f.commitment, 'status', f.status, 'count', f.count, 'progressSum', f.progress_sum))
+      from (
+        select ${measures.primaryCommitment} as commitment, ${measures.status} as status, count(*)::int as count,
+          coalesce(sum(${measures.progress}), 0)::int as progress_sum
+        from ${measures} where ${measures.planId} = ${plans.id} and ${visible}
+        group by ${measures.primaryCommitment}, ${measures.status}
+      ) f), '[]'::json)`,
+    // As text: a date column's value is the calendar date, never a JavaScript Date.
+    latestUpdate: sql<string | null>`(
+      select max(${statusUpdates.date})::text from ${statusUpdates}
+      join ${measures} on ${measures.id} = ${statusUpdates.measureId}
+      where ${measures.planId} = ${plans.id} and ${visible})`,
+  }).from(plans)
+    // With a join drizzle names every column with its table; the subqueries' columns need that.
+    .innerJoin(cities, eq(cities.id, plans.cityId))
+    .where(eq(plans.id, id))
+  return row
 }
 
 /** Visible measures per plan and primary commitment, in one grouped query. */
@@ -76,18 +147,6 @@ export function listPlanCommitments (db: Db, planId: number) {
   }).from(commitments)
     .leftJoin(planCommitments, and(eq(planCommitments.commitmentNumber, commitments.number), eq(planCommitments.planId, planId)))
     .orderBy(asc(commitments.number))
-}
-
-/** Status counts and progress sums per primary commitment: everything the progress summary needs. */
-export function progressFigures (db: Db, planId: number, visible: SQL) {
-  return db.select({
-    commitment: measures.primaryCommitment,
-    status: measures.status,
-    count: count(),
-    progressSum: sql<number>`coalesce(sum(${measures.progress}), 0)::int`,
-  }).from(measures)
-    .where(and(eq(measures.planId, planId), visible))
-    .groupBy(measures.primaryCommitment, measures.status)
 }
 
 /** Every plan has a row per commitment, so local texts can be updated in place. */

@@ -8,13 +8,13 @@ import { plans } from '../../db/schema/index.ts'
 import { getCityAs, getCityBySlug } from '../cities/cities.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
-import { measureVisibleTo, visiblePlanStates } from '../common/visibility.ts'
+import { measureVisibleInCityOf, measureVisibleTo, visiblePlanStates } from '../common/visibility.ts'
 import {
   PlanNotDraftError, PlanNotFoundError, PlanPeriodInvalidError, PredecessorInvalidError,
 } from './plans.errors.ts'
 import {
-  countMeasures, deletePlan, findPlan, insertEmptyPlanCommitments, insertPlan, latestStatusUpdate, listPlanCommitments, listPlansOfCity,
-  listSuccessors, planStatusHistory, progressFigures, updatePlanCommitment,
+  countMeasures, deletePlan, findPlan, findPlanDetail, findPlanProgress, insertEmptyPlanCommitments, insertPlan,
+  listPlansOfCity, listSuccessors, planStatusHistory, updatePlanCommitment,
   type PlanRow,
 } from './plans.queries.ts'
 import { summariseProgress } from './plans.progress.ts'
@@ -68,19 +68,17 @@ export { PlanNotFoundError, PlanPeriodInvalidError } from './plans.errors.ts'
 export function createPlansService (db: Db, onChange: ChangeListener = () => {}) {
   const visiblePlan = (id: number, actor: Actor) => getVisiblePlan(db, id, actor)
 
-  async function detail (tx: Db, plan: PlanRow, actor: Actor): Promise<PlanDetail> {
-    // Sequential on purpose: inside a transaction both queries share one connection.
-    const commitmentRows = await listPlanCommitments(tx, plan.id)
-    const counts = await countMeasures(tx, [plan.id], measureVisibleTo(actor, plan.cityId))
-    const [successor] = await listSuccessors(tx, [plan.id])
-    const countFor = (number: number) => counts.find((c) => c.commitment === number)?.count ?? 0
+  /** The plan's detail as `actor` sees it and its city, in one statement; undefined for an unknown id. */
+  async function findDetail (tx: Db, id: number, actor: Actor): Promise<{ cityId: number, plan: PlanDetail } | undefined> {
+    const row = await findPlanDetail(tx, id, measureVisibleInCityOf(actor, plans.cityId))
+    if (!row) return undefined
+    const measureCount = row.commitments.reduce((sum, c) => sum + c.measureCount, 0)
     return {
-      ...toPlanSummary(plan, counts.reduce((sum, c) => sum + c.count, 0), successor?.id ?? null),
-      introDe: plan.introDe,
-      introEn: plan.introEn,
-      commitments: commitmentRows.map((row) => ({ ...row, measureCount: countFor(row.number) })),
+      cityId: row.cityId,
+      plan: { ...toPlanSummary(row, measureCount, row.successorId), introDe: row.introDe, introEn: row.introEn, commitments: row.commitments },
     }
   }
+  const detail = async (tx: Db, plan: PlanRow, actor: Actor): Promise<PlanDetail> => (await findDetail(tx, plan.id, actor))!.plan
 
   async function checkPredecessor (tx: Db, cityId: number, planId: number | null, predecessorId: number | null | undefined) {
     if (predecessorId === undefined || predecessorId === null) return
@@ -114,8 +112,10 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
       ))
     },
 
-    async getDetail (id: number, actor: Actor) {
-      return detail(db, await visiblePlan(id, actor), actor)
+    async getDetail (id: number, actor: Actor): Promise<PlanDetail> {
+      const found = await findDetail(db, id, actor)
+      if (!found || !visiblePlanStates(actor, found.cityId).includes(found.plan.state)) throw new PlanNotFoundError(id)
+      return found.plan
     },
 
     async create (citySlug: string, input: CreatePlan, actor: Actor) {
@@ -176,15 +176,11 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
       return { items: await planStatusHistory(db, plan.id, measureVisibleTo(actor, plan.cityId)) }
     },
 
+    /** One statement: the figures are counted together with the plan's visibility check. */
     async progress (id: number, actor: Actor) {
-      const plan = await visiblePlan(id, actor)
-      const visible = measureVisibleTo(actor, plan.cityId)
-      const [titles, figures, latestUpdate] = await Promise.all([
-        listPlanCommitments(db, plan.id),
-        progressFigures(db, plan.id, visible),
-        latestStatusUpdate(db, plan.id, visible),
-      ])
-      return summariseProgress(plan.id, titles, figures, latestUpdate)
+      const plan = await findPlanProgress(db, id, measureVisibleInCityOf(actor, plans.cityId))
+      if (!plan || !visiblePlanStates(actor, plan.cityId).includes(plan.state)) throw new PlanNotFoundError(id)
+      return summariseProgress(plan.id, plan.titles, plan.figures, plan.latestUpdate)
     },
   }
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
-  CityParamsSchema, IdentityProviderSchema, PublicIdentityProviderListSchema, PutIdentityProviderSchema, SsoCallbackQuerySchema,
-  SsoStartQuerySchema,
+  ApiErrorSchema, CityParamsSchema, IdentityProviderSchema, PublicIdentityProviderListSchema, PublicIdentityProviderQuerySchema,
+  PutIdentityProviderSchema, SsoCallbackQuerySchema, SsoStartQuerySchema,
 } from '@eccar/shared'
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
@@ -80,10 +80,11 @@ const ssoRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'public' },
     schema: {
       tags: ['sso'],
-      summary: 'Cities whose staff can sign in with their own identity provider (for the sign-in page)',
-      response: { 200: PublicIdentityProviderListSchema },
+      summary: 'Cities whose staff can sign in with their own identity provider (for the sign-in page), by name, page by page',
+      querystring: PublicIdentityProviderQuerySchema,
+      response: { 200: PublicIdentityProviderListSchema, 400: ApiErrorSchema },
     },
-  }, async () => ({ items: await service.listPublic() }))
+  }, async (request) => service.listPublic(request.query))
 
   app.get('/auth/oidc/:city/start', {
     config: { access: 'public' },

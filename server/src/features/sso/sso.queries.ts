@@ -1,5 +1,5 @@
 import type { Role } from '@eccar/shared'
-import { and, asc, eq, lt, sql } from 'drizzle-orm'
+import { and, asc, count, eq, lt, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { cities, cityIdentityProviders, membershipOrganisations, memberships, ssoLogins, users } from '../../db/schema/index.ts'
 
@@ -14,10 +14,18 @@ export async function findIdentityProvider (db: Db, cityId: number, { lock = fal
 export const insertIdentityProvider = (db: Db, values: typeof cityIdentityProviders.$inferInsert) =>
   db.insert(cityIdentityProviders).values(values)
 
-export const listEnabledProviders = (db: Db) =>
-  db.select({ citySlug: cities.slug, cityName: cities.name, displayName: cityIdentityProviders.displayName })
-    .from(cityIdentityProviders).innerJoin(cities, eq(cities.id, cityIdentityProviders.cityId))
-    .where(eq(cityIdentityProviders.enabled, true)).orderBy(asc(cities.name))
+/** One page of the cities offering single sign-on, by name, and how many there are, in one statement. */
+export async function listEnabledProviders (db: Db, page: { limit: number, offset: number }) {
+  const enabled = eq(cityIdentityProviders.enabled, true)
+  const rows = await db.select({
+    citySlug: cities.slug, cityName: cities.name, displayName: cityIdentityProviders.displayName, total: sql<number>`count(*) over ()`.mapWith(Number),
+  }).from(cityIdentityProviders).innerJoin(cities, eq(cities.id, cityIdentityProviders.cityId))
+    .where(enabled).orderBy(asc(cities.name), asc(cities.id)).limit(page.limit).offset(page.offset)
+  if (rows.length > 0) return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]!.total }
+  // A page beyond the end carries no count; ask for it.
+  const [counted] = page.offset > 0 ? await db.select({ value: count() }).from(cityIdentityProviders).where(enabled) : [{ value: 0 }]
+  return { rows: [], total: counted?.value ?? 0 }
+}
 
 export async function insertPendingLogin (db: Db, values: typeof ssoLogins.$inferInsert, now: Date) {
   // Abandoned sign-ins serve nothing once expired; keep the table small.

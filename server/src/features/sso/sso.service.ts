@@ -1,4 +1,6 @@
-import { roleRank, type IdentityProvider, type PutIdentityProvider, type Role } from '@eccar/shared'
+import {
+  Limits, roleRank, type IdentityProvider, type PublicIdentityProviderList, type PublicIdentityProviderQuery, type PutIdentityProvider, type Role,
+} from '@eccar/shared'
 import { eq } from 'drizzle-orm'
 import type { Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
@@ -228,9 +230,11 @@ export function createSsoService (db: Db, options: SsoOptions, now: () => Date =
       })
     },
 
-    async listPublic () {
-      const rows = await listEnabledProviders(db)
-      return rows.map((row) => ({ ...row, startPath: `/api/auth/oidc/${row.citySlug}/start` }))
+    async listPublic (query: PublicIdentityProviderQuery): Promise<PublicIdentityProviderList> {
+      const limit = query.limit ?? Limits.listPageDefault
+      const offset = query.offset ?? 0
+      const { rows, total } = await listEnabledProviders(db, { limit, offset })
+      return { items: rows.map((row) => ({ ...row, startPath: `/api/auth/oidc/${row.citySlug}/start` })), total, limit, offset }
     },
 
     /** The provider's authorisation address, and the token for the browser's pending-sign-in cookie. */

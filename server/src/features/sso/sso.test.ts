@@ -144,9 +144,29 @@ describe('GET /api/auth/oidc/:city/callback', () => {
 
   it('offers nothing once the city switches its provider off', async () => {
     await setUp({ enabled: false })
-    expect((await app.inject({ method: 'GET', url: '/api/identity-providers' })).json()).toEqual({ items: [] })
+    expect((await app.inject({ method: 'GET', url: '/api/identity-providers' })).json()).toEqual({ items: [], total: 0, limit: 50, offset: 0 })
     const res = await app.inject({ method: 'GET', url: '/api/auth/oidc/jena/start' })
     expect(res.headers.location).toContain('sso_error=SSO_NOT_CONFIGURED')
+  })
+
+  it('lists the cities offering it page by page, by name, with the total, leaving out switched-off ones', async () => {
+    for (const [i, name] of ['Weimar', 'Gera', 'Suhl', 'Apolda', 'Zeitz'].entries()) {
+      const city = await buildCity(db, { name })
+      await db.insert(cityIdentityProviders).values({ cityId: city.id, displayName: `Konto ${name}`, issuer: provider.issuer, clientId: 'tracker', enabled: i !== 4 })
+    }
+    const page = async (query: string) => {
+      const res = await app.inject({ method: 'GET', url: `/api/identity-providers?${query}` })
+      expect(res.statusCode).toBe(200)
+      return res.json() as { items: { cityName: string }[], total: number }
+    }
+    const first = await page('limit=3')
+    expect(first.items.map((p) => p.cityName)).toEqual(['Apolda', 'Gera', 'Suhl'])
+    expect(first.total).toBe(4)
+    expect((await page('limit=3&offset=3')).items.map((p) => p.cityName)).toEqual(['Weimar'])
+    expect(await page('offset=9')).toMatchObject({ items: [], total: 4 })
+    const tooMany = await app.inject({ method: 'GET', url: '/api/identity-providers?limit=500' })
+    expect(tooMany.statusCode).toBe(400)
+    expect(tooMany.json().code).toBe('VALIDATION_FAILED')
   })
 
   it('goes to the city\'s workspace when no return path or an unsafe one is given', async () => {
@@ -273,7 +293,9 @@ describe('/api/cities/:city/identity-provider', () => {
     expect(stale.statusCode).toBe(412)
 
     const publicList = await app.inject({ method: 'GET', url: '/api/identity-providers' })
-    expect(publicList.json()).toEqual({ items: [{ citySlug: 'jena', cityName: city.name, displayName: 'Jena Login', startPath: '/api/auth/oidc/jena/start' }] })
+    expect(publicList.json()).toEqual({
+      items: [{ citySlug: 'jena', cityName: city.name, displayName: 'Jena Login', startPath: '/api/auth/oidc/jena/start' }], total: 1, limit: 50, offset: 0,
+    })
 
     const removed = await app.inject({ method: 'DELETE', url: '/api/cities/jena/identity-provider', headers: { ...headers, 'if-match': '"2"' } })
     expect(removed.statusCode).toBe(204)

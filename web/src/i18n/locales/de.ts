@@ -47,6 +47,11 @@ const de = {
     noPlans: 'Für diese Stadt ist noch kein beschlossener Plan veröffentlicht.',
     currentPlan: 'Aktueller Plan',
     otherPlans: 'Weitere Pläne',
+    range: 'Städte {from} bis {to} von {total}',
+    page: 'Seite {page} von {pages}',
+    previous: 'Vorherige Seite',
+    next: 'Nächste Seite',
+    pagination: 'Seiten der Städteliste',
   },
   plan: {
     period: 'Laufzeit',
@@ -225,6 +230,7 @@ const de = {
       intro: 'Wenn Ihre Stadt es eingerichtet hat, melden Sie sich mit dem Konto an, das Sie in der Verwaltung ohnehin nutzen.',
       signInWith: 'Mit {name} anmelden',
       passwordHeading: 'Mit E-Mail-Adresse und Passwort',
+      more: 'Weitere Städte zeigen ({shown} von {total} gezeigt)',
       errors: {
         SSO_NOT_CONFIGURED: 'Für diese Stadt ist die Anmeldung mit dem Stadt-Konto nicht (mehr) eingerichtet. Bitte melden Sie sich mit Ihrem Passwort an.',
         SSO_UNAVAILABLE: 'Der Anmeldedienst der Stadt ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal oder melden Sie sich mit Ihrem Passwort an.',

@@ -48,6 +48,11 @@ const en: MessageSchema = {
     noPlans: 'No adopted plan has been published for this city yet.',
     currentPlan: 'Current plan',
     otherPlans: 'Other plans',
+    range: 'Cities {from} to {to} of {total}',
+    page: 'Page {page} of {pages}',
+    previous: 'Previous page',
+    next: 'Next page',
+    pagination: 'Pages of the list of cities',
   },
   plan: {
     period: 'Period',
@@ -226,6 +231,7 @@ const en: MessageSchema = {
       intro: 'If your city has set it up, sign in with the account you already use at the administration.',
       signInWith: 'Sign in with {name}',
       passwordHeading: 'With e-mail address and password',
+      more: 'Show more cities ({shown} of {total} shown)',
       errors: {
         SSO_NOT_CONFIGURED: 'Sign-in with the city account is not (or no longer) set up for this city. Please sign in with your password.',
         SSO_UNAVAILABLE: 'The city\'s sign-in service cannot be reached right now. Please try again later or sign in with your password.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  citySettingsChangesToBody, filterTimeZones, pageOf, slugFromName, validateCitySettings, validateNewCity,
+  citySettingsChangesToBody, filterTimeZones, slugFromName, validateCitySettings, validateNewCity,
 } from './city-form'
 
 describe('slugFromName', () => {
@@ -49,14 +49,5 @@ describe('filterTimeZones', () => {
     expect(filterTimeZones(zones, 'new york', 'Europe/Berlin')).toEqual(['America/New_York', 'Europe/Berlin'])
     expect(filterTimeZones(zones, 'VIENNA', 'UTC')).toEqual(['Europe/Vienna', 'UTC'])
     expect(filterTimeZones(zones, '  ', 'UTC')).toEqual(zones)
-  })
-})
-
-describe('pageOf', () => {
-  it('cuts a list into pages and keeps the page number in range', () => {
-    const items = Array.from({ length: 30 }, (_, i) => i)
-    expect(pageOf(items, 2, 25)).toEqual({ items: [25, 26, 27, 28, 29], page: 2, pages: 2 })
-    expect(pageOf(items, 9, 25).page).toBe(2)
-    expect(pageOf([], 1, 25)).toEqual({ items: [], page: 1, pages: 1 })
   })
 })

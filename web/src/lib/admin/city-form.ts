@@ -81,10 +81,3 @@ export function filterTimeZones (zones: readonly string[], search: string, chose
   if (words.length === 0) return [...zones]
   return zones.filter((zone) => zone === chosen || words.every((word) => zone.toLowerCase().replace(/_/g, ' ').includes(word)))
 }
-
-/** One page of a list (1-based), with the number of pages (at least 1). */
-export function pageOf<T> (items: readonly T[], page: number, size: number): { items: T[], page: number, pages: number } {
-  const pages = Math.max(1, Math.ceil(items.length / size))
-  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages)
-  return { items: items.slice((current - 1) * size, current * size), page: current, pages }
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { notificationSettings } from '@/testing/mail-fixtures'
 import { formToNotifications, notificationsToForm } from './notification-form'
-import { kindKey, pageCount, pageFromQuery } from './outbox'
+import { kindKey } from './outbox'
 import { weekdays } from './weekdays'
 
 describe('notification form', () => {
@@ -24,11 +24,7 @@ describe('notification form', () => {
 })
 
 describe('outbox helpers', () => {
-  it('reads the page from the address, falling back to the first', () => {
-    expect(pageFromQuery('3')).toBe(3)
-    for (const bad of [undefined, '0', '-2', 'x', '1e3', ['2', '5']]) expect(pageFromQuery(bad)).toBe(bad?.[0] === '2' ? 2 : 1)
-    expect(pageCount(0, 25)).toBe(1)
-    expect(pageCount(51, 25)).toBe(3)
+  it('names a kind\'s texts', () => {
     expect(kindKey('second-factor-reset')).toBe('secondFactorReset')
   })
 })

@@ -47,6 +47,31 @@ export function createEasyReadService (db: Db, onChange: ChangeListener, plans: 
     return plan
   }
 
+  /** A versioned change of a written text (its check, its deletion): one audit row of `action`. */
+  async function changeWrittenText (
+    planId: number, target: string, expected: number | undefined, actor: Actor, action: string, changes: Parameters<typeof updateEasyReadText>[3],
+  ) {
+    const commitment = targetNumber(target)
+    // Read before the transaction: the plans service reads outside it, and a plan never changes city.
+    const plan = await planForWrite(planId, actor)
+    return writeTransaction(db, onChange, async (tx, announce) => {
+      const before = await lockVersioned({
+        lock: () => lockWrittenText(tx, plan.id, commitment),
+        notFound: () => new EasyReadNotFoundError(planId, target),
+        check: () => undefined,
+        expected,
+        current: toText,
+      })
+      await announce({ planId: plan.id })
+      if (!await updateEasyReadText(tx, before.id, before.version, changes)) throw new VersionConflictError(toText(before))
+      const after = (await findEasyReadText(tx, plan.id, commitment))!
+      await recordAudit(tx, actor, {
+        cityId: plan.cityId, action, entityType: 'easy-read-text', entityId: `${plan.id}/${target}`, before, after,
+      })
+      return toText(after)
+    })
+  }
+
   return {
     /** What the public sees: checked texts only. */
     async published (planId: number, actor: Actor): Promise<EasyReadList> {
@@ -100,52 +125,12 @@ export function createEasyReadService (db: Db, onChange: ChangeListener, plans: 
     },
 
     async check (planId: number, target: string, checkedBy: string, expected: number | undefined, actor: Actor) {
-      const commitment = targetNumber(target)
-      // Read before the transaction: the plans service reads outside it, and a plan never changes city.
-      const plan = await planForWrite(planId, actor)
-      return writeTransaction(db, onChange, async (tx, announce) => {
-        const before = await lockVersioned({
-          lock: () => lockWrittenText(tx, plan.id, commitment),
-          notFound: () => new EasyReadNotFoundError(planId, target),
-          check: () => undefined,
-          expected,
-          current: toText,
-        })
-        await announce({ planId: plan.id })
-        if (!await updateEasyReadText(tx, before.id, before.version, { checkedBy: checkedBy.trim(), checkedAt: new Date() })) {
-          throw new VersionConflictError(toText(before))
-        }
-        const after = (await findEasyReadText(tx, plan.id, commitment))!
-        await recordAudit(tx, actor, {
-          cityId: plan.cityId, action: 'easy-read.check', entityType: 'easy-read-text', entityId: `${plan.id}/${target}`, before, after,
-        })
-        return toText(after)
-      })
+      return changeWrittenText(planId, target, expected, actor, 'easy-read.check', { checkedBy: checkedBy.trim(), checkedAt: new Date() })
     },
 
     /** Removes the text from the office's list and, if it was checked, from the public page. */
     async remove (planId: number, target: string, expected: number | undefined, actor: Actor) {
-      const commitment = targetNumber(target)
-      // Read before the transaction: the plans service reads outside it, and a plan never changes city.
-      const plan = await planForWrite(planId, actor)
-      return writeTransaction(db, onChange, async (tx, announce) => {
-        const before = await lockVersioned({
-          lock: () => lockWrittenText(tx, plan.id, commitment),
-          notFound: () => new EasyReadNotFoundError(planId, target),
-          check: () => undefined,
-          expected,
-          current: toText,
-        })
-        await announce({ planId: plan.id })
-        if (!await updateEasyReadText(tx, before.id, before.version, { body: '', checkedBy: null, checkedAt: null })) {
-          throw new VersionConflictError(toText(before))
-        }
-        const after = (await findEasyReadText(tx, plan.id, commitment))!
-        await recordAudit(tx, actor, {
-          cityId: plan.cityId, action: 'easy-read.delete', entityType: 'easy-read-text', entityId: `${plan.id}/${target}`, before, after,
-        })
-        return toText(after)
-      })
+      return changeWrittenText(planId, target, expected, actor, 'easy-read.delete', { body: '', checkedBy: null, checkedAt: null })
     },
   }
 }

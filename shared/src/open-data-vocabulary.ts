@@ -59,3 +59,26 @@ export const importRowErrorCodes = [
   'FORMULA', 'INVALID_VERSION', 'INVALID_PERIOD', 'INVALID_NUMBER', 'INVALID_CATEGORY', 'VALUE_EXISTS',
 ] as const
 export type ImportRowErrorCode = (typeof importRowErrorCodes)[number]
+
+/**
+ * Amtlicher Gemeindeschlüssel: 8 digits, the first two a Land (01 Schleswig-Holstein … 16 Thüringen), e.g.
+ * Jena 16053000. Form and Land only; whether such a municipality exists is the statistical offices' list.
+ */
+export function isMunicipalityKey (value: string): boolean {
+  if (!/^\d{8}$/.test(value)) return false
+  const land = Number(value.slice(0, 2))
+  return land >= 1 && land <= 16
+}
+
+/**
+ * A GovData contributor ID is an http(s) URI, such as one of http://dcat-ap.de/def/contributors/: a host, and none
+ * of the characters an IRI cannot hold (spaces, <>"{}|\^`), since the catalogue writes it as an IRI.
+ */
+export const isContributorId = (value: string): boolean =>
+  /^https?:\/\/[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?(?:[/?#][^\s<>"{}|\\^`]*)?$/i.test(value)
+
+/** DCAT-AP.de's vocabulary for `dcatde:politicalGeocodingURI` and `dcatde:politicalGeocodingLevelURI`. */
+export const politicalGeocoding = {
+  municipalityKey: (key: string) => `http://dcat-ap.de/def/politicalGeocoding/municipalityKey/${key}`,
+  municipalityLevel: 'http://dcat-ap.de/def/politicalGeocoding/Level/municipality',
+} as const

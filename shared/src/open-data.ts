@@ -13,6 +13,11 @@ export const OpenDataSettingsSchema = Type.Object({
   licence: OpenDataLicenceSchema,
   publisherName: Type.String({ description: 'Who publishes the data (dct:publisher); the city\'s name until set' }),
   contactEmail: Nullable(Type.String({ format: 'email', description: 'Contact point of the catalogue (dcat:contactPoint)' })),
+  municipalityKey: Nullable(Type.String({
+    description: 'Amtlicher Gemeindeschlüssel (8 digits, e.g. Jena 16053000): every dataset names it as '
+      + 'dcatde:politicalGeocodingURI at the municipality level; null until set',
+  })),
+  contributorId: Nullable(Type.String({ description: 'GovData contributor ID (dcatde:contributorID), an http(s) URI; null until set' })),
   version: VersionSchema,
 }, { title: 'OpenDataSettings' })
 export type OpenDataSettings = Static<typeof OpenDataSettingsSchema>
@@ -21,11 +26,22 @@ export const UpdateOpenDataSettingsSchema = Type.Object({
   licence: OpenDataLicenceSchema,
   publisherName: ShortTextSchema,
   contactEmail: Nullable(Type.String({ format: 'email', maxLength: 254 })),
+  // Checked by the server, not here, so that a wrong key or ID gets its own code (MUNICIPALITY_KEY_INVALID, CONTRIBUTOR_ID_INVALID).
+  municipalityKey: Type.Optional(Nullable(Type.String({
+    maxLength: 64,
+    description: 'Amtlicher Gemeindeschlüssel: 8 digits, the first two a Land (01–16). Missing or null: none. '
+      + 'Anything else is refused with 400 MUNICIPALITY_KEY_INVALID.',
+  }))),
+  contributorId: Type.Optional(Nullable(Type.String({
+    maxLength: 300,
+    description: 'GovData contributor ID, an http(s) URI such as http://dcat-ap.de/def/contributors/… Missing or null: none. '
+      + 'Anything else is refused with 400 CONTRIBUTOR_ID_INVALID.',
+  }))),
   version: Type.Optional(VersionSchema),
 }, {
   additionalProperties: false,
   title: 'UpdateOpenDataSettings',
-  description: 'Replaces the settings. Send the version you read (or If-Match).',
+  description: 'Replaces the settings (a missing municipality key or contributor ID is none). Send the version you read (or If-Match).',
 })
 export type UpdateOpenDataSettings = Static<typeof UpdateOpenDataSettingsSchema>
 

@@ -229,3 +229,17 @@ describe('Jena demo steering group', () => {
     expect((await publicApp.inject({ method: 'GET', url: '/api/cities/jena/steering-group' })).statusCode).toBe(401)
   })
 })
+
+describe('Jena demo open data', () => {
+  it('names Jena by its Amtlicher Gemeindeschlüssel on every dataset of the public catalogue', async () => {
+    await loadJena()
+    const settings = await read<import('@eccar/shared').OpenDataSettings>('/api/cities/jena/open-data', app)
+    expect(settings).toMatchObject({ licence: 'dl-de-by-2.0', municipalityKey: '16053000', contributorId: null })
+    const res = await publicApp.inject({ method: 'GET', url: '/api/cities/jena/catalog.ttl' })
+    expect(res.statusCode).toBe(200)
+    const datasets = res.body.match(/a dcat:Dataset/g) ?? []
+    const geocoded = res.body.match(/dcatde:politicalGeocodingURI <http:\/\/dcat-ap\.de\/def\/politicalGeocoding\/municipalityKey\/16053000>/g) ?? []
+    expect(datasets.length).toBeGreaterThan(0)
+    expect(geocoded).toHaveLength(datasets.length)
+  })
+})

@@ -2,9 +2,10 @@ import { systemActor } from '../auth/actor.ts'
 import { writeTransaction } from '../cache/write-transaction.ts'
 import type { Db } from '../db/client.ts'
 import { insertCity } from '../features/cities/cities.queries.ts'
+import { writeOpenDataSettings } from '../features/open-data/open-data.queries.ts'
 import { importPlanFileAudited } from '../features/plan-files/plan-files.service.ts'
 import { cityCount, findMarker, lockDemoLoad, setMarker } from './demo.queries.ts'
-import { jenaCity, jenaPlanFile } from './jena/index.ts'
+import { jenaCity, jenaOpenData, jenaPlanFile } from './jena/index.ts'
 import { loadDemoAccounts } from './load-demo-accounts.ts'
 import { loadSteeringGroup } from './load-steering-group.ts'
 
@@ -22,6 +23,7 @@ export async function loadDemoData (db: Db): Promise<{ planId: number } | null> 
     if (await cityCount(tx) > 0) return null
     const city = await insertCity(tx, jenaCity)
     const result = await importPlanFileAudited(tx, city.id, jenaPlanFile, systemActor, 'demo')
+    await writeOpenDataSettings(tx, city.id, { ...jenaOpenData, version: 1, updatedAt: new Date() }, 1)
     await loadSteeringGroup(tx, city.id)
     await loadDemoAccounts(tx, city.id)
     await setMarker(tx, marker, new Date().toISOString())

@@ -1,4 +1,4 @@
-import type { PlanFile, PlanFileCommitment, PlanFileMeasure, PlanFileOrganisation } from '@eccar/shared'
+import { defaultOpenDataLicence, type PlanFile, type PlanFileCommitment, type PlanFileMeasure, type PlanFileOrganisation } from '@eccar/shared'
 import measures0105 from './measures-01-05.json' with { type: 'json' }
 import measures0610 from './measures-06-10.json' with { type: 'json' }
 import organisations from './organisations.json' with { type: 'json' }
@@ -19,3 +19,12 @@ export const jenaPlanFile = {
 } as PlanFile
 
 export const jenaCity = { slug: 'jena', name: 'Jena' }
+
+/**
+ * Jena's open data: the default licence in the city's name, and its Amtlicher Gemeindeschlüssel (Thüringen 16,
+ * kreisfreie Stadt 053), so the demo catalogue carries DCAT-AP.de's political geocoding. No GovData contributor
+ * ID: GovData assigns one to a city that registers, and the demo is not registered.
+ */
+export const jenaOpenData = {
+  licence: defaultOpenDataLicence, publisherName: jenaCity.name, contactEmail: null, municipalityKey: '16053000', contributorId: null,
+}

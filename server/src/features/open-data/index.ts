@@ -97,7 +97,7 @@ const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/cities/:city/open-data', {
     config: { access: 'signed-in' },
     schema: {
-      tags, summary: 'Licence, publisher and contact of the city\'s open data (admins)',
+      tags, summary: 'Licence, publisher, contact, municipality key and GovData contributor ID of the city\'s open data (admins)',
       params: CityParamsSchema, response: { 200: OpenDataSettingsSchema, ...signedInErrorResponses },
     },
   }, async (request, reply) => {
@@ -109,7 +109,10 @@ const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put('/cities/:city/open-data', {
     config: { access: 'signed-in' },
     schema: {
-      tags, summary: 'Set the licence, publisher and contact of the city\'s open data (admins; send If-Match or version)',
+      tags, summary: 'Set the licence, publisher, contact, municipality key and GovData contributor ID of the city\'s open data (admins; send If-Match or version)',
+      description: 'A malformed municipality key is refused with 400 MUNICIPALITY_KEY_INVALID, a contributor ID that is not an http(s) URI '
+        + 'with 400 CONTRIBUTOR_ID_INVALID; `details[0].path` names the field. Every dataset of the catalogue names the key as '
+        + 'dcatde:politicalGeocodingURI (level municipality) and the ID as dcatde:contributorID.',
       params: CityParamsSchema, body: UpdateOpenDataSettingsSchema,
       response: { 200: OpenDataSettingsSchema, ...versionedWriteResponses(Type.Object(OpenDataSettingsSchema.properties)) },
     },

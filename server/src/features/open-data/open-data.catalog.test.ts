@@ -20,6 +20,11 @@ const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type'
 
 let validator: SHACLValidator
 let city: Awaited<ReturnType<typeof buildCity>>
+let admin: Record<string, string>
+const settings = {
+  licence: 'dl-de-by-2.0', publisherName: 'Stadt Jena', contactEmail: 'opendata@jena.de',
+  municipalityKey: '16053000', contributorId: 'http://dcat-ap.de/def/contributors/stadtJena',
+}
 
 beforeAll(async () => {
   const shapes = new Store()
@@ -35,15 +40,20 @@ beforeAll(async () => {
   await buildStatusUpdate(db, measure, { date: '2024-03-01', status: 'in_progress', progress: 40 })
   const [indicator] = await db.insert(indicators).values({ cityId: city.id, planId: plan.id, nameDe: 'Beratungsfälle', unit: 'Anzahl', direction: 'increase', isPublic: true }).returning()
   await db.insert(indicatorValues).values({ indicatorId: indicator!.id, periodStart: '2024-01-01', periodEnd: '2024-12-31', category: null, value: 120 })
-  const admin = (await buildSignedInUser(db, { memberships: [{ cityId: city.id, role: 'admin' }] })).headers
-  const saved = await app.inject({ method: 'PUT', url: '/api/cities/jena/open-data', headers: { ...admin, 'if-match': '"1"' }, payload: { licence: 'dl-de-by-2.0', publisherName: 'Stadt Jena', contactEmail: 'opendata@jena.de' } })
-  expect(saved.statusCode).toBe(200)
+  admin = (await buildSignedInUser(db, { memberships: [{ cityId: city.id, role: 'admin' }] })).headers
+  await saveSettings(settings)
 })
 
 afterAll(async () => {
   await app.close()
   await testDb.close()
 })
+
+async function saveSettings (body: object) {
+  const current = await app.inject({ url: '/api/cities/jena/open-data', headers: admin })
+  const saved = await app.inject({ method: 'PUT', url: '/api/cities/jena/open-data', headers: { ...admin, 'if-match': current.headers.etag! }, payload: body })
+  expect(saved.statusCode).toBe(200)
+}
 
 async function turtle () {
   const res = await app.inject({ url: '/api/cities/jena/catalog.ttl' })
@@ -112,5 +122,47 @@ describe('the DCAT-AP.de catalogue', () => {
       expect(attribution[0]!.value).toContain('Stadt Jena')
     }
     expect(objects(quads, 'http://xmlns.com/foaf/0.1/name').map((n) => n.value)).toContain('Stadt Jena')
+  })
+
+  it('names the municipality by its Amtlicher Gemeindeschlüssel and GovData\'s contributor ID on every dataset', async () => {
+    for (const quads of [await turtle(), await fromJsonLd()]) {
+      const datasets = quads.filter((q) => q.predicate.value === rdfType && q.object.value === `${dcat}Dataset`).map((q) => q.subject.value)
+      expect(datasets).toHaveLength(4)
+      for (const dataset of datasets) {
+        expect(objects(quads, `${dcatde}politicalGeocodingURI`, dataset).map((o) => [o.termType, o.value]))
+          .toEqual([['NamedNode', 'http://dcat-ap.de/def/politicalGeocoding/municipalityKey/16053000']])
+        expect(objects(quads, `${dcatde}politicalGeocodingLevelURI`, dataset).map((o) => [o.termType, o.value]))
+          .toEqual([['NamedNode', 'http://dcat-ap.de/def/politicalGeocoding/Level/municipality']])
+        expect(objects(quads, `${dcatde}contributorID`, dataset).map((o) => [o.termType, o.value]))
+          .toEqual([['NamedNode', 'http://dcat-ap.de/def/contributors/stadtJena']])
+      }
+      // DCAT-AP.de defines the three for datasets only; the catalogue carries none of them.
+      const catalog = quads.find((q) => q.predicate.value === rdfType && q.object.value === `${dcat}Catalog`)!.subject.value
+      expect(quads.filter((q) => q.subject.value === catalog && q.predicate.value.startsWith(dcatde))).toEqual([])
+    }
+  })
+
+  it('omits them while the city has set neither, and stays valid', async () => {
+    await saveSettings({ ...settings, municipalityKey: null, contributorId: null })
+    try {
+      const quads = await turtle()
+      expect(quads.filter((q) => [`${dcatde}politicalGeocodingURI`, `${dcatde}politicalGeocodingLevelURI`, `${dcatde}contributorID`].includes(q.predicate.value))).toEqual([])
+      expect(await conformance(quads)).toEqual([])
+      expect(await conformance(await fromJsonLd())).toEqual([])
+    } finally {
+      await saveSettings(settings)
+    }
+  })
+
+  it('a contributor ID without a municipality key is named alone', async () => {
+    await saveSettings({ ...settings, municipalityKey: null })
+    try {
+      const quads = await turtle()
+      expect(objects(quads, `${dcatde}contributorID`)).toHaveLength(4)
+      expect(objects(quads, `${dcatde}politicalGeocodingURI`)).toEqual([])
+      expect(await conformance(quads)).toEqual([])
+    } finally {
+      await saveSettings(settings)
+    }
   })
 })

@@ -1,4 +1,4 @@
-import { openDataLicenceInfo, type DatasetInfo, type OpenDataSettings } from '@eccar/shared'
+import { openDataLicenceInfo, politicalGeocoding, type DatasetInfo, type OpenDataSettings } from '@eccar/shared'
 import jsonld from 'jsonld'
 import { DataFactory, Writer, type Quad, type Quad_Object, type Quad_Subject } from 'n3'
 
@@ -59,6 +59,15 @@ export function catalogQuads ({ city, settings, items, origin }: CatalogInput): 
   add(spatial, a, term('dct', 'Location'))
   add(spatial, namedNode('http://www.w3.org/2000/01/rdf-schema#label'), literal(city.name, 'de'))
 
+  // DCAT-AP.de puts the municipality (Amtlicher Gemeindeschlüssel) and GovData's contributor ID on every
+  // dcat:Dataset, not on the catalogue: GovData files and finds each dataset by them.
+  const germanAdditions: [ReturnType<typeof namedNode>, ReturnType<typeof namedNode>][] = []
+  if (settings.municipalityKey) {
+    germanAdditions.push([term('dcatde', 'politicalGeocodingURI'), namedNode(politicalGeocoding.municipalityKey(settings.municipalityKey))])
+    germanAdditions.push([term('dcatde', 'politicalGeocodingLevelURI'), namedNode(politicalGeocoding.municipalityLevel)])
+  }
+  if (settings.contributorId) germanAdditions.push([term('dcatde', 'contributorID'), namedNode(settings.contributorId)])
+
   add(catalog, a, term('dcat', 'Catalog'))
   add(catalog, term('dct', 'title'), literal(`Offene Daten zum Aktionsplan gegen Rassismus – ${city.name}`, 'de'))
   add(catalog, term('dct', 'title'), literal(`Open data of the action plan against racism – ${city.name}`, 'en'))
@@ -84,6 +93,7 @@ export function catalogQuads ({ city, settings, items, origin }: CatalogInput): 
     add(dataset, term('dct', 'publisher'), publisher)
     if (contact) add(dataset, term('dcat', 'contactPoint'), contact)
     add(dataset, term('dct', 'spatial'), spatial)
+    for (const [predicate, object] of germanAdditions) add(dataset, predicate, object)
     if (item.modified) add(dataset, term('dct', 'modified'), dateLiteral(item.modified))
     if (item.temporal && (item.temporal.start || item.temporal.end)) {
       const period = blankNode(`period-${item.id}`)

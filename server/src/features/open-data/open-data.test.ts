@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs'
 import { parse } from 'csv-parse/sync'
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { indicators, indicatorValues } from '../../db/schema/index.ts'
+import { auditLog, indicators, indicatorValues } from '../../db/schema/index.ts'
 import { buildSignedInUser, type AuthHeaders } from '../../../test/helpers/auth.ts'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
 import { buildCity, buildMeasure, buildOrganisation, buildPlan, buildStatusUpdate } from '../../../test/helpers/factories.ts'
@@ -133,18 +134,56 @@ describe('open-data settings', () => {
   it('admins set the licence with If-Match; downloads name it; one audit row', async () => {
     const { city, plan, admin } = await setUp()
     const current = await call(admin, 'GET', `/api/cities/${city.slug}/open-data`)
-    expect(current.json()).toEqual({ licence: 'dl-de-by-2.0', publisherName: 'Jena', contactEmail: null, version: 1 })
+    expect(current.json()).toEqual({ licence: 'dl-de-by-2.0', publisherName: 'Jena', contactEmail: null, municipalityKey: null, contributorId: null, version: 1 })
     const before = await tableCounts(db)
     const body = { licence: 'cc-by-4.0', publisherName: 'Stadt Jena', contactEmail: 'opendata@jena.de' }
     expect((await app.inject({ method: 'PUT', url: `/api/cities/${city.slug}/open-data`, headers: { ...admin }, payload: body })).statusCode).toBe(428)
     const saved = await app.inject({ method: 'PUT', url: `/api/cities/${city.slug}/open-data`, headers: { ...admin, 'if-match': '"1"' }, payload: body })
     expect(saved.statusCode).toBe(200)
-    expect(saved.json()).toEqual({ ...body, version: 2 })
+    expect(saved.json()).toEqual({ ...body, municipalityKey: null, contributorId: null, version: 2 })
     const after = await tableCounts(db)
     expect(after.audit_log! - before.audit_log!).toBe(1)
     const stale = await app.inject({ method: 'PUT', url: `/api/cities/${city.slug}/open-data`, headers: { ...admin, 'if-match': '"1"' }, payload: body })
     expect(stale.statusCode).toBe(412)
     expect((await call(null, 'GET', `/api/plans/${plan.id}/measures.csv`)).headers.link).toBe('<https://creativecommons.org/licenses/by/4.0/>; rel="license"')
+  })
+
+  it('keeps the municipality key and GovData contributor ID, audited with the rest', async () => {
+    const { city, admin } = await setUp()
+    const body = {
+      licence: 'dl-de-by-2.0', publisherName: 'Stadt Jena', contactEmail: null,
+      municipalityKey: ' 16053000 ', contributorId: 'http://dcat-ap.de/def/contributors/stadtJena',
+    }
+    const saved = await app.inject({ method: 'PUT', url: `/api/cities/${city.slug}/open-data`, headers: { ...admin, 'if-match': '"1"' }, payload: body })
+    expect(saved.statusCode).toBe(200)
+    expect(saved.json()).toMatchObject({ municipalityKey: '16053000', contributorId: 'http://dcat-ap.de/def/contributors/stadtJena', version: 2 })
+    const entries = await db.select().from(auditLog).where(eq(auditLog.action, 'open-data.update'))
+    expect(entries).toHaveLength(1)
+    expect(entries[0]).toMatchObject({ before: { municipalityKey: null }, after: { municipalityKey: '16053000', contributorId: 'http://dcat-ap.de/def/contributors/stadtJena' } })
+    // Blank fields clear them: PUT replaces the settings.
+    const cleared = await app.inject({ method: 'PUT', url: `/api/cities/${city.slug}/open-data`, headers: { ...admin, 'if-match': '"2"' }, payload: { ...body, municipalityKey: '', contributorId: null } })
+    expect(cleared.json()).toMatchObject({ municipalityKey: null, contributorId: null, version: 3 })
+  })
+
+  it('refuses a malformed municipality key or contributor ID with its own code and changes nothing', async () => {
+    const { city, admin } = await setUp()
+    const body = { licence: 'cc-by-4.0', publisherName: 'Stadt Jena', contactEmail: null, municipalityKey: '16053000', contributorId: null }
+    const before = await tableCounts(db)
+    for (const [field, value, code] of [
+      ['municipalityKey', '1605300', 'MUNICIPALITY_KEY_INVALID'],
+      ['municipalityKey', '16 053 000', 'MUNICIPALITY_KEY_INVALID'],
+      ['municipalityKey', '99053000', 'MUNICIPALITY_KEY_INVALID'],
+      ['contributorId', 'dcat-ap.de/def/contributors/stadtJena', 'CONTRIBUTOR_ID_INVALID'],
+      ['contributorId', 'ftp://dcat-ap.de/def/contributors/stadtJena', 'CONTRIBUTOR_ID_INVALID'],
+      ['contributorId', 'http://dcat-ap.de/def/contributors/<stadtJena>', 'CONTRIBUTOR_ID_INVALID'],
+    ] as const) {
+      const res = await app.inject({ method: 'PUT', url: `/api/cities/${city.slug}/open-data`, headers: { ...admin, 'if-match': '"1"' }, payload: { ...body, [field]: value } })
+      expect(res.statusCode, value).toBe(400)
+      expect(res.json(), value).toMatchObject({ code, details: [{ path: `/${field}` }] })
+    }
+    expect(await tableCounts(db)).toEqual(before)
+    const current = await call(admin, 'GET', `/api/cities/${city.slug}/open-data`)
+    expect(current.json()).toMatchObject({ licence: 'dl-de-by-2.0', municipalityKey: null, version: 1 })
   })
 
   it('is for the city\'s admins only', async () => {

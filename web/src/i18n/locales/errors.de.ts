@@ -131,6 +131,8 @@ const errors = {
   SPREADSHEET_ENCODING: 'Die CSV-Datei ist nicht in UTF-8 gespeichert. Speichern Sie sie als „CSV UTF-8“ und laden Sie sie erneut hoch.',
   SPREADSHEET_TOO_LARGE: 'Die Datei entpackt sich zu mehr als 100 MB und ist keine Tabelle von Maßnahmen oder Werten. Laden Sie die Vorlage hoch.',
   SPREADSHEET_TOO_MANY_ROWS: 'Die Datei hat zu viele Zeilen. Teilen Sie sie auf mehrere Dateien auf.',
+  MUNICIPALITY_KEY_INVALID: 'Der Gemeindeschlüssel hat 8 Ziffern und beginnt mit der Nummer eines Landes (01 bis 16), zum Beispiel 16053000 für Jena.',
+  CONTRIBUTOR_ID_INVALID: 'Die GovData-Bereitsteller-ID ist eine Adresse, die mit http:// oder https:// beginnt, zum Beispiel http://dcat-ap.de/def/contributors/… wie von GovData vergeben.',
   ACCENT_CONTRAST_TOO_LOW: 'Die Akzentfarbe ist zu hell: Sie erreicht nicht überall das Kontrastverhältnis 4,5:1 (WCAG 2.1 AA). Wählen Sie eine dunklere Farbe.',
   LOGO_INVALID: 'Das Logo muss eine PNG- oder WebP-Datei von höchstens 200 KB sein.',
   LOGO_NOT_FOUND: 'Für diese Stadt ist kein Logo hinterlegt.',

@@ -128,6 +128,8 @@ const errorsEn: ErrorsMessageSchema = {
     SPREADSHEET_ENCODING: 'The CSV file is not saved in UTF-8. Save it as "CSV UTF-8" and upload it again.',
     SPREADSHEET_TOO_LARGE: 'The file unpacks to more than 100 MB and is not a table of measures or values. Upload the template.',
     SPREADSHEET_TOO_MANY_ROWS: 'The file has too many rows. Split it into several files.',
+    MUNICIPALITY_KEY_INVALID: 'The municipality key has 8 digits and starts with the number of a Land (01 to 16), for example 16053000 for Jena.',
+    CONTRIBUTOR_ID_INVALID: 'The GovData contributor ID is an address starting with http:// or https://, for example http://dcat-ap.de/def/contributors/… as GovData assigned it.',
     ACCENT_CONTRAST_TOO_LOW: 'The accent colour is too light: it does not reach the contrast ratio of 4.5:1 everywhere (WCAG 2.1 AA). Choose a darker colour.',
     LOGO_INVALID: 'The logo must be a PNG or WebP file of at most 200 KB.',
     LOGO_NOT_FOUND: 'This city has no logo.',

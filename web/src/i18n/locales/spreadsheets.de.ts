@@ -99,11 +99,17 @@ const spreadsheets = {
     publisherHint: 'Zum Beispiel „Stadt Jena, Büro für Gleichstellung“.',
     contactEmail: 'Kontakt-E-Mail',
     contactHint: 'Eine Funktionsadresse, keine persönliche.',
+    municipalityKey: 'Amtlicher Gemeindeschlüssel',
+    municipalityKeyHint: '8 Ziffern, zum Beispiel 16053000 für Jena (Gemeindeverzeichnis der Statistischen Ämter). Jeder Datensatz im Katalog nennt damit die Gemeinde, so dass GovData ihn dem Ort zuordnet.',
+    contributorId: 'GovData-Bereitsteller-ID',
+    contributorIdHint: 'Die Adresse, die GovData bei der Registrierung als Datenbereitsteller vergibt, zum Beispiel http://dcat-ap.de/def/contributors/… Leer lassen, solange die Stadt nicht an GovData liefert.',
     saved: 'Die Einstellungen zu offenen Daten sind gespeichert.',
     toPublic: 'Öffentliche Seite der offenen Daten',
     errors: {
       publisherRequired: 'Bitte den Herausgeber angeben.',
       emailInvalid: 'Bitte eine gültige E-Mail-Adresse angeben.',
+      municipalityKeyInvalid: 'Der Gemeindeschlüssel hat 8 Ziffern und beginnt mit der Nummer eines Landes (01 bis 16).',
+      contributorIdInvalid: 'Bitte eine Adresse angeben, die mit http:// oder https:// beginnt.',
     },
   },
 }

@@ -99,11 +99,17 @@ const spreadsheets: SpreadsheetsMessageSchema['spreadsheets'] = {
     publisherHint: 'For example “City of Jena, equality office”.',
     contactEmail: 'Contact e-mail',
     contactHint: 'A role address, not a personal one.',
+    municipalityKey: 'Official municipality key (Amtlicher Gemeindeschlüssel)',
+    municipalityKeyHint: '8 digits, for example 16053000 for Jena (municipality directory of the statistical offices). Every dataset in the catalogue names the municipality by it, so that GovData files it under the place.',
+    contributorId: 'GovData contributor ID',
+    contributorIdHint: 'The address GovData assigns when the city registers as a data provider, for example http://dcat-ap.de/def/contributors/… Leave it empty while the city does not deliver to GovData.',
     saved: 'The open-data settings are saved.',
     toPublic: 'Public page of the open data',
     errors: {
       publisherRequired: 'Please name the publisher.',
       emailInvalid: 'Please enter a valid e-mail address.',
+      municipalityKeyInvalid: 'The municipality key has 8 digits and starts with the number of a Land (01 to 16).',
+      contributorIdInvalid: 'Please enter an address starting with http:// or https://.',
     },
   },
 }

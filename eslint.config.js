@@ -31,16 +31,26 @@ const boundaries = [
 ]
 
 /**
- * SQL lives in `*.queries.ts` (docs/architecture.md): the files that decide (services, route modules, the
- * command line, the demo loader) call named query functions and never build a statement on a database
- * handle themselves. A handle is `db`, `tx` or `….db` (app.db, database.db).
+ * SQL lives in `*.queries.ts` (docs/architecture.md): every other server module (services, route modules,
+ * helpers such as the audit writer and the outbox, the command line, the demo loader) calls named query
+ * functions and never builds a statement on a database handle itself. A handle is `db`, `tx` or `….db` (app.db, database.db).
  */
 const statementBuilders = '/^(select|selectDistinct|selectDistinctOn|insert|update|delete|execute)$/'
 const inlineSql = [
   `CallExpression[callee.type='MemberExpression'][callee.property.name=${statementBuilders}][callee.object.name=/^(db|tx)$/]`,
   `CallExpression[callee.type='MemberExpression'][callee.property.name=${statementBuilders}][callee.object.property.name='db']`,
   `MemberExpression[object.name=/^(db|tx)$/][property.name='query']`,
+  // Raw SQL text (a fragment or a whole statement) is a query too.
+  `TaggedTemplateExpression[tag.name='sql']`,
 ].map((selector) => ({ selector, message: 'Write the statement as a named function in the feature\'s *.queries.ts and call that.' }))
+
+/**
+ * Modules that still build SQL outside a queries file, with the reason: the session store is being reworked for
+ * read speed in a parallel change and joins the rule when that lands. A debt like `viewsStillCallingTheApi`.
+ */
+const sqlStillOutsideQueries = [
+  'server/src/auth/sessions.ts',
+]
 
 /**
  * Views that still load through `api/` themselves (issue 11, point 6): the Leichte Sprache pages and the branding
@@ -84,8 +94,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/src/features/**/*.service.ts', 'server/src/features/**/index.ts', 'server/src/features/**/*.routes.ts', 'server/src/cli.ts', 'server/src/demo/**/*.ts'],
-    ignores: ['**/*.test.ts', '**/*.queries.ts'],
+    // Everything on the server but the database layer itself (schema, client, migrations runner) and the queries files.
+    files: ['server/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.queries.ts', 'server/src/db/**', ...sqlStillOutsideQueries],
     rules: { 'no-restricted-syntax': ['error', ...inlineSql] },
   },
   {

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { changeChannel, encodeScope, type ChangeScope } from './read-cache.ts'
+import type { ChangeScope } from './read-cache.ts'
+import { notifyChange } from './write-transaction.queries.ts'
 
 /** Receives the scopes a committed transaction changed. */
 export type ChangeListener = (scope: ChangeScope) => void
@@ -16,7 +16,7 @@ export async function writeTransaction<T> (db: Db, onChange: ChangeListener, wor
   const scopes: ChangeScope[] = []
   const result = await db.transaction((tx) => work(tx, async (scope) => {
     scopes.push(scope)
-    await tx.execute(sql`select pg_notify(${changeChannel}, ${encodeScope(scope)})`)
+    await notifyChange(tx, scope)
   }))
   for (const scope of scopes) onChange(scope)
   return result

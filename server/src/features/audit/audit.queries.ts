@@ -49,3 +49,8 @@ export async function listAuditEntries (db: Db, cityId: number, filters: AuditFi
   return { rows, total: total?.value ?? 0 }
 }
 export type AuditRow = Awaited<ReturnType<typeof listAuditEntries>>['rows'][number]
+
+/** Appends rows to the audit trail in one statement (the writer scrubs them first). */
+export async function insertAuditRows (db: Db, rows: (typeof auditLog.$inferInsert)[]) {
+  await db.insert(auditLog).values(rows)
+}

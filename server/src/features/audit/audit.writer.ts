@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts'
-import { auditLog } from '../../db/schema/index.ts'
 import { userIdOf, type Actor } from '../../auth/actor.ts'
+import { insertAuditRows } from './audit.queries.ts'
 
 export interface AuditEntry {
   cityId: number | null
@@ -26,7 +26,7 @@ export async function recordAudit (tx: Db, actor: Actor, entry: AuditEntry) {
 /** One audit row per entry in one statement, for batch writes (a bulk import writes one per changed record). */
 export async function recordAudits (tx: Db, actor: Actor, entries: readonly AuditEntry[]) {
   if (entries.length === 0) return
-  await tx.insert(auditLog).values(entries.map((entry) => ({
+  await insertAuditRows(tx, entries.map((entry) => ({
     cityId: entry.cityId,
     actorUserId: userIdOf(actor),
     action: entry.action,

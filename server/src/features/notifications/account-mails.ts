@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { AccountMailKind, MailLanguage } from '@eccar/shared'
-import { asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { memberships, notificationSettings, users } from '../../db/schema/index.ts'
 import type { MailDesk } from './mail.plugin.ts'
+import { findAccountByEmail, firstCityOfPerson } from './notifications.queries.ts'
 
 export interface AccountMail {
   kind: AccountMailKind
@@ -18,14 +17,9 @@ export interface AccountMail {
  * Each request is its own mail (a second reset request is a second mail), so the key is random.
  */
 export async function recordAccountMail (tx: Db, desk: MailDesk, mail: AccountMail) {
-  const [person] = await tx.select({ id: users.id, language: notificationSettings.language }).from(users)
-    .leftJoin(notificationSettings, eq(notificationSettings.userId, users.id))
-    .where(eq(sql`lower(${users.email})`, mail.email.toLowerCase()))
+  const person = await findAccountByEmail(tx, mail.email)
   let cityId = mail.cityId ?? null
-  if (cityId === null && person) {
-    const [first] = await tx.select({ cityId: memberships.cityId }).from(memberships).where(eq(memberships.userId, person.id)).orderBy(asc(memberships.cityId)).limit(1)
-    cityId = first?.cityId ?? null
-  }
+  if (cityId === null && person) cityId = await firstCityOfPerson(tx, person.id)
   const language: MailLanguage = person?.language ?? 'de'
   await desk.record(tx, { cityId, userId: person?.id ?? null, recipient: mail.email, kind: mail.kind, language, data: mail.data, key: randomUUID() })
 }

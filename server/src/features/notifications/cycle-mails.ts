@@ -1,8 +1,7 @@
 import type { CycleState, MailLanguage } from '@eccar/shared'
-import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { cities, reportingCycles } from '../../db/schema/index.ts'
 import type { MailDesk } from './mail.plugin.ts'
+import { findCycleWithCity } from './notifications.queries.ts'
 import { officeAndSteering } from './recipients.ts'
 import { listPeople } from './reminders.queries.ts'
 
@@ -14,10 +13,10 @@ const announced: Partial<Record<CycleState, Record<MailLanguage, string>>> = {
 
 /** Tells the office and the steering group that a cycle moved on; inside the transition's transaction. */
 export async function recordCycleChangeMails (tx: Db, desk: MailDesk, cycleId: number) {
-  const [cycle] = await tx.select().from(reportingCycles).where(eq(reportingCycles.id, cycleId))
-  const state = cycle && announced[cycle.state]
-  if (!cycle || !state) return
-  const [city] = await tx.select({ slug: cities.slug, name: cities.name }).from(cities).where(eq(cities.id, cycle.cityId))
+  const found = await findCycleWithCity(tx, cycleId)
+  const state = found && announced[found.cycle.state]
+  if (!found || !state) return
+  const { cycle, city } = found
   for (const person of officeAndSteering(await listPeople(tx, cycle.cityId), 'cycle-changes')) {
     await desk.record(tx, {
       cityId: cycle.cityId,
@@ -28,10 +27,10 @@ export async function recordCycleChangeMails (tx: Db, desk: MailDesk, cycleId: n
       // The version makes a cycle that comes back to review after a withdrawal a new mail.
       key: `${cycle.cityId}:cycle:${cycle.id}:${cycle.version}`,
       data: {
-        cityName: city!.name,
+        cityName: city.name,
         title: person.language === 'en' ? cycle.titleEn ?? cycle.title : cycle.title,
         state: state[person.language],
-        link: `/${city!.slug}/berichte/${cycle.id}`,
+        link: `/${city.slug}/berichte/${cycle.id}`,
       },
     })
   }

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { mails, memberships, notificationSettings } from '../../db/schema/index.ts'
+import { cities, mails, memberships, notificationSettings, reportingCycles, users } from '../../db/schema/index.ts'
 
 export type SettingsRow = typeof notificationSettings.$inferSelect
 
@@ -39,5 +39,26 @@ export async function listOutbox (db: Db, cityId: number, page: number, pageSize
 
 export async function findOutboxMail (db: Db, cityId: number, id: number) {
   const [row] = await db.select().from(mails).where(and(eq(mails.cityId, cityId), eq(mails.id, id)))
+  return row
+}
+
+/** The account of an address (whatever its case) with its mail language, if there is one. */
+export async function findAccountByEmail (db: Db, email: string) {
+  const [row] = await db.select({ id: users.id, language: notificationSettings.language }).from(users)
+    .leftJoin(notificationSettings, eq(notificationSettings.userId, users.id))
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
+  return row
+}
+
+/** The id of the person's first city (by id), or null without any. */
+export async function firstCityOfPerson (db: Db, userId: number) {
+  const [row] = await db.select({ cityId: memberships.cityId }).from(memberships).where(eq(memberships.userId, userId)).orderBy(asc(memberships.cityId)).limit(1)
+  return row?.cityId ?? null
+}
+
+/** A reporting cycle with its city's address and name, for the mail that announces its change. */
+export async function findCycleWithCity (db: Db, cycleId: number) {
+  const [row] = await db.select({ cycle: reportingCycles, city: { slug: cities.slug, name: cities.name } })
+    .from(reportingCycles).innerJoin(cities, eq(cities.id, reportingCycles.cityId)).where(eq(reportingCycles.id, cycleId))
   return row
 }

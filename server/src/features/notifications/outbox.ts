@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { notificationKinds, type MailKind, type MailLanguage, type NotificationKind } from '@eccar/shared'
-import { eq, inArray, sql } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../../db/client.ts'
-import { mails } from '../../db/schema/index.ts'
 import { renderMail, renderSubject } from './mail.templates.ts'
 import type { MailTransport } from './mail.transport.ts'
+import { claimNextDueMail, insertNewMails, markMailNotAccepted, markMailSent, type MailRow } from './outbox.queries.ts'
 
 export interface NewMail {
   cityId: number | null
@@ -19,7 +18,7 @@ export interface NewMail {
   key: string
 }
 
-export type MailRow = typeof mails.$inferSelect
+export type { MailRow }
 
 export const maxAttempts = 8
 /** 30 s, 1 min, 2 min … capped at an hour: a mail server that is down for a while loses nothing. */
@@ -40,7 +39,7 @@ export async function recordMail (tx: Db, mail: NewMail, held: boolean, now = ne
 /** Several mails in one statement; answers the ids of those that were new. */
 export async function recordMails (tx: Db, list: NewMail[], held: boolean, now = new Date()): Promise<number[]> {
   if (list.length === 0) return []
-  const rows = await tx.insert(mails).values(list.map((mail) => ({
+  return insertNewMails(tx, list.map((mail) => ({
     cityId: mail.cityId,
     userId: mail.userId,
     recipient: mail.recipient,
@@ -53,8 +52,7 @@ export async function recordMails (tx: Db, list: NewMail[], held: boolean, now =
     state: held ? 'held' as const : 'queued' as const,
     createdAt: now,
     nextAttemptAt: now,
-  }))).onConflictDoNothing({ target: mails.idempotencyKey }).returning({ id: mails.id })
-  return rows.map((row) => row.id)
+  })))
 }
 
 /** Subject, text and HTML of a recorded mail, links made absolute, with its unsubscribe link. */
@@ -88,7 +86,7 @@ export async function deliverDueMails ({ db, transport, origin, log, now = () =>
   let failed = 0
   for (let done = 0; done < limit; done++) {
     const at = now()
-    const row = await claimNext(db, at)
+    const row = await claimNextDueMail(db, at, new Date(at.getTime() - staleClaimMs))
     if (!row) break
     const composed = composeMail(row, origin)
     const outcome = await transport.send({
@@ -103,30 +101,15 @@ export async function deliverDueMails ({ db, transport, origin, log, now = () =>
     if (outcome.ok) {
       sent++
       // Once the SMTP server has it, the body (and any link in it) is no longer kept.
-      await db.update(mails).set({ state: 'sent', sentAt: now(), lastError: null, templateData: null }).where(eq(mails.id, row.id))
+      await markMailSent(db, row.id, now())
     } else {
       const final = !outcome.temporary || row.attempts >= maxAttempts
       if (final) failed++
-      await db.update(mails).set({
-        state: final ? 'failed' : 'retrying',
-        lastError: outcome.category,
-        nextAttemptAt: new Date(now().getTime() + retryDelayMs(row.attempts)),
-      }).where(eq(mails.id, row.id))
+      await markMailNotAccepted(db, row.id, { final, lastError: outcome.category, nextAttemptAt: new Date(now().getTime() + retryDelayMs(row.attempts)) })
       log.warn({ event: 'mail-failed', mailId: row.id, kind: row.kind, attempts: row.attempts, category: outcome.category, final }, 'mail not accepted')
     }
   }
   return { sent, failed }
-}
-
-async function claimNext (db: Db, at: Date): Promise<MailRow | null> {
-  const stale = new Date(at.getTime() - staleClaimMs)
-  const due = db.select({ id: mails.id }).from(mails)
-    .where(sql`(${mails.state} in ('queued', 'retrying') and ${mails.nextAttemptAt} <= ${at}) or (${mails.state} = 'sending' and ${mails.nextAttemptAt} <= ${stale})`)
-    .orderBy(mails.nextAttemptAt, mails.id).limit(1).for('update', { skipLocked: true })
-  const [row] = await db.update(mails)
-    .set({ state: 'sending', attempts: sql`${mails.attempts} + 1`, nextAttemptAt: at })
-    .where(inArray(mails.id, due)).returning()
-  return row ?? null
 }
 
 /** Without SMTP, held mails are written to the development log so the two-command start shows them; never elsewhere. */

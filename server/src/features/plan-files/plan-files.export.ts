@@ -1,8 +1,8 @@
 import { measureColumnFields, type MeasureColumnField, type PlanFile, type PlanFileMeasure } from '@eccar/shared'
-import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { measures, organisations, planCommitments, statusUpdates } from '../../db/schema/index.ts'
+import type { measures } from '../../db/schema/index.ts'
 import { getPlan } from '../plans/plans.service.ts'
+import { listCityOrganisations, listMeasuresWithLinks, listPlanCommitmentRows } from './plan-files.queries.ts'
 
 /** The measure's own columns, by the names the plan file gives them (the same): a new column field needs no line here. */
 const columnsOf = (row: typeof measures.$inferSelect) =>
@@ -15,19 +15,9 @@ export async function buildPlanFile (db: Db, planId: number): Promise<PlanFile> 
   const plan = await getPlan(db, planId)
 
   const [commitmentRows, organisationRows, measureRows] = await Promise.all([
-    db.select().from(planCommitments).where(eq(planCommitments.planId, planId)).orderBy(asc(planCommitments.commitmentNumber)),
-    db.select().from(organisations).where(eq(organisations.cityId, plan.cityId)).orderBy(asc(organisations.name)),
-    db.query.measures.findMany({
-      where: and(eq(measures.planId, planId), isNull(measures.deletedAt)),
-      orderBy: [asc(measures.primaryCommitment), asc(measures.position)],
-      with: {
-        secondaryCommitments: true,
-        involved: true,
-        relations: { with: { related: { columns: { code: true, deletedAt: true } } } },
-        exampleActions: true,
-        statusUpdates: { orderBy: [asc(statusUpdates.date), asc(statusUpdates.id)] },
-      },
-    }),
+    listPlanCommitmentRows(db, planId),
+    listCityOrganisations(db, plan.cityId),
+    listMeasuresWithLinks(db, planId),
   ])
   const organisationName = new Map(organisationRows.map((row) => [row.id, row.name]))
   const nameOf = (id: number | null) => (id === null ? null : organisationName.get(id) ?? null)

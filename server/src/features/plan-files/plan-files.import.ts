@@ -1,12 +1,11 @@
 import type { PlanFile, PlanImportPreview } from '@eccar/shared'
-import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import {
-  exampleActions, measureExampleActions, measureInvolvedOrganisations, measureRelations, measures,
-  measureSecondaryCommitments, organisations, planCommitments, plans, statusUpdates,
-} from '../../db/schema/index.ts'
 import { checkPlanFile } from './plan-file.check.ts'
 import { PlanExistsError } from './plan-files.errors.ts'
+import {
+  exampleActionKeys, insertMeasureLinks, insertMeasures, insertOrganisations, insertPlan, insertPlanCommitments, organisationIdsByName,
+  planWithTitleAndStartExists,
+} from './plan-files.queries.ts'
 
 export interface ImportResult {
   planId: number
@@ -15,26 +14,16 @@ export interface ImportResult {
   organisationsReused: number
 }
 
-/** Inserts in slices so a plan of thousands of measures stays within PostgreSQL's parameter limit. */
-async function insertInChunks<T> (rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 500) {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size))
-}
-
 /**
  * The checks of an import that need the database: the file's rules, no plan of the same title and
  * start in the city, and which organisations the city knows by name. Reads only.
  */
 async function checkImport (tx: Db, cityId: number, file: PlanFile) {
-  const known = new Set((await tx.select({ key: exampleActions.key }).from(exampleActions)).map((row) => row.key))
-  checkPlanFile(file, known)
-
-  const duplicate = await tx.select({ id: plans.id }).from(plans)
-    .where(and(eq(plans.cityId, cityId), eq(plans.titleDe, file.plan.titleDe), eq(plans.periodStart, file.plan.periodStart)))
-  if (duplicate.length > 0) throw new PlanExistsError(file.plan.titleDe, file.plan.periodStart)
-
-  const existing = await tx.select({ id: organisations.id, name: organisations.name }).from(organisations)
-    .where(eq(organisations.cityId, cityId))
-  const organisationIds = new Map(existing.map((row) => [row.name, row.id]))
+  checkPlanFile(file, await exampleActionKeys(tx))
+  if (await planWithTitleAndStartExists(tx, cityId, file.plan.titleDe, file.plan.periodStart)) {
+    throw new PlanExistsError(file.plan.titleDe, file.plan.periodStart)
+  }
+  const organisationIds = await organisationIdsByName(tx, cityId)
   const missing = file.organisations.filter((organisation) => !organisationIds.has(organisation.name))
   return { organisationIds, missing }
 }
@@ -65,31 +54,25 @@ export async function previewPlanFile (db: Db, cityId: number, file: PlanFile): 
 export async function importPlanFile (tx: Db, cityId: number, file: PlanFile): Promise<ImportResult> {
   const { organisationIds, missing } = await checkImport(tx, cityId, file)
   if (missing.length > 0) {
-    const created = await tx.insert(organisations).values(missing.map((organisation) => ({ ...organisation, cityId })))
-      .returning({ id: organisations.id, name: organisations.name })
+    const created = await insertOrganisations(tx, missing.map((organisation) => ({ ...organisation, cityId })))
     for (const row of created) organisationIds.set(row.name, row.id)
   }
   const organisationId = (name: string | null | undefined) => (name ? organisationIds.get(name)! : null)
 
-  const [plan] = await tx.insert(plans).values({ ...file.plan, cityId }).returning({ id: plans.id })
-  const planId = plan!.id
+  const planId = await insertPlan(tx, { ...file.plan, cityId })
   const commitmentTexts = new Map(file.commitments.map((commitment) => [commitment.number, commitment]))
-  await tx.insert(planCommitments).values(Array.from({ length: 10 }, (_, i) => {
+  await insertPlanCommitments(tx, Array.from({ length: 10 }, (_, i) => {
     const { number: _n, ...texts } = commitmentTexts.get(i + 1)!
     return { planId, commitmentNumber: i + 1, ...texts }
   }))
 
-  const measureIds = new Map<string, number>()
-  await insertInChunks(file.measures.map((measure, index) => ({ measure, index })), async (chunk) => {
-    const inserted = await tx.insert(measures).values(chunk.map(({ measure, index }) => {
-      const {
-        secondaryCommitments: _s, involvedOrganisations: _i, relatedMeasures: _r, exampleActions: _e,
-        statusHistory: _h, leadOrganisation, ...fields
-      } = measure
-      return { ...fields, planId, cityId, position: index + 1, leadOrganisationId: organisationId(leadOrganisation) }
-    })).returning({ id: measures.id, code: measures.code })
-    for (const row of inserted) measureIds.set(row.code, row.id)
-  })
+  const measureIds = await insertMeasures(tx, file.measures.map((measure, index) => {
+    const {
+      secondaryCommitments: _s, involvedOrganisations: _i, relatedMeasures: _r, exampleActions: _e,
+      statusHistory: _h, leadOrganisation, ...fields
+    } = measure
+    return { ...fields, planId, cityId, position: index + 1, leadOrganisationId: organisationId(leadOrganisation) }
+  }))
 
   const links = file.measures.map((measure) => ({ measure, id: measureIds.get(measure.code)! }))
   const secondary = links.flatMap(({ measure, id }) =>
@@ -122,11 +105,7 @@ export async function importPlanFile (tx: Db, cityId: number, file: PlanFile): P
       return row
     })
   })
-  await insertInChunks(secondary, (chunk) => tx.insert(measureSecondaryCommitments).values(chunk))
-  await insertInChunks(involved, (chunk) => tx.insert(measureInvolvedOrganisations).values(chunk))
-  await insertInChunks(relations, (chunk) => tx.insert(measureRelations).values(chunk))
-  await insertInChunks(tags, (chunk) => tx.insert(measureExampleActions).values(chunk))
-  await insertInChunks(history, (chunk) => tx.insert(statusUpdates).values(chunk))
+  await insertMeasureLinks(tx, { secondary, involved, relations, tags, history })
 
   return {
     planId,

@@ -1,22 +1,17 @@
 import {
   measureStatuses, narrativeTextFields, type MeasureStatus, type ReportBrand, type ReportCommitment, type ReportMeasure, type ReportSnapshot, type StatusCounts,
 } from '@eccar/shared'
-import { and, asc, desc, eq, lt } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import {
-  cities, indicators, measureInvolvedOrganisations, measures, measureSecondaryCommitments, organisations, plans, reportingCycles, statusUpdates,
-} from '../../db/schema/index.ts'
 import { loadIndicatorLinks, presentIndicator } from '../indicators/indicators.service.ts'
 import { listPlanCommitments } from '../plans/plans.service.ts'
-import { measureVisibleToPublic } from '../common/visibility.ts'
 import { closingStatuses, compareSnapshots } from './reporting.compare.ts'
-import { findSnapshot, listNarratives, meetingRefs, userRefs, type CycleRow } from './reporting.queries.ts'
+import {
+  findPlanWithCity, findPreviousSubmittedCycle, findSnapshot, listNarratives, listPublicIndicators, listReportInvolvedOrganisations, listReportMeasures,
+  listReportSecondaryCommitments, listReportTimeline, meetingRefs, userRefs, type CycleRow,
+} from './reporting.queries.ts'
 import { upgradeSnapshot, type StoredSnapshot } from '../../reports/snapshot-upgrade.ts'
 import { checkPng } from '../../reports/png.ts'
 import { brandForReport } from '../brand/brand.service.ts'
-
-/** What a report contains: the plan's measures as the public sees them. */
-const inReport = (planId: number) => and(eq(measures.planId, planId), measureVisibleToPublic())
 
 const emptyCounts = (): StatusCounts => Object.fromEntries(measureStatuses.map((status) => [status, 0])) as StatusCounts
 
@@ -59,26 +54,11 @@ export function periodMarks (
 
 async function loadMeasures (db: Db, planId: number, period: { periodStart: string, periodEnd: string }): Promise<ReportMeasureRow[]> {
   // Sequential on purpose: inside the submitting transaction all queries share one connection.
-  const rows = await db.select({
-    measure: measures, lead: organisations.name, leadEn: organisations.nameEn,
-  }).from(measures).leftJoin(organisations, eq(organisations.id, measures.leadOrganisationId))
-    .where(inReport(planId)).orderBy(asc(measures.primaryCommitment), asc(measures.position), asc(measures.id))
-  const secondary = await db.select({ measureId: measureSecondaryCommitments.measureId, number: measureSecondaryCommitments.commitmentNumber })
-    .from(measureSecondaryCommitments).innerJoin(measures, eq(measures.id, measureSecondaryCommitments.measureId))
-    .where(inReport(planId)).orderBy(asc(measureSecondaryCommitments.commitmentNumber))
-  const involved = await db.select({ measureId: measureInvolvedOrganisations.measureId, name: organisations.name, nameEn: organisations.nameEn })
-    .from(measureInvolvedOrganisations).innerJoin(measures, eq(measures.id, measureInvolvedOrganisations.measureId))
-    .innerJoin(organisations, eq(organisations.id, measureInvolvedOrganisations.organisationId))
-    .where(inReport(planId))
+  const rows = await listReportMeasures(db, planId)
+  const secondary = await listReportSecondaryCommitments(db, planId)
+  const involved = await listReportInvolvedOrganisations(db, planId)
   // The whole timeline: entries after the period tell the status before them.
-  const timeline = await db.select({
-    measureId: statusUpdates.measureId, date: statusUpdates.date, fromStatus: statusUpdates.fromStatus, status: statusUpdates.status,
-    fromProgress: statusUpdates.fromProgress, progress: statusUpdates.progress, noteDe: statusUpdates.noteDe, noteEn: statusUpdates.noteEn,
-    reason: statusUpdates.reason, evidenceLinks: statusUpdates.evidenceLinks, organisation: organisations.name, organisationEn: organisations.nameEn,
-  }).from(statusUpdates).innerJoin(measures, eq(measures.id, statusUpdates.measureId))
-    .leftJoin(organisations, eq(organisations.id, statusUpdates.organisationId))
-    .where(inReport(planId))
-    .orderBy(asc(statusUpdates.date), asc(statusUpdates.id))
+  const timeline = await listReportTimeline(db, planId)
 
   const group = <T extends { measureId: number }>(list: T[]) => {
     const map = new Map<number, T[]>()
@@ -132,8 +112,7 @@ async function loadMeasures (db: Db, planId: number, period: { periodStart: stri
 
 /** Published indicators with their values up to the period's end; progress is computed from those alone. */
 async function loadIndicators (db: Db, planId: number, periodEnd: string, reported: Set<number>) {
-  const rows = await db.select().from(indicators)
-    .where(and(eq(indicators.planId, planId), eq(indicators.isPublic, true))).orderBy(asc(indicators.id))
+  const rows = await listPublicIndicators(db, planId)
   const links = await loadIndicatorLinks(db, rows.map((row) => row.id))
   return rows.map((row) => {
     const values = links.values.filter(({ value }) => value.indicatorId === row.id && value.periodEnd <= periodEnd)
@@ -165,8 +144,7 @@ async function loadBrand (db: Db, cityId: number): Promise<ReportBrand> {
  */
 export async function buildReportSnapshot (db: Db, cycle: CycleRow): Promise<ReportSnapshot> {
   const cycleId = cycle.id
-  const [plan] = await db.select({ plan: plans, city: { slug: cities.slug, name: cities.name } })
-    .from(plans).innerJoin(cities, eq(cities.id, plans.cityId)).where(eq(plans.id, cycle.planId))
+  const plan = await findPlanWithCity(db, cycle.planId)
   const titles = await listPlanCommitments(db, cycle.planId)
   const narratives = await listNarratives(db, cycleId)
   const reportMeasures = await loadMeasures(db, cycle.planId, cycle)
@@ -239,20 +217,12 @@ export async function buildReportSnapshot (db: Db, cycle: CycleRow): Promise<Rep
     previous: null,
   }
   // The previous report is a submitted one, so it is read from its frozen snapshot (no recursion).
-  const previous = await previousSubmittedCycle(db, cycle)
+  const previous = await findPreviousSubmittedCycle(db, cycle)
   if (previous) {
     const earlier = await loadReportSnapshot(db, previous)
     snapshot.previous = { title: earlier.cycle.title, titleEn: earlier.cycle.titleEn, comparison: compareSnapshots(earlier, snapshot) }
   }
   return snapshot
-}
-
-/** The latest report the city submitted for a period that ended before this one began (any of its plans). */
-async function previousSubmittedCycle (db: Db, cycle: { cityId: number, periodStart: string }) {
-  const [row] = await db.select().from(reportingCycles)
-    .where(and(eq(reportingCycles.cityId, cycle.cityId), eq(reportingCycles.state, 'submitted'), lt(reportingCycles.periodEnd, cycle.periodStart)))
-    .orderBy(desc(reportingCycles.periodEnd), desc(reportingCycles.id)).limit(1)
-  return row
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Invitation } from '@eccar/shared'
 import { hashToken, newToken } from '../../auth/sessions.ts'
 import type { Db } from '../../db/client.ts'
-import { invitations } from '../../db/schema/index.ts'
+import { insertPasswordInvitation } from './invitations.queries.ts'
 
 const validForDays = 7
 
@@ -9,6 +9,6 @@ const validForDays = 7
 export async function createInvitation (db: Db, userId: number): Promise<Invitation> {
   const token = newToken()
   const expiresAt = new Date(Date.now() + validForDays * 86_400_000)
-  await db.insert(invitations).values({ tokenHash: hashToken(token), userId, expiresAt })
+  await insertPasswordInvitation(db, hashToken(token), userId, expiresAt)
   return { path: `/invitation/${token}`, expiresAt: expiresAt.toISOString() }
 }

@@ -69,3 +69,8 @@ export async function emailOf (db: Db, userId: number) {
 export async function insertMembership (db: Db, values: typeof memberships.$inferInsert) {
   await db.insert(memberships).values(values)
 }
+
+/** The cities the person is a member of. */
+export async function cityIdsOfPerson (db: Db, userId: number) {
+  return (await db.select({ cityId: memberships.cityId }).from(memberships).where(eq(memberships.userId, userId))).map((row) => row.cityId)
+}

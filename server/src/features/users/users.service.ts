@@ -10,7 +10,8 @@ import { existingOrganisationIds, OrganisationUnknownError } from '../measures/m
 import { findUserByEmail } from '../session/session.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
-import { deletePendingInvitation, findPendingInvitation, listPendingInvitations, upsertCityInvitation } from './city-invitations.ts'
+import { listPendingInvitations, upsertCityInvitation } from './city-invitations.ts'
+import { deletePendingInvitation, findPendingInvitation } from './invitations.queries.ts'
 import { createInvitation } from './invitations.ts'
 import { recordAuditForPerson } from './person-audit.ts'
 import { AlreadyMemberError, LastAdminError, PasswordLinkNotAllowedError, PendingInvitationNotFoundError, ScopeOnlyForEditorsError, UserNotFoundError } from './users.errors.ts'
@@ -140,7 +141,8 @@ export function createUsersService (db: Db, mail: MailDesk) {
 
 // What sign-in, invitations and password resets (session, sso) use of a city's people: the import boundary lets
 // them reach users only through this file.
-export { acceptCityInvitation, findCityInvitationByToken, findOpenInvitationByEmail } from './city-invitations.ts'
+export { acceptCityInvitation, findCityInvitationByToken } from './city-invitations.ts'
+export { findOpenInvitationByEmail } from './invitations.queries.ts'
 export { createInvitation } from './invitations.ts'
 export { recordAuditForPerson } from './person-audit.ts'
 export { adminCount, findMembership, insertMembership, listCityUsers } from './users.queries.ts'

@@ -16,7 +16,7 @@ const planText: EasyReadText = {
 async function mountView (locale: 'de' | 'en' = 'de') {
   vi.mocked(api.getEasyReadDrafts).mockResolvedValue({ planId: 1, items: [planText, ...Array.from({ length: 10 }, (_, i) => unwritten(i + 1))] })
   vi.mocked(api.deleteEasyRead).mockReset()
-  const { wrapper } = await mountAdminView(AdminEasyReadView, { path: '/jena/verwaltung/plaene/1/leichte-sprache', locale, role: 'editor' })
+  const { wrapper } = await mountAdminView(AdminEasyReadView, { path: '/jena/verwaltung/plaene/1/leichte-sprache', locale, role: 'editor', realStores: ['easy-read'] })
   await flushPromises()
   return wrapper
 }

@@ -144,8 +144,8 @@ export type MeasureListRow = Omit<Awaited<ReturnType<typeof listMeasures>>['rows
 
 /**
  * The list route's whole answer (`MeasureList`) as JSON text, built by the database in one statement:
- * the page's ids first (the plan-order index, `limit` rows), then only those rows joined with their
- * bodies and secondary commitments, and the count of all that match. The server sends the text as it
+ * the filter runs once (the ids and sort keys of all matches, which also give the total), then only
+ * the page's rows are read and joined with their bodies and secondary commitments. The server sends the text as it
  * is: no rows to parse and map, no presenter, no second serialisation. Under load, parsing, mapping
  * and re-serialising 50 rows cost more than the query, and per-row subqueries scanning the link
  * tables cost more than the rest of the statement. The shape and order are those of `toMeasureSummary`
@@ -154,20 +154,21 @@ export type MeasureListRow = Omit<Awaited<ReturnType<typeof listMeasures>>['rows
  */
 export async function listMeasuresJson (db: Db, planId: number, query: MeasureListQuery & { limit: number, offset: number }, visible: SQL) {
   const where = listConditions(planId, query, visible)
-  const result = await db.execute(sql`with page as (
-      select ${measures.id}, ${measures.planId}, ${measures.code}, ${measures.primaryCommitment}, ${measures.position}, ${measures.titleDe},
-        ${measures.titleEn}, ${measures.type}, ${measures.status}, ${measures.progress}, ${measures.leadOrganisationId}, ${measures.startDate},
-        ${measures.endDate}, ${measures.recurrence}, ${measures.isPublic}, ${measures.version}, ${measures.updatedAt}
-      from ${measures} where ${where}
-      order by ${measures.primaryCommitment}, ${measures.position} limit ${query.limit} offset ${query.offset}
+  const result = await db.execute(sql`with matching as materialized (
+      select ${measures.id}, ${measures.primaryCommitment}, ${measures.position} from ${measures} where ${where}
+    ), page as (
+      select m.id, m.plan_id, m.code, m.primary_commitment, m.position, m.title_de, m.title_en, m.type, m.status, m.progress,
+        m.lead_organisation_id, m.start_date, m.end_date, m.recurrence, m.is_public, m.version, m.updated_at
+      from (select id from matching order by primary_commitment, position limit ${query.limit} offset ${query.offset}) p
+      join ${measures} m on m.id = p.id
     ), involved as (
       select i.measure_id, json_agg(json_build_object('id', o.id, 'name', o.name, 'nameEn', o.name_en)
         order by o.name collate "und-x-icu", o.id) as list
       from measure_involved_organisations i join organisations o on o.id = i.organisation_id
-      where i.measure_id in (select id from page) group by i.measure_id
+      where i.measure_id = any(array(select id from page)) group by i.measure_id
     ), secondary as (
       select s.measure_id, json_agg(s.commitment_number order by s.commitment_number) as list
-      from measure_secondary_commitments s where s.measure_id in (select id from page) group by s.measure_id
+      from measure_secondary_commitments s where s.measure_id = any(array(select id from page)) group by s.measure_id
     )
     select json_build_object(
       'items', coalesce((select json_agg(json_build_object(
@@ -181,7 +182,7 @@ export async function listMeasuresJson (db: Db, planId: number, query: MeasureLi
       ) order by m.primary_commitment, m.position)
       from page m left join organisations lead on lead.id = m.lead_organisation_id
         left join involved on involved.measure_id = m.id left join secondary on secondary.measure_id = m.id), '[]'::json),
-      'total', (select count(*) from ${measures} where ${where})::int,
+      'total', (select count(*) from matching)::int,
       'limit', ${query.limit}::int,
       'offset', ${query.offset}::int
     )::text as body`) as unknown as { rows: { body: string }[] }

@@ -108,24 +108,23 @@ export async function findPlanDetail (db: Db, id: number, visible: SQL) {
  * The same detail as the route's whole answer (`PlanDetail`) in JSON text built by the database, with
  * the plan's city, state and version for the visibility check and the ETag: the server sends the text as
  * it is (most of it is the commitments' context texts, which parsing and serialising again only copied).
- * `measureCount` counts the same visible measures as the commitments' counts (every measure has one of
- * the ten as its primary commitment).
+ * `measureCount` is the sum of the commitments' counts, as the plan list shows it (no second count).
  */
 export async function findPlanDetailJson (db: Db, id: number, visible: SQL) {
   const [row] = await db.select({
     cityId: plans.cityId,
     state: plans.state,
     version: plans.version,
-    body: sql<string>`json_build_object(
+    body: sql<string>`(select json_build_object(
       'id', ${plans.id}, 'citySlug', ${cities.slug}, 'cityName', ${cities.name}, 'titleDe', ${plans.titleDe}, 'titleEn', ${plans.titleEn},
       'periodStart', ${plans.periodStart}, 'periodEnd', ${plans.periodEnd}, 'resolutionNumber', ${plans.resolutionNumber},
       'resolutionDate', ${plans.resolutionDate}, 'state', ${plans.state}, 'predecessorId', ${plans.predecessorId},
       'successorId', (select s.id from ${plans} s where s.predecessor_id = ${plans.id} and s.state <> 'draft'
         order by s.period_start desc, s.id desc limit 1),
-      'measureCount', (select count(*)::int from ${measures} where ${measures.planId} = ${plans.id} and ${visible}),
+      'measureCount', (select coalesce(sum((e->>'measureCount')::int), 0) from json_array_elements(c.list) e),
       'version', ${plans.version}, 'introDe', ${plans.introDe}, 'introEn', ${plans.introEn},
-      'commitments', ${commitmentsJson(visible)}
-    )::text`,
+      'commitments', c.list
+    )::text from (select ${commitmentsJson(visible)} as list) c)`,
   }).from(plans).innerJoin(cities, eq(cities.id, plans.cityId)).where(eq(plans.id, id))
   return row
 }

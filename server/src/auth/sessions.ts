@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { and, eq, ne, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
+import { preparedPerHandle } from '../db/prepared.ts'
 import { cities, membershipOrganisations, memberships, sessions, users } from '../db/schema/index.ts'
 import type { Role } from '@eccar/shared'
 import type { AuthMethod, CityRole } from './actor.ts'
@@ -40,15 +41,18 @@ const rolesOfUser = sql<{ cityId: number, role: Role, organisationIds: number[] 
 
 /**
  * The signed-in user behind a cookie token, or null if the session is unknown, idle too long or too old.
- * Session, user and roles come in one statement: every signed-in request asks this first.
+ * Session, user and roles come in one statement, built once per database handle (prepared): every
+ * signed-in request asks this first.
  */
+const sessionQuery = preparedPerHandle((db) => db.select({
+  id: sessions.id, csrfToken: sessions.csrfToken, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt,
+  ssoCityId: sessions.ssoCityId, authMethod: sessions.authMethod, userId: users.id, isPlatformAdmin: users.isPlatformAdmin,
+  roleRows: rolesOfUser,
+}).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, sql.placeholder('id'))).prepare('session_by_id'))
+
 export async function findSession (db: Db, token: string, limits: SessionLimits, now = new Date()) {
   const id = hashToken(token)
-  const [found] = await db.select({
-    id: sessions.id, csrfToken: sessions.csrfToken, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt,
-    ssoCityId: sessions.ssoCityId, authMethod: sessions.authMethod, userId: users.id, isPlatformAdmin: users.isPlatformAdmin,
-    roleRows: rolesOfUser,
-  }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id))
+  const [found] = await sessionQuery(db).execute({ id })
   if (!found) return null
   const { roleRows, ...row } = found
   const expired = now.getTime() - row.lastSeenAt.getTime() > limits.idleMs || now.getTime() - row.createdAt.getTime() > limits.absoluteMs

@@ -25,9 +25,20 @@ export function isKnownTimeZone (timeZone: string): boolean {
   }
 }
 
+/**
+ * One formatter per zone: building an `Intl.DateTimeFormat` costs far more than formatting with it, and
+ * "needs attention" asks for today's date on every request. The zones are the cities' (a few dozen at most).
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+
 /** The calendar date of an instant in an IANA time zone ("2026-01-15T23:30Z" is 16 January in Europe/Berlin). */
 export function dayInZone (instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
+  let format = dayFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    dayFormats.set(timeZone, format)
+  }
+  return format.format(instant)
 }
 
 /** Adds (or with a negative number subtracts) calendar days. */

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { ReadCache, type ChangeScope } from '../cache/read-cache.ts'
 import { setVersionTag } from '../features/common/versioning.ts'
+import { SerialisedAnswer } from '../lib/serialised-answer.ts'
 
 /** A serialised public answer, with the version its ETag names for records that have one. */
 export interface CachedAnswer {
@@ -29,6 +30,7 @@ export default fp(async function readCachePlugin (app: FastifyInstance) {
  * and keeps it. Errors are never cached. Only the public's answers are cached: what a signed-in
  * user sees depends on their roles in the plan's city, and their traffic is small. `planId` null
  * means not cacheable (the record's plan is unknown); `version` sets the ETag of versioned records.
+ * A `SerialisedAnswer` is sent (and kept) as its text.
  * Concurrent misses of one answer share one computation (see `ReadCache.load`).
  */
 export async function sendCached<T> (
@@ -40,6 +42,7 @@ export async function sendCached<T> (
   const ticket = cache?.ticket(planId!, variant) ?? null
   const produce = async (): Promise<CachedAnswer> => {
     const value = await compute()
+    if (value instanceof SerialisedAnswer) return { body: value.body, version: value.version }
     return { body: reply.serialize(value) as string, version: options.version?.(value) }
   }
   const answer = cache ? await cache.load(ticket, produce) : await produce()

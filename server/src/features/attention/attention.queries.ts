@@ -1,31 +1,35 @@
 import { and, asc, eq, exists, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
+import { preparedPerHandle } from '../../db/prepared.ts'
 import { cities, measureInvolvedOrganisations, measures, organisations, plans, statusUpdates } from '../../db/schema/index.ts'
 
 /** The plan with what the classification needs from it and its city. */
+const planQuery = preparedPerHandle((db) => db.select({
+  id: plans.id,
+  cityId: plans.cityId,
+  periodEnd: plans.periodEnd,
+  staleMonths: cities.attentionStaleMonths,
+  timeZone: cities.timeZone,
+}).from(plans).innerJoin(cities, eq(cities.id, plans.cityId)).where(eq(plans.id, sql.placeholder('id'))).prepare('attention_plan'))
+
 export async function findPlanForAttention (db: Db, id: number) {
-  const [row] = await db.select({
-    id: plans.id,
-    cityId: plans.cityId,
-    periodEnd: plans.periodEnd,
-    staleMonths: cities.attentionStaleMonths,
-    timeZone: cities.timeZone,
-  }).from(plans).innerJoin(cities, eq(cities.id, plans.cityId)).where(eq(plans.id, id))
+  const [row] = await planQuery(db).execute({ id })
   return row
 }
 
 /**
  * Live measures of a plan in plan order, with their lead body and the date of their newest status
- * update. `organisationId` keeps the measures that body leads or is involved in.
+ * update; with `organisation`, the measures that body leads or is involved in. Both shapes are built
+ * once per database handle (prepared): the signed-in workspace asks this on every visit.
  */
-export function listLiveMeasures (db: Db, planId: number, organisationId?: number) {
-  const conditions: SQL[] = [eq(measures.planId, planId), isNull(measures.deletedAt)]
-  if (organisationId !== undefined) {
+const liveMeasuresQuery = (byOrganisation: boolean) => preparedPerHandle((db) => {
+  const conditions: SQL[] = [eq(measures.planId, sql.placeholder('planId')), isNull(measures.deletedAt)]
+  if (byOrganisation) {
     conditions.push(or(
-      eq(measures.leadOrganisationId, organisationId),
+      eq(measures.leadOrganisationId, sql.placeholder('organisationId')),
       exists(db.select({ one: sql`1` }).from(measureInvolvedOrganisations).where(and(
         eq(measureInvolvedOrganisations.measureId, measures.id),
-        eq(measureInvolvedOrganisations.organisationId, organisationId),
+        eq(measureInvolvedOrganisations.organisationId, sql.placeholder('organisationId')),
       ))),
     )!)
   }
@@ -47,5 +51,14 @@ export function listLiveMeasures (db: Db, planId: number, organisationId?: numbe
     .leftJoin(organisations, eq(organisations.id, measures.leadOrganisationId))
     .where(and(...conditions))
     .orderBy(asc(measures.primaryCommitment), asc(measures.position))
+    .prepare(byOrganisation ? 'attention_measures_of_organisation' : 'attention_measures')
+})
+const allLiveMeasures = liveMeasuresQuery(false)
+const liveMeasuresOfOrganisation = liveMeasuresQuery(true)
+
+export function listLiveMeasures (db: Db, planId: number, organisationId?: number) {
+  return organisationId === undefined
+    ? allLiveMeasures(db).execute({ planId })
+    : liveMeasuresOfOrganisation(db).execute({ planId, organisationId })
 }
 export type LiveMeasureRow = Awaited<ReturnType<typeof listLiveMeasures>>[number]

@@ -142,6 +142,53 @@ export async function listMeasures (db: Db, planId: number, query: MeasureListQu
 }
 export type MeasureListRow = Omit<Awaited<ReturnType<typeof listMeasures>>['rows'][number], 'total'>
 
+/**
+ * The list route's whole answer (`MeasureList`) as JSON text, built by the database in one statement:
+ * the filter runs once (the ids and sort keys of all matches, which also give the total), then only
+ * the page's rows are read and joined with their bodies and secondary commitments. The server sends the text as it
+ * is: no rows to parse and map, no presenter, no second serialisation. Under load, parsing, mapping
+ * and re-serialising 50 rows cost more than the query, and per-row subqueries scanning the link
+ * tables cost more than the rest of the statement. The shape and order are those of `toMeasureSummary`
+ * (secondary commitments ascending; involved bodies by name in the root collation, the order of
+ * `localeCompare(…, 'de')`, which both PostgreSQL and PGlite ship as `und-x-icu`).
+ */
+export async function listMeasuresJson (db: Db, planId: number, query: MeasureListQuery & { limit: number, offset: number }, visible: SQL) {
+  const where = listConditions(planId, query, visible)
+  const result = await db.execute(sql`with matching as materialized (
+      select ${measures.id}, ${measures.primaryCommitment}, ${measures.position} from ${measures} where ${where}
+    ), page as (
+      select m.id, m.plan_id, m.code, m.primary_commitment, m.position, m.title_de, m.title_en, m.type, m.status, m.progress,
+        m.lead_organisation_id, m.start_date, m.end_date, m.recurrence, m.is_public, m.version, m.updated_at
+      from (select id from matching order by primary_commitment, position limit ${query.limit} offset ${query.offset}) p
+      join ${measures} m on m.id = p.id
+    ), involved as (
+      select i.measure_id, json_agg(json_build_object('id', o.id, 'name', o.name, 'nameEn', o.name_en)
+        order by o.name collate "und-x-icu", o.id) as list
+      from measure_involved_organisations i join organisations o on o.id = i.organisation_id
+      where i.measure_id = any(array(select id from page)) group by i.measure_id
+    ), secondary as (
+      select s.measure_id, json_agg(s.commitment_number order by s.commitment_number) as list
+      from measure_secondary_commitments s where s.measure_id = any(array(select id from page)) group by s.measure_id
+    )
+    select json_build_object(
+      'items', coalesce((select json_agg(json_build_object(
+        'id', m.id, 'planId', m.plan_id, 'code', m.code, 'primaryCommitment', m.primary_commitment,
+        'secondaryCommitments', coalesce(secondary.list, '[]'::json), 'titleDe', m.title_de, 'titleEn', m.title_en,
+        'type', m.type, 'status', m.status, 'progress', m.progress,
+        'leadOrganisation', case when lead.id is null then null else json_build_object('id', lead.id, 'name', lead.name, 'nameEn', lead.name_en) end,
+        'involvedOrganisations', coalesce(involved.list, '[]'::json),
+        'startDate', m.start_date, 'endDate', m.end_date, 'recurrence', m.recurrence, 'isPublic', m.is_public, 'version', m.version,
+        'updatedAt', to_char(m.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+      ) order by m.primary_commitment, m.position)
+      from page m left join organisations lead on lead.id = m.lead_organisation_id
+        left join involved on involved.measure_id = m.id left join secondary on secondary.measure_id = m.id), '[]'::json),
+      'total', (select count(*) from matching)::int,
+      'limit', ${query.limit}::int,
+      'offset', ${query.offset}::int
+    )::text as body`) as unknown as { rows: { body: string }[] }
+  return result.rows[0]!.body
+}
+
 export type MeasureRow = typeof measures.$inferSelect
 
 /** The plan a measure belongs to (measures never move between plans), or null for an unknown id. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { Limits } from '@eccar/shared'
+import { Limits, MeasureListSchema, MeasureSummarySchema } from '@eccar/shared'
+import { Value } from 'typebox/value'
 import { statusUpdates } from '../../db/schema/index.ts'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
 import {
@@ -144,6 +145,41 @@ describe('GET /api/plans/:id/measures', () => {
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ total: 1, items: [{ code: 'public' }] })
     expect(await listCodes(app, plan.id)).toEqual(['public', 'internal'])
+  })
+  it('sends each row as the measure page summarises the same measure, to the list schema, bodies in German name order', async () => {
+    const plan = await buildPlan(testDb.db)
+    const lead = await buildOrganisation(testDb.db, plan.cityId, { name: 'Integrationsbüro', nameEn: 'Integration office' })
+    const names = ['Zentrum für Vielfalt', 'Ärztekammer', 'amt für Bildung', 'Ökumenisches Forum', 'Oberbürgermeister']
+    const involved = []
+    for (const name of names) involved.push(await buildOrganisation(testDb.db, plan.cityId, { name }))
+    const full = await buildMeasure(testDb.db, plan, {
+      primaryCommitment: 2, secondaryCommitments: [9, 3, 5], leadOrganisationId: lead.id,
+      involvedOrganisationIds: involved.map((organisation) => organisation.id), startDate: '2025-02-01', endDate: '2026-12-31',
+    })
+    const bare = await buildMeasure(testDb.db, plan, { primaryCommitment: 1 })
+
+    const res = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/measures` })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
+    const list = res.json()
+    expect(Value.Check(MeasureListSchema, list), JSON.stringify([...Value.Errors(MeasureListSchema, list)].slice(0, 3))).toBe(true)
+    expect(list).toMatchObject({ total: 2, limit: 50, offset: 0 })
+    for (const [index, measure] of [bare, full].entries()) {
+      const page = (await publicApp.inject({ method: 'GET', url: `/api/measures/${measure.id}` })).json()
+      const summary = Object.fromEntries(Object.keys(MeasureSummarySchema.properties).map((key) => [key, page[key]]))
+      expect(list.items[index]).toStrictEqual(summary)
+    }
+    expect(list.items[1].secondaryCommitments).toEqual([3, 5, 9])
+    expect(list.items[1].involvedOrganisations.map((o: { name: string }) => o.name))
+      .toEqual(['amt für Bildung', 'Ärztekammer', 'Oberbürgermeister', 'Ökumenisches Forum', 'Zentrum für Vielfalt'])
+    expect(list.items[0]).toMatchObject({ leadOrganisation: null, involvedOrganisations: [], secondaryCommitments: [], startDate: null })
+  })
+
+  it('counts all matches when the page is beyond the end', async () => {
+    const plan = await buildPlan(testDb.db)
+    for (let i = 0; i < 3; i++) await buildMeasure(testDb.db, plan)
+    const res = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}/measures?limit=2&offset=10` })
+    expect(res.json()).toEqual({ items: [], total: 3, limit: 2, offset: 10 })
   })
 })
 

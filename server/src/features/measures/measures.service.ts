@@ -9,6 +9,7 @@ import {
 import { recordAudit, recordAudits } from '../audit/audit.writer.ts'
 import { writeTransaction, type Announce, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
+import { SerialisedAnswer } from '../../lib/serialised-answer.ts'
 import { cityToday } from '../cities/cities.service.ts'
 import { measures } from '../../db/schema/index.ts'
 import { getPlanAs, type PlansService } from '../plans/plans.service.ts'
@@ -19,11 +20,11 @@ import {
   MeasureCodeTakenError, MeasureNotDeletedError, MeasureNotFoundError, ReportingOrganisationInvalidError, StatusDateInFutureError,
   StatusReasonRequiredError,
 } from './measures.errors.ts'
-import { timelineNext, toMeasureDetail, toMeasureSummary, toStatusEntry } from './measures.presenters.ts'
+import { timelineNext, toMeasureDetail, toStatusEntry } from './measures.presenters.ts'
 import {
   codeTaken, findMeasureDetail, findMeasureForUpdate, findMeasurePlanId, findMeasuresForUpdate, findMeasureVisibility, findPredecessor,
   findStatusEntry, findTimelinePage, insertMeasure, insertStatusUpdate, insertStatusUpdates, insertStatusUpdatesReturning,
-  involvedOrganisationsOf, listHiddenMeasures, listMeasures, nextPosition, replaceLinks, secondaryCommitmentsOf,
+  involvedOrganisationsOf, listHiddenMeasures, listMeasuresJson, nextPosition, replaceLinks, secondaryCommitmentsOf,
   type MeasureRow,
 } from './measures.queries.ts'
 import { checkMeasure, needsReason } from './measures.rules.ts'
@@ -204,8 +205,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
       const plan = await plans.getVisiblePlan(planId, actor)
       const limit = query.limit ?? Limits.listPageDefault
       const offset = query.offset ?? 0
-      const { rows, total } = await listMeasures(db, planId, { ...query, limit, offset }, measureVisibleTo(actor, plan.cityId))
-      return { items: rows.map(toMeasureSummary), total, limit, offset }
+      return new SerialisedAnswer(await listMeasuresJson(db, planId, { ...query, limit, offset }, measureVisibleTo(actor, plan.cityId)))
     },
 
     get: (id: number, actor: Actor) => detail(db, id, actor),

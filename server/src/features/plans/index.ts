@@ -45,7 +45,7 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: PlanDetailSchema, ...errorResponses },
     },
   }, async (request, reply) => sendCached(request, reply, request.params.id, 'detail',
-    () => service.getDetail(request.params.id, request.actor), { version: (plan) => plan.version }))
+    () => service.getDetail(request.params.id, request.actor)))
 
   app.patch('/plans/:id', {
     config: { access: 'signed-in' },

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client.ts'
+import { preparedPerHandle } from '../../db/prepared.ts'
 import { cities, commitments, measures, planCommitments, plans, statusUpdates } from '../../db/schema/index.ts'
 import type { PlanState } from '@eccar/shared'
 import type { SQL } from 'drizzle-orm'
@@ -26,9 +27,17 @@ const planColumns = {
 
 export type PlanRow = Awaited<ReturnType<typeof findPlan>> & object
 
+/** The plan read that precedes every measure list and plan check: built once per handle, not per request. */
+const planQuery = preparedPerHandle((db) => db.select(planColumns).from(plans).innerJoin(cities, eq(cities.id, plans.cityId))
+  .where(eq(plans.id, sql.placeholder('id'))).prepare('plan_by_id'))
+
 export async function findPlan (db: Db, id: number, options: { forUpdate?: boolean } = {}) {
-  const query = db.select(planColumns).from(plans).innerJoin(cities, eq(cities.id, plans.cityId)).where(eq(plans.id, id))
-  const [row] = options.forUpdate ? await query.for('update', { of: plans }) : await query
+  if (!options.forUpdate) {
+    const [row] = await planQuery(db).execute({ id })
+    return row
+  }
+  const [row] = await db.select(planColumns).from(plans).innerJoin(cities, eq(cities.id, plans.cityId)).where(eq(plans.id, id))
+    .for('update', { of: plans })
   return row
 }
 
@@ -91,6 +100,31 @@ export async function findPlanDetail (db: Db, id: number, visible: SQL) {
       select s.id from ${plans} s where s.predecessor_id = ${plans.id} and s.state <> 'draft'
       order by s.period_start desc, s.id desc limit 1)`,
     commitments: sql<PlanCommitmentRow[]>`${commitmentsJson(visible)}`,
+  }).from(plans).innerJoin(cities, eq(cities.id, plans.cityId)).where(eq(plans.id, id))
+  return row
+}
+
+/**
+ * The same detail as the route's whole answer (`PlanDetail`) in JSON text built by the database, with
+ * the plan's city, state and version for the visibility check and the ETag: the server sends the text as
+ * it is (most of it is the commitments' context texts, which parsing and serialising again only copied).
+ * `measureCount` is the sum of the commitments' counts, as the plan list shows it (no second count).
+ */
+export async function findPlanDetailJson (db: Db, id: number, visible: SQL) {
+  const [row] = await db.select({
+    cityId: plans.cityId,
+    state: plans.state,
+    version: plans.version,
+    body: sql<string>`(select json_build_object(
+      'id', ${plans.id}, 'citySlug', ${cities.slug}, 'cityName', ${cities.name}, 'titleDe', ${plans.titleDe}, 'titleEn', ${plans.titleEn},
+      'periodStart', ${plans.periodStart}, 'periodEnd', ${plans.periodEnd}, 'resolutionNumber', ${plans.resolutionNumber},
+      'resolutionDate', ${plans.resolutionDate}, 'state', ${plans.state}, 'predecessorId', ${plans.predecessorId},
+      'successorId', (select s.id from ${plans} s where s.predecessor_id = ${plans.id} and s.state <> 'draft'
+        order by s.period_start desc, s.id desc limit 1),
+      'measureCount', (select coalesce(sum((e->>'measureCount')::int), 0) from json_array_elements(c.list) e),
+      'version', ${plans.version}, 'introDe', ${plans.introDe}, 'introEn', ${plans.introEn},
+      'commitments', c.list
+    )::text from (select ${commitmentsJson(visible)} as list) c)`,
   }).from(plans).innerJoin(cities, eq(cities.id, plans.cityId)).where(eq(plans.id, id))
   return row
 }

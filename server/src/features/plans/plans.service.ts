@@ -4,6 +4,7 @@ import { requireRole, systemActor, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
+import { SerialisedAnswer } from '../../lib/serialised-answer.ts'
 import { plans } from '../../db/schema/index.ts'
 import { getCityAs, getCityBySlug } from '../cities/cities.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
@@ -13,7 +14,7 @@ import {
   PlanNotDraftError, PlanNotFoundError, PlanPeriodInvalidError, PredecessorInvalidError,
 } from './plans.errors.ts'
 import {
-  countMeasures, deletePlan, findPlan, findPlanDetail, findPlanProgress, insertEmptyPlanCommitments, insertPlan,
+  countMeasures, deletePlan, findPlan, findPlanDetail, findPlanDetailJson, findPlanProgress, insertEmptyPlanCommitments, insertPlan,
   listPlansOfCity, listSuccessors, planStatusHistory, updatePlanCommitment,
   type PlanRow,
 } from './plans.queries.ts'
@@ -112,10 +113,11 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
       ))
     },
 
-    async getDetail (id: number, actor: Actor): Promise<PlanDetail> {
-      const found = await findDetail(db, id, actor)
-      if (!found || !visiblePlanStates(actor, found.cityId).includes(found.plan.state)) throw new PlanNotFoundError(id)
-      return found.plan
+    /** The plan's detail as the route sends it: JSON text written by the database, with the plan's version. */
+    async getDetail (id: number, actor: Actor): Promise<SerialisedAnswer> {
+      const found = await findPlanDetailJson(db, id, measureVisibleInCityOf(actor, plans.cityId))
+      if (!found || !visiblePlanStates(actor, found.cityId).includes(found.state)) throw new PlanNotFoundError(id)
+      return new SerialisedAnswer(found.body, found.version)
     },
 
     async create (citySlug: string, input: CreatePlan, actor: Actor) {

@@ -1,4 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { PlanDetailSchema } from '@eccar/shared'
+import { Value } from 'typebox/value'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
 import { buildCity, buildMeasure, buildPlan, buildStatusUpdate } from '../../../test/helpers/factories.ts'
 import { tableCounts, useTestDb } from '../../../test/helpers/test-db.ts'
@@ -113,6 +115,24 @@ describe('GET /api/plans/:id', () => {
     expect(detail.commitments).toHaveLength(10)
     expect(detail.commitments[2]).toMatchObject({ number: 3, titleEn: 'Better Support for the Victims of Racism and Discrimination', contextDe: 'Kontext 3', measureCount: 1 })
     expect(detail.commitments[0].measureCount).toBe(0)
+  })
+
+  it('sends the detail to its schema, with the version as ETag and the same facts the plan list shows', async () => {
+    const plan = await buildPlan(testDb.db, { resolutionNumber: '20/0372-BV' })
+    await buildMeasure(testDb.db, plan, { primaryCommitment: 3 })
+    await buildMeasure(testDb.db, plan, { primaryCommitment: 7 })
+    await buildMeasure(testDb.db, plan, { primaryCommitment: 7, isPublic: false })
+    const successor = await buildPlan(testDb.db, { cityId: plan.cityId, predecessorId: plan.id })
+    const res = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}` })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(res.headers.etag).toBe('"1"')
+    const detail = res.json()
+    expect(Value.Check(PlanDetailSchema, detail), JSON.stringify([...Value.Errors(PlanDetailSchema, detail)].slice(0, 3))).toBe(true)
+    const listed = (await publicApp.inject({ method: 'GET', url: `/api/cities/${detail.citySlug}/plans` })).json().items
+      .find((item: { id: number }) => item.id === plan.id)
+    expect(detail).toMatchObject({ ...listed, measureCount: 2, successorId: successor.id })
+    expect((await app.inject({ method: 'GET', url: `/api/plans/${plan.id}` })).json().measureCount).toBe(3)
   })
 
   it('answers 404 for a draft the public may not see', async () => {

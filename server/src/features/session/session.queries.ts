@@ -1,7 +1,7 @@
 import { and, count, eq, gt, gte, inArray, isNull, lt, min, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { cities, invitations, membershipOrganisations, organisations, signInAttempts, users } from '../../db/schema/index.ts'
-import { membershipsOf } from '../../auth/sessions.ts'
+import { membershipsOf } from '../../auth/sessions.queries.ts'
 import type { Me } from '@eccar/shared'
 
 export const throttleWindowMs = 15 * 60_000

@@ -10,9 +10,8 @@ import './styles/main.css'
 import './styles/public.css'
 import './styles/workspace.css'
 
+// In the language the server wrote into <html lang> (the remembered choice), so screen readers have it from the start.
 const i18n = createAppI18n()
-// index.html says German; a remembered English choice must reach screen readers before the first paint.
-document.documentElement.lang = i18n.global.locale.value
 
 const pinia = createPinia()
 const router = createAppRouter()

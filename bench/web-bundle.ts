@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { bundleModules, withDependencies, type MessageBundle } from '../web/src/i18n/bundle-names.ts'
+import { bundleModule, withDependencies, type MessageBundle } from '../web/src/i18n/bundle-names.ts'
 
 interface ManifestChunk { file: string, imports?: string[], dynamicImports?: string[], isEntry?: boolean, isDynamicEntry?: boolean }
 
@@ -57,7 +57,7 @@ try {
     ...(view.startsWith('src/views/spreadsheets/') ? ['admin' as const] : []),
     ...(view.startsWith('src/views/spreadsheets/') || /(WorkspaceView|AdminStartView|AdminIndicatorImportView|AdminOpenDataView)\.vue$/.test(view) ? ['spreadsheets' as const] : []),
     ...(/(NotificationsView|UnsubscribeView|AdminOutbox\w*View|AdminRemindersView)\.vue$/.test(view) ? ['mail' as const] : []),
-  ] satisfies MessageBundle[]).flatMap(bundleModules)
+  ] satisfies MessageBundle[]).map((bundle) => bundleModule(bundle))
   const otherRows = Object.keys(manifest).filter((k) => k.startsWith('src/views/') && manifest[k]!.isDynamicEntry && !publicViews.has(k)).sort()
     .map((view) => ({ page: view.replace('src/views/', '').replace('.vue', ''), files: firstLoad([view, ...bundlesOf(view)]) }))
   const rows = [...publicRows, ...otherRows].map((row) => ({ ...row, ...total(row.files) }))

@@ -89,8 +89,9 @@ export async function openDisclosures (page: Page) {
   await page.waitForFunction(() => [...document.querySelectorAll('details.data-table')].every((d) => d.querySelector('table')))
 }
 
+/** Remembers the language as the language switch does: the cookie the server writes into <html lang>. */
 export async function setLanguage (page: Page, locale: 'de' | 'en') {
-  await page.evaluate((l) => localStorage.setItem('eccar.locale', l), locale)
+  await page.context().addCookies([{ name: 'eccar-locale', value: locale, url: baseUrl }])
 }
 
 /**

@@ -18,7 +18,7 @@ describe('language switch', () => {
   for (const path of ['/jena/plans/1', '/jena/plans/1/commitments/3', '/jena/plans/1/dashboard', '/jena/plans/1/measures/1']) {
     it(`switches every visible label on ${path}`, async () => {
       const { page } = browser
-      await page.evaluate(() => localStorage.removeItem('eccar.locale')).catch(() => {})
+      await page.context().clearCookies({ name: 'eccar-locale' })
       await visit(page, path)
       await page.locator('canvas').first().waitFor({ state: 'attached', timeout: path.endsWith('dashboard') ? 10_000 : 1 }).catch(() => {})
       const before = await labels(page)

@@ -35,7 +35,7 @@ writeFileSync(join(webRoot, '.vite/page-reads.json'), JSON.stringify([
     name: 'dashboard',
     pattern: '^/([a-z0-9-]+)/plans/(\\d+)/dashboard$',
     params: ['city', 'planId'],
-    modules: ['src/views/DashboardView.vue', 'src/i18n/locales/reporting.de.ts', 'src/i18n/locales/reporting.en.ts'],
+    modules: ['src/views/DashboardView.vue', 'src/i18n/locales/reporting.de.ts'],
     reads: ['/api/plans/:planId', '/api/cities/:city/incidents/public'],
     readsWithoutQuery: [],
   },
@@ -82,8 +82,22 @@ describe('the page shell', () => {
   it('brings the dashboard\'s stylesheet and text bundles along with its reads', async () => {
     const res = await app.inject({ method: 'GET', url: '/jena/plans/4/dashboard' })
     expect(links(res.body, 'stylesheet')).toEqual(['/assets/reporting.css'])
-    expect(links(res.body, 'modulepreload')).toEqual(['/assets/DashboardView.js', '/assets/shared.js', '/assets/reporting.de.js', '/assets/reporting.en.js'])
+    expect(links(res.body, 'modulepreload')).toEqual(['/assets/DashboardView.js', '/assets/shared.js', '/assets/reporting.de.js'])
     expect(links(res.body, 'preload')).toContain('/api/cities/jena/incidents/public')
+    expect(res.body).toContain('<html lang="de">')
+  })
+
+  it('follows the remembered language: <html lang> for the app to start in, and that language\'s text bundles', async () => {
+    const res = await app.inject({ method: 'GET', url: '/jena/plans/4/dashboard', cookies: { 'eccar-locale': 'en' } })
+    expect(res.body).toContain('<html lang="en">')
+    expect(res.headers.vary).toContain('cookie')
+    expect(links(res.body, 'modulepreload')).toEqual(['/assets/DashboardView.js', '/assets/shared.js', '/assets/reporting.en.js'])
+    const other = await app.inject({ method: 'GET', url: '/anmelden', cookies: { 'eccar-locale': 'en' } })
+    expect(other.body).toContain('<html lang="en">')
+    // Anything but a known language is ignored, never written into the page.
+    const odd = await app.inject({ method: 'GET', url: '/jena/plans/4/dashboard', cookies: { 'eccar-locale': '"><script>' } })
+    expect(odd.body).toContain('<html lang="de">')
+    expect(links(odd.body, 'modulepreload')).toContain('/assets/reporting.de.js')
   })
 
   it('gives every other address the plain shell, malformed ones included', async () => {

@@ -20,12 +20,9 @@ describe('routePattern', () => {
 })
 
 describe('pageReadsEntries', () => {
-  it('lists a page\'s view, then its text bundles with those they bring along', () => {
+  it('lists a page\'s view, then its text bundles with those they bring along, in German, the language index.html starts in', () => {
     const [entry] = pageReadsEntries({ page: { path: '/x', view: 'src/views/X.vue', messages: ['admin'], reads: ['/api/x'] } })
-    expect(entry?.modules).toEqual([
-      'src/views/X.vue', 'src/i18n/locales/admin.de.ts', 'src/i18n/locales/admin.en.ts',
-      'src/i18n/locales/errors.de.ts', 'src/i18n/locales/errors.en.ts',
-    ])
+    expect(entry?.modules).toEqual(['src/views/X.vue', 'src/i18n/locales/admin.de.ts', 'src/i18n/locales/errors.de.ts'])
     expect(entry?.readsWithoutQuery).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { runnerImport, type Plugin } from 'vite'
-import { bundleModules, withDependencies } from '../src/i18n/bundle-names'
+import { bundleModule, withDependencies } from '../src/i18n/bundle-names'
 import type { PublicPage } from '../src/router/public-pages'
 
 /** What the server reads from `.vite/page-reads.json` (server/src/web/page-reads.ts). */
@@ -42,7 +42,7 @@ export function pageReadsEntries (pages: Record<string, PublicPage>): PageReadsE
     name,
     path: page.path,
     ...routePattern(page.path),
-    modules: [page.view, ...withDependencies(page.messages ?? []).flatMap(bundleModules)],
+    modules: [page.view, ...withDependencies(page.messages ?? []).map((bundle) => bundleModule(bundle))],
     reads: page.reads,
     readsWithoutQuery: page.readsWithoutQuery ?? [],
   }))

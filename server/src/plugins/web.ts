@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { createPageShell } from '../web/page-shell.ts'
+import { createPageShell, localeCookie } from '../web/page-shell.ts'
 import { sendError } from './errors.ts'
 
 // Vite names every file under /assets/ by a hash of its content, so a browser may keep it for good.
@@ -43,6 +43,8 @@ export default fp(async function webPlugin (app: FastifyInstance) {
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api')
     if (!isPage) return routeNotFound(request, reply)
     // A new build changes the asset names inside the shell: browsers must ask again every time.
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(renderShell(request.url))
+    // The shell follows the language cookie (page-shell.ts): a cache must keep one per cookie.
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'cookie')
+      .send(renderShell(request.url, request.cookies[localeCookie]))
   })
 }, { name: 'web', dependencies: ['config'] })

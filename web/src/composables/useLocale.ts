@@ -4,14 +4,17 @@ import { formatDate, formatList, formatNumber, formatPercent, formatShare, forma
 import { isLocale, type Locale } from '@/lib/locale'
 import { localizedString, pickLocalized } from '@/lib/localized'
 import { persistLocale } from '@/i18n'
+import { switchLanguage } from '@/i18n/bundles'
 
 /** The UI language with its formatters and content pickers, bound to the current locale. */
 export function useLocale () {
-  const { locale: i18nLocale, t } = useI18n()
+  const composer = useI18n()
+  const { locale: i18nLocale, t } = composer
   const locale = computed<Locale>(() => (isLocale(i18nLocale.value) ? i18nLocale.value : 'de'))
 
-  function setLocale (next: Locale) {
-    i18nLocale.value = next
+  /** Switches once the other language's texts of the pages' bundles are in (bundles.ts). */
+  async function setLocale (next: Locale) {
+    await switchLanguage(composer, next)
     persistLocale(next)
   }
 

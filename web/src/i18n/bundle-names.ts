@@ -11,5 +11,8 @@ const bundlesAlsoNeeded: Partial<Record<MessageBundle, MessageBundle[]>> = { adm
 export const withDependencies = (bundles: readonly MessageBundle[]): MessageBundle[] =>
   [...new Set(bundles.flatMap((bundle) => [bundle, ...(bundlesAlsoNeeded[bundle] ?? [])]))]
 
-/** The modules of a bundle, as keys of Vite's build manifest. */
-export const bundleModules = (bundle: MessageBundle) => [`src/i18n/locales/${bundle}.de.ts`, `src/i18n/locales/${bundle}.en.ts`]
+/**
+ * A bundle's module in one language, as a key of Vite's build manifest. A page loads its bundles in the
+ * current language only; the server announces the German ones, the language index.html starts in.
+ */
+export const bundleModule = (bundle: MessageBundle, locale: 'de' | 'en' = 'de') => `src/i18n/locales/${bundle}.${locale}.ts`

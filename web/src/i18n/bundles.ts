@@ -1,5 +1,6 @@
 import type { Router } from 'vue-router'
 import { withDependencies, type MessageBundle } from './bundle-names'
+import { defaultLocale, isLocale, type Locale } from '@/lib/locale'
 import type { AppI18n } from './index'
 
 /**
@@ -7,8 +8,9 @@ import type { AppI18n } from './index'
  * reports' (reporting.*, also the dashboard's indicators and incident counts) and the incident
  * counts' entry and releases (incidents.*), and the explanations of the API's error codes (errors.*),
  * which every page that writes shows. A visitor's first page
- * then carries none, which keeps a phone's first load small. Both languages of a bundle come
- * together, so switching the language never waits for the network.
+ * then carries none, which keeps a phone's first load small. Only the current language of a bundle
+ * comes with its page; switching the language fetches the other language of the bundles loaded so
+ * far before the switch (switchLanguage), so no label ever shows in the wrong language or as its key.
  */
 
 declare module 'vue-router' {
@@ -18,75 +20,71 @@ declare module 'vue-router' {
   }
 }
 
-type BundleMessages = Record<'de' | 'en', Record<string, unknown>>
+type BundleModule = Promise<{ default: Record<string, unknown> }>
 
-const loaders: Record<MessageBundle, () => Promise<BundleMessages>> = {
-  admin: async () => {
-    const [de, en] = await Promise.all([import('./locales/admin.de'), import('./locales/admin.en')])
-    return { de: de.default, en: en.default }
-  },
-  reporting: async () => {
-    const [de, en] = await Promise.all([import('./locales/reporting.de'), import('./locales/reporting.en')])
-    return { de: de.default, en: en.default }
-  },
-  incidents: async () => {
-    const [de, en] = await Promise.all([import('./locales/incidents.de'), import('./locales/incidents.en')])
-    return { de: de.default, en: en.default }
-  },
-  mail: async () => {
-    const [de, en] = await Promise.all([import('./locales/mail.de'), import('./locales/mail.en')])
-    return { de: de.default, en: en.default }
-  },
+const loaders: Record<MessageBundle, Record<Locale, () => BundleModule>> = {
+  admin: { de: () => import('./locales/admin.de'), en: () => import('./locales/admin.en') },
+  reporting: { de: () => import('./locales/reporting.de'), en: () => import('./locales/reporting.en') },
+  incidents: { de: () => import('./locales/incidents.de'), en: () => import('./locales/incidents.en') },
+  mail: { de: () => import('./locales/mail.de'), en: () => import('./locales/mail.en') },
   // Downloads on the public pages and the open-data pages.
-  'open-data': async () => {
-    const [de, en] = await Promise.all([import('./locales/open-data.de'), import('./locales/open-data.en')])
-    return { de: de.default, en: en.default }
-  },
+  'open-data': { de: () => import('./locales/open-data.de'), en: () => import('./locales/open-data.en') },
   // The members' spreadsheet imports and the open-data settings: kept apart so public pages never carry them.
-  spreadsheets: async () => {
-    const [de, en] = await Promise.all([import('./locales/spreadsheets.de'), import('./locales/spreadsheets.en')])
-    return { de: de.default, en: en.default }
-  },
+  spreadsheets: { de: () => import('./locales/spreadsheets.de'), en: () => import('./locales/spreadsheets.en') },
   // The plans' list, plan files and the plan update (administrators).
-  'plans-admin': async () => {
-    const [de, en] = await Promise.all([import('./locales/plans-admin.de'), import('./locales/plans-admin.en')])
-    return { de: de.default, en: en.default }
-  },
+  'plans-admin': { de: () => import('./locales/plans-admin.de'), en: () => import('./locales/plans-admin.en') },
   // The city's look, the widgets' snippets and Leichte Sprache (issue 17).
-  brand: async () => {
-    const [de, en] = await Promise.all([import('./locales/brand.de'), import('./locales/brand.en')])
-    return { de: de.default, en: en.default }
-  },
+  brand: { de: () => import('./locales/brand.de'), en: () => import('./locales/brand.en') },
   // The platform's cities and a city's settings.
-  'city-admin': async () => {
-    const [de, en] = await Promise.all([import('./locales/city-admin.de'), import('./locales/city-admin.en')])
-    return { de: de.default, en: en.default }
-  },
-  errors: async () => {
-    const [de, en] = await Promise.all([import('./locales/errors.de'), import('./locales/errors.en')])
-    return { de: de.default, en: en.default }
-  },
+  'city-admin': { de: () => import('./locales/city-admin.de'), en: () => import('./locales/city-admin.en') },
+  errors: { de: () => import('./locales/errors.de'), en: () => import('./locales/errors.en') },
 }
 
-// Per i18n instance (tests create many); each bundle is fetched once and merged once.
-const loading = new WeakMap<object, Map<MessageBundle, Promise<void>>>()
+/** What loading needs of the app's i18n: its global composer (useI18n() in a component returns the same). */
+type Texts = Pick<AppI18n['global'], 'mergeLocaleMessage'> & { locale: { value: string } }
 
+// Per composer (tests create many): the bundles pages asked for, and each bundle's language fetched and merged once.
+const state = new WeakMap<object, { wanted: Set<MessageBundle>, started: Map<string, Promise<void>> }>()
+
+function stateOf (texts: Texts) {
+  let found = state.get(texts)
+  if (!found) state.set(texts, found = { wanted: new Set(), started: new Map() })
+  return found
+}
+
+function loadBundle (texts: Texts, bundle: MessageBundle, locale: Locale): Promise<void> {
+  const { started } = stateOf(texts)
+  const key = `${bundle}.${locale}`
+  let promise = started.get(key)
+  if (!promise) {
+    promise = loaders[bundle][locale]().then((module) => texts.mergeLocaleMessage(locale, module.default))
+    // A failed download may be retried by the next navigation.
+    promise.catch(() => started.delete(key))
+    started.set(key, promise)
+  }
+  return promise
+}
+
+const currentLocale = (texts: Texts): Locale => (isLocale(texts.locale.value) ? texts.locale.value : defaultLocale)
+
+/** Loads the bundles (with those they bring along) in the current language. */
 export function loadMessageBundles (i18n: AppI18n, bundles: readonly MessageBundle[]): Promise<void> {
-  let started = loading.get(i18n)
-  if (!started) loading.set(i18n, started = new Map())
-  const pending = withDependencies(bundles).map((bundle) => {
-    let promise = started.get(bundle)
-    if (!promise) {
-      promise = loaders[bundle]().then((messages) => {
-        for (const locale of ['de', 'en'] as const) i18n.global.mergeLocaleMessage(locale, messages[locale])
-      })
-      // A failed download may be retried by the next navigation.
-      promise.catch(() => started.delete(bundle))
-      started.set(bundle, promise)
-    }
-    return promise
-  })
-  return Promise.all(pending).then(() => undefined)
+  const texts = i18n.global
+  const { wanted } = stateOf(texts)
+  const locale = currentLocale(texts)
+  return Promise.all(withDependencies(bundles).map((bundle) => {
+    wanted.add(bundle)
+    return loadBundle(texts, bundle, locale)
+  })).then(() => undefined)
+}
+
+/**
+ * Switches the language once the texts of every bundle loaded so far are there in it too: the page
+ * shown changes language all at once. Fails (keeping the language) when they cannot be fetched.
+ */
+export async function switchLanguage (texts: Texts, next: Locale): Promise<void> {
+  await Promise.all([...stateOf(texts).wanted].map((bundle) => loadBundle(texts, bundle, next)))
+  texts.locale.value = next
 }
 
 /**

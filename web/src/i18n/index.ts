@@ -12,19 +12,20 @@ import type { SpreadsheetsMessageSchema } from './locales/spreadsheets.de'
 import type { BrandMessageSchema } from './locales/brand.de'
 import type { CityAdminMessageSchema } from './locales/city-admin.de'
 
-const storageKey = 'eccar.locale'
+/** Read by the server, which writes the language into `<html lang>` (server/src/web/page-shell.ts). */
+const localeCookie = 'eccar-locale'
 
 /** Every text of the app; the admin.*, reporting.*, incidents.*, mail.*, openData.* and spreadsheets.* parts arrive with the pages that use them (bundles.ts). */
 export type AppMessages = MessageSchema & AdminMessageSchema & typeof reportingDe & IncidentsMessageSchema & MailMessageSchema & OpenDataMessageSchema & SpreadsheetsMessageSchema & BrandMessageSchema & CityAdminMessageSchema
 
+/**
+ * The remembered language, as the server wrote it into `<html lang>` from its cookie. Reading the
+ * attribute costs nothing, where the first read of localStorage waits for the browser to open the
+ * site's storage, on a slow phone a long pause before the first paint (issue 17).
+ */
 function storedLocale (): Locale {
-  try {
-    const value = localStorage.getItem(storageKey)
-    return isLocale(value) ? value : defaultLocale
-  } catch {
-    // Storage can be blocked (privacy settings); the default language still works.
-    return defaultLocale
-  }
+  const lang = document.documentElement.lang
+  return isLocale(lang) ? lang : defaultLocale
 }
 
 /**
@@ -50,12 +51,8 @@ export function createAppI18n (locale: Locale = storedLocale(), extra: Partial<R
 
 export type AppI18n = ReturnType<typeof createAppI18n>
 
-/** Remembers the choice and keeps `<html lang>` in step, so screen readers pick the right voice. */
+/** Remembers the choice for a year (a cookie the server reads) and keeps `<html lang>` in step, so screen readers pick the right voice. */
 export function persistLocale (locale: Locale): void {
   document.documentElement.lang = locale
-  try {
-    localStorage.setItem(storageKey, locale)
-  } catch {
-    // Not remembered across visits, which is acceptable.
-  }
+  document.cookie = `${localeCookie}=${locale}; path=/; max-age=${365 * 24 * 3600}; samesite=lax${location.protocol === 'https:' ? '; secure' : ''}`
 }

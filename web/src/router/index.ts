@@ -15,15 +15,42 @@ import { reportingRoutes } from './reporting'
 export const routes: RouteRecordRaw[] = [
   { path: publicPages.start.path, name: 'start', component: () => import('@/views/StartView.vue') },
   { path: '/barrierefreiheit', name: 'accessibility', component: () => import('@/views/AccessibilityView.vue'), alias: '/accessibility' },
-  { path: publicPages.plan.path, name: 'plan', component: () => import('@/views/PlanView.vue'), meta: { messages: publicPages.plan.messages } },
+  {
+    path: publicPages.plan.path,
+    name: 'plan',
+    component: () => import('@/views/PlanView.vue'),
+    meta: {
+      messages: publicPages.plan.messages,
+      firstReads: async (route) => (await import('@/stores/plans')).usePlansStore().loadOverview(Number(route.params.planId)),
+    },
+  },
   {
     path: publicPages.dashboard.path,
     name: 'dashboard',
     component: () => import('@/views/DashboardView.vue'),
-    meta: { messages: publicPages.dashboard.messages },
+    meta: {
+      messages: publicPages.dashboard.messages,
+      firstReads: async (route) => (await import('@/stores/plans')).usePlansStore().loadDashboard(Number(route.params.planId)),
+    },
   },
-  { path: publicPages.commitment.path, name: 'commitment', component: () => import('@/views/CommitmentView.vue') },
-  { path: publicPages.measure.path, name: 'measure', component: () => import('@/views/MeasureView.vue') },
+  {
+    path: publicPages.commitment.path,
+    name: 'commitment',
+    component: () => import('@/views/CommitmentView.vue'),
+    // The plan and the organisations (the filter's choices); the measure list, one page, follows with the page.
+    meta: {
+      firstReads: async (route) => {
+        const [{ usePlansStore }, { useOrganisationsStore }] = await Promise.all([import('@/stores/plans'), import('@/stores/organisations')])
+        return Promise.all([usePlansStore().loadPlan(Number(route.params.planId)), useOrganisationsStore().loadCityOrganisations(String(route.params.city))])
+      },
+    },
+  },
+  {
+    path: publicPages.measure.path,
+    name: 'measure',
+    component: () => import('@/views/MeasureView.vue'),
+    meta: { firstReads: async (route) => (await import('@/stores/measures')).useMeasuresStore().loadMeasure(Number(route.params.id)) },
+  },
   { path: publicPages.organisation.path, name: 'organisation', component: () => import('@/views/OrganisationView.vue') },
   // The steering group's pages (signed in); the password and invitation pages belong to no city.
   { path: '/anmelden', name: 'sign-in', component: () => import('@/views/SignInView.vue'), alias: '/sign-in' },

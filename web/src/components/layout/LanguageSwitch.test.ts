@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { createAppI18n } from '@/i18n'
 import { mountWithApp } from '@/testing/mount'
 import LanguageSwitch from './LanguageSwitch.vue'
 
-afterEach(() => localStorage.clear())
+afterEach(() => {
+  document.cookie = 'eccar-locale=; max-age=0; path=/'
+  document.documentElement.lang = 'de'
+})
 
 describe('LanguageSwitch', () => {
   it('names the other language in that language', () => {
@@ -18,7 +22,15 @@ describe('LanguageSwitch', () => {
     await wrapper.find('button').trigger('click')
     expect(i18n.global.locale.value).toBe('en')
     expect(document.documentElement.lang).toBe('en')
-    expect(localStorage.getItem('eccar.locale')).toBe('en')
+    expect(document.cookie).toContain('eccar-locale=en')
     expect(wrapper.find('button').text()).toContain('Deutsch')
+  })
+
+  it('starts the app in the language the server wrote into <html lang> from the remembered choice', () => {
+    expect(createAppI18n().global.locale.value).toBe('de')
+    document.documentElement.lang = 'en'
+    expect(createAppI18n().global.locale.value).toBe('en')
+    document.documentElement.lang = 'xx'
+    expect(createAppI18n().global.locale.value).toBe('de')
   })
 })

@@ -1,0 +1,21 @@
+import type { RouteLocationNormalizedLoaded, Router } from 'vue-router'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /**
+     * The reads a public page shows first, made through the page's own store actions (which keep what they
+     * read, so the page's own call then finds it). Only for the page a visit starts on: the app mounts once
+     * they are in, and the first paint is the page itself instead of a loading line that a long second
+     * render replaces (issue 17: most of the plan page's blocking time). The server announced the reads in
+     * index.html, so they are under way long before the app asks; later navigations keep their loading state.
+     */
+    firstReads?: (route: RouteLocationNormalizedLoaded) => Promise<unknown>
+  }
+}
+
+/** Resolves once the current page's first reads are in, or failed (the page then shows their error itself). */
+export function firstReadsOf (router: Router): Promise<void> {
+  const route = router.currentRoute.value
+  const reads = route.matched.flatMap((record) => (record.meta.firstReads ? [record.meta.firstReads(route)] : []))
+  return Promise.all(reads).then(() => undefined, () => undefined)
+}

@@ -1,9 +1,10 @@
 import type { PlanFile, PlanImportPreview } from '@eccar/shared'
 import type { Db } from '../../db/client.ts'
+import { insertMeasureLinks } from '../common/measure-links.queries.ts'
 import { checkPlanFile } from './plan-file.check.ts'
 import { PlanExistsError } from './plan-files.errors.ts'
 import {
-  exampleActionKeys, insertMeasureLinks, insertMeasures, insertOrganisations, insertPlan, insertPlanCommitments, organisationIdsByName,
+  exampleActionKeys, insertMeasures, insertOrganisations, insertPlan, insertPlanCommitments, organisationIdsByName,
   planWithTitleAndStartExists,
 } from './plan-files.queries.ts'
 
@@ -105,7 +106,7 @@ export async function importPlanFile (tx: Db, cityId: number, file: PlanFile): P
       return row
     })
   })
-  await insertMeasureLinks(tx, { secondary, involved, relations, tags, history })
+  await insertMeasureLinks(tx, { secondary, involved, relations, exampleActions: tags, history })
 
   return {
     planId,

@@ -1,14 +1,9 @@
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
+import { insertInChunks } from '../common/measure-links.queries.ts'
 import {
-  exampleActions, measureExampleActions, measureInvolvedOrganisations, measureRelations, measures,
-  measureSecondaryCommitments, organisations, planCommitments, plans, statusUpdates,
+  exampleActions, measures, organisations, planCommitments, plans, statusUpdates,
 } from '../../db/schema/index.ts'
-
-/** Inserts in slices so a plan of thousands of measures stays within PostgreSQL's parameter limit. */
-async function insertInChunks<T> (rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 500) {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size))
-}
 
 // Reading a plan file's checks.
 
@@ -51,21 +46,6 @@ export async function insertMeasures (db: Db, rows: (typeof measures.$inferInser
     for (const row of inserted) ids.set(row.code, row.id)
   })
   return ids
-}
-
-/** The measures' links and timelines, each table in slices. */
-export async function insertMeasureLinks (db: Db, links: {
-  secondary: (typeof measureSecondaryCommitments.$inferInsert)[]
-  involved: (typeof measureInvolvedOrganisations.$inferInsert)[]
-  relations: (typeof measureRelations.$inferInsert)[]
-  tags: (typeof measureExampleActions.$inferInsert)[]
-  history: (typeof statusUpdates.$inferInsert)[]
-}) {
-  await insertInChunks(links.secondary, (chunk) => db.insert(measureSecondaryCommitments).values(chunk))
-  await insertInChunks(links.involved, (chunk) => db.insert(measureInvolvedOrganisations).values(chunk))
-  await insertInChunks(links.relations, (chunk) => db.insert(measureRelations).values(chunk))
-  await insertInChunks(links.tags, (chunk) => db.insert(measureExampleActions).values(chunk))
-  await insertInChunks(links.history, (chunk) => db.insert(statusUpdates).values(chunk))
 }
 
 // Reading a plan for its file.

@@ -1,6 +1,7 @@
 import type { MeasureStatus } from '@eccar/shared'
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
+import { insertInChunks } from '../common/measure-links.queries.ts'
 import {
   measureExampleActions, measureInvolvedOrganisations, measureRelations, measures, measureSecondaryCommitments, planCommitments, plans,
   statusUpdates,
@@ -41,11 +42,6 @@ export async function copyPlanCommitments (db: Db, fromPlanId: number, toPlanId:
   }))
 }
 
-/** Inserts in slices, keeping each statement well below PostgreSQL's limit of bind parameters. */
-async function insertInChunks<T> (rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 500) {
-  for (let start = 0; start < rows.length; start += size) await insert(rows.slice(start, start + size))
-}
-
 export async function insertPlan (db: Db, values: typeof plans.$inferInsert) {
   const [row] = await db.insert(plans).values(values).returning()
   return row!
@@ -53,19 +49,6 @@ export async function insertPlan (db: Db, values: typeof plans.$inferInsert) {
 
 export async function insertMeasures (db: Db, rows: (typeof measures.$inferInsert)[]) {
   return rows.length === 0 ? [] : db.insert(measures).values(rows).returning()
-}
-
-/** The links of the carried-over measures, already pointing to the new measures. */
-export async function insertMeasureLinks (db: Db, links: {
-  secondary: (typeof measureSecondaryCommitments.$inferInsert)[]
-  involved: (typeof measureInvolvedOrganisations.$inferInsert)[]
-  exampleActions: (typeof measureExampleActions.$inferInsert)[]
-  relations: (typeof measureRelations.$inferInsert)[]
-}) {
-  await insertInChunks(links.secondary, (rows) => db.insert(measureSecondaryCommitments).values(rows))
-  await insertInChunks(links.involved, (rows) => db.insert(measureInvolvedOrganisations).values(rows))
-  await insertInChunks(links.exampleActions, (rows) => db.insert(measureExampleActions).values(rows))
-  await insertInChunks(links.relations, (rows) => db.insert(measureRelations).values(rows))
 }
 
 /** The old plan's measures `ids` end with this status; each counts its version up. */

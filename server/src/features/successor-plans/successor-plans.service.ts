@@ -4,11 +4,12 @@ import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { cityToday } from '../cities/cities.service.ts'
+import { insertMeasureLinks } from '../common/measure-links.queries.ts'
 import { existingOrganisationIds, MeasureCodeTakenError, OrganisationUnknownError } from '../measures/measures.service.ts'
 import { getPlan, getPlanAs, PlanPeriodInvalidError, toPlanSummary } from '../plans/plans.service.ts'
 import { PlanAlreadyContinuedError, PlanNotContinuableError } from './successor-plans.errors.ts'
 import {
-  closePlan, copyPlanCommitments, endMeasures, findSuccessor, insertMeasureLinks, insertMeasures, insertPlan, insertStatusUpdates, loadMeasureLinks,
+  closePlan, copyPlanCommitments, endMeasures, findSuccessor, insertMeasures, insertPlan, insertStatusUpdates, loadMeasureLinks,
   lockPlanMeasures, type MeasureRow, type NewStatusUpdate,
 } from './successor-plans.queries.ts'
 import { resolveDecisions, type Resolved } from './successor-plans.rules.ts'

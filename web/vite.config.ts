@@ -4,9 +4,10 @@ import { defineConfig } from 'vite'
 import { pageReadsManifest } from './build/page-reads-manifest.ts'
 import { precompileMessages } from './build/precompile-messages.ts'
 import { precompress } from './build/precompress.ts'
+import { publicPagesChunk } from './build/public-chunk.ts'
 
 export default defineConfig({
-  plugins: [vue(), precompileMessages(), pageReadsManifest(), precompress()],
+  plugins: [vue(), precompileMessages(), pageReadsManifest(), publicPagesChunk(), precompress()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   // Compile-time flags: drop the Options API, vue-i18n's legacy API and devtools hooks from the bundle.
   define: {

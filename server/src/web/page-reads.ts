@@ -30,7 +30,8 @@ export function loadPageReads (webRoot: string): (pathname: string, query: URLSe
 
   /**
    * The code and API reads of a public page, or null for any other address (the workspace, sign-in,
-   * unknown pages): those get the plain shell. Every page asks who is signed in.
+   * unknown pages): those get the plain shell. Every page asks who is signed in; a city's page also
+   * reads the city's look, which its header shows (web/src/router/first-reads.ts).
    */
   return function pageNeeds (pathname, query) {
     const address = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname
@@ -42,7 +43,9 @@ export function loadPageReads (webRoot: string): (pathname: string, query: URLSe
       const fill = (read: string) => read.replace(/:(\w+)/g, (whole, name: string) => values.get(name) ?? whole)
       // Filters in the address change the list requests; only the unfiltered ones are predictable.
       const reads = query.size === 0 ? [...page.reads, ...page.readsWithoutQuery] : page.reads
-      return { modules: page.modules, reads: ['/api/session', ...reads.map(fill)] }
+      const city = values.get('city')
+      const look = city === undefined ? [] : [`/api/cities/${city}/branding`]
+      return { modules: page.modules, reads: ['/api/session', ...look, ...reads.map(fill)] }
     }
     return null
   }

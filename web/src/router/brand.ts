@@ -1,13 +1,17 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { publicPages } from './public-pages'
 
 // The city's look, the widgets' snippets and Leichte Sprache (issue 17). Spread into the app's routes in router/index.ts.
 export const brandRoutes: RouteRecordRaw[] = [
   {
-    path: '/:city/plans/:planId(\\d+)/leichte-sprache',
+    path: publicPages['easy-read'].path,
     name: 'easy-read',
     component: () => import('@/views/brand/EasyReadView.vue'),
     alias: '/:city/plans/:planId(\\d+)/easy-read',
-    meta: { messages: ['brand'] },
+    meta: {
+      messages: publicPages['easy-read'].messages,
+      firstReads: async (route) => (await import('@/stores/easy-read')).useEasyReadStore().loadPublished(Number(route.params.planId)),
+    },
   },
   {
     path: '/:city/barrierefreiheit',

@@ -3,13 +3,16 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
 import { ApiError } from '@/api/http'
+import * as brandApi from '@/api/brand'
 import * as api from '@/api/plans'
 import { buildProgress } from '@/testing/fixtures'
+import { useBrandingStore } from '@/stores/branding'
 import { usePlansStore } from '@/stores/plans'
 import { firstReadsOf } from './first-reads'
 import { createAppRouter } from './index'
 
 vi.mock('@/api/plans')
+vi.mock('@/api/brand')
 
 const plan = { id: 1, citySlug: 'jena', titleDe: 'Plan', commitments: [] } as unknown as PlanDetail
 const progress: PlanProgress = buildProgress([{ planned: 1 }])
@@ -24,6 +27,7 @@ describe('first reads of the page a visit starts on', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
     vi.resetAllMocks()
+    vi.mocked(brandApi.getBranding).mockRejectedValue(new ApiError(404, 'CITY_NOT_FOUND', 'no such city'))
   })
 
   it('are in the store before the app mounts, so the plan page shows at once and its own load reads nothing again', async () => {
@@ -45,8 +49,19 @@ describe('first reads of the page a visit starts on', () => {
     expect(usePlansStore().status).toBe('error')
   })
 
+  it('include the city\'s look on a city\'s page, so the header shows its logo and colour in the first paint', async () => {
+    const look = { citySlug: 'jena', cityName: 'Jena', accentColour: '#0b5394', logoUrl: '/api/cities/jena/logo?v=2' }
+    vi.mocked(brandApi.getBranding).mockResolvedValue(look as Awaited<ReturnType<typeof brandApi.getBranding>>)
+    vi.mocked(api.getPlan).mockResolvedValue(plan)
+    vi.mocked(api.getPlanProgress).mockResolvedValue(progress)
+    await firstReadsOf(await arriveAt('/jena/plans/1'))
+    expect(brandApi.getBranding).toHaveBeenCalledWith('jena')
+    expect(useBrandingStore().byCity.jena).toEqual(look)
+  })
+
   it('are none for a page that declares none', async () => {
     await firstReadsOf(await arriveAt('/barrierefreiheit'))
     expect(api.getPlan).not.toHaveBeenCalled()
+    expect(brandApi.getBranding).not.toHaveBeenCalled()
   })
 })

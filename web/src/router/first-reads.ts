@@ -1,4 +1,5 @@
 import type { RouteLocationNormalizedLoaded, Router } from 'vue-router'
+import { useBrandingStore } from '@/stores/branding'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -13,9 +14,15 @@ declare module 'vue-router' {
   }
 }
 
-/** Resolves once the current page's first reads are in, or failed (the page then shows their error itself). */
+/**
+ * Resolves once the current page's first reads are in, or failed (the page then shows their error itself).
+ * A city's page also waits for the city's look, which the header shows (logo, accent colour): read after
+ * the mount, it was one more round trip and a second render of the header before the page stood still.
+ */
 export function firstReadsOf (router: Router): Promise<void> {
   const route = router.currentRoute.value
   const reads = route.matched.flatMap((record) => (record.meta.firstReads ? [record.meta.firstReads(route)] : []))
+  const city = route.params.city
+  if (reads.length > 0 && typeof city === 'string') reads.push(useBrandingStore().load(city))
   return Promise.all(reads).then(() => undefined, () => undefined)
 }

@@ -53,6 +53,13 @@ export const publicPages = {
     readsWithoutQuery: [`/api/plans/:planId/measures?commitment=:number&limit=${Limits.listPageDefault}&offset=0`],
   },
   measure: { path: '/:city/plans/:planId(\\d+)/measures/:id(\\d+)', view: 'src/views/MeasureView.vue', reads: ['/api/measures/:id'] },
+  // Leichte Sprache (issue 17): the checked texts and the plan, whose commitments' titles head them.
+  'easy-read': {
+    path: '/:city/plans/:planId(\\d+)/leichte-sprache',
+    view: 'src/views/brand/EasyReadView.vue',
+    messages: ['brand'],
+    reads: ['/api/plans/:planId/easy-read', '/api/plans/:planId'],
+  },
   organisation: { path: '/:city/organisations/:id(\\d+)', view: 'src/views/OrganisationView.vue', reads: ['/api/organisations/:id'] },
   datasets: { path: '/:city/daten', view: 'src/views/open-data/DatasetsView.vue', messages: ['open-data'], reads: ['/api/cities/:city/datasets'] },
   dataset: {

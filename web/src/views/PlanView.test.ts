@@ -29,7 +29,7 @@ describe('PlanView', () => {
     expect(wrapper.find('h1 .language-tag').text()).toBe('German')
   })
 
-  it('reads the submitted reports after the page\'s content and links every version of each', async () => {
+  it('reads the submitted reports once the page\'s content is painted and links every version of each', async () => {
     const report = {
       cycleId: 4, title: 'Umsetzungsbericht 2022–2023', titleEn: 'Implementation report 2022–2023', periodStart: '2022-01-01',
       periodEnd: '2023-12-31', submittedAt: '2024-03-01T10:00:00.000Z', htmlUrl: '/api/plans/1/reports/4',
@@ -38,6 +38,8 @@ describe('PlanView', () => {
       path: '/jena/plans/1', locale: 'en', initialState: { plans: { ...initialState.plans, reports: { 1: [report] } } },
     })
     await flushPromises()
+    expect(usePlansStore(pinia).loadReports).not.toHaveBeenCalled()
+    await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)))
     expect(usePlansStore(pinia).loadReports).toHaveBeenCalledWith(1)
     const section = wrapper.find('section[aria-labelledby="reports-heading"]')
     expect(section.find('h3').text()).toBe('Implementation report 2022–2023')

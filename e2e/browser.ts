@@ -47,11 +47,20 @@ export async function openBrowser ({ width = 1280, height = 900 } = {}): Promise
   }
 }
 
-/** Navigates and waits until the page's content (its h1) is there and nothing is loading. */
-export async function visit (page: Page, path: string) {
-  await page.goto(path)
+/**
+ * Waits until the page's content (its h1) is there, nothing is loading, and the parts a visit's first page
+ * renders after its mount are in (`main` loses `aria-busy`, web/src/lib/render-in-turn.ts).
+ */
+async function settled (page: Page) {
   await page.locator('main h1').first().waitFor()
   await page.locator('.load-state').waitFor({ state: 'detached' })
+  await page.locator('main[aria-busy="true"]').waitFor({ state: 'detached' })
+}
+
+/** Navigates and waits until the page is settled. */
+export async function visit (page: Page, path: string) {
+  await page.goto(path)
+  await settled(page)
 }
 
 /** The demo plan's accounts (README: demo data only). */
@@ -68,8 +77,7 @@ export async function signIn (page: Page, account: { email: string, password: st
   await page.locator('main form button[type="submit"]').click()
   await page.waitForURL((url) => url.pathname !== '/anmelden')
   await page.locator('.account-bar').waitFor()
-  await page.locator('main h1').first().waitFor()
-  await page.locator('.load-state').waitFor({ state: 'detached' })
+  await settled(page)
 }
 
 /** Signs out with the account bar's button and waits for the fresh page load that sign-out makes. */
@@ -78,8 +86,7 @@ export async function signOut (page: Page) {
   const reloaded = page.waitForEvent('load')
   await page.locator('.account-bar__sign-out').click()
   await reloaded
-  await page.locator('main h1').first().waitFor()
-  await page.locator('.load-state').waitFor({ state: 'detached' })
+  await settled(page)
   await page.locator('.account-bar').waitFor({ state: 'detached' })
 }
 

@@ -10,12 +10,16 @@ import { ref, type Ref } from 'vue'
 let firstVisit = false
 const waiting: Ref<boolean>[] = []
 let turning = false
+/** The page's main region, marked `aria-busy` while parts are still to come, so screen readers wait for the whole. */
+let busyRegion: Element | null = null
 
 function nextTurn () {
   setTimeout(() => {
     const part = waiting.shift()
     if (!part) {
       turning = false
+      busyRegion?.removeAttribute('aria-busy')
+      busyRegion = null
       return
     }
     // The render this causes runs in Vue's next flush, within this task, before the next turn's.
@@ -47,5 +51,9 @@ export function mountInTurns (mount: () => void): void {
     mount()
   } finally {
     firstVisit = false
+  }
+  if (turning) {
+    busyRegion = document.querySelector('main')
+    busyRegion?.setAttribute('aria-busy', 'true')
   }
 }

@@ -71,6 +71,23 @@ describe('ReadCache', () => {
     expect(cache.bytes).toBe(0)
   })
 
+  it('looks up the plan of a record once, and again after a change of everything', async () => {
+    const cache = new ReadCache()
+    let lookups = 0
+    const find = async () => { lookups++; return 7 }
+    expect(await cache.planOf('measure|1', find)).toBe(7)
+    expect(await cache.planOf('measure|1', find)).toBe(7)
+    expect(lookups).toBe(1)
+    expect(await cache.planOf('measure|2', async () => null)).toBeNull()
+    expect(await cache.planOf('measure|2', async () => 8)).toBe(8)
+    cache.changed({ planId: 7 })
+    expect(await cache.planOf('measure|1', find)).toBe(7)
+    expect(lookups).toBe(1)
+    cache.changed('everything')
+    expect(await cache.planOf('measure|1', find)).toBe(7)
+    expect(lookups).toBe(2)
+  })
+
   it('is bypassed while changes of other instances cannot be heard', () => {
     const cache = new ReadCache()
     cache.set(cache.ticket(1, 'x'), 'body')

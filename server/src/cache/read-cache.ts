@@ -37,6 +37,8 @@ export class ReadCache<V = string> {
   #bytes = 0
   readonly #inFlight = new Map<string, Promise<V>>()
   readonly #planGenerations = new Map<number, number>()
+  /** The plan of each record asked about (a measure's never changes), so a cached read needs no query. */
+  readonly #plansOf = new Map<string, number>()
   #generation = 0
   #available = true
   /**
@@ -113,6 +115,23 @@ export class ReadCache<V = string> {
     return running
   }
 
+  /**
+   * The plan `record` belongs to, for records that never move to another plan (measures): looked up
+   * with `find` the first time, then remembered, so that a cached answer of such a record is found
+   * without a query. Forgotten on a change of everything (and beyond 20,000 records); an unknown
+   * record (null) is not remembered.
+   */
+  async planOf (record: string, find: () => Promise<number | null>): Promise<number | null> {
+    const known = this.#plansOf.get(record)
+    if (known !== undefined) return known
+    const planId = await find()
+    if (planId !== null) {
+      if (this.#plansOf.size >= 20_000) this.#plansOf.clear()
+      this.#plansOf.set(record, planId)
+    }
+    return planId
+  }
+
   /** Computations running now (one per ticket at most). */
   get inFlight () {
     return this.#inFlight.size
@@ -144,6 +163,7 @@ export class ReadCache<V = string> {
       this.#generation++
       this.#entries.clear()
       this.#bytes = 0
+      this.#plansOf.clear()
     } else {
       this.#planGenerations.set(scope.planId, (this.#planGenerations.get(scope.planId) ?? 0) + 1)
     }

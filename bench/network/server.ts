@@ -78,7 +78,7 @@ export async function startCompiledServer (repoRoot: string, databaseUrl: string
  * The options `npm start` gives node (package.json's start script, e.g. the heap limit), so the server
  * measured here is the one a city runs; the Dockerfile's CMD gives the same.
  */
-export function startNodeOptions (repoRoot: string): string[] {
+function startNodeOptions (repoRoot: string): string[] {
   const start = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
   const words = start.trim().split(/\s+/)
   if (words[0] !== 'node' || words.at(-1) !== 'server/dist/server.js') throw new Error(`npm start is not \`node … server/dist/server.js\`: ${start}`)

@@ -25,4 +25,6 @@ COPY --from=build /app/web/dist web/dist
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --retries=3 CMD node -e "fetch('http://127.0.0.1:3000/api/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "server/dist/server.js"]
+# The heap limit as in `npm start` (package.json): V8 lets the heap grow to 4 times what survives a
+# collection when its limit is large (4 GB on a machine of 16 GB or more), 1.6 times under a limit of 1 GB.
+CMD ["node", "--max-old-space-size=1024", "server/dist/server.js"]

@@ -14,7 +14,7 @@ export interface RunningServer {
 }
 
 /**
- * The compiled server (`server/dist/server.js`, what `npm start` and the Docker image run) as a process
+ * The compiled server (`server/dist/server.js`, with the node options of `npm start` and the Docker image) as a process
  * of its own on a PostgreSQL database, with the read cache off: its memory is then its own, not shared
  * with the load generator, and every read takes the uncached path. Jobs are off so the figures are reads only.
  */
@@ -28,7 +28,7 @@ export async function startCompiledServer (repoRoot: string, databaseUrl: string
   }
   delete env.PUBLIC_ORIGIN
   const output: string[] = []
-  const child = spawn(process.execPath, [entry], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...startNodeOptions(repoRoot), entry], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   const pid = child.pid
   if (pid === undefined) throw new Error(`the ${label} server could not be spawned`)
   const untrack = trackProcessGroup(pid)
@@ -72,6 +72,17 @@ export async function startCompiledServer (repoRoot: string, databaseUrl: string
     await sleep(100)
   }
   return { base, pid, stop, output }
+}
+
+/**
+ * The options `npm start` gives node (package.json's start script, e.g. the heap limit), so the server
+ * measured here is the one a city runs; the Dockerfile's CMD gives the same.
+ */
+function startNodeOptions (repoRoot: string): string[] {
+  const start = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
+  const words = start.trim().split(/\s+/)
+  if (words[0] !== 'node' || words.at(-1) !== 'server/dist/server.js') throw new Error(`npm start is not \`node … server/dist/server.js\`: ${start}`)
+  return words.slice(1, -1)
 }
 
 /** A warning when a server source file is newer than the compiled server the benchmark runs. */

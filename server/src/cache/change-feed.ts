@@ -7,7 +7,7 @@ import { changeChannel, decodeScope, type ReadCache } from './read-cache.ts'
  * read cache accordingly. While the listening connection is down the cache is bypassed, so a lost
  * notification can never leave an instance serving old data.
  */
-export async function startChangeFeed (url: string, cache: ReadCache<unknown>, log: FastifyBaseLogger) {
+export async function startChangeFeed<V> (url: string, cache: ReadCache<V>, log: FastifyBaseLogger) {
   const { default: pg } = await import('pg')
   let current: Client | null = null
   let retry: NodeJS.Timeout | undefined

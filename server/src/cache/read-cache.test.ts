@@ -51,6 +51,43 @@ describe('ReadCache', () => {
     expect(cache.size).toBe(2)
   })
 
+  it('evicts the least recently used entries beyond its bound on bytes, and keeps no answer too large for it', () => {
+    const cache = new ReadCache({ maxBytes: 100 })
+    for (const key of ['a', 'b', 'c']) cache.set(cache.ticket(1, key), key.repeat(25))
+    cache.get(cache.ticket(1, 'a'))
+    cache.set(cache.ticket(1, 'd'), 'd'.repeat(25))
+    expect(cache.bytes).toBe(100)
+    cache.set(cache.ticket(1, 'e'), 'e'.repeat(20))
+    expect(cache.get(cache.ticket(1, 'b'))).toBeUndefined()
+    expect(cache.get(cache.ticket(1, 'a'))).toBe('a'.repeat(25))
+    expect(cache.bytes).toBe(95)
+    cache.set(cache.ticket(1, 'f'), 'f'.repeat(26))
+    expect(cache.get(cache.ticket(1, 'f'))).toBeUndefined()
+    expect(cache.bytes).toBe(95)
+    cache.set(cache.ticket(1, 'a'), 'A'.repeat(10))
+    expect(cache.get(cache.ticket(1, 'a'))).toBe('A'.repeat(10))
+    expect(cache.bytes).toBe(80)
+    cache.changed('everything')
+    expect(cache.bytes).toBe(0)
+  })
+
+  it('looks up the plan of a record once, and again after a change of everything', async () => {
+    const cache = new ReadCache()
+    let lookups = 0
+    const find = async () => { lookups++; return 7 }
+    expect(await cache.planOf('measure|1', find)).toBe(7)
+    expect(await cache.planOf('measure|1', find)).toBe(7)
+    expect(lookups).toBe(1)
+    expect(await cache.planOf('measure|2', async () => null)).toBeNull()
+    expect(await cache.planOf('measure|2', async () => 8)).toBe(8)
+    cache.changed({ planId: 7 })
+    expect(await cache.planOf('measure|1', find)).toBe(7)
+    expect(lookups).toBe(1)
+    cache.changed('everything')
+    expect(await cache.planOf('measure|1', find)).toBe(7)
+    expect(lookups).toBe(2)
+  })
+
   it('is bypassed while changes of other instances cannot be heard', () => {
     const cache = new ReadCache()
     cache.set(cache.ticket(1, 'x'), 'body')

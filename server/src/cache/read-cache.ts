@@ -14,8 +14,15 @@
  * background. Only an entry nobody read for its whole lifetime is missed. The bound on staleness
  * stays `ttlMs`; a write's new generation is never answered from before it.
  */
-export interface ReadCacheOptions {
+export interface ReadCacheOptions<V = string> {
   maxEntries?: number
+  /**
+   * Bound on what the entries hold together, as `sizeOf` counts it (default 32 MB). The entry count
+   * alone is no bound on memory: in a network of many cities, 2,000 answers of a plan's 40 KB would be 80 MB.
+   */
+  maxBytes?: number
+  /** The size of one entry in bytes, about; by default a string's length (V8 keeps Latin-1 text in one byte a character). */
+  sizeOf?: (value: V) => number
   ttlMs?: number
   now?: () => number
   /** Source of randomness for the spread of refresh times (tests fix it). */
@@ -26,9 +33,12 @@ export type ChangeScope = { planId: number } | 'everything'
 
 /** `V` is what one entry holds: by default the serialised answer. */
 export class ReadCache<V = string> {
-  readonly #entries = new Map<string, { body: V, refreshAt: number, expiresAt: number }>()
+  readonly #entries = new Map<string, { body: V, bytes: number, refreshAt: number, expiresAt: number }>()
+  #bytes = 0
   readonly #inFlight = new Map<string, Promise<V>>()
   readonly #planGenerations = new Map<number, number>()
+  /** The plan of each record asked about (a measure's never changes), so a cached read needs no query. */
+  readonly #plansOf = new Map<string, number>()
   #generation = 0
   #available = true
   /**
@@ -37,12 +47,16 @@ export class ReadCache<V = string> {
    */
   fence: (() => Promise<void>) | null = null
   readonly #maxEntries: number
+  readonly #maxBytes: number
+  readonly #sizeOf: (value: V) => number
   readonly #ttlMs: number
   readonly #now: () => number
   readonly #random: () => number
 
-  constructor (options: ReadCacheOptions = {}) {
+  constructor (options: ReadCacheOptions<V> = {}) {
     this.#maxEntries = options.maxEntries ?? 2_000
+    this.#maxBytes = options.maxBytes ?? 32 * 1024 * 1024
+    this.#sizeOf = options.sizeOf ?? ((value) => (typeof value === 'string' ? value.length : 0))
     this.#ttlMs = options.ttlMs ?? 30_000
     this.#now = options.now ?? Date.now
     this.#random = options.random ?? Math.random
@@ -65,7 +79,7 @@ export class ReadCache<V = string> {
     if (!entry) return undefined
     const now = this.#now()
     if (entry.expiresAt <= now) {
-      this.#entries.delete(ticket)
+      this.#remove(ticket)
       return undefined
     }
     // Re-insert so the Map's order stays least-recently-used first.
@@ -101,6 +115,23 @@ export class ReadCache<V = string> {
     return running
   }
 
+  /**
+   * The plan `record` belongs to, for records that never move to another plan (measures): looked up
+   * with `find` the first time, then remembered, so that a cached answer of such a record is found
+   * without a query. Forgotten on a change of everything (and beyond 20,000 records); an unknown
+   * record (null) is not remembered.
+   */
+  async planOf (record: string, find: () => Promise<number | null>): Promise<number | null> {
+    const known = this.#plansOf.get(record)
+    if (known !== undefined) return known
+    const planId = await find()
+    if (planId !== null) {
+      if (this.#plansOf.size >= 20_000) this.#plansOf.clear()
+      this.#plansOf.set(record, planId)
+    }
+    return planId
+  }
+
   /** Computations running now (one per ticket at most). */
   get inFlight () {
     return this.#inFlight.size
@@ -109,15 +140,30 @@ export class ReadCache<V = string> {
   set (ticket: string | null, body: V) {
     if (ticket === null || !this.#available) return
     const now = this.#now()
+    const bytes = this.#sizeOf(body)
+    // An answer larger than a quarter of the whole would push out most others for one reader's sake.
+    if (bytes > this.#maxBytes / 4) return
+    this.#remove(ticket)
     // Spread over 70–90 % of the lifetime, so entries filled together are not all refreshed together.
-    this.#entries.set(ticket, { body, refreshAt: now + this.#ttlMs * (0.7 + 0.2 * this.#random()), expiresAt: now + this.#ttlMs })
-    if (this.#entries.size > this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value!)
+    this.#entries.set(ticket, { body, bytes, refreshAt: now + this.#ttlMs * (0.7 + 0.2 * this.#random()), expiresAt: now + this.#ttlMs })
+    this.#bytes += bytes
+    // Least recently used first (the Map's order).
+    while (this.#entries.size > this.#maxEntries || this.#bytes > this.#maxBytes) this.#remove(this.#entries.keys().next().value!)
+  }
+
+  #remove (ticket: string) {
+    const entry = this.#entries.get(ticket)
+    if (!entry) return
+    this.#entries.delete(ticket)
+    this.#bytes -= entry.bytes
   }
 
   changed (scope: ChangeScope) {
     if (scope === 'everything') {
       this.#generation++
       this.#entries.clear()
+      this.#bytes = 0
+      this.#plansOf.clear()
     } else {
       this.#planGenerations.set(scope.planId, (this.#planGenerations.get(scope.planId) ?? 0) + 1)
     }
@@ -131,6 +177,11 @@ export class ReadCache<V = string> {
 
   get size () {
     return this.#entries.size
+  }
+
+  /** What the entries hold together, as `sizeOf` counts it. */
+  get bytes () {
+    return this.#bytes
   }
 }
 

@@ -172,8 +172,20 @@ async function openPglite (dataDir: string, loadDataDir: Blob | undefined, durab
   }
 }
 
-/** ANALYZE every table of ours, one statement per table, so other queries run in between. */
+/**
+ * ANALYZE the tables of ours whose statistics are missing or whose size moved by more than a tenth (at
+ * least a page) since they were gathered, one statement per table, so other queries run in between.
+ * The statistics themselves survive a restart (they are catalog rows); only the counters autovacuum
+ * would go by do not, on PGlite. The planner scales the row count by a table's current size anyway, so
+ * a table of the same size needs nothing, and a restart on an unchanged folder analyzes nothing: each
+ * ANALYZE blocks the embedded database, and with it the first requests after start.
+ */
 export async function analyzeTables (db: Db) {
-  const tables = await db.execute(sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`) as unknown as { rows: { name: string }[] }
+  const tables = await db.execute(sql`
+    select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind = 'r'
+      and (c.reltuples < 0 or abs(pg_relation_size(c.oid) / current_setting('block_size')::int - c.relpages) > greatest(c.relpages / 10, 0))
+    order by c.relname`) as unknown as { rows: { name: string }[] }
   for (const { name } of tables.rows) await db.execute(sql`analyze ${sql.identifier(name)}`)
+  return tables.rows.map((row) => row.name)
 }

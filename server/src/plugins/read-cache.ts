@@ -20,7 +20,7 @@ declare module 'fastify' {
 }
 
 export default fp(async function readCachePlugin (app: FastifyInstance) {
-  const cache = app.config.READ_CACHE ? new ReadCache<CachedAnswer>() : null
+  const cache = app.config.READ_CACHE ? new ReadCache<CachedAnswer>({ sizeOf: (answer) => answer.body.length }) : null
   app.decorate('readCache', cache)
   app.decorate('dataChanged', (scope: ChangeScope) => cache?.changed(scope))
 }, { name: 'read-cache', dependencies: ['config'] })

@@ -63,13 +63,24 @@ export default fp(async function mailPlugin (app: FastifyInstance) {
       await engine.runRemindersNow()
     }
     let starting: Promise<void> | null = null
+    let closed = false
+    let wake = () => {}
     // Started, not awaited: the queue's set-up and the catch-up run of the reminders take about half a
     // second, which no request needs to wait for; the server answers meanwhile. Mails recorded before
-    // the queue runs are in the table and go out with its first delivery.
+    // the queue runs are in the table and go out with its first delivery. On the embedded database it
+    // begins a few seconds later: PGlite runs each statement on the thread that answers requests, so
+    // begun at once, the set-up's statements held up the first answers after a start.
+    const startDelayMs = config.DATABASE_URL ? 0 : 3_000
     app.addHook('onReady', async () => {
-      starting = startEngine().catch((err: unknown) => app.log.error({ err }, 'job queue did not start; reminders and mail delivery wait for a restart'))
+      starting = new Promise<void>((resolve) => {
+        wake = resolve
+        setTimeout(resolve, startDelayMs).unref()
+      }).then(() => (closed ? undefined : startEngine()))
+        .catch((err: unknown) => app.log.error({ err }, 'job queue did not start; reminders and mail delivery wait for a restart'))
     })
     app.addHook('onClose', async () => {
+      closed = true
+      wake()
       await starting
       await engine?.stop()
       engine = null

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client.ts'
 import { preparedPerHandle } from '../../db/prepared.ts'
 import { cities, commitments, measures, planCommitments, plans, statusUpdates } from '../../db/schema/index.ts'
-import type { PlanState } from '@eccar/shared'
+import { measureStatuses, settledStatuses, type MeasureStatus, type PlanState } from '@eccar/shared'
 import type { SQL } from 'drizzle-orm'
 import type { CommitmentTitles, ProgressFigure } from './plans.progress.ts'
 
@@ -158,6 +158,65 @@ export async function findPlanProgress (db: Db, id: number, visible: SQL) {
     .innerJoin(cities, eq(cities.id, plans.cityId))
     .where(eq(plans.id, id))
   return row
+}
+
+/** A status name as an SQL literal: the names are the vocabulary's own constants, never input. */
+const statusLiteral = (status: MeasureStatus) => {
+  if (!/^[a-z_]+$/.test(status)) throw new Error(`unexpected status name ${status}`)
+  return sql.raw(`'${status}'`)
+}
+
+/**
+ * `Math.round(value * 10 ** digits) / 10 ** digits` of `summariseProgress` in float8: the same IEEE
+ * operations, halves rounded up as `Math.round` does (PostgreSQL's own `round` of a float8 rounds them to
+ * even), so the text PostgreSQL writes is the number JavaScript would print.
+ */
+const jsRound = (value: SQL, digits: number) => {
+  const scale = sql.raw(`${10 ** digits}::float8`)
+  return sql`(select case when x - floor(x) >= 0.5 then ceil(x) else floor(x) end / ${scale} from (select (${value}) * ${scale} as x) r)`
+}
+
+/** `summarise` of plans.progress.ts as JSON fields, over grouped figure rows `f` (commitment, status, count, progress_sum). */
+const summaryFields = () => {
+  const n = sql`coalesce(sum(f.count), 0)`
+  const settled = sql`coalesce(sum(f.count) filter (where f.status in (${sql.join(settledStatuses.map(statusLiteral), sql`, `)})), 0)`
+  return sql`'measureCount', ${n}::int,
+    'byStatus', json_build_object(${sql.join(measureStatuses.map((status) =>
+      sql`${statusLiteral(status)}, coalesce(sum(f.count) filter (where f.status = ${statusLiteral(status)}), 0)::int`), sql`, `)}),
+    'settledShare', case when ${n} = 0 then 0::float8 else ${jsRound(sql`${settled}::float8 / ${n}::float8`, 4)} end,
+    'averageProgress', case when ${n} = 0 then 0::float8 else ${jsRound(sql`coalesce(sum(f.progress_sum), 0)::float8 / ${n}::float8`, 1)} end`
+}
+
+/**
+ * The progress route's whole answer (`PlanProgress`) as JSON text, in one statement, with the plan's city
+ * and state for the caller's visibility check: the figures of `findPlanProgress` summarised in the
+ * database as `summariseProgress` does (same keys in the same order, same rounding), so the server
+ * sends the text as it is. `visible` is a condition on the measures (their own city column).
+ */
+export async function findPlanProgressJson (db: Db, id: number, visible: SQL) {
+  const result = await db.execute(sql`with f as materialized (
+      select ${measures.primaryCommitment} as commitment, ${measures.status} as status, count(*)::int as count,
+        coalesce(sum(${measures.progress}), 0)::int as progress_sum
+      from ${measures} where ${measures.planId} = ${id} and ${visible}
+      group by ${measures.primaryCommitment}, ${measures.status}
+    )
+    select ${plans.cityId} as city_id, ${plans.state} as state, json_build_object(
+      'planId', ${plans.id},
+      'total', (select json_build_object(${summaryFields()}) from f),
+      'latestUpdate', (select max(${statusUpdates.date})::text from ${statusUpdates}
+        join ${measures} on ${measures.id} = ${statusUpdates.measureId} where ${measures.planId} = ${id} and ${visible}),
+      'commitments', (select json_agg(s.summary order by c.number)
+        from ${commitments} c
+        left join ${planCommitments} pc on pc.commitment_number = c.number and pc.plan_id = ${id}
+        -- An aggregate without groups gives one row even for a commitment without measures: its zeros.
+        cross join lateral (select json_build_object(
+          'number', c.number, 'titleEn', c.title_en, 'titleDe', c.title_de, 'localTitleDe', pc.local_title_de, 'localTitleEn', pc.local_title_en,
+          ${summaryFields()}
+        ) as summary from f where f.commitment = c.number) s)
+    )::text as body
+    from ${plans} where ${plans.id} = ${id}`) as unknown as { rows: { city_id: number, state: PlanState, body: string }[] }
+  const row = result.rows[0]
+  return row && { cityId: row.city_id, state: row.state, body: row.body }
 }
 
 /** Visible measures per plan and primary commitment, in one grouped query. */

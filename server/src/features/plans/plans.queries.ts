@@ -160,10 +160,10 @@ export async function findPlanProgress (db: Db, id: number, visible: SQL) {
   return row
 }
 
-/** A status name as an SQL literal: the names are the vocabulary's own constants, never input. */
-const statusLiteral = (status: MeasureStatus) => {
+/** A status name as an SQL literal or column name: the names are the vocabulary's own constants, never input. */
+const statusName = (status: MeasureStatus, quote: '"' | "'") => {
   if (!/^[a-z_]+$/.test(status)) throw new Error(`unexpected status name ${status}`)
-  return sql.raw(`'${status}'`)
+  return sql.raw(`${quote}${status}${quote}`)
 }
 
 /**
@@ -176,43 +176,51 @@ const jsRound = (value: SQL, digits: number) => {
   return sql`(select case when x - floor(x) >= 0.5 then ceil(x) else floor(x) end / ${scale} from (select (${value}) * ${scale} as x) r)`
 }
 
-/** `summarise` of plans.progress.ts as JSON fields, over grouped figure rows `f` (commitment, status, count, progress_sum). */
-const summaryFields = () => {
-  const n = sql`coalesce(sum(f.count), 0)`
-  const settled = sql`coalesce(sum(f.count) filter (where f.status in (${sql.join(settledStatuses.map(statusLiteral), sql`, `)})), 0)`
-  return sql`'measureCount', ${n}::int,
-    'byStatus', json_build_object(${sql.join(measureStatuses.map((status) =>
-      sql`${statusLiteral(status)}, coalesce(sum(f.count) filter (where f.status = ${statusLiteral(status)}), 0)::int`), sql`, `)}),
-    'settledShare', case when ${n} = 0 then 0::float8 else ${jsRound(sql`${settled}::float8 / ${n}::float8`, 4)} end,
-    'averageProgress', case when ${n} = 0 then 0::float8 else ${jsRound(sql`coalesce(sum(f.progress_sum), 0)::float8 / ${n}::float8`, 1)} end`
+/**
+ * `summarise` of plans.progress.ts as the columns of a `row_to_json` (compact JSON, keys in this order),
+ * from a row `s` of the grouped sums (null where a commitment has no measures).
+ */
+const summaryColumns = () => {
+  const n = sql`coalesce(s.n, 0)`
+  return sql`${n} as "measureCount",
+    (select row_to_json(b) from (select ${sql.join(measureStatuses.map((status) =>
+      sql`coalesce(s.${statusName(status, '"')}, 0) as ${statusName(status, '"')}`), sql`, `)}) b) as "byStatus",
+    case when ${n} = 0 then 0::float8 else ${jsRound(sql`s.settled::float8 / s.n::float8`, 4)} end as "settledShare",
+    case when ${n} = 0 then 0::float8 else ${jsRound(sql`s.progress_sum::float8 / s.n::float8`, 1)} end as "averageProgress"`
 }
 
 /**
  * The progress route's whole answer (`PlanProgress`) as JSON text, in one statement, with the plan's city
- * and state for the caller's visibility check: the figures of `findPlanProgress` summarised in the
- * database as `summariseProgress` does (same keys in the same order, same rounding), so the server
- * sends the text as it is. `visible` is a condition on the measures (their own city column).
+ * and state for the caller's visibility check: the figures of `findPlanProgress`, summed per commitment
+ * and for the plan in one grouping, and summarised in the database as `summariseProgress` does (same keys
+ * in the same order, same rounding), so the server sends the text as it is. `visible` is a condition on
+ * the measures (their own city column).
  */
 export async function findPlanProgressJson (db: Db, id: number, visible: SQL) {
-  const result = await db.execute(sql`with f as materialized (
+  const result = await db.execute(sql`with f as (
       select ${measures.primaryCommitment} as commitment, ${measures.status} as status, count(*)::int as count,
         coalesce(sum(${measures.progress}), 0)::int as progress_sum
       from ${measures} where ${measures.planId} = ${id} and ${visible}
       group by ${measures.primaryCommitment}, ${measures.status}
+    ), s as materialized (
+      -- One row per commitment with measures, and the plan's total (grouping() = 1), which exists even without any.
+      select f.commitment, grouping(f.commitment) as is_total, sum(f.count)::int as n, sum(f.progress_sum)::int as progress_sum,
+        (coalesce(sum(f.count) filter (where f.status in (${sql.join(settledStatuses.map((status) => statusName(status, "'")), sql`, `)})), 0))::int as settled,
+        ${sql.join(measureStatuses.map((status) =>
+          sql`(sum(f.count) filter (where f.status = ${statusName(status, "'")}))::int as ${statusName(status, '"')}`), sql`, `)}
+      from f group by grouping sets ((f.commitment), ())
     )
     select ${plans.cityId} as city_id, ${plans.state} as state, json_build_object(
       'planId', ${plans.id},
-      'total', (select json_build_object(${summaryFields()}) from f),
+      'total', (select row_to_json(t) from s cross join lateral (select ${summaryColumns()}) t where s.is_total = 1),
       'latestUpdate', (select max(${statusUpdates.date})::text from ${statusUpdates}
         join ${measures} on ${measures.id} = ${statusUpdates.measureId} where ${measures.planId} = ${id} and ${visible}),
-      'commitments', (select json_agg(s.summary order by c.number)
+      'commitments', (select json_agg((select row_to_json(t) from (select
+          c.number as "number", c.title_en as "titleEn", c.title_de as "titleDe", pc.local_title_de as "localTitleDe", pc.local_title_en as "localTitleEn",
+          ${summaryColumns()}) t) order by c.number)
         from ${commitments} c
         left join ${planCommitments} pc on pc.commitment_number = c.number and pc.plan_id = ${id}
-        -- An aggregate without groups gives one row even for a commitment without measures: its zeros.
-        cross join lateral (select json_build_object(
-          'number', c.number, 'titleEn', c.title_en, 'titleDe', c.title_de, 'localTitleDe', pc.local_title_de, 'localTitleEn', pc.local_title_en,
-          ${summaryFields()}
-        ) as summary from f where f.commitment = c.number) s)
+        left join s on s.commitment = c.number and s.is_total = 0)
     )::text as body
     from ${plans} where ${plans.id} = ${id}`) as unknown as { rows: { city_id: number, state: PlanState, body: string }[] }
   const row = result.rows[0]

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client.ts'
 import { preparedPerHandle } from '../../db/prepared.ts'
 import { cities, commitments, measures, planCommitments, plans, statusUpdates } from '../../db/schema/index.ts'
-import { measureStatuses, settledStatuses, type MeasureStatus, type PlanState } from '@eccar/shared'
+import type { PlanState } from '@eccar/shared'
 import type { SQL } from 'drizzle-orm'
 import type { CommitmentTitles, ProgressFigure } from './plans.progress.ts'
 
@@ -158,73 +158,6 @@ export async function findPlanProgress (db: Db, id: number, visible: SQL) {
     .innerJoin(cities, eq(cities.id, plans.cityId))
     .where(eq(plans.id, id))
   return row
-}
-
-/** A status name as an SQL literal or column name: the names are the vocabulary's own constants, never input. */
-const statusName = (status: MeasureStatus, quote: '"' | "'") => {
-  if (!/^[a-z_]+$/.test(status)) throw new Error(`unexpected status name ${status}`)
-  return sql.raw(`${quote}${status}${quote}`)
-}
-
-/**
- * `Math.round(value * 10 ** digits) / 10 ** digits` of `summariseProgress` in float8: the same IEEE
- * operations, halves rounded up as `Math.round` does (PostgreSQL's own `round` of a float8 rounds them to
- * even), so the text PostgreSQL writes is the number JavaScript would print.
- */
-const jsRound = (value: SQL, digits: number) => {
-  const scale = sql.raw(`${10 ** digits}::float8`)
-  return sql`(select case when x - floor(x) >= 0.5 then ceil(x) else floor(x) end / ${scale} from (select (${value}) * ${scale} as x) r)`
-}
-
-/**
- * `summarise` of plans.progress.ts as the columns of a `row_to_json` (compact JSON, keys in this order),
- * from a row `s` of the grouped sums (null where a commitment has no measures).
- */
-const summaryColumns = () => {
-  const n = sql`coalesce(s.n, 0)`
-  return sql`${n} as "measureCount",
-    (select row_to_json(b) from (select ${sql.join(measureStatuses.map((status) =>
-      sql`coalesce(s.${statusName(status, '"')}, 0) as ${statusName(status, '"')}`), sql`, `)}) b) as "byStatus",
-    case when ${n} = 0 then 0::float8 else ${jsRound(sql`s.settled::float8 / s.n::float8`, 4)} end as "settledShare",
-    case when ${n} = 0 then 0::float8 else ${jsRound(sql`s.progress_sum::float8 / s.n::float8`, 1)} end as "averageProgress"`
-}
-
-/**
- * The progress route's whole answer (`PlanProgress`) as JSON text, in one statement, with the plan's city
- * and state for the caller's visibility check: the figures of `findPlanProgress`, summed per commitment
- * and for the plan in one grouping, and summarised in the database as `summariseProgress` does (same keys
- * in the same order, same rounding), so the server sends the text as it is. `visible` is a condition on
- * the measures (their own city column).
- */
-export async function findPlanProgressJson (db: Db, id: number, visible: SQL) {
-  const result = await db.execute(sql`with f as (
-      select ${measures.primaryCommitment} as commitment, ${measures.status} as status, count(*)::int as count,
-        coalesce(sum(${measures.progress}), 0)::int as progress_sum
-      from ${measures} where ${measures.planId} = ${id} and ${visible}
-      group by ${measures.primaryCommitment}, ${measures.status}
-    ), s as materialized (
-      -- One row per commitment with measures, and the plan's total (grouping() = 1), which exists even without any.
-      select f.commitment, grouping(f.commitment) as is_total, sum(f.count)::int as n, sum(f.progress_sum)::int as progress_sum,
-        (coalesce(sum(f.count) filter (where f.status in (${sql.join(settledStatuses.map((status) => statusName(status, "'")), sql`, `)})), 0))::int as settled,
-        ${sql.join(measureStatuses.map((status) =>
-          sql`(sum(f.count) filter (where f.status = ${statusName(status, "'")}))::int as ${statusName(status, '"')}`), sql`, `)}
-      from f group by grouping sets ((f.commitment), ())
-    )
-    select ${plans.cityId} as city_id, ${plans.state} as state, json_build_object(
-      'planId', ${plans.id},
-      'total', (select row_to_json(t) from s cross join lateral (select ${summaryColumns()}) t where s.is_total = 1),
-      'latestUpdate', (select max(${statusUpdates.date})::text from ${statusUpdates}
-        join ${measures} on ${measures.id} = ${statusUpdates.measureId} where ${measures.planId} = ${id} and ${visible}),
-      'commitments', (select json_agg((select row_to_json(t) from (select
-          c.number as "number", c.title_en as "titleEn", c.title_de as "titleDe", pc.local_title_de as "localTitleDe", pc.local_title_en as "localTitleEn",
-          ${summaryColumns()}) t) order by c.number)
-        from ${commitments} c
-        left join ${planCommitments} pc on pc.commitment_number = c.number and pc.plan_id = ${id}
-        left join s on s.commitment = c.number and s.is_total = 0)
-    )::text as body
-    from ${plans} where ${plans.id} = ${id}`) as unknown as { rows: { city_id: number, state: PlanState, body: string }[] }
-  const row = result.rows[0]
-  return row && { cityId: row.city_id, state: row.state, body: row.body }
 }
 
 /** Visible measures per plan and primary commitment, in one grouped query. */

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.writer.ts'
 import { writeTransaction, type ChangeListener } from '../../cache/write-transaction.ts'
 import type { Db } from '../../db/client.ts'
 import { SerialisedAnswer } from '../../lib/serialised-answer.ts'
-import { measures, plans } from '../../db/schema/index.ts'
+import { plans } from '../../db/schema/index.ts'
 import { getCityAs, getCityBySlug } from '../cities/cities.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
@@ -14,7 +14,7 @@ import {
   PlanNotDraftError, PlanNotFoundError, PlanPeriodInvalidError, PredecessorInvalidError,
 } from './plans.errors.ts'
 import {
-  countMeasures, deletePlan, findPlan, findPlanDetail, findPlanDetailJson, findPlanProgress, findPlanProgressJson, insertEmptyPlanCommitments, insertPlan,
+  countMeasures, deletePlan, findPlan, findPlanDetail, findPlanDetailJson, findPlanProgress, insertEmptyPlanCommitments, insertPlan,
   listPlansOfCity, listSuccessors, planStatusHistory, updatePlanCommitment,
   type PlanRow,
 } from './plans.queries.ts'
@@ -178,21 +178,11 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
       return { items: await planStatusHistory(db, plan.id, measureVisibleTo(actor, plan.cityId)) }
     },
 
-    /** One statement: the figures are counted together with the plan's visibility check (for the embed and open data). */
+    /** One statement: the figures are counted together with the plan's visibility check. */
     async progress (id: number, actor: Actor) {
       const plan = await findPlanProgress(db, id, measureVisibleInCityOf(actor, plans.cityId))
       if (!plan || !visiblePlanStates(actor, plan.cityId).includes(plan.state)) throw new PlanNotFoundError(id)
       return summariseProgress(plan.id, plan.titles, plan.figures, plan.latestUpdate)
-    },
-
-    /**
-     * The same summary as the route sends it: JSON text counted and summarised by the database in one
-     * statement, so the server neither parses the figures nor serialises the answer again.
-     */
-    async progressAnswer (id: number, actor: Actor): Promise<SerialisedAnswer> {
-      const found = await findPlanProgressJson(db, id, measureVisibleInCityOf(actor, measures.cityId))
-      if (!found || !visiblePlanStates(actor, found.cityId).includes(found.state)) throw new PlanNotFoundError(id)
-      return new SerialisedAnswer(found.body)
     },
   }
 }

@@ -1,4 +1,4 @@
-import { Limits, type MeasureListQuery } from '@eccar/shared'
+import { Limits, type MeasureListQuery, type PlanState } from '@eccar/shared'
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client.ts'
@@ -143,8 +143,9 @@ export async function listMeasures (db: Db, planId: number, query: MeasureListQu
 export type MeasureListRow = Omit<Awaited<ReturnType<typeof listMeasures>>['rows'][number], 'total'>
 
 /**
- * The list route's whole answer (`MeasureList`) as JSON text, built by the database in one statement:
- * the filter runs once (the ids and sort keys of all matches, which also give the total), then only
+ * The list route's whole answer (`MeasureList`) as JSON text, built by the database in one statement
+ * together with the plan's city and state for the caller's visibility check (no plan read first: that
+ * was a round trip of its own per list, and it carried the plan's intro texts): the filter runs once (the ids and sort keys of all matches, which also give the total), then only
  * the page's rows are read and joined with their bodies and secondary commitments. The server sends the text as it
  * is: no rows to parse and map, no presenter, no second serialisation. Under load, parsing, mapping
  * and re-serialising 50 rows cost more than the query, and per-row subqueries scanning the link
@@ -152,7 +153,9 @@ export type MeasureListRow = Omit<Awaited<ReturnType<typeof listMeasures>>['rows
  * (secondary commitments ascending; involved bodies by name in the root collation, the order of
  * `localeCompare(…, 'de')`, which both PostgreSQL and PGlite ship as `und-x-icu`).
  */
-export async function listMeasuresJson (db: Db, planId: number, query: MeasureListQuery & { limit: number, offset: number }, visible: SQL) {
+export async function listMeasuresJson (
+  db: Db, planId: number, query: MeasureListQuery & { limit: number, offset: number }, visible: SQL,
+): Promise<{ cityId: number, state: PlanState, body: string } | undefined> {
   const where = listConditions(planId, query, visible)
   const result = await db.execute(sql`with matching as materialized (
       select ${measures.id}, ${measures.primaryCommitment}, ${measures.position} from ${measures} where ${where}
@@ -170,7 +173,7 @@ export async function listMeasuresJson (db: Db, planId: number, query: MeasureLi
       select s.measure_id, json_agg(s.commitment_number order by s.commitment_number) as list
       from measure_secondary_commitments s where s.measure_id = any(array(select id from page)) group by s.measure_id
     )
-    select json_build_object(
+    select ${plans.cityId} as city_id, ${plans.state} as state, json_build_object(
       'items', coalesce((select json_agg(json_build_object(
         'id', m.id, 'planId', m.plan_id, 'code', m.code, 'primaryCommitment', m.primary_commitment,
         'secondaryCommitments', coalesce(secondary.list, '[]'::json), 'titleDe', m.title_de, 'titleEn', m.title_en,
@@ -185,8 +188,10 @@ export async function listMeasuresJson (db: Db, planId: number, query: MeasureLi
       'total', (select count(*) from matching)::int,
       'limit', ${query.limit}::int,
       'offset', ${query.offset}::int
-    )::text as body`) as unknown as { rows: { body: string }[] }
-  return result.rows[0]!.body
+    )::text as body
+    from ${plans} where ${plans.id} = ${planId}`) as unknown as { rows: { city_id: number, state: PlanState, body: string }[] }
+  const row = result.rows[0]
+  return row && { cityId: row.city_id, state: row.state, body: row.body }
 }
 
 export type MeasureRow = typeof measures.$inferSelect

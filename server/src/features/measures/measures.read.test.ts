@@ -135,6 +135,12 @@ describe('GET /api/plans/:id/measures', () => {
     expect(await listCodes(app, plan.id)).toEqual(['draft-1'])
   })
 
+  it('answers 404 PLAN_NOT_FOUND for a plan that does not exist', async () => {
+    const res = await publicApp.inject({ method: 'GET', url: '/api/plans/999999/measures' })
+    expect(res.statusCode).toBe(404)
+    expect(res.json().code).toBe('PLAN_NOT_FOUND')
+  })
+
   it('leaves out non-public measures for the public and deleted ones for everyone', async () => {
     const plan = await buildPlan(testDb.db)
     await buildMeasure(testDb.db, plan, { code: 'public' })

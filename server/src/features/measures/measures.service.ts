@@ -12,10 +12,10 @@ import type { Db } from '../../db/client.ts'
 import { SerialisedAnswer } from '../../lib/serialised-answer.ts'
 import { cityToday } from '../cities/cities.service.ts'
 import { measures } from '../../db/schema/index.ts'
-import { getPlanAs, type PlansService } from '../plans/plans.service.ts'
+import { getPlanAs, PlanNotFoundError, type PlansService } from '../plans/plans.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned, updateVersionedRows } from '../common/versioned-write.queries.ts'
-import { canSeeMeasure, measureVisibleTo } from '../common/visibility.ts'
+import { canSeeMeasure, measureVisibleInCityOf, visiblePlanStates } from '../common/visibility.ts'
 import {
   MeasureCodeTakenError, MeasureNotDeletedError, MeasureNotFoundError, ReportingOrganisationInvalidError, StatusDateInFutureError,
   StatusReasonRequiredError,
@@ -201,11 +201,13 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
   }
 
   return {
+    /** One statement: the page is built together with the plan's visibility check (its city is the measures' own). */
     async list (planId: number, query: MeasureListQuery, actor: Actor) {
-      const plan = await plans.getVisiblePlan(planId, actor)
       const limit = query.limit ?? Limits.listPageDefault
       const offset = query.offset ?? 0
-      return new SerialisedAnswer(await listMeasuresJson(db, planId, { ...query, limit, offset }, measureVisibleTo(actor, plan.cityId)))
+      const found = await listMeasuresJson(db, planId, { ...query, limit, offset }, measureVisibleInCityOf(actor, measures.cityId))
+      if (!found || !visiblePlanStates(actor, found.cityId).includes(found.state)) throw new PlanNotFoundError(planId)
+      return new SerialisedAnswer(found.body)
     },
 
     get: (id: number, actor: Actor) => detail(db, id, actor),

@@ -67,8 +67,9 @@ describe('the page shell', () => {
     expect(res.headers['cache-control']).toBe('no-cache')
     // Only what index.html does not load already: the view and its shared chunk, not the entry's vue.js.
     expect(links(res.body, 'modulepreload')).toEqual(['/assets/CommitmentView.js', '/assets/shared.js'])
+    // Who is signed in, the city's look (the header's logo and colour), then the page's own reads.
     expect(links(res.body, 'preload')).toEqual([
-      '/api/session', '/api/plans/4', '/api/cities/jena/organisations', '/api/plans/4/measures?commitment=3&limit=50&offset=0',
+      '/api/session', '/api/cities/jena/branding', '/api/plans/4', '/api/cities/jena/organisations', '/api/plans/4/measures?commitment=3&limit=50&offset=0',
     ])
     expect(res.body).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/session">')
     expect(res.body.indexOf('rel="preload"')).toBeLessThan(res.body.indexOf('</head>'))
@@ -76,7 +77,7 @@ describe('the page shell', () => {
 
   it('leaves out the list read when filters in the address change it', async () => {
     const res = await app.inject({ method: 'GET', url: '/jena/plans/4/commitments/3?status=done' })
-    expect(links(res.body, 'preload')).toEqual(['/api/session', '/api/plans/4', '/api/cities/jena/organisations'])
+    expect(links(res.body, 'preload')).toEqual(['/api/session', '/api/cities/jena/branding', '/api/plans/4', '/api/cities/jena/organisations'])
   })
 
   it('brings the dashboard\'s stylesheet and text bundles along with its reads', async () => {

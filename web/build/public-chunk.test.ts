@@ -14,7 +14,7 @@ const importers: Record<string, string[]> = {
   [`${root}/components/plans/PlanFacts.vue`]: [`${root}/views/PlanView.vue`, `${root}/views/admin/AdminPlanView.vue`],
   [`${root}/i18n/locales/open-data.de.ts`]: [`${root}/views/PlanView.vue`, `${root}/views/MeasureView.vue`],
 }
-const ctx = { getModuleInfo: (id: string) => (id in importers ? { importers: importers[id] } : null) } as unknown as Parameters<ReturnType<typeof publicChunkOf>>[1]
+const ctx = { getModuleInfo: (id: string) => (id in importers ? { importers: importers[id], isEntry: id.endsWith('/main.ts') } : null) } as unknown as Parameters<ReturnType<typeof publicChunkOf>>[1]
 const chunkOf = publicChunkOf(['src/views/PlanView.vue', 'src/views/MeasureView.vue'])
 
 describe('the public pages\' shared chunk', () => {

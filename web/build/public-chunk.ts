@@ -23,7 +23,6 @@ const textBundle = /[\\/]src[\\/]i18n[\\/]/
 export function publicChunkOf (views: string[]) {
   const viewIds = views.map((view) => `/web/${view}`)
   const isView = (id: string) => viewIds.some((view) => id.replaceAll('\\', '/').endsWith(view))
-  const isEntry = (id: string) => /[\\/]web[\\/]src[\\/]main\.ts$/.test(id)
 
   /** The modules a static importer chain from `id` upwards passes through, `id` included. */
   const importersOf = (ctx: ChunkingContext, id: string) => {
@@ -44,7 +43,7 @@ export function publicChunkOf (views: string[]) {
   return (id: string, ctx: ChunkingContext): string | null => {
     if (!inWebSource.test(id) || textBundle.test(id) || isView(id)) return null
     const importers = [...importersOf(ctx, id)]
-    if (importers.some(isEntry)) return null
+    if (importers.some((importer) => ctx.getModuleInfo(importer)?.isEntry)) return null
     return importers.filter(isView).length >= 2 ? 'public' : null
   }
 }

@@ -39,6 +39,9 @@ describe('language switch', () => {
     const { page } = browser
     await visit(page, '/jena/plans/1')
     await page.getByRole('button', { name: 'Switch language: English' }).click()
+    // The switch first fetches the English texts of the page's bundles, then remembers the choice: a
+    // reload before that is a reload in German.
+    await page.waitForFunction(() => document.documentElement.lang === 'en' && document.cookie.includes('eccar-locale=en'))
     await page.reload()
     await page.locator('main h1').waitFor()
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')

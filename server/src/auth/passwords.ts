@@ -1,4 +1,3 @@
-import { hash, verify } from '@node-rs/argon2'
 import { PasswordLimits, type PasswordRejection } from '@eccar/shared'
 import { createError } from '../plugins/errors.ts'
 import { createRequire } from 'node:module'
@@ -15,13 +14,21 @@ class PasswordRejectedError extends PasswordRejectedBase {
   }
 }
 
-// argon2id with the library's defaults (19 MiB, t=2, p=1: OWASP's minimum recommendation).
-export const hashPassword = (password: string) => hash(password)
+// Loaded with the first password, not at start-up: the native module costs the start some 30 ms.
+const argon2 = () => import('@node-rs/argon2')
 
-/** Compared against for unknown accounts, so "no such user" takes as long as "wrong password". */
-const dummyHash = hashPassword('not-a-real-password-but-a-timing-decoy')
+// argon2id with the library's defaults (19 MiB, t=2, p=1: OWASP's minimum recommendation).
+export const hashPassword = async (password: string) => (await argon2()).hash(password)
+
+/**
+ * Compared against for unknown accounts, so "no such user" takes as long as "wrong password". Made
+ * with the first sign-in of any kind (known account or not), so that one is no quicker either.
+ */
+let dummyHash: Promise<string> | undefined
 
 export async function verifyPassword (passwordHash: string | null, password: string) {
+  dummyHash ??= hashPassword('not-a-real-password-but-a-timing-decoy')
+  const { verify } = await argon2()
   if (!passwordHash) {
     await verify(await dummyHash, password).catch(() => false)
     return false

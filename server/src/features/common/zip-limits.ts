@@ -1,4 +1,4 @@
-import yauzl from 'yauzl'
+import type { Entry } from 'yauzl'
 import { SpreadsheetTooLargeError, SpreadsheetUnreadableError } from './spreadsheet-files.errors.ts'
 
 /** What an uploaded workbook may unpack to: a plan's 2,000 rows take a few megabytes, so this is far beyond any real file. */
@@ -10,7 +10,9 @@ const maxEntries = 10_000
  * directory declares, then each entry inflated once as a stream and counted, since a declared size can
  * lie (yauzl stops an entry that inflates to more than it declared). Refuses with 400 before any sheet is parsed.
  */
-export function checkXlsxSize (body: Buffer, limit = xlsxUnpackedMaxBytes): Promise<void> {
+export async function checkXlsxSize (body: Buffer, limit = xlsxUnpackedMaxBytes): Promise<void> {
+  // Loaded with the first upload rather than at start-up.
+  const { default: yauzl } = await import('yauzl')
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(body, { lazyEntries: true, validateEntrySizes: true }, (openError, zip) => {
       if (openError) return reject(new SpreadsheetUnreadableError('XLSX'))
@@ -23,7 +25,7 @@ export function checkXlsxSize (body: Buffer, limit = xlsxUnpackedMaxBytes): Prom
       }
       zip.on('error', () => refuse(new SpreadsheetUnreadableError('XLSX')))
       zip.on('end', () => resolve())
-      zip.on('entry', (entry: yauzl.Entry) => {
+      zip.on('entry', (entry: Entry) => {
         declared += entry.uncompressedSize
         if (declared > limit) return refuse(new SpreadsheetTooLargeError(limit / 1024 / 1024))
         if (entry.fileName.endsWith('/')) return zip.readEntry()

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import highsModule, { type Highs } from 'highs'
+import type { Highs } from 'highs'
 import type { IncidentView } from '@eccar/shared'
 import { cellCount, figureDefs, figureValues, withholdingCost, type TableShape } from './incidents.figures.ts'
 
@@ -28,11 +28,15 @@ const isProtected = (range: Range, threshold: number) =>
 /** The value the figure must be able to reach for its range to be protected, given its minimum. */
 export const protectionTarget = (min: number, threshold: number) => Math.max(threshold, min + threshold - 1)
 
-// The package's types describe its CommonJS build; Node's import loads the ES module build, whose
-// default export is the loader itself.
-const highsLoader = ((highsModule as unknown as { default?: unknown }).default ?? highsModule) as typeof highsModule.default
+type HighsLoader = () => Promise<Highs>
 let highs: Promise<Highs> | undefined
-export const loadHighs = () => (highs ??= highsLoader())
+/** The solver, loaded with the first incident release rather than at start-up. */
+export const loadHighs = () => (highs ??= import('highs').then((highsModule) => {
+  // The package's types describe its CommonJS build; Node's import loads the ES module build, whose
+  // default export is the loader itself.
+  const loader = highsModule.default as unknown as HighsLoader | { default: HighsLoader }
+  return (typeof loader === 'function' ? loader : loader.default)()
+}))
 
 export interface VersionInput {
   /** Dense cell counts, row-major (see incidents.figures.ts). */

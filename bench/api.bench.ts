@@ -262,9 +262,9 @@ async function benchDatabase (kind: DatabaseKind): Promise<DatabaseReport> {
       }
       if (kind === 'postgres' && settings.phases.has('mixed')) {
         const seconds = Math.max(settings.seconds, 10)
-        log(`mixed load: ${mixedTargets.readsPerSecond} public reads/s + ${mixedTargets.writers} writers (1 status update/s each) for ${seconds} s …`)
+        log(`mixed load: ${mixedTargets.readsPerSecond} public reads/s + ${mixedTargets.writers} writers (1 status update/s each), ${settings.warmupSeconds} s warm-up + ${seconds} s measured …`)
         try {
-          report.mixed = await withTimeout(benchMixedLoad(base, opened.handle.db, { jenaPlanId: seed.jenaPlanId }, seconds), (seconds + 60) * 1000, 'mixed load')
+          report.mixed = await withTimeout(benchMixedLoad(base, opened.handle.db, { jenaPlanId: seed.jenaPlanId }, seconds, settings.warmupSeconds), (settings.warmupSeconds + seconds + 60) * 1000, 'mixed load')
           const m = report.mixed
           log(`mixed load: reads ${fmt.int(m.readsPerSecond)}/s p50 ${fmt.ms(m.readP50Ms)} ms p99 ${fmt.ms(m.readP99Ms)} ms max ${fmt.ms(m.readMaxMs)} ms, `
             + `non-2xx ${m.readNon2xx}, errors ${m.readErrors}; writes ${m.writes} (p99 ${fmt.ms(m.writeP99Ms)} ms), 412 ${m.writeConflicts}, errors ${m.writeErrors}`)
@@ -381,7 +381,7 @@ function evaluateTargets (
 
 async function main (): Promise<number> {
   // 6 cached endpoints, 9 uncached ones (PostgreSQL) and the mixed load.
-  const perDatabase = 15 * (settings.warmupSeconds + settings.seconds + 2) + Math.max(settings.seconds, 10) + 240
+  const perDatabase = 15 * (settings.warmupSeconds + settings.seconds + 2) + settings.warmupSeconds + Math.max(settings.seconds, 10) + 240
   const watchdogSeconds = settings.databases.length * perDatabase + (settings.startup ? 2 * (settings.startupTimeoutSeconds + 20) + 120 : 0)
     + (settings.phases.has('instances') ? 120 : 0) + 60
   const stopWatchdog = installSignalHandlers(watchdogSeconds)
@@ -488,7 +488,7 @@ async function main (): Promise<number> {
     }
     if (db.mixed) {
       const m = db.mixed
-      log(`\n== ${db.label}, mixed load (cache on): ${m.readRate} public reads/s + ${m.writers} writers posting status updates, ${m.seconds} s ==\n`)
+      log(`\n== ${db.label}, mixed load (cache on): ${m.readRate} public reads/s + ${m.writers} writers posting status updates, ${m.seconds} s after ${settings.warmupSeconds} s warm-up ==\n`)
       log(table(['reads/s', 'p50 ms', 'p99 ms', 'max ms', 'read errors', 'writes', 'write p99 ms', '412', 'write errors'], [[
         fmt.int(m.readsPerSecond), fmt.ms(m.readP50Ms), fmt.ms(m.readP99Ms), fmt.ms(m.readMaxMs), String(m.readNon2xx + m.readErrors),
         String(m.writes), fmt.ms(m.writeP99Ms), String(m.writeConflicts), String(m.writeErrors),

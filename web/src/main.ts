@@ -4,7 +4,7 @@ import App from './App.vue'
 import { createAppI18n } from './i18n'
 import { installMessageBundles } from './i18n/bundles'
 import { mountInTurns } from './lib/render-in-turn'
-import { createAppRouter } from './router'
+import { createAppRouterInTurns } from './router'
 import { firstReadsOf } from './router/first-reads'
 import { useSessionStore } from './stores/session'
 import './styles/main.css'
@@ -14,7 +14,7 @@ import './styles/workspace.css'
 /**
  * The app is set up in short tasks, each after the one before has let the browser breathe: evaluating
  * the modules is one long task already, and the texts and the router (about a hundred addresses to
- * compile) added to it made one task that blocked a slow phone for a quarter of a second (issue 17).
+ * compile, now in groups of their own) added to it made one task that blocked a slow phone for a quarter of a second (issue 17).
  * The first page's code and reads are under way meanwhile (announced in index.html).
  */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
@@ -26,8 +26,7 @@ async function start () {
   const pinia = createPinia()
   // Who is signed in, once at start (the header shows it; the router guard waits for it on members' pages).
   void useSessionStore(pinia).load()
-  await nextTask()
-  const router = createAppRouter()
+  const router = await createAppRouterInTurns(nextTask)
   installMessageBundles(router, i18n)
   const app = createApp(App).use(pinia).use(router).use(i18n)
   // Mount once the first page's code and its first reads are in (the server announced both in index.html,

@@ -91,10 +91,10 @@ export const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', name: 'no-access', component: () => import('@/views/NoAccessView.vue') },
 ]
 
-export function createAppRouter (history: RouterHistory = createWebHistory()) {
+export function createAppRouter (history: RouterHistory = createWebHistory(), initialRoutes: readonly RouteRecordRaw[] = routes) {
   const router = createRouter({
     history,
-    routes,
+    routes: initialRoutes,
     scrollBehavior (to, from, saved) {
       if (saved) return saved
       // Filter changes only touch the query: keep the reader where they are.
@@ -106,5 +106,23 @@ export function createAppRouter (history: RouterHistory = createWebHistory()) {
     },
   })
   installSessionGuard(router)
+  return router
+}
+
+/** Routes added per task by `createAppRouterInTurns`: about 12 ms of a slow phone's CPU. */
+const routesPerTurn = 10
+
+/**
+ * The app's router for main.ts, its routes added in groups, each in a task of its own (`nextTask`
+ * between them): compiling about a hundred addresses in one task blocked a slow phone for 125 ms
+ * (issue 17, total blocking time). The order is `routes`' own, as `createRouter` adds them, and
+ * nothing navigates before the last group is in, so matching is exactly as with `createAppRouter`.
+ */
+export async function createAppRouterInTurns (nextTask: () => Promise<void>) {
+  const router = createAppRouter(createWebHistory(), [])
+  for (let start = 0; start < routes.length; start += routesPerTurn) {
+    await nextTask()
+    for (const route of routes.slice(start, start + routesPerTurn)) router.addRoute(route)
+  }
   return router
 }

@@ -11,7 +11,6 @@ const importers: Record<string, string[]> = {
   [`${root}/stores/session.ts`]: [`${root}/main.ts`, `${root}/views/PlanView.vue`],
   [`${root}/components/ui/StatusBadge.vue`]: [`${root}/components/plans/CommitmentCard.vue`, `${root}/views/MeasureView.vue`],
   [`${root}/components/plans/CommitmentCard.vue`]: [`${root}/views/PlanView.vue`],
-  [`${root}/components/plans/CommitmentIcon.vue`]: [`${root}/components/plans/CommitmentCard.vue`],
   [`${root}/components/plans/PlanFacts.vue`]: [`${root}/views/PlanView.vue`, `${root}/views/admin/AdminPlanView.vue`],
   [`${root}/i18n/locales/open-data.de.ts`]: [`${root}/views/PlanView.vue`, `${root}/views/MeasureView.vue`],
 }
@@ -23,14 +22,9 @@ describe('the public pages\' shared chunk', () => {
     expect(chunkOf(`${root}/components/ui/StatusBadge.vue`, ctx)).toBe('public')
   })
 
-  it('takes a module one public view shares with a members\' page, which would otherwise be a chunk of its own', () => {
-    expect(chunkOf(`${root}/components/plans/PlanFacts.vue`, ctx)).toBe('public')
-  })
-
   it('leaves what the app shell imports in the shell, what one public view alone uses with that view, and the views and text bundles', () => {
     expect(chunkOf(`${root}/stores/session.ts`, ctx)).toBeNull()
-    expect(chunkOf(`${root}/components/plans/CommitmentCard.vue`, ctx)).toBeNull()
-    expect(chunkOf(`${root}/components/plans/CommitmentIcon.vue`, ctx)).toBeNull()
+    expect(chunkOf(`${root}/components/plans/PlanFacts.vue`, ctx)).toBeNull()
     expect(chunkOf(`${root}/views/PlanView.vue`, ctx)).toBeNull()
     expect(chunkOf(`${root}/i18n/locales/open-data.de.ts`, ctx)).toBeNull()
     expect(chunkOf('/app/node_modules/vue/index.js', ctx)).toBeNull()

@@ -16,11 +16,9 @@ const textBundle = /[\\/]src[\\/]i18n[\\/]/
  * could show, four rounds on slow mobile data, where Lighthouse's mobile preset puts a round at 150 ms
  * (issue 17). With this chunk a public page needs the shell, this chunk, its view and its texts.
  *
- * A module joins when a public view imports it (directly or through other modules) together with
- * another page, public or not, and the app shell does not: what the shell imports stays in the shell,
- * so the shell never waits for this chunk, and what one view alone uses stays in that view's chunk.
- * Shared with a members' page only, a module would otherwise be a chunk of its own: the dashboard
- * needed seven such files of 1–2 KB (its indicator card, incident table, their labels).
+ * A module joins when two or more public views import it (directly or through other modules) and the
+ * app shell does not: what the shell imports stays in the shell, so the shell never waits for this chunk,
+ * and what one view alone uses stays in that view's chunk.
  */
 export function publicChunkOf (views: string[]) {
   const viewIds = views.map((view) => `/web/${view}`)
@@ -46,9 +44,7 @@ export function publicChunkOf (views: string[]) {
     if (!inWebSource.test(id) || textBundle.test(id) || isView(id)) return null
     const importers = [...importersOf(ctx, id)]
     if (importers.some((importer) => ctx.getModuleInfo(importer)?.isEntry)) return null
-    // The pages (and other lazily loaded modules) that reach it: the chain's tops, imported by nothing statically.
-    const pages = importers.filter((importer) => (ctx.getModuleInfo(importer)?.importers.length ?? 0) === 0)
-    return pages.some(isView) && pages.length >= 2 ? 'public' : null
+    return importers.filter(isView).length >= 2 ? 'public' : null
   }
 }
 

@@ -5,7 +5,8 @@ import { buildCity, buildMeasure, buildPlan } from '../../../test/helpers/factor
 import { useTestDb } from '../../../test/helpers/test-db.ts'
 import type { Actor } from '../../auth/actor.ts'
 import { measures, plans } from '../../db/schema/index.ts'
-import { canSeeMeasure, measureVisibleInCityOf, measureVisibleTo, visiblePlanStates } from './visibility.ts'
+import { canSeeMeasure, measureVisibleInCityOf, measureVisibleTo, readerValues, visiblePlanStates } from './visibility.ts'
+import { measureVisibleToReader } from './visibility.queries.ts'
 
 const testDb = await useTestDb()
 afterAll(testDb.close)
@@ -71,6 +72,13 @@ describe.each(cases)('%s, %s plan, public %s, hidden %s', (reader, planState, is
   it(`${sees ? 'finds' : 'does not find'} the measure in SQL that meets the city as a column`, async () => {
     const found = await testDb.db.select({ id: measures.id }).from(measures).innerJoin(plans, eq(plans.id, measures.planId))
       .where(and(eq(measures.id, measure.id), measureVisibleInCityOf(actor, plans.cityId), inArray(plans.state, visiblePlanStates(actor, city.id))))
+    expect(found.length === 1).toBe(sees)
+  })
+
+  it(`${sees ? 'finds' : 'does not find'} the measure in the prepared form, the reader as placeholders`, async () => {
+    const found = await testDb.db.select({ id: measures.id }).from(measures).innerJoin(plans, eq(plans.id, measures.planId))
+      .where(and(eq(measures.id, measure.id), measureVisibleToReader(plans.cityId), inArray(plans.state, visiblePlanStates(actor, city.id))))
+      .prepare(`visibility_${reader.replaceAll(' ', '_')}`).execute(readerValues(actor))
     expect(found.length === 1).toBe(sees)
   })
 })

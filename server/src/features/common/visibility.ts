@@ -37,6 +37,14 @@ export function measureVisibleInCityOf (actor: Actor, cityId: AnyColumn): SQL {
   return and(isNull(measures.deletedAt), or(eq(measures.isPublic, true), inArray(cityId, internal)))!
 }
 
+/** Who reads, as the values of `measureVisibleToReader`'s placeholders. */
+export interface ReaderValues { [key: string]: unknown, seesAllCities: boolean, internalCityIds: number[] }
+
+export function readerValues (actor: Actor): ReaderValues {
+  const internal = internalCities(actor)
+  return internal === 'all' ? { seesAllCities: true, internalCityIds: [] } : { seesAllCities: false, internalCityIds: internal }
+}
+
 /** What the public sees of any city, and so what a report made for the public contains. */
 export const measureVisibleToPublic = (): SQL => publicMeasure()
 

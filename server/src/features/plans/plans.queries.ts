@@ -5,6 +5,8 @@ import { preparedPerHandle } from '../../db/prepared.ts'
 import { cities, commitments, measures, planCommitments, plans, statusUpdates } from '../../db/schema/index.ts'
 import type { PlanState } from '@eccar/shared'
 import type { SQL } from 'drizzle-orm'
+import type { ReaderValues } from '../common/visibility.ts'
+import { measureVisibleToReader } from '../common/visibility.queries.ts'
 import type { CommitmentTitles, ProgressFigure } from './plans.progress.ts'
 
 const planColumns = {
@@ -109,33 +111,37 @@ export async function findPlanDetail (db: Db, id: number, visible: SQL) {
  * the plan's city, state and version for the visibility check and the ETag: the server sends the text as
  * it is (most of it is the commitments' context texts, which parsing and serialising again only copied).
  * `measureCount` is the sum of the commitments' counts, as the plan list shows it (no second count).
+ * Prepared: the reader is a placeholder (`measureVisibleToReader`), so every reader shares one plan.
  */
-export async function findPlanDetailJson (db: Db, id: number, visible: SQL) {
-  const [row] = await db.select({
-    cityId: plans.cityId,
-    state: plans.state,
-    version: plans.version,
-    body: sql<string>`(select json_build_object(
-      'id', ${plans.id}, 'citySlug', ${cities.slug}, 'cityName', ${cities.name}, 'titleDe', ${plans.titleDe}, 'titleEn', ${plans.titleEn},
-      'periodStart', ${plans.periodStart}, 'periodEnd', ${plans.periodEnd}, 'resolutionNumber', ${plans.resolutionNumber},
-      'resolutionDate', ${plans.resolutionDate}, 'state', ${plans.state}, 'predecessorId', ${plans.predecessorId},
-      'successorId', (select s.id from ${plans} s where s.predecessor_id = ${plans.id} and s.state <> 'draft'
-        order by s.period_start desc, s.id desc limit 1),
-      'measureCount', (select coalesce(sum((e->>'measureCount')::int), 0) from json_array_elements(c.list) e),
-      'version', ${plans.version}, 'introDe', ${plans.introDe}, 'introEn', ${plans.introEn},
-      'commitments', c.list
-    )::text from (select ${commitmentsJson(visible)} as list) c)`,
-  }).from(plans).innerJoin(cities, eq(cities.id, plans.cityId)).where(eq(plans.id, id))
+const planDetailJsonQuery = preparedPerHandle((db) => db.select({
+  cityId: plans.cityId,
+  state: plans.state,
+  version: plans.version,
+  body: sql<string>`(select json_build_object(
+    'id', ${plans.id}, 'citySlug', ${cities.slug}, 'cityName', ${cities.name}, 'titleDe', ${plans.titleDe}, 'titleEn', ${plans.titleEn},
+    'periodStart', ${plans.periodStart}, 'periodEnd', ${plans.periodEnd}, 'resolutionNumber', ${plans.resolutionNumber},
+    'resolutionDate', ${plans.resolutionDate}, 'state', ${plans.state}, 'predecessorId', ${plans.predecessorId},
+    'successorId', (select s.id from ${plans} s where s.predecessor_id = ${plans.id} and s.state <> 'draft'
+      order by s.period_start desc, s.id desc limit 1),
+    'measureCount', (select coalesce(sum((e->>'measureCount')::int), 0) from json_array_elements(c.list) e),
+    'version', ${plans.version}, 'introDe', ${plans.introDe}, 'introEn', ${plans.introEn},
+    'commitments', c.list
+  )::text from (select ${commitmentsJson(measureVisibleToReader(plans.cityId))} as list) c)`,
+}).from(plans).innerJoin(cities, eq(cities.id, plans.cityId)).where(eq(plans.id, sql.placeholder('id'))).prepare('plan_detail_json'))
+
+export async function findPlanDetailJson (db: Db, id: number, reader: ReaderValues) {
+  const [row] = await planDetailJsonQuery(db).execute({ id, ...reader })
   return row
 }
 
 /**
  * Everything the progress summary needs, in one statement: the plan's city and state (for the
  * visibility check), the commitments' titles, status counts and progress sums per primary commitment,
- * and the date of the latest status update, all of the measures visible under `visible`.
+ * and the date of the latest status update, all of the measures visible to the reader. Prepared, as the detail.
  */
-export async function findPlanProgress (db: Db, id: number, visible: SQL) {
-  const [row] = await db.select({
+const planProgressQuery = preparedPerHandle((db) => {
+  const visible = measureVisibleToReader(plans.cityId)
+  return db.select({
     id: plans.id,
     cityId: plans.cityId,
     state: plans.state,
@@ -156,7 +162,12 @@ export async function findPlanProgress (db: Db, id: number, visible: SQL) {
   }).from(plans)
     // With a join drizzle names every column with its table; the subqueries' columns need that.
     .innerJoin(cities, eq(cities.id, plans.cityId))
-    .where(eq(plans.id, id))
+    .where(eq(plans.id, sql.placeholder('id')))
+    .prepare('plan_progress')
+})
+
+export async function findPlanProgress (db: Db, id: number, reader: ReaderValues) {
+  const [row] = await planProgressQuery(db).execute({ id, ...reader })
   return row
 }
 

@@ -9,7 +9,7 @@ import { plans } from '../../db/schema/index.ts'
 import { getCityAs, getCityBySlug } from '../cities/cities.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned } from '../common/versioned-write.queries.ts'
-import { measureVisibleInCityOf, measureVisibleTo, visiblePlanStates } from '../common/visibility.ts'
+import { measureVisibleInCityOf, measureVisibleTo, readerValues, visiblePlanStates } from '../common/visibility.ts'
 import {
   PlanNotDraftError, PlanNotFoundError, PlanPeriodInvalidError, PredecessorInvalidError,
 } from './plans.errors.ts'
@@ -115,7 +115,7 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
 
     /** The plan's detail as the route sends it: JSON text written by the database, with the plan's version. */
     async getDetail (id: number, actor: Actor): Promise<SerialisedAnswer> {
-      const found = await findPlanDetailJson(db, id, measureVisibleInCityOf(actor, plans.cityId))
+      const found = await findPlanDetailJson(db, id, readerValues(actor))
       if (!found || !visiblePlanStates(actor, found.cityId).includes(found.state)) throw new PlanNotFoundError(id)
       return new SerialisedAnswer(found.body, found.version)
     },
@@ -180,7 +180,7 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
 
     /** One statement: the figures are counted together with the plan's visibility check. */
     async progress (id: number, actor: Actor) {
-      const plan = await findPlanProgress(db, id, measureVisibleInCityOf(actor, plans.cityId))
+      const plan = await findPlanProgress(db, id, readerValues(actor))
       if (!plan || !visiblePlanStates(actor, plan.cityId).includes(plan.state)) throw new PlanNotFoundError(id)
       return summariseProgress(plan.id, plan.titles, plan.figures, plan.latestUpdate)
     },

@@ -7,11 +7,15 @@
  * The recorder wraps `pg.Client.prototype.query` when this module is loaded, before any connection is
  * opened (the app's prepared-statement wrapper binds `client.query` when a connection is made).
  */
+import { createRequire } from 'node:module'
 import pg from 'pg'
 import { buildApp } from '../../server/src/app.ts'
 import { testConfig } from '../../server/src/config.ts'
 import type { Db } from '../../server/src/db/client.ts'
 import type { CityReads } from './reads.ts'
+
+// node-postgres's own conversion of a parameter to text (not part of its typed API).
+const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils') as { prepareValue: (value: unknown) => unknown }
 
 /** Tables that grow with the network: a sequential scan of one reads every city's rows to answer for one city. */
 export const largeTables = new Set([
@@ -89,13 +93,13 @@ async function planCheck (explain: () => Promise<pg.QueryResult>): Promise<PlanC
   }
 }
 
-/** A parameter value as an SQL literal for EXECUTE; the prepared statement's parameter type converts it. */
+/**
+ * A parameter value as an SQL literal for EXECUTE, in the text node-postgres itself sends for it (an array
+ * as `{1,2}`, a date as a timestamp); the prepared statement's parameter type converts it.
+ */
 function literal (client: pg.Client, value: unknown): string {
-  if (value === null || value === undefined) return 'null'
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return client.escapeLiteral(String(value))
-  if (value instanceof Date) return client.escapeLiteral(value.toISOString())
-  if (typeof value === 'string') return client.escapeLiteral(value)
-  return client.escapeLiteral(JSON.stringify(value))
+  const text = prepareValue(value)
+  return text === null || text === undefined ? 'null' : client.escapeLiteral(String(text))
 }
 
 /** PostgreSQL 15 has no EXPLAIN (GENERIC_PLAN): prepare the text, force the generic plan, explain its execution. */

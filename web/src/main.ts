@@ -14,7 +14,8 @@ import './styles/workspace.css'
 /**
  * The app is set up in short tasks, each after the one before has let the browser breathe: evaluating
  * the modules is one long task already, and the texts and the router (about a hundred addresses to
- * compile, now in groups of their own) added to it made one task that blocked a slow phone for a quarter of a second (issue 17).
+ * compile) added to it made one task that blocked a slow phone for a quarter of a second (issue 17).
+ * The router's addresses are themselves added in groups, a task each (`createAppRouterInTurns`).
  * The first page's code and reads are under way meanwhile (announced in index.html).
  */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))

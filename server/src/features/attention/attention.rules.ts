@@ -1,5 +1,6 @@
 import { addMonths, isoDate } from '../../lib/dates.ts'
 import { attentionSettledStatuses, type AttentionReason, type MeasureStatus, type OrganisationRef } from '@eccar/shared'
+import { compareNames } from '../../lib/collation.ts'
 
 /** What the classification looks at; dates are calendar dates `YYYY-MM-DD`. */
 export interface AttentionFacts {
@@ -56,6 +57,6 @@ export function groupByLead<T> (items: T[], leadOf: (item: T) => OrganisationRef
   return [...groups.values()].sort((a, b) => {
     if (a.organisation === null) return b.organisation === null ? 0 : 1
     if (b.organisation === null) return -1
-    return a.organisation.name.localeCompare(b.organisation.name, 'de')
+    return compareNames(a.organisation.name, b.organisation.name)
   })
 }

@@ -4,6 +4,7 @@ import {
 import { canSeeInternal, type Actor } from '../../auth/actor.ts'
 import { canSeeMeasure } from '../common/visibility.ts'
 import type { MeasureDetailRow, MeasureListRow, PredecessorRow, TimelineRow } from './measures.queries.ts'
+import { compareCodes, compareNames } from '../../lib/collation.ts'
 
 type LinkedMeasure = { id: number, code: string, titleDe: string, titleEn: string | null, isPublic: boolean, deletedAt: Date | null }
 
@@ -38,7 +39,7 @@ export function toMeasureSummary (row: MeasureListRow): MeasureSummary {
 const shownFieldsOf = (row: MeasureDetailRow) =>
   Object.fromEntries(measureShownFieldNames.map((field) => [field, row[field]])) as Pick<MeasureDetailRow, MeasureShownField>
 
-const byName = (a: OrganisationRef, b: OrganisationRef) => a.name.localeCompare(b.name, 'de')
+const byName = (a: OrganisationRef, b: OrganisationRef) => compareNames(a.name, b.name)
 
 /** The predecessor is shown only to readers who may see it where it is (its plan and the measure itself). */
 function toPredecessor (predecessor: PredecessorRow | undefined, actor: Actor): MeasureDetail['predecessor'] {
@@ -58,7 +59,7 @@ export function toMeasureDetail (row: MeasureDetailRow, actor: Actor, predecesso
     statusReason: row.statusReason,
     relatedMeasures: row.relations.filter((r) => canSeeMeasure(actor, r.related)).map((r) => toLink(r.related, r)).sort(byCode),
     referencedBy: row.referencedBy.filter((r) => canSeeMeasure(actor, r.measure)).map((r) => toLink(r.measure, r)).sort(byCode),
-    exampleActions: row.exampleActions.map((e) => e.action).sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true })),
+    exampleActions: row.exampleActions.map((e) => e.action).sort((a, b) => compareCodes(a.key, b.key)),
     statusHistory: row.statusUpdates.slice(0, Limits.timelinePage).map((update) => toStatusEntry(update, internal)),
     statusHistoryTotal: row.statusHistoryTotal,
     statusHistoryNext: timelineNext(row.id, row.statusUpdates, Limits.timelinePage),
@@ -95,4 +96,4 @@ export function timelineNext (measureId: number, rows: readonly { date: string, 
   return `/api/measures/${measureId}/status-history?before=${oldest.date}~${oldest.id}`
 }
 
-const byCode = (a: MeasureLink, b: MeasureLink) => a.code.localeCompare(b.code, 'en', { numeric: true })
+const byCode = (a: MeasureLink, b: MeasureLink) => compareCodes(a.code, b.code)

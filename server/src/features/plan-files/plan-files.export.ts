@@ -3,12 +3,13 @@ import type { Db } from '../../db/client.ts'
 import type { measures } from '../../db/schema/index.ts'
 import { getPlan } from '../plans/plans.service.ts'
 import { listCityOrganisations, listMeasuresWithLinks, listPlanCommitmentRows } from './plan-files.queries.ts'
+import { compareCodes, compareNames } from '../../lib/collation.ts'
 
 /** The measure's own columns, by the names the plan file gives them (the same): a new column field needs no line here. */
 const columnsOf = (row: typeof measures.$inferSelect) =>
   Object.fromEntries(measureColumnFields.map((field) => [field, row[field]])) as Pick<typeof measures.$inferSelect, MeasureColumnField>
 
-const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'en', { numeric: true })
+const byCode = (a: { code: string }, b: { code: string }) => compareCodes(a.code, b.code)
 
 /** The whole plan as a plan file: every field, internal ones included, with names and codes instead of ids. */
 export async function buildPlanFile (db: Db, planId: number): Promise<PlanFile> {
@@ -46,11 +47,11 @@ export async function buildPlanFile (db: Db, planId: number): Promise<PlanFile> 
       ...columnsOf(row),
       secondaryCommitments: row.secondaryCommitments.map((s) => s.commitmentNumber).sort((a, b) => a - b),
       leadOrganisation: nameOf(row.leadOrganisationId),
-      involvedOrganisations: row.involved.map((i) => nameOf(i.organisationId)!).sort((a, b) => a.localeCompare(b, 'de')),
+      involvedOrganisations: row.involved.map((i) => nameOf(i.organisationId)!).sort(compareNames),
       // A link to a hidden measure would not resolve on import, so it is left out like the measure itself.
       relatedMeasures: row.relations.filter((r) => r.related.deletedAt === null)
         .map((r) => ({ code: r.related.code, noteDe: r.noteDe, noteEn: r.noteEn })).sort(byCode),
-      exampleActions: row.exampleActions.map((e) => e.exampleActionKey).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+      exampleActions: row.exampleActions.map((e) => e.exampleActionKey).sort(compareCodes),
       statusHistory: row.statusUpdates.map((update) => ({
         date: update.date,
         status: update.status,

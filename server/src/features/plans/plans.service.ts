@@ -182,7 +182,7 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
     async progress (id: number, actor: Actor) {
       const plan = await findPlanProgress(db, id, readerValues(actor))
       if (!plan || !visiblePlanStates(actor, plan.cityId).includes(plan.state)) throw new PlanNotFoundError(id)
-      return summariseProgress(plan.id, plan.titles, plan.figures, plan.latestUpdate)
+      return summariseProgress(plan.id, plan.titles, plan.facts.figures, plan.facts.latestUpdate)
     },
   }
 }

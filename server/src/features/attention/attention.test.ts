@@ -161,6 +161,12 @@ describe('GET /api/plans/:id/attention', () => {
       ['Amt für Soziales', ['1.2']],
       ['Büro für Integration', ['1.1']],
     ])
+
+    // A body without measures gets the plan's answer with nothing in it, not a 404.
+    const idle = await buildOrganisation(testDb.db, plan.cityId, { name: 'Seniorenbeirat' })
+    const none = await getAttention(plan.id, editor.headers, `?organisation=${idle.id}`)
+    expect(none.statusCode).toBe(200)
+    expect(none.json()).toMatchObject({ planId: plan.id, total: 0, groups: [] })
   })
 
   it('answers 401 to the public', async () => {

@@ -122,3 +122,24 @@ export async function benchUncached (db: Db, seed: Seeded, load: LoadSettings, p
   }
   return reports
 }
+
+/**
+ * CPU time per request, in ms: the benchmark process (server and load generator) and the benchmark
+ * database's backends, from the cores each used during the measured run.
+ */
+export function cpuPerRequest (entry: UncachedEndpointReport): { benchMs: number, databaseMs: number } | null {
+  const cpu = entry.load?.cpu
+  const rate = entry.load?.requestsPerSecond
+  if (!cpu || !rate) return null
+  return { benchMs: cpu.bench / rate * 1000, databaseMs: cpu.postgres / rate * 1000 }
+}
+
+/**
+ * The CPU per request (benchmark process and database together) at which the read would reach its
+ * target with the cores it used: what a change has to bring the two figures of `cpuPerRequest` down to.
+ */
+export function cpuBudgetMs (entry: UncachedEndpointReport, healthRate: number | null): number | null {
+  const cpu = entry.load?.cpu
+  if (!cpu || !healthRate || entry.target === 'reference') return null
+  return (cpu.bench + cpu.postgres) / (uncachedTargets[entry.target] * healthRate) * 1000
+}

@@ -33,6 +33,11 @@ const liveMeasuresQuery = (byOrganisation: boolean) => preparedPerHandle((db) =>
       ))),
     )!)
   }
+  // Each measure's lead body looked up by its key: as a join, the planner hashed every city's bodies for
+  // each request (1.2 of the statement's 1.6 ms in a network of 5,000 bodies). The `limit 1` keeps
+  // PostgreSQL from flattening the lateral subquery back into that join.
+  const lead = db.select({ id: organisations.id, name: organisations.name, nameEn: organisations.nameEn })
+    .from(organisations).where(eq(organisations.id, measures.leadOrganisationId)).limit(1).as('lead')
   return db.select({
     id: measures.id,
     code: measures.code,
@@ -44,11 +49,11 @@ const liveMeasuresQuery = (byOrganisation: boolean) => preparedPerHandle((db) =>
     createdAt: measures.createdAt,
     // As text: node-postgres would turn a bare date into a JavaScript Date at local midnight.
     lastUpdate: sql<string | null>`(select max(${statusUpdates.date})::text from ${statusUpdates} where ${statusUpdates.measureId} = ${measures.id})`,
-    leadId: organisations.id,
-    leadName: organisations.name,
-    leadNameEn: organisations.nameEn,
+    leadId: lead.id,
+    leadName: lead.name,
+    leadNameEn: lead.nameEn,
   }).from(measures)
-    .leftJoin(organisations, eq(organisations.id, measures.leadOrganisationId))
+    .leftJoinLateral(lead, sql`true`)
     .where(and(...conditions))
     .orderBy(asc(measures.primaryCommitment), asc(measures.position))
     .prepare(byOrganisation ? 'attention_measures_of_organisation' : 'attention_measures')

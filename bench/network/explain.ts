@@ -23,11 +23,14 @@ export const largeTables = new Set([
   'sessions', 'measure_involved_organisations', 'measure_secondary_commitments', 'measure_relations', 'measure_example_actions',
 ])
 /**
- * Grows with the network too, but is reported without failing the check: the measure lists join each
- * measure's lead body by its primary key, and at 5,000 bodies the planner rightly finds hashing the
- * whole table as cheap as 100 index lookups; with more cities its cost model turns to the index.
+ * Grows with the network too, and fails the check in a generic plan only. For the request's own values
+ * the planner may hash all 5,000 bodies of the network to join 50 measures' lead bodies (the measure
+ * lists' first executions); a prepared statement settles on its generic plan after five executions, and
+ * that plan runs for every request after. "Needs attention" hashed them in both and spent 1.2 of its
+ * 1.6 ms on it, half its throughput on the network; it now looks each lead body up by its key.
  */
 const notedTables = new Set(['organisations'])
+const failingInGenericPlans = new Set([...largeTables, ...notedTables])
 
 interface Recorded { text: string, values: unknown[] }
 let recording: Recorded[] | null = null
@@ -82,12 +85,12 @@ export interface ExplainReport {
   failedReads: string[]
 }
 
-async function planCheck (explain: () => Promise<pg.QueryResult>): Promise<PlanCheck> {
+async function planCheck (explain: () => Promise<pg.QueryResult>, failing: ReadonlySet<string>): Promise<PlanCheck> {
   try {
     const result = await explain()
     const plan = (result.rows[0]['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan
     const scans = scansOf(plan)
-    return { scans, seqScans: scans.filter((scan) => scan.type === 'Seq Scan' && largeTables.has(scan.table)).map((scan) => scan.table), error: null }
+    return { scans, seqScans: scans.filter((scan) => scan.type === 'Seq Scan' && failing.has(scan.table)).map((scan) => scan.table), error: null }
   } catch (error) {
     return { scans: [], seqScans: [], error: (error as Error).message }
   }
@@ -157,8 +160,8 @@ export async function explainReads (db: Db, url: string, reads: CityReads): Prom
         statements.push({
           read,
           text: statement.text,
-          custom: await planCheck(() => client.query(`explain (format json) ${statement.text}`, statement.values)),
-          generic: await planCheck(() => explainGeneric(client, statement)),
+          custom: await planCheck(() => client.query(`explain (format json) ${statement.text}`, statement.values), largeTables),
+          generic: await planCheck(() => explainGeneric(client, statement), failingInGenericPlans),
         })
       }
     }
@@ -195,5 +198,5 @@ export function printExplain (report: ExplainReport, log: (line: string) => void
     log(`    generic ${verdict(statement.generic).padEnd(5)} ${describe(statement.generic)}`)
   }
   for (const failed of report.failedReads) log(`  ERROR read did not answer as it should: ${failed}`)
-  log(`EXPLAIN check (no sequential scan of ${[...largeTables].join(', ')}): ${report.pass ? 'PASS' : 'FAIL'}`)
+  log(`EXPLAIN check (no sequential scan of ${[...largeTables].join(', ')}; of ${[...notedTables].join(', ')} in a generic plan): ${report.pass ? 'PASS' : 'FAIL'}`)
 }

@@ -42,7 +42,7 @@ export function createAttentionService (db: Db, now: Clock = () => new Date()) {
       })
       const groups = groupByLead(listed, ({ row }) => leadOf(row))
         .map((group) => ({ organisation: group.organisation, measures: group.items.map((item) => item.measure) }))
-      return { planId: plan.id, ...horizon, total: listed.length, groups }
+      return { planId: plan.id, today: horizon.today, staleMonths: horizon.staleMonths, total: listed.length, groups }
     },
   }
 }

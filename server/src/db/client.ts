@@ -66,6 +66,12 @@ async function openPostgres (url: string, options: DatabaseOptions): Promise<Dat
     idleTimeoutMillis: 30_000,
     statement_timeout: 10_000,
     application_name: options.applicationName ?? 'eccar-tracker',
+    // Named reads (`prepareReads`) keep their plan: under `auto`, PostgreSQL planned some of them again
+    // for every request, because each plan for the given values looked cheaper than the kept one. That
+    // planning cost more than running the statement (needs attention 0.38 against 0.33 ms, the measure
+    // detail 0.42 against 0.43 ms). The kept (generic) plans are the ones `npm run bench:scale` checks
+    // with EXPLAIN at the scale of 500 cities.
+    options: '-c plan_cache_mode=force_generic_plan',
   })
   // Without a listener, an idle client whose backend dies would crash the process.
   pool.on('error', () => {})
@@ -88,7 +94,7 @@ const preparedTextMax = 16_000
 
 /**
  * Every read runs as a named prepared statement on its connection: PostgreSQL parses and plans a
- * text once per connection instead of once per request. For the reads of a measure list, planning
+ * text once per connection instead of once per request (with `plan_cache_mode` set in the pool). For the reads of a measure list, planning
  * took longer than executing (EXPLAIN ANALYZE: about 7–13 ms planning against 1–3 ms execution under
  * load). The name is a hash of the text, so the same query finds its statement again; writes and
  * long or rare texts run as before.
@@ -103,7 +109,8 @@ function prepareReads (client: PoolClient) {
         const name = `r${createHash('sha1').update(text).digest('base64url')}`
         if (names.has(name) || names.size < preparedPerConnection) {
           names.add(name)
-          return query({ ...config, name }, ...rest)
+          // Assigned, not `{ ...config, name }`: V8 adds a property to a spread copy slowly, on every read.
+          return query(Object.assign({}, config, { name }), ...rest)
         }
       }
     }

@@ -11,7 +11,7 @@ afterAll(async () => { await testDb.close() })
 async function preparedStatements (tx: Db, marker: string) {
   const result = await tx.execute(sql`select name, generic_plans::int as generic, custom_plans::int as custom
     from pg_prepared_statements where statement like ${`%${marker}%`} and statement not like '%pg_prepared_statements%'`)
-  return result.rows as { name: string, generic: number, custom: number }[]
+  return (result as unknown as { rows: { name: string, generic: number, custom: number }[] }).rows
 }
 
 // PGlite runs every statement unnamed; the named reads and their plans are the PostgreSQL pool's.

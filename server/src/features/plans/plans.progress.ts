@@ -34,21 +34,9 @@ export function summariseProgress (
     planId,
     total: summarise(figures),
     latestUpdate,
-    // Named fields, not `{ ...title, ...summary }`: V8 (Node 20) copies a spread object and then adds
+    // Assigned, not `{ ...title, ...summary }`: V8 (Node 20) copies a spread object and then adds
     // properties through a slow path, 4 µs an object, a sixth of this read's own time in Node.
-    commitments: titles.map((title) => {
-      const summary = summarise(figures.filter((figure) => figure.commitment === title.number))
-      return {
-        number: title.number,
-        titleEn: title.titleEn,
-        titleDe: title.titleDe,
-        localTitleDe: title.localTitleDe,
-        localTitleEn: title.localTitleEn,
-        measureCount: summary.measureCount,
-        byStatus: summary.byStatus,
-        settledShare: summary.settledShare,
-        averageProgress: summary.averageProgress,
-      }
-    }),
+    commitments: titles.map((title) =>
+      Object.assign({}, title, summarise(figures.filter((figure) => figure.commitment === title.number)))),
   }
 }

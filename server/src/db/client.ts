@@ -94,10 +94,10 @@ const preparedTextMax = 16_000
 
 /**
  * Every read runs as a named prepared statement on its connection: PostgreSQL parses and plans a
- * text once per connection instead of once per request (with `plan_cache_mode` set in the pool). For the reads of a measure list, planning
- * took longer than executing (EXPLAIN ANALYZE: about 7–13 ms planning against 1–3 ms execution under
- * load). The name is a hash of the text, so the same query finds its statement again; writes and
- * long or rare texts run as before.
+ * text once per connection instead of once per request (the pool's `plan_cache_mode` keeps the plan).
+ * For the reads of a measure list, planning took longer than executing (EXPLAIN ANALYZE: about 7–13 ms
+ * planning against 1–3 ms execution under load). The name is a hash of the text, so the same query
+ * finds its statement again; writes and long or rare texts run as before.
  */
 function prepareReads (client: PoolClient) {
   const names = new Set<string>()

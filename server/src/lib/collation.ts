@@ -8,3 +8,9 @@ export const compareNames = new Intl.Collator('de').compare
 
 /** Measure codes and example-action keys: the numbers in them by value, so 1.2 comes before 1.10. */
 export const compareCodes = new Intl.Collator('en', { numeric: true }).compare
+
+/** Records by their code (measures, links to measures), in `compareCodes` order. */
+export const byCode = (a: { code: string }, b: { code: string }) => compareCodes(a.code, b.code)
+
+/** Records by their name (organisations), in `compareNames` order. */
+export const byName = (a: { name: string }, b: { name: string }) => compareNames(a.name, b.name)

@@ -1,10 +1,10 @@
 import {
-  Limits, measureShownFieldNames, type MeasureDetail, type MeasureLink, type MeasureShownField, type MeasureSummary, type OrganisationRef, type StatusEntry,
+  Limits, measureShownFieldNames, type MeasureDetail, type MeasureLink, type MeasureShownField, type MeasureSummary, type StatusEntry,
 } from '@eccar/shared'
 import { canSeeInternal, type Actor } from '../../auth/actor.ts'
 import { canSeeMeasure } from '../common/visibility.ts'
 import type { MeasureDetailRow, MeasureListRow, PredecessorRow, TimelineRow } from './measures.queries.ts'
-import { compareCodes, compareNames } from '../../lib/collation.ts'
+import { byCode, byName, compareCodes } from '../../lib/collation.ts'
 
 type LinkedMeasure = { id: number, code: string, titleDe: string, titleEn: string | null, isPublic: boolean, deletedAt: Date | null }
 
@@ -38,8 +38,6 @@ export function toMeasureSummary (row: MeasureListRow): MeasureSummary {
 /** The shown fields (texts, flags, numbers), all public, copied by name: a new one needs no line here. */
 const shownFieldsOf = (row: MeasureDetailRow) =>
   Object.fromEntries(measureShownFieldNames.map((field) => [field, row[field]])) as Pick<MeasureDetailRow, MeasureShownField>
-
-const byName = (a: OrganisationRef, b: OrganisationRef) => compareNames(a.name, b.name)
 
 /** The predecessor is shown only to readers who may see it where it is (its plan and the measure itself). */
 function toPredecessor (predecessor: PredecessorRow | undefined, actor: Actor): MeasureDetail['predecessor'] {
@@ -96,5 +94,3 @@ export function timelineNext (measureId: number, rows: readonly { date: string, 
   const oldest = rows[limit - 1]!
   return `/api/measures/${measureId}/status-history?before=${oldest.date}~${oldest.id}`
 }
-
-const byCode = (a: MeasureLink, b: MeasureLink) => compareCodes(a.code, b.code)

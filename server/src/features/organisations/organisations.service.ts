@@ -13,7 +13,7 @@ import { OrganisationInUseError, OrganisationNameTakenError, OrganisationNotFoun
 import {
   deleteOrganisation, findOrganisation, insertOrganisation, isReferenced, listOrganisationsOfCity, measuresOfOrganisation, nameTaken, type OrganisationRow,
 } from './organisations.queries.ts'
-import { compareNames } from '../../lib/collation.ts'
+import { byName } from '../../lib/collation.ts'
 
 export function toOrganisation ({ cityId: _city, ...row }: OrganisationRow): Organisation {
   return row
@@ -41,7 +41,7 @@ export function createOrganisationsService (db: Db, onChange: ChangeListener = (
     async listForCity (citySlug: string) {
       const city = await getCityBySlug(db, citySlug)
       // German order (Ä with A, case ignored) as on measure pages; the database's collation may be C, where Ä follows Z.
-      return (await listOrganisationsOfCity(db, city.id)).map(toOrganisation).sort((a, b) => compareNames(a.name, b.name))
+      return (await listOrganisationsOfCity(db, city.id)).map(toOrganisation).sort(byName)
     },
 
     get: (id: number, actor: Actor) => detail(db, id, actor),

@@ -3,13 +3,11 @@ import type { Db } from '../../db/client.ts'
 import type { measures } from '../../db/schema/index.ts'
 import { getPlan } from '../plans/plans.service.ts'
 import { listCityOrganisations, listMeasuresWithLinks, listPlanCommitmentRows } from './plan-files.queries.ts'
-import { compareCodes, compareNames } from '../../lib/collation.ts'
+import { byCode, compareCodes, compareNames } from '../../lib/collation.ts'
 
 /** The measure's own columns, by the names the plan file gives them (the same): a new column field needs no line here. */
 const columnsOf = (row: typeof measures.$inferSelect) =>
   Object.fromEntries(measureColumnFields.map((field) => [field, row[field]])) as Pick<typeof measures.$inferSelect, MeasureColumnField>
-
-const byCode = (a: { code: string }, b: { code: string }) => compareCodes(a.code, b.code)
 
 /** The whole plan as a plan file: every field, internal ones included, with names and codes instead of ids. */
 export async function buildPlanFile (db: Db, planId: number): Promise<PlanFile> {

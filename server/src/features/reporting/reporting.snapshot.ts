@@ -12,10 +12,9 @@ import {
 import { upgradeSnapshot, type StoredSnapshot } from '../../reports/snapshot-upgrade.ts'
 import { checkPng } from '../../reports/png.ts'
 import { brandForReport } from '../brand/brand.service.ts'
-import { compareNames } from '../../lib/collation.ts'
+import { byName } from '../../lib/collation.ts'
 
 const emptyCounts = (): StatusCounts => Object.fromEntries(measureStatuses.map((status) => [status, 0])) as StatusCounts
-
 
 type OrgName = { name: string, nameEn: string | null }
 type ReportMeasureRow = ReportMeasure & { primaryCommitment: number }
@@ -91,7 +90,7 @@ async function loadMeasures (db: Db, planId: number, period: { periodStart: stri
       ...periodMarks(inPeriod, m.startDate, period),
       secondaryCommitments: (secondaryOf.get(m.id) ?? []).map((s) => s.number),
       leadOrganisation: orgName(lead, leadEn),
-      involvedOrganisations: (involvedOf.get(m.id) ?? []).map((i) => ({ name: i.name, nameEn: i.nameEn })).sort((a, b) => compareNames(a.name, b.name)),
+      involvedOrganisations: (involvedOf.get(m.id) ?? []).map((i) => ({ name: i.name, nameEn: i.nameEn })).sort(byName),
       goodPractice: m.goodPractice,
       goodPracticeDescriptionDe: m.goodPracticeDescriptionDe,
       goodPracticeDescriptionEn: m.goodPracticeDescriptionEn,

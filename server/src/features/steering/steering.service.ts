@@ -21,7 +21,7 @@ import {
   type SteeringMeetingDetailRow, type SteeringMemberRow,
 } from './steering.queries.ts'
 import { addMonths, isKnownTimeZone } from '../../lib/dates.ts'
-import { compareCodes } from '../../lib/collation.ts'
+import { byCode } from '../../lib/collation.ts'
 
 /**
  * The version a write was based on, read only after the role check: a caller from another city
@@ -38,8 +38,6 @@ export function toSteeringMember (row: SteeringMemberRow): SteeringMember {
     version: row.version,
   }
 }
-
-const byCode = (a: { code: string }, b: { code: string }) => compareCodes(a.code, b.code)
 
 export function toSteeringMeeting (row: SteeringMeetingDetailRow): SteeringMeeting {
   return {

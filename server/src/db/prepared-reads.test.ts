@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { useTestDb, type TestDb } from '../../test/helpers/test-db.ts'
+import { listMeasuresJson } from '../features/measures/measures.queries.ts'
 import type { Db } from './client.ts'
 
 let testDb: TestDb
@@ -25,6 +26,18 @@ describe.skipIf(process.env.TEST_DATABASE_URL === undefined)('reads on PostgreSQ
       expect(statements[0]!.name).toMatch(/^r/)
       // Under plan_cache_mode `auto` the first five executions are planned for their values (custom).
       expect(statements[0]).toMatchObject({ generic: 7, custom: 0 })
+    })
+  })
+
+  it('answer every combination of a measure list\'s filters with one statement', async () => {
+    await testDb.db.transaction(async (tx) => {
+      const page = { limit: 50, offset: 0 }
+      const reader = { seesAllCities: false, internalCityIds: [] }
+      for (const filters of [{}, { commitment: [3] }, { status: ['planned' as const], q: '50%' }, { organisation: [1, 2], type: ['examination' as const] }]) {
+        await listMeasuresJson(tx, 0, { ...filters, ...page }, reader)
+      }
+      const statements = await preparedStatements(tx, 'with matching as materialized')
+      expect(statements.map((statement) => statement.name)).toEqual(['measure_list_json'])
     })
   })
 

@@ -1,8 +1,10 @@
 import { Limits, type MeasureListQuery, type PlanState } from '@eccar/shared'
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, max, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client.ts'
 import { preparedPerHandle } from '../../db/prepared.ts'
+import { measureVisibleToReader } from '../common/visibility.queries.ts'
+import type { ReaderValues } from '../common/visibility.ts'
 import {
   exampleActions, measureExampleActions, measureInvolvedOrganisations, measureRelations, measures,
   measureSecondaryCommitments, organisations, plans, statusUpdates,
@@ -75,47 +77,15 @@ export type PredecessorRow = NonNullable<Awaited<ReturnType<typeof findPredecess
 /** Escapes LIKE wildcards so a search for "50%" means the text, not a pattern. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
-/**
- * drizzle's relational queries re-alias every column of the where clause to the root table, so the
- * link-table subqueries are written with their own aliases in plain SQL (values stay bound parameters).
- */
-const list = (values: number[]) => sql`(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`
-
-function listConditions (planId: number, query: MeasureListQuery, visible: SQL) {
-  const conditions: SQL[] = [eq(measures.planId, planId), visible]
-  if (query.commitment?.length) {
-    conditions.push(or(
-      inArray(measures.primaryCommitment, query.commitment),
-      sql`exists (select 1 from measure_secondary_commitments s where s.measure_id = ${measures.id} and s.commitment_number in ${list(query.commitment)})`,
-    )!)
-  }
-  if (query.status?.length) conditions.push(inArray(measures.status, query.status))
-  if (query.type?.length) conditions.push(inArray(measures.type, query.type))
-  if (query.organisation?.length) {
-    conditions.push(or(
-      inArray(measures.leadOrganisationId, query.organisation),
-      sql`exists (select 1 from measure_involved_organisations i where i.measure_id = ${measures.id} and i.organisation_id in ${list(query.organisation)})`,
-    )!)
-  }
-  if (query.q) {
-    const pattern = likePattern(query.q)
-    conditions.push(or(
-      ilike(measures.code, pattern), ilike(measures.titleDe, pattern), ilike(measures.titleEn, pattern),
-      ilike(measures.descriptionDe, pattern), ilike(measures.descriptionEn, pattern),
-    )!)
-  }
-  return and(...conditions)!
-}
-
 const leadOrganisation = alias(organisations, 'lead')
 
 /**
- * One page of a plan's measures and the number of all that match, in one statement: the bodies are
- * built as JSON in the database (no query per row, no second query for the count).
+ * All of a plan's measures the condition lets through, in the list's order, with their lead body,
+ * involved bodies and secondary commitments as JSON built in the database (no query per row): what the
+ * open-data files and the status sheet list.
  */
-export async function listMeasures (db: Db, planId: number, query: MeasureListQuery, visible: SQL) {
-  const where = listConditions(planId, query, visible)
-  const rows = await db.select({
+export async function listMeasures (db: Db, planId: number, visible: SQL) {
+  return db.select({
     id: measures.id, planId: measures.planId, code: measures.code, primaryCommitment: measures.primaryCommitment,
     titleDe: measures.titleDe, titleEn: measures.titleEn, type: measures.type, status: measures.status,
     progress: measures.progress, startDate: measures.startDate, endDate: measures.endDate, recurrence: measures.recurrence,
@@ -127,53 +97,69 @@ export async function listMeasures (db: Db, planId: number, query: MeasureListQu
     involved: sql<{ organisation: { id: number, name: string, nameEn: string | null } }[]>`coalesce((
       select json_agg(json_build_object('organisation', json_build_object('id', o.id, 'name', o.name, 'nameEn', o.name_en)))
       from measure_involved_organisations i join organisations o on o.id = i.organisation_id where i.measure_id = ${measures.id}), '[]'::json)`,
-    total: sql<number>`count(*) over ()`.mapWith(Number),
   }).from(measures)
     .leftJoin(leadOrganisation, eq(leadOrganisation.id, measures.leadOrganisationId))
-    .where(where)
+    .where(and(eq(measures.planId, planId), visible))
     .orderBy(asc(measures.primaryCommitment), asc(measures.position))
-    .limit(query.limit ?? 50)
-    .offset(query.offset ?? 0)
-  if (rows.length > 0) return { rows, total: rows[0]!.total }
-  if (!query.offset) return { rows, total: 0 }
-  // A page beyond the end carries no count; ask for it.
-  const [total] = await db.select({ value: count() }).from(measures).where(where)
-  return { rows, total: total?.value ?? 0 }
 }
-export type MeasureListRow = Omit<Awaited<ReturnType<typeof listMeasures>>['rows'][number], 'total'>
+export type MeasureListRow = Awaited<ReturnType<typeof listMeasures>>[number]
+
+/** A filter left out is null; an empty list filters nothing, as the query string's absence. */
+const anyOf = (values: readonly unknown[] | undefined) => (values?.length ? values : null)
+
+/**
+ * The list's filters with every value a placeholder, so one statement serves every combination (a
+ * filter left out is null and passes every row): drizzle builds it once per handle and PostgreSQL plans
+ * it once per connection. Built per request, its SQL took a seventh of the workspace list's CPU (the
+ * build, then hashing the text to find its statement). Every condition filters the rows of the plan's
+ * index scan, so one plan fits all combinations.
+ */
+const listFilters = sql`${measures.planId} = ${sql.placeholder('planId')} and ${measureVisibleToReader(measures.cityId)}
+  and (${sql.placeholder('commitment')}::int[] is null or ${measures.primaryCommitment} = any(${sql.placeholder('commitment')}::int[])
+    or ${sql.placeholder('commitment')}::int[] && array(select s.commitment_number::int from measure_secondary_commitments s
+      where s.measure_id = ${measures.id}))
+  and (${sql.placeholder('status')}::measure_status[] is null or ${measures.status} = any(${sql.placeholder('status')}::measure_status[]))
+  and (${sql.placeholder('type')}::measure_type[] is null or ${measures.type} = any(${sql.placeholder('type')}::measure_type[]))
+  and (${sql.placeholder('organisation')}::int[] is null or ${measures.leadOrganisationId} = any(${sql.placeholder('organisation')}::int[])
+    or ${sql.placeholder('organisation')}::int[] && array(select i.organisation_id from measure_involved_organisations i
+      where i.measure_id = ${measures.id}))
+  and (${sql.placeholder('pattern')}::text is null or ${measures.code} ilike ${sql.placeholder('pattern')}
+    or ${measures.titleDe} ilike ${sql.placeholder('pattern')} or ${measures.titleEn} ilike ${sql.placeholder('pattern')}
+    or ${measures.descriptionDe} ilike ${sql.placeholder('pattern')} or ${measures.descriptionEn} ilike ${sql.placeholder('pattern')})`
 
 /**
  * The list route's whole answer (`MeasureList`) as JSON text, built by the database in one statement
  * together with the plan's city and state for the caller's visibility check (no plan read first: that
- * was a round trip of its own per list, and it carried the plan's intro texts): the filter runs once (the ids and sort keys of all matches, which also give the total), then only
- * the page's rows are read and joined with their bodies and secondary commitments. The server sends the text as it
- * is: no rows to parse and map, no presenter, no second serialisation. Under load, parsing, mapping
- * and re-serialising 50 rows cost more than the query, and per-row subqueries scanning the link
- * tables cost more than the rest of the statement. The shape and order are those of `toMeasureSummary`
- * (secondary commitments ascending; involved bodies by name in the root collation, the order of
- * `localeCompare(…, 'de')`, which both PostgreSQL and PGlite ship as `und-x-icu`).
+ * was a round trip of its own per list, and it carried the plan's intro texts): the filter runs once (the
+ * ids and sort keys of all matches, which also give the total), then only the page's rows are read and
+ * joined with their bodies and secondary commitments. The server sends the text as it is: no rows to
+ * parse and map, no presenter, no second serialisation. Under load, parsing, mapping and re-serialising
+ * 50 rows cost more than the query, and per-row subqueries scanning the link tables cost more than the
+ * rest of the statement. The shape and order are those of `toMeasureSummary` (secondary commitments
+ * ascending; involved bodies by name in the root collation, the order of `localeCompare(…, 'de')`,
+ * which both PostgreSQL and PGlite ship as `und-x-icu`).
  */
-export async function listMeasuresJson (
-  db: Db, planId: number, query: MeasureListQuery & { limit: number, offset: number }, visible: SQL,
-): Promise<{ cityId: number, state: PlanState, body: string } | undefined> {
-  const where = listConditions(planId, query, visible)
-  const result = await db.execute(sql`with matching as materialized (
-      select ${measures.id}, ${measures.primaryCommitment}, ${measures.position} from ${measures} where ${where}
+const measureListJsonQuery = preparedPerHandle((db) => db.select({
+  cityId: plans.cityId,
+  state: plans.state,
+  body: sql<string>`(with matching as materialized (
+      select ${measures.id}, ${measures.primaryCommitment}, ${measures.position} from ${measures} where ${listFilters}
     ), page as (
       select m.id, m.plan_id, m.code, m.primary_commitment, m.position, m.title_de, m.title_en, m.type, m.status, m.progress,
         m.lead_organisation_id, m.start_date, m.end_date, m.recurrence, m.is_public, m.version, m.updated_at
-      from (select id from matching order by primary_commitment, position limit ${query.limit} offset ${query.offset}) p
+      from (select id from matching order by primary_commitment, position
+        limit ${sql.placeholder('limit')} offset ${sql.placeholder('offset')}) p
       join ${measures} m on m.id = p.id
-    ), involved as (
+    ), involved as materialized (
       select i.measure_id, json_agg(json_build_object('id', o.id, 'name', o.name, 'nameEn', o.name_en)
         order by o.name collate "und-x-icu", o.id) as list
       from measure_involved_organisations i join organisations o on o.id = i.organisation_id
       where i.measure_id = any(array(select id from page)) group by i.measure_id
-    ), secondary as (
+    ), secondary as materialized (
       select s.measure_id, json_agg(s.commitment_number order by s.commitment_number) as list
       from measure_secondary_commitments s where s.measure_id = any(array(select id from page)) group by s.measure_id
     )
-    select ${plans.cityId} as city_id, ${plans.state} as state, json_build_object(
+    select json_build_object(
       'items', coalesce((select json_agg(json_build_object(
         'id', m.id, 'planId', m.plan_id, 'code', m.code, 'primaryCommitment', m.primary_commitment,
         'secondaryCommitments', coalesce(secondary.list, '[]'::json), 'titleDe', m.title_de, 'titleEn', m.title_en,
@@ -186,12 +172,20 @@ export async function listMeasuresJson (
       from page m left join organisations lead on lead.id = m.lead_organisation_id
         left join involved on involved.measure_id = m.id left join secondary on secondary.measure_id = m.id), '[]'::json),
       'total', (select count(*) from matching)::int,
-      'limit', ${query.limit}::int,
-      'offset', ${query.offset}::int
-    )::text as body
-    from ${plans} where ${plans.id} = ${planId}`) as unknown as { rows: { city_id: number, state: PlanState, body: string }[] }
-  const row = result.rows[0]
-  return row && { cityId: row.city_id, state: row.state, body: row.body }
+      'limit', ${sql.placeholder('limit')}::int,
+      'offset', ${sql.placeholder('offset')}::int
+    )::text)`,
+}).from(plans).where(eq(plans.id, sql.placeholder('planId'))).prepare('measure_list_json'))
+
+export async function listMeasuresJson (
+  db: Db, planId: number, query: MeasureListQuery & { limit: number, offset: number }, reader: ReaderValues,
+): Promise<{ cityId: number, state: PlanState, body: string } | undefined> {
+  const [row] = await measureListJsonQuery(db).execute({
+    planId, limit: query.limit, offset: query.offset, seesAllCities: reader.seesAllCities, internalCityIds: reader.internalCityIds,
+    commitment: anyOf(query.commitment), status: anyOf(query.status), type: anyOf(query.type),
+    organisation: anyOf(query.organisation), pattern: query.q ? likePattern(query.q) : null,
+  })
+  return row
 }
 
 export type MeasureRow = typeof measures.$inferSelect

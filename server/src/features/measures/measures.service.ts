@@ -15,7 +15,7 @@ import { measures } from '../../db/schema/index.ts'
 import { getPlanAs, PlanNotFoundError, type PlansService } from '../plans/plans.service.ts'
 import { lockVersioned } from '../common/versioned-write.ts'
 import { updateVersioned, updateVersionedRows } from '../common/versioned-write.queries.ts'
-import { canSeeMeasure, measureVisibleInCityOf, visiblePlanStates } from '../common/visibility.ts'
+import { canSeeMeasure, readerValues, visiblePlanStates } from '../common/visibility.ts'
 import {
   MeasureCodeTakenError, MeasureNotDeletedError, MeasureNotFoundError, ReportingOrganisationInvalidError, StatusDateInFutureError,
   StatusReasonRequiredError,
@@ -205,7 +205,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
     async list (planId: number, query: MeasureListQuery, actor: Actor) {
       const limit = query.limit ?? Limits.listPageDefault
       const offset = query.offset ?? 0
-      const found = await listMeasuresJson(db, planId, { ...query, limit, offset }, measureVisibleInCityOf(actor, measures.cityId))
+      const found = await listMeasuresJson(db, planId, { ...query, limit, offset }, readerValues(actor))
       if (!found || !visiblePlanStates(actor, found.cityId).includes(found.state)) throw new PlanNotFoundError(planId)
       return new SerialisedAnswer(found.body)
     },

@@ -1,5 +1,5 @@
 import {
-  Limits, measureStatuses, statusLabels, type Indicator, type MeasureStatus, type PlanDataset, type PublicIncidentRelease,
+  measureStatuses, statusLabels, type Indicator, type MeasureStatus, type PlanDataset, type PublicIncidentRelease,
 } from '@eccar/shared'
 import type { Actor } from '../../auth/actor.ts'
 import type { Db } from '../../db/client.ts'
@@ -107,7 +107,7 @@ export async function publishedPlan (db: Db, planId: number) {
 export type PublishedPlan = Awaited<ReturnType<typeof publishedPlan>>
 
 export const publicMeasures = async (db: Db, plan: PublishedPlan) =>
-  (await listMeasures(db, plan.id, { limit: Limits.measuresPerPlan, offset: 0 }, measureVisibleTo(publicReader, plan.cityId))).rows
+  listMeasures(db, plan.id, measureVisibleTo(publicReader, plan.cityId))
 
 export async function commitmentStatusRows (db: Db, plan: PublishedPlan): Promise<CommitmentStatusRow[]> {
   const progress = await createPlansService(db).progress(plan.id, publicReader)

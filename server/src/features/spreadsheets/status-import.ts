@@ -50,7 +50,7 @@ export function createStatusImport (db: Db, onChange: ChangeListener) {
   async function reportable (planId: number, actor: Actor) {
     const plan = await plans.getVisiblePlan(planId, actor).catch(() => { throw new PlanNotFoundError(planId) })
     requireRole(actor, plan.cityId, 'editor', () => new PlanNotFoundError(planId))
-    const all = (await listMeasures(db, plan.id, { limit: Limits.measuresPerPlan, offset: 0 }, measureVisibleTo(actor, plan.cityId))).rows
+    const all = await listMeasures(db, plan.id, measureVisibleTo(actor, plan.cityId))
     const scope = organisationScope(actor, plan.cityId)
     const mine = scope === null ? all : all.filter((m) => [m.lead?.id, ...m.involved.map((i) => i.organisation.id)].some((id) => id !== undefined && scope.includes(id)))
     return { plan, all, mine }

@@ -112,7 +112,9 @@ const anyOf = (values: readonly unknown[] | undefined) => (values?.length ? valu
  * filter left out is null and passes every row): drizzle builds it once per handle and PostgreSQL plans
  * it once per connection. Built per request, its SQL took a seventh of the workspace list's CPU (the
  * build, then hashing the text to find its statement). Every condition filters the rows of the plan's
- * index scan, so one plan fits all combinations.
+ * index scan, so one plan fits all combinations. The link tables are read so that no plan reads the
+ * whole network's rows: a body's involvements once, by the body's index (a body belongs to one city);
+ * secondary commitments per measure, by its key, because the numbers 1–10 are every city's.
  */
 const listFilters = sql`${measures.planId} = ${sql.placeholder('planId')} and ${measureVisibleToReader(measures.cityId)}
   and (${sql.placeholder('commitment')}::int[] is null or ${measures.primaryCommitment} = any(${sql.placeholder('commitment')}::int[])
@@ -121,8 +123,8 @@ const listFilters = sql`${measures.planId} = ${sql.placeholder('planId')} and ${
   and (${sql.placeholder('status')}::measure_status[] is null or ${measures.status} = any(${sql.placeholder('status')}::measure_status[]))
   and (${sql.placeholder('type')}::measure_type[] is null or ${measures.type} = any(${sql.placeholder('type')}::measure_type[]))
   and (${sql.placeholder('organisation')}::int[] is null or ${measures.leadOrganisationId} = any(${sql.placeholder('organisation')}::int[])
-    or ${sql.placeholder('organisation')}::int[] && array(select i.organisation_id from measure_involved_organisations i
-      where i.measure_id = ${measures.id}))
+    or ${measures.id} in (select i.measure_id from measure_involved_organisations i
+      where i.organisation_id = any(${sql.placeholder('organisation')}::int[])))
   and (${sql.placeholder('pattern')}::text is null or ${measures.code} ilike ${sql.placeholder('pattern')}
     or ${measures.titleDe} ilike ${sql.placeholder('pattern')} or ${measures.titleEn} ilike ${sql.placeholder('pattern')}
     or ${measures.descriptionDe} ilike ${sql.placeholder('pattern')} or ${measures.descriptionEn} ilike ${sql.placeholder('pattern')})`

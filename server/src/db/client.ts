@@ -7,7 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { sql } from 'drizzle-orm'
-import type { Pool, PoolClient } from 'pg'
+import type { ClientBase, Pool, PoolClient } from 'pg'
 import { repoRoot } from '../lib/repo-root.ts'
 import * as schema from './schema/index.ts'
 
@@ -72,13 +72,12 @@ async function openPostgres (url: string, options: DatabaseOptions): Promise<Dat
     // detail 0.42 against 0.43 ms). The kept (generic) plans are the ones `npm run bench:scale` checks
     // with EXPLAIN at the scale of 500 cities.
     options: '-c plan_cache_mode=force_generic_plan',
+    // Awaited before the pool hands the new connection out, so it is the connection's first statement.
+    onConnect: raiseMallocThresholds,
   })
   // Without a listener, an idle client whose backend dies would crash the process.
   pool.on('error', () => {})
-  pool.on('connect', (client) => {
-    raiseMallocThresholds(client)
-    prepareReads(client)
-  })
+  pool.on('connect', prepareReads)
   const db = drizzlePg(pool, { schema, casing: 'snake_case' })
   return {
     db,
@@ -103,8 +102,9 @@ async function openPostgres (url: string, options: DatabaseOptions): Promise<Dat
  * pool of ten) and reads no longer fault. It costs about a millisecond per connection, and nothing
  * where the server's allocator behaves otherwise.
  */
-function raiseMallocThresholds (client: PoolClient) {
-  client.query("select length(repeat(repeat('x', 1024), 1024))").catch(() => {})
+async function raiseMallocThresholds (client: ClientBase) {
+  // A failure here costs only the speed-up; the connection itself is fine, and its next statement says otherwise.
+  await client.query("select length(repeat(repeat('x', 1024), 1024))").catch(() => {})
 }
 
 /** Named statements one connection keeps at most; beyond that, further texts run unprepared. */

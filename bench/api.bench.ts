@@ -22,7 +22,7 @@ import { startChangeFeed } from '../server/src/cache/change-feed.ts'
 import { testConfig } from '../server/src/config.ts'
 import { defer, installSignalHandlers, killProcessGroupsNow, runCleanup, withTimeout } from './cleanup.ts'
 import {
-  openPgliteDatabase, openPostgresDatabase, redactUrl, seedDatabase, type DatabaseKind, type SeedResult,
+  openPgliteDatabase, openPostgresDatabase, redactUrl, type DatabaseKind, type SeedResult,
 } from './databases.ts'
 import { measureLoad, timeSingleRequests, type LoadFigures, type LoadSettings, type SingleRequestFigures } from './load.ts'
 import { buildServerIfStale, startupTargets, timeNpmStart, type StartupFigures } from './startup.ts'
@@ -179,7 +179,7 @@ async function benchDatabase (kind: DatabaseKind): Promise<DatabaseReport> {
     uncached: null, mixed: null,
   }
   log(`\n== ${label} ==`)
-  const opened = kind === 'pglite' ? await openPgliteDatabase() : await openPostgresDatabase(settings.databaseUrl)
+  const opened = kind === 'pglite' ? await openPgliteDatabase({ seed: true }) : await openPostgresDatabase(settings.databaseUrl, { seed: true })
   if ('skipped' in opened) {
     report.skipped = opened.skipped
     log(`SKIPPED: ${opened.skipped}`)
@@ -190,7 +190,7 @@ async function benchDatabase (kind: DatabaseKind): Promise<DatabaseReport> {
   log(`database: ${opened.location} (opened in ${fmt.s(opened.openSeconds)}; `
     + `${Object.entries(opened.settings).map(([k, v]) => `${k} ${v}`).join(', ')})`)
   try {
-    const seed = await seedDatabase(opened.handle)
+    const seed = opened.seed!
     let analyzeSeconds: number | null = null
     if (settings.analyze === 'all' || settings.analyze === kind) {
       const start = performance.now()

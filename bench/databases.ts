@@ -1,11 +1,14 @@
+import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import { eq } from 'drizzle-orm'
 import pg from 'pg'
 import { openDatabase, type DatabaseHandle, type Db } from '../server/src/db/client.ts'
+import { repoRoot } from '../server/src/lib/repo-root.ts'
 import { cities, exampleActions, measures } from '../server/src/db/schema/index.ts'
 import { loadDemoData } from '../server/src/demo/load-demo-data.ts'
 import { insertCity } from '../server/src/features/cities/cities.queries.ts'
@@ -28,6 +31,8 @@ export interface OpenedDatabase {
   /** Server settings that change the figures, e.g. whether autovacuum will analyze the imported tables. */
   settings: Record<string, string>
   handle: DatabaseHandle
+  /** What `seed: true` put into the database before it was opened; null without it. */
+  seed: SeedResult | null
   /** Closes the connection and removes the folder or drops the database. */
   dispose: () => Promise<void>
   openSeconds: number
@@ -35,12 +40,32 @@ export interface OpenedDatabase {
 
 const seconds = (start: number) => (performance.now() - start) / 1000
 
+interface OpenOptions {
+  /** Seed it first (`seedDatabase`), in a child process: see `bench/seed-database.ts`. */
+  seed?: boolean
+}
+
+/** Runs `bench/seed-database.ts` and returns what it seeded; rejects with the end of its error output. */
+async function seedInChildProcess (kind: DatabaseKind, target: string): Promise<SeedResult> {
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/seed-database.ts', kind, target],
+      { cwd: repoRoot, maxBuffer: 1024 * 1024, timeout: 300_000 })
+    return JSON.parse(stdout) as SeedResult
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? ''
+    throw new Error(`seeding the ${kind} database failed: ${stderr.trim().split('\n').slice(-5).join(' / ') || (error as Error).message}`, { cause: error })
+  }
+}
+
 /** An embedded database in a fresh temporary folder (the setup `npm start` uses without DATABASE_URL). */
-export async function openPgliteDatabase (): Promise<OpenedDatabase> {
+export async function openPgliteDatabase (options: OpenOptions = {}): Promise<OpenedDatabase> {
   const dir = await mkdtemp(join(tmpdir(), 'eccar-bench-pglite-'))
   const removeDir = defer(`remove ${dir}`, () => rm(dir, { recursive: true, force: true }))
-  const start = performance.now()
   let handle: DatabaseHandle
+  let seed: SeedResult | null = null
+  // The folder is locked while open, so the child seeds it before this process opens it.
+  if (options.seed) seed = await seedInChildProcess('pglite', join(dir, 'data')).catch(async (error) => { await removeDir(); throw error })
+  const start = performance.now()
   try {
     handle = await openDatabase({ dataDir: join(dir, 'data') })
   } catch (error) {
@@ -56,6 +81,7 @@ export async function openPgliteDatabase (): Promise<OpenedDatabase> {
     // PGlite runs as a standalone backend: no autovacuum workers, so nothing analyzes the tables on its own.
     settings: { backend: 'standalone (no autovacuum workers)' },
     handle,
+    seed,
     openSeconds: seconds(start),
     dispose: async () => {
       await close()
@@ -89,7 +115,7 @@ async function adminQuery (url: string, statement: string) {
  * A temporary database on the given PostgreSQL server, dropped again by `dispose`. Returns the
  * reason instead when the server does not answer, so the benchmark can skip PostgreSQL.
  */
-export async function openPostgresDatabase (adminUrl: string): Promise<OpenedDatabase | { skipped: string }> {
+export async function openPostgresDatabase (adminUrl: string, options: OpenOptions = {}): Promise<OpenedDatabase | { skipped: string }> {
   const settings: Record<string, string> = {}
   try {
     const rows = await adminQuery(adminUrl, `select name, setting from pg_settings
@@ -103,6 +129,8 @@ export async function openPostgresDatabase (adminUrl: string): Promise<OpenedDat
   const drop = defer(`drop database ${name}`, () => adminQuery(adminUrl, `drop database if exists "${name}" with (force)`))
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
+  let seed: SeedResult | null = null
+  if (options.seed) seed = await seedInChildProcess('postgres', url.toString()).catch(async (error) => { await drop(); throw error })
   const start = performance.now()
   let handle: DatabaseHandle
   try {
@@ -120,6 +148,7 @@ export async function openPostgresDatabase (adminUrl: string): Promise<OpenedDat
     postgresDatabase: name,
     settings,
     handle,
+    seed,
     openSeconds: seconds(start),
     dispose: async () => {
       await close()

@@ -94,7 +94,7 @@ async function openPostgres (url: string, options: DatabaseOptions): Promise<Dat
  * KB that a backend allocates and frees on every read. glibc's malloc, which PostgreSQL uses on Linux,
  * gives the top of its heap back to the system once more than 128 KB is free there, so the next read
  * takes the pages back, one page fault each: about 96 faults per plan read, which made the read
- * 3.5 times as expensive (PostgreSQL's CPU per read 1.4–1.9 against 0.37–0.53 ms, measured on one
+ * 3.5 times as expensive (PostgreSQL's CPU per read 1.4–1.9 against 0.35–0.53 ms, measured on one
  * connection, 2,000 reads). Whether a backend fell into this depended on which statements it had run
  * before. glibc raises both thresholds for good once a block it had mapped separately (one of 128 KB
  * or more) is freed, to that block's size and twice that. This one statement, the first on each new

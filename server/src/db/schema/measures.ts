@@ -50,6 +50,11 @@ export const measures = pgTable('measures', {
 }, (t) => [
   uniqueIndex('measures_plan_code').on(t.planId, t.code).where(sql`${t.deletedAt} is null`),
   index('measures_plan_position').on(t.planId, t.primaryCommitment, t.position),
+  // A plan's measures by the plan alone, for the counts of progress and the plan's detail. Their kept
+  // (generic) plans estimate half the table for any plan id where a database holds two plans, and
+  // costed the three-column index above over a sequential scan, which read every plan's measures;
+  // this narrow index is costed below it: PostgreSQL's CPU per progress read 0.30–0.32 → 0.21–0.24 ms.
+  index('measures_plan').on(t.planId),
   index('measures_lead').on(t.leadOrganisationId),
   check('measures_progress_range', sql`${t.progress} between 0 and 100`),
   check('measures_date_order', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),

@@ -1,0 +1,1 @@
+CREATE INDEX "measures_plan" ON "measures" USING btree ("plan_id");

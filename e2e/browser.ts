@@ -113,9 +113,18 @@ export const pageScrollsSideways = (page: Page) => page.evaluate(() => {
     .slice(-5).map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}px`)
 })
 
-/** axe with the WCAG 2.1 A and AA rules; returns violations in a readable form. */
+/**
+ * axe with the WCAG 2.1 A and AA rules; returns violations in a readable form. On a page without frames axe
+ * runs in its legacy mode: its default mode gathers each check's results in a blank page that it opens for
+ * the purpose, which was half of every check's time (plan page 1.7–2.3 s against 0.8–1.6 s); without a
+ * frame both modes check the same nodes. Passed rules are counted, not listed, since only violations count.
+ */
 export async function axeViolations (page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const results = await new AxeBuilder({ page })
+    .options({ resultTypes: ['violations'] })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .setLegacyMode(page.frames().length === 1)
+    .analyze()
   return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))
 }
 

@@ -90,10 +90,23 @@ export async function signOut (page: Page) {
   await page.locator('.account-bar').waitFor({ state: 'detached' })
 }
 
-/** Opens every disclosure (as printing does) and waits until the data tables in them are built. */
+/**
+ * Opens every disclosure (as printing does) and waits until the data tables in them are built. Opened on
+ * every poll, not once: a part that renders after the page settled (the dashboard's indicators, from a
+ * request of their own) brings disclosures that were not there at the first pass. On a timeout the
+ * error names the disclosures still without a table.
+ */
 export async function openDisclosures (page: Page) {
-  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true }))
-  await page.waitForFunction(() => [...document.querySelectorAll('details.data-table')].every((d) => d.querySelector('table')))
+  try {
+    await page.waitForFunction(() => {
+      document.querySelectorAll('details:not([open])').forEach((d) => { (d as HTMLDetailsElement).open = true })
+      return [...document.querySelectorAll('details.data-table')].every((d) => d.querySelector('table'))
+    })
+  } catch (error) {
+    const missing = await page.evaluate(() => [...document.querySelectorAll('details.data-table')]
+      .filter((d) => !d.querySelector('table')).map((d) => `${(d as HTMLDetailsElement).open ? 'open' : 'closed'}: ${d.querySelector('summary')?.textContent?.trim()}`))
+    throw new Error(`disclosures without a table on ${page.url()}: ${JSON.stringify(missing)}`, { cause: error })
+  }
 }
 
 /** Remembers the language as the language switch does: the cookie the server writes into <html lang>. */

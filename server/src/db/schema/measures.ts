@@ -60,6 +60,18 @@ export const measures = pgTable('measures', {
   check('measures_date_order', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
 ])
 
+/**
+ * Each measure's item of the measure list (`MeasureSummary`) as JSON text, kept by database triggers
+ * (migration 0018) in the transaction of every write to the measure, its secondary commitments, its
+ * involved bodies or a body's name, whatever code writes them. The list reads a page's items instead of
+ * joining and building them: building 50 items cost PostgreSQL about three times the rest of the list.
+ * Never written by the application; a table of its own, so audit rows and exports of measures stay lean.
+ */
+export const measureListItems = pgTable('measure_list_items', {
+  measureId: integer().primaryKey().references(() => measures.id, { onDelete: 'cascade' }),
+  item: text().notNull(),
+})
+
 export const measureSecondaryCommitments = pgTable('measure_secondary_commitments', {
   measureId: integer().notNull().references(() => measures.id, { onDelete: 'cascade' }),
   commitmentNumber: smallint().notNull().references(() => commitments.number),

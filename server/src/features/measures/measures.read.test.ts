@@ -6,6 +6,7 @@ import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
 import {
   buildMeasure, buildOrganisation, buildPlan, buildStatusUpdate, linkExampleActions, linkMeasures,
 } from '../../../test/helpers/factories.ts'
+import { listRowsMatchingPages } from '../../../test/helpers/measure-list.ts'
 import { useTestDb } from '../../../test/helpers/test-db.ts'
 
 const testDb = await useTestDb()
@@ -179,6 +180,43 @@ describe('GET /api/plans/:id/measures', () => {
     expect(list.items[1].involvedOrganisations.map((o: { name: string }) => o.name))
       .toEqual(['amt für Bildung', 'Ärztekammer', 'Oberbürgermeister', 'Ökumenisches Forum', 'Zentrum für Vielfalt'])
     expect(list.items[0]).toMatchObject({ leadOrganisation: null, involvedOrganisations: [], secondaryCommitments: [], startDate: null })
+  })
+
+  it('shows each write in the row as on the measure page: the measure, its links, its status, a body renamed, a measure hidden and restored', async () => {
+    const plan = await buildPlan(testDb.db)
+    const lead = await buildOrganisation(testDb.db, plan.cityId, { name: 'Integrationsbüro', nameEn: 'Integration office' })
+    const involved = await buildOrganisation(testDb.db, plan.cityId, { name: 'Bürgeramt' })
+    const joining = await buildOrganisation(testDb.db, plan.cityId, { name: 'Ausländerbehörde' })
+    const measure = await buildMeasure(testDb.db, plan, {
+      primaryCommitment: 2, secondaryCommitments: [5], leadOrganisationId: lead.id, involvedOrganisationIds: [involved.id],
+    })
+    const other = await buildMeasure(testDb.db, plan, { primaryCommitment: 3, leadOrganisationId: involved.id })
+    /** The row of `measure` after a write, every row checked against its measure page. */
+    const rowAfterWrite = async (res: { statusCode: number, body: string }) => {
+      expect(res.statusCode, res.body).toBeLessThan(300)
+      return (await listRowsMatchingPages(publicApp, plan.id)).find((item) => item.id === measure.id)
+    }
+
+    expect(await rowAfterWrite(await app.inject({
+      method: 'PATCH', url: `/api/measures/${measure.id}`,
+      payload: { titleDe: 'Beratung ausbauen', secondaryCommitments: [9, 4], involvedOrganisationIds: [joining.id, involved.id], version: 1 },
+    }))).toMatchObject({
+      titleDe: 'Beratung ausbauen', secondaryCommitments: [4, 9], version: 2,
+      involvedOrganisations: [{ id: joining.id, name: 'Ausländerbehörde' }, { id: involved.id, name: 'Bürgeramt' }],
+    })
+    expect(await rowAfterWrite(await app.inject({
+      method: 'POST', url: `/api/measures/${measure.id}/status-updates`, payload: { status: 'in_progress', progress: 40, version: 2 },
+    }))).toMatchObject({ status: 'in_progress', progress: 40, version: 3 })
+    expect(await rowAfterWrite(await app.inject({
+      method: 'PATCH', url: `/api/organisations/${involved.id}`, payload: { name: 'Zentrales Bürgeramt', kind: 'municipal_unit', version: 1 },
+    }))).toMatchObject({ involvedOrganisations: [{ name: 'Ausländerbehörde' }, { name: 'Zentrales Bürgeramt' }] })
+    expect((await rowAfterWrite(await app.inject({
+      method: 'PATCH', url: `/api/organisations/${lead.id}`, payload: { name: 'Büro für Integration', nameEn: 'Office for integration', kind: 'municipal_unit', version: 1 },
+    })))?.leadOrganisation).toEqual({ id: lead.id, name: 'Büro für Integration', nameEn: 'Office for integration' })
+    expect(await rowAfterWrite(await app.inject({ method: 'DELETE', url: `/api/measures/${measure.id}`, headers: { 'if-match': '"3"' } }))).toBeUndefined()
+    expect(await rowAfterWrite(await app.inject({ method: 'POST', url: `/api/measures/${measure.id}/restore`, headers: { 'if-match': '"4"' } })))
+      .toMatchObject({ version: 5, titleDe: 'Beratung ausbauen' })
+    expect((await publicApp.inject({ method: 'GET', url: `/api/measures/${other.id}` })).json().leadOrganisation.name).toBe('Zentrales Bürgeramt')
   })
 
   it('counts all matches when the page is beyond the end', async () => {

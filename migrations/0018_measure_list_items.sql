@@ -13,8 +13,11 @@ ALTER TABLE "measure_list_items" ADD CONSTRAINT "measure_list_items_measure_id_m
 CREATE FUNCTION refresh_measure_list_items(ids integer[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   -- The measures are locked first: a write that reaches a measure from another side (a body renamed
-  -- while the measure's links change) waits here, then reads what the other one committed, so the item
-  -- written last is the current one.
+  -- while the measure's status or links change) waits here, then reads what the other one committed,
+  -- so the item written last is the current one. Not covered: a body renamed in the same instant as it
+  -- is newly linked to a measure (the rename cannot see the uncommitted link); that item keeps the
+  -- former name until the measure's next write. Making the link's writer wait for the rename instead
+  -- would let the two wait for each other whenever the body was linked before.
   PERFORM 1 FROM measures WHERE id IN (SELECT unnest(ids)) ORDER BY id FOR NO KEY UPDATE;
   -- Planned at each call (EXECUTE), for the tables as they are: a plan kept from a call on nearly empty
   -- tables stays bad as they grow, and the embedded database has no autovacuum to replace it. Each body

@@ -63,6 +63,12 @@ const databaseInputErrors: Record<string, [number, ErrorCode, string]> = {
 }
 
 const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '53300'])
+/**
+ * Transactions PostgreSQL ended to break a deadlock (or a serialization conflict): rolled back whole, so
+ * nothing changed and the same request can simply be sent again. Two writers can meet this way when a
+ * body is renamed while another transaction holds some of its measures (the list rows' triggers lock them).
+ */
+const retryCodes = new Set(['40P01', '40001'])
 
 function describeValidation (issue: ValidationIssue) {
   if (issue.keyword === 'additionalProperties') {
@@ -126,6 +132,11 @@ export default fp(async function errorsPlugin (app: FastifyInstance) {
       const constraint = (error as { constraint?: string }).constraint ?? (error.cause as { constraint?: string } | undefined)?.constraint
       request.log.info({ code: knownInput[1], sqlState: pgCode, constraint }, 'database refused input')
       return send(reply, request, knownInput[0], knownInput[1], knownInput[2])
+    }
+    if (pgCode && retryCodes.has(pgCode)) {
+      request.log.warn({ sqlState: pgCode }, 'write ended by the database to break a conflict')
+      reply.header('retry-after', '1')
+      return send(reply, request, 503, 'SERVICE_UNAVAILABLE', 'The change met another one at the same moment and was not made; please send it again')
     }
     if (pgCode && unavailableCodes.has(pgCode)) {
       request.log.error({ err: error }, 'database unavailable')

@@ -1,0 +1,86 @@
+import pg from 'pg'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
+import { buildMeasure, buildOrganisation, buildPlan } from '../../../test/helpers/factories.ts'
+import { listRowsMatchingPages } from '../../../test/helpers/measure-list.ts'
+import { useTestDb } from '../../../test/helpers/test-db.ts'
+
+const testDb = await useTestDb()
+const app = await buildTestApp({ db: testDb.db, asPlatformAdmin: true })
+
+beforeEach(testDb.reset)
+afterAll(async () => {
+  await app.close()
+  await testDb.close()
+})
+
+/** A second session on the test database, as another writer (another request, another instance). */
+async function otherWriter () {
+  const client = new pg.Client({ connectionString: testDb.url })
+  await client.connect()
+  await client.query('begin')
+  return client
+}
+
+/** Resolves once one of the app's statements waits for a row lock. */
+async function appWaitsForLock (other: pg.Client) {
+  for (let poll = 0; poll < 250; poll++) {
+    const { rows } = await other.query(`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`)
+    if (rows[0].n > 0) return
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  throw new Error('the app never waited for a lock')
+}
+
+const rename = (id: number, name: string) =>
+  app.inject({ method: 'PATCH', url: `/api/organisations/${id}`, payload: { name, kind: 'municipal_unit', version: 1 } })
+
+// Row locks between two sessions: PGlite has one connection, so this runs on PostgreSQL only.
+describe.skipIf(process.env.TEST_DATABASE_URL === undefined)('renaming a body while another transaction writes its measures', () => {
+  it('waits for the other writer, then keeps both changes in the measure list\'s row', async () => {
+    const plan = await buildPlan(testDb.db)
+    const body = await buildOrganisation(testDb.db, plan.cityId, { name: 'Bürgeramt' })
+    const measure = await buildMeasure(testDb.db, plan, { involvedOrganisationIds: [body.id] })
+    const other = await otherWriter()
+    await other.query(`update measures set status = 'in_progress', progress = 70, version = version + 1 where id = $1`, [measure.id])
+
+    const renaming = rename(body.id, 'Zentrales Bürgeramt')
+    await appWaitsForLock(other)
+    await other.query('commit')
+    await other.end()
+
+    expect((await renaming).statusCode).toBe(200)
+    expect((await listRowsMatchingPages(app, plan.id)).find((row) => row.id === measure.id)).toMatchObject({
+      status: 'in_progress', progress: 70, involvedOrganisations: [{ id: body.id, name: 'Zentrales Bürgeramt' }],
+    })
+  })
+
+  it('answers 503 with Retry-After and changes nothing when PostgreSQL ends a deadlock by aborting the rename', async () => {
+    const plan = await buildPlan(testDb.db)
+    const body = await buildOrganisation(testDb.db, plan.cityId, { name: 'Bürgeramt' })
+    const first = await buildMeasure(testDb.db, plan, { involvedOrganisationIds: [body.id] })
+    const second = await buildMeasure(testDb.db, plan, { involvedOrganisationIds: [body.id] })
+    const other = await otherWriter()
+    // This session looks for deadlocks only after 10 s, so the rename's (after 1 s) finds this one and ends itself.
+    await other.query(`set local deadlock_timeout = '10s'`)
+    await other.query('select 1 from measures where id = $1 for update', [second.id])
+
+    const renaming = rename(body.id, 'Zentrales Bürgeramt')
+    await appWaitsForLock(other)
+    // The rename holds the first measure and waits for the second; this session now waits for the first.
+    const crossing = other.query('select 1 from measures where id = $1 for update', [first.id])
+    const res = await renaming
+    await crossing
+    await other.query('rollback')
+    await other.end()
+
+    expect(res.statusCode, res.body).toBe(503)
+    expect(res.headers['retry-after']).toBe('1')
+    expect(res.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE' })
+    expect(res.body).not.toMatch(/deadlock|postgres|SQL/i)
+    const stored = (await app.inject({ method: 'GET', url: `/api/organisations/${body.id}` })).json()
+    expect(stored).toMatchObject({ name: 'Bürgeramt', version: 1 })
+    expect((await rename(body.id, 'Zentrales Bürgeramt')).statusCode).toBe(200)
+  })
+})

@@ -14,10 +14,9 @@ CREATE FUNCTION refresh_measure_list_items(ids integer[]) RETURNS void LANGUAGE 
 BEGIN
   -- The measures are locked first: a write that reaches a measure from another side (a body renamed
   -- while the measure's status or links change) waits here, then reads what the other one committed,
-  -- so the item written last is the current one. Not covered: a body renamed in the same instant as it
-  -- is newly linked to a measure (the rename cannot see the uncommitted link); that item keeps the
-  -- former name until the measure's next write. Making the link's writer wait for the rename instead
-  -- would let the two wait for each other whenever the body was linked before.
+  -- so the item written last is the current one. A rename cannot see a link not yet committed: the
+  -- triggers below therefore lock a newly linked body (FOR SHARE) before its measure's item is built, so
+  -- a rename in progress is waited for, and a rename waits for the link's transaction.
   PERFORM 1 FROM measures WHERE id IN (SELECT unnest(ids)) ORDER BY id FOR NO KEY UPDATE;
   -- Planned at each call (EXECUTE), for the tables as they are: a plan kept from a call on nearly empty
   -- tables stays bad as they grow, and the embedded database has no autovacuum to replace it. Each body
@@ -51,6 +50,14 @@ $$;
 -- items in one statement, not 500. A trigger with transition tables fires on one event only.
 CREATE FUNCTION measures_refresh_list_items() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- A lead body new to its measure is locked like a newly linked body (see refresh_measure_list_items).
+  IF TG_OP = 'INSERT' THEN
+    PERFORM 1 FROM organisations WHERE id IN (SELECT lead_organisation_id FROM changed_measures) ORDER BY id FOR SHARE;
+  ELSE
+    PERFORM 1 FROM organisations WHERE id IN (SELECT n.lead_organisation_id FROM changed_measures n
+      JOIN old_measures o ON o.id = n.id WHERE n.lead_organisation_id IS DISTINCT FROM o.lead_organisation_id)
+      ORDER BY id FOR SHARE;
+  END IF;
   PERFORM refresh_measure_list_items(array(SELECT id FROM changed_measures));
   RETURN NULL;
 END
@@ -59,12 +66,17 @@ $$;
 CREATE TRIGGER measures_list_items_insert AFTER INSERT ON measures REFERENCING NEW TABLE AS changed_measures
   FOR EACH STATEMENT EXECUTE FUNCTION measures_refresh_list_items();
 --> statement-breakpoint
-CREATE TRIGGER measures_list_items_update AFTER UPDATE ON measures REFERENCING NEW TABLE AS changed_measures
+CREATE TRIGGER measures_list_items_update AFTER UPDATE ON measures
+  REFERENCING OLD TABLE AS old_measures NEW TABLE AS changed_measures
   FOR EACH STATEMENT EXECUTE FUNCTION measures_refresh_list_items();
 --> statement-breakpoint
 CREATE FUNCTION measure_links_refresh_list_items() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
+    -- Newly linked bodies are locked (see refresh_measure_list_items); commitments are no table of bodies.
+    IF TG_TABLE_NAME = 'measure_involved_organisations' THEN
+      PERFORM 1 FROM organisations WHERE id IN (SELECT organisation_id FROM new_links) ORDER BY id FOR SHARE;
+    END IF;
     PERFORM refresh_measure_list_items(array(SELECT DISTINCT measure_id FROM new_links));
   ELSIF TG_OP = 'DELETE' THEN
     PERFORM refresh_measure_list_items(array(SELECT DISTINCT measure_id FROM old_links));

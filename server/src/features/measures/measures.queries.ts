@@ -1,5 +1,5 @@
 import { Limits, type MeasureListQuery, type PlanState } from '@eccar/shared'
-import { and, asc, desc, eq, inArray, isNotNull, isNull, max, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, max, notInArray, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client.ts'
 import { preparedPerHandle } from '../../db/prepared.ts'
@@ -245,9 +245,14 @@ export async function replaceLinks (db: Db, measureId: number, links: MeasureLin
     }
   }
   if (links.involvedOrganisationIds) {
-    await db.delete(measureInvolvedOrganisations).where(eq(measureInvolvedOrganisations.measureId, measureId))
-    if (links.involvedOrganisationIds.length) {
-      await db.insert(measureInvolvedOrganisations).values(links.involvedOrganisationIds.map((organisationId) => ({ measureId, organisationId })))
+    // Only the difference is written: a body inserted as a link is locked by the list rows' trigger until
+    // commit (migration 0018), and a body that stays linked must not be, or a rename of it would wait for
+    // this write while its trigger waits for this measure.
+    const keep = links.involvedOrganisationIds
+    await db.delete(measureInvolvedOrganisations).where(and(eq(measureInvolvedOrganisations.measureId, measureId),
+      keep.length ? notInArray(measureInvolvedOrganisations.organisationId, keep) : undefined))
+    if (keep.length) {
+      await db.insert(measureInvolvedOrganisations).values(keep.map((organisationId) => ({ measureId, organisationId }))).onConflictDoNothing()
     }
   }
   if (links.relatedMeasures) {

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
 import { buildMeasure, buildOrganisation, buildPlan } from '../../../test/helpers/factories.ts'
 import { listRowsMatchingPages } from '../../../test/helpers/measure-list.ts'
@@ -14,9 +14,16 @@ afterAll(async () => {
   await testDb.close()
 })
 
+const sessions: pg.Client[] = []
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((client) => client.end().catch(() => {})))
+})
+
 /** A second session on the test database, as another writer (another request, another instance). */
 async function otherWriter () {
   const client = new pg.Client({ connectionString: testDb.url })
+  sessions.push(client)
+  client.on('error', () => {})
   await client.connect()
   await client.query('begin')
   return client
@@ -48,11 +55,53 @@ describe.skipIf(process.env.TEST_DATABASE_URL === undefined)('renaming a body wh
     const renaming = rename(body.id, 'Zentrales Bürgeramt')
     await appWaitsForLock(other)
     await other.query('commit')
-    await other.end()
 
     expect((await renaming).statusCode).toBe(200)
     expect((await listRowsMatchingPages(app, plan.id)).find((row) => row.id === measure.id)).toMatchObject({
       status: 'in_progress', progress: 70, involvedOrganisations: [{ id: body.id, name: 'Zentrales Bürgeramt' }],
+    })
+  })
+
+  // A rename through the API locks the body for its version check, so it and a link's foreign-key check
+  // wait for each other. A change made by other means (here `nameEn` in SQL) takes a weaker lock, which a
+  // foreign-key check does not wait for; only the triggers' lock on a newly linked body orders the two.
+  it('waits for a transaction that links the body to a measure, then writes that measure\'s row with the new English name', async () => {
+    const plan = await buildPlan(testDb.db)
+    const body = await buildOrganisation(testDb.db, plan.cityId, { name: 'Bürgeramt', nameEn: 'Citizens office' })
+    const measure = await buildMeasure(testDb.db, plan)
+    const other = await otherWriter()
+    await other.query('insert into measure_involved_organisations (measure_id, organisation_id) values ($1, $2)', [measure.id, body.id])
+
+    const renaming = app.inject({
+      method: 'PATCH', url: `/api/organisations/${body.id}`, payload: { name: 'Bürgeramt', nameEn: 'Citizens\' office', kind: 'municipal_unit', version: 1 },
+    })
+    await appWaitsForLock(other)
+    await other.query('commit')
+
+    expect((await renaming).statusCode).toBe(200)
+    expect((await listRowsMatchingPages(app, plan.id))[0]!.involvedOrganisations).toEqual([{ id: body.id, name: 'Bürgeramt', nameEn: 'Citizens\' office' }])
+  })
+
+  it('makes a link to a body being renamed wait for the rename, then writes the row with the new English names', async () => {
+    const plan = await buildPlan(testDb.db)
+    const lead = await buildOrganisation(testDb.db, plan.cityId, { name: 'Integrationsbüro', nameEn: 'Integration office' })
+    const body = await buildOrganisation(testDb.db, plan.cityId, { name: 'Bürgeramt', nameEn: 'Citizens office' })
+    const measure = await buildMeasure(testDb.db, plan)
+    const other = await otherWriter()
+    const renameInSql = 'update organisations set name_en = $2, version = version + 1 where id = $1'
+    await other.query(renameInSql, [lead.id, 'Office for integration'])
+    await other.query(renameInSql, [body.id, 'Citizens\' office'])
+
+    const linking = app.inject({
+      method: 'PATCH', url: `/api/measures/${measure.id}`, payload: { leadOrganisationId: lead.id, involvedOrganisationIds: [body.id], version: 1 },
+    })
+    await appWaitsForLock(other)
+    await other.query('commit')
+
+    const res = await linking
+    expect(res.statusCode, res.body).toBe(200)
+    expect((await listRowsMatchingPages(app, plan.id))[0]).toMatchObject({
+      leadOrganisation: { id: lead.id, nameEn: 'Office for integration' }, involvedOrganisations: [{ id: body.id, nameEn: 'Citizens\' office' }],
     })
   })
 
@@ -73,7 +122,6 @@ describe.skipIf(process.env.TEST_DATABASE_URL === undefined)('renaming a body wh
     const res = await renaming
     await crossing
     await other.query('rollback')
-    await other.end()
 
     expect(res.statusCode, res.body).toBe(503)
     expect(res.headers['retry-after']).toBe('1')

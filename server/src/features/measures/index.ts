@@ -86,7 +86,7 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: MeasureDetailSchema, ...errorResponses },
     },
   }, async (request, reply) => sendCached(request, reply, await cachePlanOf(request), `measure|${request.params.id}`,
-    () => service.get(request.params.id, request.actor), { version: (measure) => measure.version }))
+    () => service.get(request.params.id, request.actor)))
 
   app.get('/measures/:id/status-history', {
     config: { access: 'public' },

@@ -4,9 +4,15 @@ import {
 import { canSeeInternal, type Actor } from '../../auth/actor.ts'
 import { canSeeMeasure } from '../common/visibility.ts'
 import type { MeasureDetailRow, MeasureListRow, PredecessorRow, TimelineRow } from './measures.queries.ts'
-import { byCode, byName, compareCodes } from '../../lib/collation.ts'
+import { byName, compareCodes } from '../../lib/collation.ts'
 
-type LinkedMeasure = { id: number, code: string, titleDe: string, titleEn: string | null, isPublic: boolean, deletedAt: Date | null }
+type LinkedMeasure = {
+  id: number, code: string, titleDe: string, titleEn: string | null, primaryCommitment: number, position: number, isPublic: boolean, deletedAt: Date | null,
+}
+
+/** Linked measures in the plan's order (commitment, position), as the measure list shows them. */
+const byPlanOrder = (a: LinkedMeasure, b: LinkedMeasure) =>
+  a.primaryCommitment - b.primaryCommitment || a.position - b.position || a.id - b.id
 
 const toLink = (measure: LinkedMeasure, note: { noteDe: string | null, noteEn: string | null }): MeasureLink => ({
   id: measure.id, code: measure.code, titleDe: measure.titleDe, titleEn: measure.titleEn, noteDe: note.noteDe, noteEn: note.noteEn,
@@ -56,9 +62,13 @@ export function toMeasureDetail (row: MeasureDetailRow, actor: Actor, predecesso
     planTitleEn: row.plan.titleEn,
   }, shownFieldsOf(row), {
     statusReason: row.statusReason,
-    relatedMeasures: row.relations.filter((r) => canSeeMeasure(actor, r.related)).map((r) => toLink(r.related, r)).sort(byCode),
-    referencedBy: row.referencedBy.filter((r) => canSeeMeasure(actor, r.measure)).map((r) => toLink(r.measure, r)).sort(byCode),
-    exampleActions: row.exampleActions.map((e) => e.action).sort((a, b) => compareCodes(a.key, b.key)),
+    relatedMeasures: row.relations.filter((r) => canSeeMeasure(actor, r.related)).sort((a, b) => byPlanOrder(a.related, b.related))
+      .map((r) => toLink(r.related, r)),
+    referencedBy: row.referencedBy.filter((r) => canSeeMeasure(actor, r.measure)).sort((a, b) => byPlanOrder(a.measure, b.measure))
+      .map((r) => toLink(r.measure, r)),
+    // By commitment, then key: the catalogue's keys are the commitment's number and a letter (1.a … 10.c).
+    exampleActions: row.exampleActions.map((e) => e.action)
+      .sort((a, b) => a.commitmentNumber - b.commitmentNumber || compareCodes(a.key, b.key)),
     statusHistory: row.statusUpdates.slice(0, Limits.timelinePage).map((update) => toStatusEntry(update, internal)),
     statusHistoryTotal: row.statusHistoryTotal,
     statusHistoryNext: timelineNext(row.id, row.statusUpdates, Limits.timelinePage),

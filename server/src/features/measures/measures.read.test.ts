@@ -6,7 +6,7 @@ import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
 import {
   buildMeasure, buildOrganisation, buildPlan, buildStatusUpdate, linkExampleActions, linkMeasures,
 } from '../../../test/helpers/factories.ts'
-import { listRowsMatchingPages } from '../../../test/helpers/measure-list.ts'
+import { listRowsMatchingTables, pagesMatchingTables, publicReader } from '../../../test/helpers/measure-reads.ts'
 import { useTestDb } from '../../../test/helpers/test-db.ts'
 
 const testDb = await useTestDb()
@@ -171,7 +171,7 @@ describe('GET /api/plans/:id/measures', () => {
     const list = res.json()
     expect(Value.Check(MeasureListSchema, list), JSON.stringify([...Value.Errors(MeasureListSchema, list)].slice(0, 3))).toBe(true)
     expect(list).toMatchObject({ total: 2, limit: 50, offset: 0 })
-    const checked = await listRowsMatchingPages(publicApp, plan.id)
+    const checked = await listRowsMatchingTables(publicApp, plan.id)
     expect(checked.map((item) => item.id)).toEqual([bare.id, full.id])
     expect(list.items).toStrictEqual(checked)
     expect(list.items[1].secondaryCommitments).toEqual([3, 5, 9])
@@ -180,7 +180,7 @@ describe('GET /api/plans/:id/measures', () => {
     expect(list.items[0]).toMatchObject({ leadOrganisation: null, involvedOrganisations: [], secondaryCommitments: [], startDate: null })
   })
 
-  it('shows each write in the row as on the measure page: the measure, its links, its status, a body renamed, a measure hidden and restored', async () => {
+  it('shows each write in the row and on the measure page as in the tables: the measure, its links, its status, a body renamed, a measure hidden and restored', async () => {
     const plan = await buildPlan(testDb.db)
     const lead = await buildOrganisation(testDb.db, plan.cityId, { name: 'Integrationsbüro', nameEn: 'Integration office' })
     const involved = await buildOrganisation(testDb.db, plan.cityId, { name: 'Bürgeramt' })
@@ -189,10 +189,11 @@ describe('GET /api/plans/:id/measures', () => {
       primaryCommitment: 2, secondaryCommitments: [5], leadOrganisationId: lead.id, involvedOrganisationIds: [involved.id],
     })
     const other = await buildMeasure(testDb.db, plan, { primaryCommitment: 3, leadOrganisationId: involved.id })
-    /** The row of `measure` after a write, every row checked against its measure page. */
+    /** The row of `measure` after a write, every row and both measures' pages checked against the tables' rows. */
     const rowAfterWrite = async (res: { statusCode: number, body: string }) => {
       expect(res.statusCode, res.body).toBeLessThan(300)
-      return (await listRowsMatchingPages(publicApp, plan.id)).find((item) => item.id === measure.id)
+      await pagesMatchingTables(publicApp, [measure.id, other.id], publicReader)
+      return (await listRowsMatchingTables(publicApp, plan.id)).find((item) => item.id === measure.id)
     }
 
     expect(await rowAfterWrite(await app.inject({

@@ -28,6 +28,7 @@ import {
   type MeasureRow,
 } from './measures.queries.ts'
 import { checkMeasure, needsReason } from './measures.rules.ts'
+import { findMeasurePageJson } from './measure-page.queries.ts'
 
 
 /** Rows per statement of a batch write, well below PostgreSQL's 65,535 parameters. */
@@ -65,13 +66,19 @@ export interface StatusReport { id: number, input: CreateStatusUpdate, expected:
 /** Per report of a batch: the error that refuses it, or null when it passes. */
 export type StatusReportOutcome = { refused: Error & { code?: string } } | { refused: null }
 
+/**
+ * The measure's page built from its rows in the server, as the answers of writes carry it (inside their
+ * transaction); the read route sends the same page as the database writes it (`findMeasurePageJson`).
+ */
+export async function presentMeasure (tx: Db, id: number, actor: Actor) {
+  const row = await findMeasureDetail(tx, id)
+  if (!row || !canSeeMeasure(actor, row, row.plan.state)) throw new MeasureNotFoundError(id)
+  const predecessor = row.predecessorMeasureId === null ? undefined : await findPredecessor(tx, row.predecessorMeasureId)
+  return toMeasureDetail(row, actor, predecessor)
+}
+
 export function createMeasuresService (db: Db, plans: PlansService, onChange: ChangeListener = () => {}) {
-  async function detail (tx: Db, id: number, actor: Actor) {
-    const row = await findMeasureDetail(tx, id)
-    if (!row || !canSeeMeasure(actor, row, row.plan.state)) throw new MeasureNotFoundError(id)
-    const predecessor = row.predecessorMeasureId === null ? undefined : await findPredecessor(tx, row.predecessorMeasureId)
-    return toMeasureDetail(row, actor, predecessor)
-  }
+  const detail = presentMeasure
 
   /** The measure locked for a versioned write; `deleted` writes (restore) find only hidden measures. */
   function lockMeasure (tx: Db, id: number, expected: number | undefined, authorize: (row: MeasureRow) => unknown, options: { deleted?: boolean } = {}) {
@@ -210,7 +217,12 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
       return new SerialisedAnswer(found.body)
     },
 
-    get: (id: number, actor: Actor) => detail(db, id, actor),
+    /** The measure's page as JSON text written by the database, with its version for the ETag. */
+    async get (id: number, actor: Actor): Promise<SerialisedAnswer> {
+      const found = await findMeasurePageJson(db, id, readerValues(actor))
+      if (!found || !canSeeMeasure(actor, found, found.planState)) throw new MeasureNotFoundError(id)
+      return new SerialisedAnswer(found.body, found.version)
+    },
 
     /** Older timeline entries of a measure the actor may see, newest first, page by page. */
     async statusHistory (id: number, query: StatusHistoryQuery, actor: Actor): Promise<StatusHistoryPage> {

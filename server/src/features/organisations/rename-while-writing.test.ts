@@ -2,7 +2,7 @@ import pg from 'pg'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
 import { buildMeasure, buildOrganisation, buildPlan } from '../../../test/helpers/factories.ts'
-import { listRowsMatchingPages } from '../../../test/helpers/measure-list.ts'
+import { listRowsMatchingTables } from '../../../test/helpers/measure-reads.ts'
 import { useTestDb } from '../../../test/helpers/test-db.ts'
 
 const testDb = await useTestDb()
@@ -57,7 +57,7 @@ describe.skipIf(process.env.TEST_DATABASE_URL === undefined)('renaming a body wh
     await other.query('commit')
 
     expect((await renaming).statusCode).toBe(200)
-    expect((await listRowsMatchingPages(app, plan.id)).find((row) => row.id === measure.id)).toMatchObject({
+    expect((await listRowsMatchingTables(app, plan.id)).find((row) => row.id === measure.id)).toMatchObject({
       status: 'in_progress', progress: 70, involvedOrganisations: [{ id: body.id, name: 'Zentrales Bürgeramt' }],
     })
   })
@@ -79,7 +79,7 @@ describe.skipIf(process.env.TEST_DATABASE_URL === undefined)('renaming a body wh
     await other.query('commit')
 
     expect((await renaming).statusCode).toBe(200)
-    expect((await listRowsMatchingPages(app, plan.id))[0]!.involvedOrganisations).toEqual([{ id: body.id, name: 'Bürgeramt', nameEn: 'Citizens\' office' }])
+    expect((await listRowsMatchingTables(app, plan.id))[0]!.involvedOrganisations).toEqual([{ id: body.id, name: 'Bürgeramt', nameEn: 'Citizens\' office' }])
   })
 
   it('makes a link to a body being renamed wait for the rename, then writes the row with the new English names', async () => {
@@ -100,7 +100,7 @@ describe.skipIf(process.env.TEST_DATABASE_URL === undefined)('renaming a body wh
 
     const res = await linking
     expect(res.statusCode, res.body).toBe(200)
-    expect((await listRowsMatchingPages(app, plan.id))[0]).toMatchObject({
+    expect((await listRowsMatchingTables(app, plan.id))[0]).toMatchObject({
       leadOrganisation: { id: lead.id, nameEn: 'Office for integration' }, involvedOrganisations: [{ id: body.id, nameEn: 'Citizens\' office' }],
     })
   })

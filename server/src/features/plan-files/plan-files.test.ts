@@ -2,7 +2,7 @@ import type { PlanFile } from '@eccar/shared'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
 import { buildCity } from '../../../test/helpers/factories.ts'
-import { listRowsMatchingPages } from '../../../test/helpers/measure-list.ts'
+import { listRowsMatchingTables } from '../../../test/helpers/measure-reads.ts'
 import { tableCounts, useTestDb } from '../../../test/helpers/test-db.ts'
 import { jenaPlanFile } from '../../demo/jena/index.ts'
 import { loadDemoData } from '../../demo/load-demo-data.ts'
@@ -122,7 +122,7 @@ describe('GET /api/plans/:id/export', () => {
     const copy = (await exportPlan(imported.json().plan.id)).json() as PlanFile
     expect(withoutStamp(copy)).toEqual(withoutStamp(original))
     // The imported measures' list rows, written in bulk with their links, are those of their pages.
-    expect(await listRowsMatchingPages(app, imported.json().plan.id)).toHaveLength(49)
+    expect(await listRowsMatchingTables(app, imported.json().plan.id)).toHaveLength(49)
     const timeline = (file: PlanFile) => file.measures.find((m) => m.code === '1.2')!.statusHistory!
     expect(timeline(copy)[0]!.recordedAt).toMatch(/^\d{4}-\d\d-\d\dT/)
     expect(timeline(copy)[0]!.recordedAt).toBe(timeline(original)[0]!.recordedAt)

@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { buildSignedInUser, type AuthHeaders } from '../../../test/helpers/auth.ts'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
 import { buildMeasure, buildOrganisation, buildPlan, buildStatusUpdate, linkMeasures } from '../../../test/helpers/factories.ts'
-import { listRowsMatchingPages } from '../../../test/helpers/measure-list.ts'
+import { listRowsMatchingTables } from '../../../test/helpers/measure-reads.ts'
 import { tableCounts, useTestDb } from '../../../test/helpers/test-db.ts'
 import { auditLog, measures, plans } from '../../db/schema/index.ts'
 import { loadDemoData } from '../../demo/load-demo-data.ts'
@@ -67,7 +67,7 @@ describe('POST /api/plans/:id/successor with the Jena plan', () => {
     const oldPlan = await read<PlanDetail>(admin, `/api/plans/${planId}`)
     expect(oldPlan.state).toBe('closed')
     expect(newPlan.commitments.map(({ measureCount: _n, ...texts }) => texts)).toEqual(oldPlan.commitments.map(({ measureCount: _n, ...texts }) => texts))
-    const newCodes = (await listRowsMatchingPages(app, result.plan.id, admin)).map((m) => m.code)
+    const newCodes = (await listRowsMatchingTables(app, result.plan.id, admin)).map((m) => m.code)
     const expectedCodes = oldMeasures.filter((m) => !['1.2', '1.4'].includes(m.code)).map((m) => (m.code === '2.3' ? '2.3a' : m.code))
     expect(newCodes).toEqual(expectedCodes)
 
@@ -96,7 +96,7 @@ describe('POST /api/plans/:id/successor with the Jena plan', () => {
     expect(oldAfter.statusHistory[0]).toMatchObject({ fromStatus: oldOne.status, status: 'carried_over' })
     expect(oldAfter.predecessor).toBeNull()
     expect(oldAfter.origin).toBe('new')
-    expect((await listRowsMatchingPages(app, planId, admin)).find((m) => m.id === oldOne.id)).toMatchObject({ status: 'carried_over' })
+    expect((await listRowsMatchingTables(app, planId, admin)).find((m) => m.id === oldOne.id)).toMatchObject({ status: 'carried_over' })
 
     // Closed and replaced measures.
     const dropped = await read<MeasureDetail>(admin, `/api/measures/${oldMeasures.find((m) => m.code === '1.4')!.id}`)

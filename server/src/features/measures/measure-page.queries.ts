@@ -1,0 +1,109 @@
+import { Limits, measureShownFieldNames, type PlanState } from '@eccar/shared'
+import { eq, sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { preparedPerHandle } from '../../db/prepared.ts'
+import { cities, measureListItems, measures, plans } from '../../db/schema/index.ts'
+import type { ReaderValues } from '../common/visibility.ts'
+
+// The measure page (`MeasureDetail`) as JSON text written by the database, for the route that reads it.
+// `toMeasureDetail` (measures.presenters.ts) builds the same answer from rows for the answers of writes;
+// `test/helpers/measure-reads.ts` checks the two against each other for every measure and reader.
+
+/** Whether the reader belongs to the city in `cityId` (`canSeeInternal`), from `readerValues`' placeholders. */
+const internalTo = (cityId: SQL | AnyColumn) =>
+  sql`(${sql.placeholder('seesAllCities')}::boolean or ${cityId} = any(${sql.placeholder('internalCityIds')}::int[]))`
+
+/** `canSeeMeasure` without the plan's state, for the linked measure in alias `r`. */
+const linkVisible = sql`r.deleted_at is null and (r.is_public or ${internalTo(sql`r.city_id`)})`
+
+/**
+ * The links of one direction: `own` is the link's column naming this measure, `other` the linked one.
+ * In the plan's order (commitment, position), as the measure list shows them.
+ */
+const links = (own: string, other: string) => sql`coalesce((
+  select json_agg(json_build_object('id', r.id, 'code', r.code, 'titleDe', r.title_de, 'titleEn', r.title_en,
+      'noteDe', l.note_de, 'noteEn', l.note_en) order by r.primary_commitment, r.position, r.id)
+  from measure_relations l join measures r on r.id = l.${sql.raw(other)}
+  where l.${sql.raw(own)} = ${measures.id} and ${linkVisible}), '[]'::json)`
+
+const isoTimestamp = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+
+/**
+ * The newest page of the timeline, newest first. Who recorded an entry is internal: the key is added to
+ * each entry for the city's members only, as `toStatusEntry` leaves it out for everyone else.
+ */
+const timelinePage = sql`coalesce((
+  select '[' || string_agg(left(json_build_object('id', t.id, 'date', t.date, 'fromStatus', t.from_status, 'status', t.status,
+      'fromProgress', t.from_progress, 'progress', t.progress, 'noteDe', t.note_de, 'noteEn', t.note_en, 'reason', t.reason,
+      'evidenceLinks', t.evidence_links,
+      'organisation', (select json_build_object('id', o.id, 'name', o.name, 'nameEn', o.name_en) from organisations o where o.id = t.organisation_id),
+      'recordedAt', ${isoTimestamp(sql`t.recorded_at`)})::text, -1)
+    || case when ${internalTo(measures.cityId)} then ', "recordedBy" : ' || coalesce((
+      select json_build_object('id', u.id, 'displayName', u.display_name)::text from users u where u.id = t.user_id), 'null') else '' end
+    || '}', ', ' order by t.date desc, t.id desc) || ']'
+  from (select * from status_updates t where t.measure_id = ${measures.id}
+    order by t.date desc, t.id desc limit ${sql.raw(String(Limits.timelinePage))}) t), '[]')::json`
+
+/** The address of the entries older than the first page (`timelineNext`, from its oldest entry), or null when it holds them all. */
+const timelineNext = sql`case when exists (select 1 from status_updates t where t.measure_id = ${measures.id}
+    offset ${sql.raw(String(Limits.timelinePage))})
+  then (select '/api/measures/' || ${measures.id} || '/status-history?before=' || to_char(t.date, 'YYYY-MM-DD') || '~' || t.id
+    from status_updates t where t.measure_id = ${measures.id}
+    order by t.date desc, t.id desc offset ${sql.raw(String(Limits.timelinePage - 1))} limit 1) end`
+
+/** The predecessor where the reader may see it (`canSeeMeasure` with its plan's state), else null. */
+const predecessor = sql`(select json_build_object('id', r.id, 'code', r.code, 'planId', r.plan_id, 'planTitleDe', pp.title_de)
+  from measures r join plans pp on pp.id = r.plan_id
+  where r.id = ${measures.predecessorMeasureId} and r.deleted_at is null
+    and (${internalTo(sql`r.city_id`)} or (r.is_public and pp.state in ('adopted', 'closed'))))`
+
+const shownFields = sql.join(measureShownFieldNames.map((field) => sql`${sql.raw(`'${field}'`)}, ${measures[field]}`), sql`, `)
+
+/**
+ * The fields the page adds to the measure's list item, which the triggers keep (`measure_list_items`):
+ * the summary is not built twice. A JSON object's text without its closing brace.
+ */
+const pageFields = sql`left(json_build_object(
+    'citySlug', ${cities.slug}, 'planTitleDe', ${plans.titleDe}, 'planTitleEn', ${plans.titleEn},
+    ${shownFields},
+    'statusReason', ${measures.statusReason},
+    'relatedMeasures', ${links('measure_id', 'related_measure_id')},
+    'referencedBy', ${links('related_measure_id', 'measure_id')},
+    'exampleActions', coalesce((select json_agg(json_build_object('key', a.key, 'commitmentNumber', a.commitment_number,
+        'textEn', a.text_en, 'textDe', a.text_de) order by a.commitment_number, a.key)
+      from measure_example_actions e join eccar_example_actions a on a.key = e.example_action_key
+      where e.measure_id = ${measures.id}), '[]'::json),
+    'statusHistory', ${timelinePage},
+    'statusHistoryTotal', (select count(*)::int from status_updates t where t.measure_id = ${measures.id}),
+    'statusHistoryNext', ${timelineNext},
+    'origin', ${measures.origin},
+    'predecessor', ${predecessor})::text, -1)`
+
+/**
+ * The measure's page in one statement, with the facts of `canSeeMeasure` (the caller's check) and the
+ * version for the ETag. Prepared with the reader as placeholders, as the list. Built by drizzle's
+ * relational query and mapped in the server, the page cost the server about twice the CPU of a list
+ * read of the same size (mapping rows, sorting, serialising again).
+ */
+const measurePageQuery = preparedPerHandle((db) => db.select({
+  cityId: measures.cityId,
+  isPublic: measures.isPublic,
+  deletedAt: measures.deletedAt,
+  planState: plans.state,
+  version: measures.version,
+  body: sql<string>`left(${measureListItems.item}, -1) || ', ' || substr(${pageFields}, 2)
+    || case when ${internalTo(measures.cityId)} then ', "internalNote" : ' || coalesce(to_json(${measures.internalNote})::text, 'null') else '' end
+    || '}'`,
+}).from(measures)
+  .innerJoin(measureListItems, eq(measureListItems.measureId, measures.id))
+  .innerJoin(plans, eq(plans.id, measures.planId))
+  .innerJoin(cities, eq(cities.id, plans.cityId))
+  .where(eq(measures.id, sql.placeholder('id')))
+  .prepare('measure_page_json'))
+
+export interface MeasurePageRow { cityId: number, isPublic: boolean, deletedAt: Date | null, planState: PlanState, version: number, body: string }
+
+export async function findMeasurePageJson (db: Db, id: number, reader: ReaderValues): Promise<MeasurePageRow | undefined> {
+  const [row] = await measurePageQuery(db).execute({ id, ...reader })
+  return row
+}

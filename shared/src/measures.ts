@@ -84,9 +84,9 @@ export const MeasureDetailSchema = Type.Object({
   ...measureShownFields,
   statusReason: Nullable(Type.String()),
   internalNote: Type.Optional(Nullable(Type.String({ description: 'Only for signed-in users' }))),
-  relatedMeasures: Type.Array(MeasureLinkSchema, { description: 'Measures this one refers to' }),
-  referencedBy: Type.Array(MeasureLinkSchema, { description: 'Measures that refer to this one' }),
-  exampleActions: Type.Array(ExampleActionSchema),
+  relatedMeasures: Type.Array(MeasureLinkSchema, { description: 'Measures this one refers to, in the plan\'s order (commitment, then position)' }),
+  referencedBy: Type.Array(MeasureLinkSchema, { description: 'Measures that refer to this one, in the plan\'s order' }),
+  exampleActions: Type.Array(ExampleActionSchema, { description: 'By commitment, then key' }),
   statusHistory: Type.Array(StatusEntrySchema, {
     maxItems: Limits.timelinePage,
     description: `Newest first: the newest ${Limits.timelinePage} entries; older ones from \`statusHistoryNext\``,

@@ -278,7 +278,7 @@ async function benchDatabase (kind: DatabaseKind): Promise<DatabaseReport> {
     }
     if (kind === 'postgres' && settings.phases.has('uncached')) {
       log('uncached (READ_CACHE=false), public and signed-in reads:')
-      report.uncached = await benchUncached(opened.handle.db, { jenaPlanId: seed.jenaPlanId, generatedPlanId: seed.generatedPlanId }, load, opened.postgresDatabase, log)
+      report.uncached = await benchUncached(repoRoot, opened.handle.db, opened.url!, { jenaPlanId: seed.jenaPlanId, generatedPlanId: seed.generatedPlanId }, load, opened.postgresDatabase, log)
     }
   } catch (error) {
     report.error = errorMessage(error)

@@ -3,8 +3,9 @@ import { performance } from 'node:perf_hooks'
 
 /**
  * Where the machine's CPU time went during a measurement (Linux only; null elsewhere): this
- * process (server + autocannon's worker thread), the PostgreSQL backends of the benchmark's own
- * database, and everything else. On a shared 2-core machine "other" explains noisy figures.
+ * process (server + autocannon's worker thread; with a server in a process of its own, that process
+ * too), the PostgreSQL backends of the benchmark's own database, and everything else. On a shared
+ * 2-core machine "other" explains noisy figures.
  */
 export interface CpuSplit {
   /** Cores in use on average, e.g. 1.6 of 2. */
@@ -14,7 +15,7 @@ export interface CpuSplit {
   other: number
 }
 
-interface Snapshot { at: number, busyTicks: number, ownMicros: number, backends: Map<number, number> }
+interface Snapshot { at: number, busyTicks: number, ownMicros: number, serverTicks: number, backends: Map<number, number> }
 
 const TICKS_PER_SECOND = 100 // USER_HZ on Linux
 
@@ -25,6 +26,17 @@ function machineBusyTicks (): number | null {
     return user! + nice! + system! + irq! + softirq! + steal!
   } catch {
     return null
+  }
+}
+
+/** User and system CPU ticks of one process (0 once it is gone). */
+function processTicks (pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return Number(fields[11]) + Number(fields[12])
+  } catch {
+    return 0
   }
 }
 
@@ -42,9 +54,7 @@ function backendTicks (database: string | null): Map<number, number> {
     try {
       const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
       if (!title.startsWith('postgres:') || !title.includes(` ${database} `)) continue
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      result.set(Number(pid), Number(fields[11]) + Number(fields[12]))
+      result.set(Number(pid), processTicks(Number(pid)))
     } catch {
       // The process ended meanwhile.
     }
@@ -52,11 +62,13 @@ function backendTicks (database: string | null): Map<number, number> {
   return result
 }
 
-export function cpuSnapshot (database: string | null): Snapshot | null {
+/** `serverPid`: a server running in a process of its own, whose CPU counts with this process's. */
+export function cpuSnapshot (database: string | null, serverPid: number | null = null): Snapshot | null {
   const busyTicks = machineBusyTicks()
   if (busyTicks === null) return null
   const own = process.cpuUsage()
-  return { at: performance.now(), busyTicks, ownMicros: own.user + own.system, backends: backendTicks(database) }
+  const serverTicks = serverPid === null ? 0 : processTicks(serverPid)
+  return { at: performance.now(), busyTicks, ownMicros: own.user + own.system, serverTicks, backends: backendTicks(database) }
 }
 
 export function cpuSplit (start: Snapshot | null, end: Snapshot | null): CpuSplit | null {
@@ -66,7 +78,7 @@ export function cpuSplit (start: Snapshot | null, end: Snapshot | null): CpuSpli
   let backendTicksUsed = 0
   for (const [pid, ticks] of end.backends) backendTicksUsed += ticks - (start.backends.get(pid) ?? 0)
   const machine = (end.busyTicks - start.busyTicks) / TICKS_PER_SECOND / seconds
-  const bench = (end.ownMicros - start.ownMicros) / 1e6 / seconds
+  const bench = ((end.ownMicros - start.ownMicros) / 1e6 + (end.serverTicks - start.serverTicks) / TICKS_PER_SECOND) / seconds
   const postgres = backendTicksUsed / TICKS_PER_SECOND / seconds
   return { machine, bench, postgres, other: Math.max(0, machine - bench - postgres) }
 }

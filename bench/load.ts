@@ -69,14 +69,15 @@ const statusCounts = (result: Result) =>
  */
 const completedPerSecond = (result: Result) => (result.duration > 0 ? result.requests.total / result.duration : 0)
 
-/** Warm-up (discarded apart from a summary), then the measured run against one URL. */
+/** Warm-up (discarded apart from a summary), then the measured run against one URL (served by `serverPid` when it is not this process). */
 export async function measureLoad (
   url: string, settings: LoadSettings, postgresDatabase: string | null = null, headers: Record<string, string> = {},
+  serverPid: number | null = null,
 ): Promise<LoadFigures> {
   const warm = settings.warmupSeconds > 0 ? await run(url, settings, settings.warmupSeconds, headers) : null
-  const before = cpuSnapshot(postgresDatabase)
+  const before = cpuSnapshot(postgresDatabase, serverPid)
   const result = await run(url, settings, settings.seconds, headers)
-  const cpu = cpuSplit(before, cpuSnapshot(postgresDatabase))
+  const cpu = cpuSplit(before, cpuSnapshot(postgresDatabase, serverPid))
   return {
     url,
     requestsPerSecond: completedPerSecond(result),

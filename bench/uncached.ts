@@ -1,16 +1,21 @@
 /**
  * The reads the read cache does not cover: every public read with READ_CACHE=false (what the first
  * reader after a write, and every signed-in person, waits for), and the signed-in workspace reads.
- * Each endpoint is compared with GET /api/health of the same app in the same run.
+ * Each endpoint is compared with GET /api/health of the same server in the same run.
+ *
+ * The server is the compiled one in a process of its own, as `npm start` runs it. Built inside the
+ * benchmark's process after the cached phases, the same app spent up to twice the CPU per answer on
+ * the lists (1.0 against 0.5–0.6 ms of the benchmark process's CPU per list of 50, same code, same
+ * database, 5 December 2026): that process had served the cached phases and the mixed load before.
  */
 import { and, asc, eq, isNotNull } from 'drizzle-orm'
-import { buildApp } from '../server/src/app.ts'
 import { createSession } from '../server/src/auth/sessions.ts'
-import { testConfig } from '../server/src/config.ts'
 import type { Db } from '../server/src/db/client.ts'
 import { measures, membershipOrganisations, statusUpdates, users } from '../server/src/db/schema/index.ts'
-import { defer, withTimeout } from './cleanup.ts'
+import { withTimeout } from './cleanup.ts'
 import { measureLoad, timeSingleRequests, type LoadFigures, type LoadSettings } from './load.ts'
+import { startCompiledServer } from './network/server.ts'
+import { buildServerIfStale } from './startup.ts'
 
 /** Targets on PostgreSQL, uncached: requests/s ÷ health requests/s of the same run. */
 export const uncachedTargets = { plan: 0.15, progress: 0.15, detail: 0.15, list50: 0.10, workspace: 0.08 } as const
@@ -62,19 +67,15 @@ export async function busiestMeasure (db: Db, planId: number) {
   return best[0]
 }
 
-export async function benchUncached (db: Db, seed: Seeded, load: LoadSettings, postgresDatabase: string | null, log: (line: string) => void) {
-  const app = await buildApp({ config: { ...testConfig(), READ_CACHE: false, LOG_LEVEL: 'silent' }, db, logger: false })
-  const closeApp = defer('close the uncached app', async () => {
-    const closing = app.close()
-    app.server.closeAllConnections()
-    await closing
-  })
+/** `db` and `databaseUrl`: the benchmark's database, for the sessions and the compiled server. */
+export async function benchUncached (
+  repoRoot: string, db: Db, databaseUrl: string, seed: Seeded, load: LoadSettings, postgresDatabase: string | null, log: (line: string) => void,
+) {
+  if (buildServerIfStale(repoRoot)) log('(server/dist was older than the sources: built it first)')
+  const server = await startCompiledServer(repoRoot, databaseUrl, 'uncached')
   const reports: UncachedEndpointReport[] = []
   try {
-    await app.listen({ port: 0, host: '127.0.0.1' })
-    const address = app.server.address()
-    if (!address || typeof address === 'string') throw new Error('the app has no TCP address')
-    const base = `http://127.0.0.1:${address.port}`
+    const base = server.base
     const signedIn = await sessions(db)
     const measureId = await busiestMeasure(db, seed.jenaPlanId)
     const mine = signedIn.editorOrganisationId === null ? '' : `organisation=${signedIn.editorOrganisationId}&`
@@ -101,7 +102,7 @@ export async function benchUncached (db: Db, seed: Seeded, load: LoadSettings, p
         entry.singleMs = single.medianMs
         if (single.status !== 200) throw new Error(`status ${single.status}: ${JSON.stringify(single.body).slice(0, 200)}`)
         const maxSeconds = load.warmupSeconds + load.seconds + 60
-        entry.load = await withTimeout(measureLoad(`${base}${endpoint.path}`, load, postgresDatabase, headers), maxSeconds * 1000, `load on ${endpoint.path}`)
+        entry.load = await withTimeout(measureLoad(`${base}${endpoint.path}`, load, postgresDatabase, headers, server.pid), maxSeconds * 1000, `load on ${endpoint.path}`)
         const figures = entry.load
         // A run without a single answer is an error of the run, never a rate of 0 that passes for a measurement.
         if (figures.requestsTotal === 0) {
@@ -118,14 +119,14 @@ export async function benchUncached (db: Db, seed: Seeded, load: LoadSettings, p
       }
     }
   } finally {
-    await closeApp()
+    await server.stop()
   }
   return reports
 }
 
 /**
- * CPU time per request, in ms: the benchmark process (server and load generator) and the benchmark
- * database's backends, from the cores each used during the measured run.
+ * CPU time per request, in ms: the server's and the benchmark's processes (server and load generator)
+ * and the benchmark database's backends, from the cores each used during the measured run.
  */
 export function cpuPerRequest (entry: UncachedEndpointReport): { benchMs: number, databaseMs: number } | null {
   const cpu = entry.load?.cpu

@@ -3,7 +3,7 @@ import { eq, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { preparedPerHandle } from '../../db/prepared.ts'
 import { cities, measureListItems, measures, plans } from '../../db/schema/index.ts'
-import type { ReaderValues } from '../common/visibility.ts'
+import { publicPlanStates, type ReaderValues } from '../common/visibility.ts'
 
 // The measure page (`MeasureDetail`) as JSON text written by the database, for the route that reads it.
 // `toMeasureDetail` (measures.presenters.ts) builds the same answer from rows for the answers of writes;
@@ -59,7 +59,8 @@ const timelineNext = sql`case when timeline.total > ${sql.raw(String(Limits.time
 const predecessor = sql`(select json_build_object('id', r.id, 'code', r.code, 'planId', r.plan_id, 'planTitleDe', pp.title_de)
   from measures r join plans pp on pp.id = r.plan_id
   where r.id = ${measures.predecessorMeasureId} and r.deleted_at is null
-    and (${internalTo(sql`r.city_id`)} or (r.is_public and pp.state in ('adopted', 'closed'))) limit 1)`
+    and (${internalTo(sql`r.city_id`)} or (r.is_public and pp.state in (${sql.join(publicPlanStates.map((state) => sql.raw(`'${state}'`)), sql`, `)})))
+  limit 1)`
 
 const shownFields = sql.join(measureShownFieldNames.map((field) => sql`${sql.raw(`'${field}'`)}, ${measures[field]}`), sql`, `)
 

@@ -1,20 +1,17 @@
 import { Limits, measureShownFieldNames, type PlanState } from '@eccar/shared'
-import { eq, sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { eq, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { preparedPerHandle } from '../../db/prepared.ts'
 import { cities, measureListItems, measures, plans } from '../../db/schema/index.ts'
 import { publicPlanStates, type ReaderValues } from '../common/visibility.ts'
+import { readerIsMemberOf } from '../common/visibility.queries.ts'
 
 // The measure page (`MeasureDetail`) as JSON text written by the database, for the route that reads it.
 // `toMeasureDetail` (measures.presenters.ts) builds the same answer from rows for the answers of writes;
 // `test/helpers/measure-reads.ts` checks the two against each other for every measure and reader.
 
-/** Whether the reader belongs to the city in `cityId` (`canSeeInternal`), from `readerValues`' placeholders. */
-const internalTo = (cityId: SQL | AnyColumn) =>
-  sql`(${sql.placeholder('seesAllCities')}::boolean or ${cityId} = any(${sql.placeholder('internalCityIds')}::int[]))`
-
 /** `canSeeMeasure` without the plan's state, for the linked measure in alias `r`. */
-const linkVisible = sql`r.deleted_at is null and (r.is_public or ${internalTo(sql`r.city_id`)})`
+const linkVisible = sql`r.deleted_at is null and (r.is_public or ${readerIsMemberOf(sql`r.city_id`)})`
 
 /**
  * The links of one direction: `own` is the link's column naming this measure, `other` the linked one.
@@ -40,7 +37,7 @@ const timelinePage = sql`coalesce((
       'evidenceLinks', t.evidence_links,
       'organisation', (select json_build_object('id', o.id, 'name', o.name, 'nameEn', o.name_en) from organisations o where o.id = t.organisation_id limit 1),
       'recordedAt', ${isoTimestamp(sql`t.recorded_at`)})::text, -1)
-    || case when ${internalTo(measures.cityId)} then ', "recordedBy" : ' || coalesce((
+    || case when ${readerIsMemberOf(measures.cityId)} then ', "recordedBy" : ' || coalesce((
       select json_build_object('id', u.id, 'displayName', u.display_name)::text from users u where u.id = t.user_id limit 1), 'null') else '' end
     || '}', ', ' order by t.date desc, t.id desc) || ']'
   from (select * from status_updates t where t.measure_id = ${measures.id}
@@ -59,7 +56,7 @@ const timelineNext = sql`case when timeline.total > ${sql.raw(String(Limits.time
 const predecessor = sql`(select json_build_object('id', r.id, 'code', r.code, 'planId', r.plan_id, 'planTitleDe', pp.title_de)
   from measures r join plans pp on pp.id = r.plan_id
   where r.id = ${measures.predecessorMeasureId} and r.deleted_at is null
-    and (${internalTo(sql`r.city_id`)} or (r.is_public and pp.state in (${sql.join(publicPlanStates.map((state) => sql.raw(`'${state}'`)), sql`, `)})))
+    and (${readerIsMemberOf(sql`r.city_id`)} or (r.is_public and pp.state in (${sql.join(publicPlanStates.map((state) => sql.raw(`'${state}'`)), sql`, `)})))
   limit 1)`
 
 const shownFields = sql.join(measureShownFieldNames.map((field) => sql`${sql.raw(`'${field}'`)}, ${measures[field]}`), sql`, `)
@@ -97,7 +94,7 @@ const measurePageQuery = preparedPerHandle((db) => db.select({
   planState: plans.state,
   version: measures.version,
   body: sql<string>`left(${measureListItems.item}, -1) || ', ' || substr(${pageFields}, 2)
-    || case when ${internalTo(measures.cityId)} then ', "internalNote" : ' || coalesce(to_json(${measures.internalNote})::text, 'null') else '' end
+    || case when ${readerIsMemberOf(measures.cityId)} then ', "internalNote" : ' || coalesce(to_json(${measures.internalNote})::text, 'null') else '' end
     || '}'`,
 }).from(measures)
   .innerJoin(measureListItems, eq(measureListItems.measureId, measures.id))

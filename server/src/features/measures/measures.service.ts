@@ -78,8 +78,6 @@ export async function presentMeasure (tx: Db, id: number, actor: Actor) {
 }
 
 export function createMeasuresService (db: Db, plans: PlansService, onChange: ChangeListener = () => {}) {
-  const detail = presentMeasure
-
   /** The measure locked for a versioned write; `deleted` writes (restore) find only hidden measures. */
   function lockMeasure (tx: Db, id: number, expected: number | undefined, authorize: (row: MeasureRow) => unknown, options: { deleted?: boolean } = {}) {
     const deleted = options.deleted ?? false
@@ -91,7 +89,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
         if ((row.deletedAt !== null) !== deleted) throw deleted ? new MeasureNotDeletedError(id) : new MeasureNotFoundError(id)
       },
       expected,
-      current: () => (deleted ? null : detail(tx, id, systemActor)),
+      current: () => (deleted ? null : presentMeasure(tx, id, systemActor)),
     })
   }
   const asAdmin = (actor: Actor) => (row: MeasureRow) => requireRole(actor, row.cityId, 'admin', () => new MeasureNotFoundError(row.id))
@@ -266,7 +264,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
           userId: userIdOf(actor), organisationId: fields.leadOrganisationId ?? null,
         }])
         await recordAudit(tx, actor, { cityId: plan.cityId, action: 'measure.create', entityType: 'measure', entityId: id, after: await currentRow(tx, id) })
-        return detail(tx, id, actor)
+        return presentMeasure(tx, id, actor)
       })
     },
 
@@ -310,7 +308,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
           }])
         }
         await recordAudit(tx, actor, { cityId: current.cityId, action: 'measure.update', entityType: 'measure', entityId: id, before: current, after: await currentRow(tx, id) })
-        return detail(tx, id, actor)
+        return presentMeasure(tx, id, actor)
       })
     },
 
@@ -322,7 +320,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
     async addStatusUpdate (id: number, input: CreateStatusUpdate, expected: number | undefined, actor: Actor) {
       return writeTransaction(db, onChange, async (tx, announce) => {
         const entryId = await recordStatusUpdate(tx, announce, id, input, expected, actor)
-        const measure = await detail(tx, id, actor)
+        const measure = await presentMeasure(tx, id, actor)
         // A report dated back may fall outside the newest page the measure carries.
         const entry = measure.statusHistory.find((e) => e.id === entryId)
           ?? toStatusEntry((await findStatusEntry(tx, entryId))!, canSeeInternal(actor, (await findMeasureVisibility(tx, id))!.cityId))
@@ -356,7 +354,7 @@ export function createMeasuresService (db: Db, plans: PlansService, onChange: Ch
         if (await codeTaken(tx, row.planId, row.code)) throw new MeasureCodeTakenError(row.code)
         await updateMeasure(tx, row, { deletedAt: null })
         await recordAudit(tx, actor, { cityId: row.cityId, action: 'measure.restore', entityType: 'measure', entityId: id, before: row, after: await currentRow(tx, id) })
-        return detail(tx, id, actor)
+        return presentMeasure(tx, id, actor)
       })
     },
   }

@@ -82,6 +82,8 @@ export async function benchUncached (
     const endpoints: Omit<UncachedEndpointReport, 'status' | 'bytes' | 'singleMs' | 'load' | 'ratio' | 'error'>[] = [
       { key: 'health', label: 'health', path: '/api/health', as: 'public', target: 'reference' },
       { key: 'plan', label: 'plan', path: `/api/plans/${seed.jenaPlanId}`, as: 'public', target: 'plan' },
+      // What a commitment page and the administration read: the plan with its commitments' context texts.
+      { key: 'plan-contexts', label: 'plan with context texts', path: `/api/plans/${seed.jenaPlanId}?contexts=true`, as: 'public', target: 'reference' },
       { key: 'progress', label: 'progress', path: `/api/plans/${seed.jenaPlanId}/progress`, as: 'public', target: 'progress' },
       { key: 'list50', label: 'measures (50 rows)', path: `/api/plans/${seed.generatedPlanId}/measures`, as: 'public', target: 'list50' },
       { key: 'list100', label: 'measures (100 rows)', path: `/api/plans/${seed.generatedPlanId}/measures?limit=100`, as: 'public', target: 'reference' },

@@ -32,8 +32,12 @@ export const PlanCommitmentSchema = Type.Object({
   titleDe: Type.String(),
   localTitleDe: Nullable(Type.String({ description: 'The plan\'s own heading, where it differs' })),
   localTitleEn: Nullable(Type.String()),
-  contextDe: Nullable(Type.String({ description: 'Situation and existing activities, as the plan describes them' })),
-  contextEn: Nullable(Type.String()),
+  hasContext: Type.Boolean({ description: 'Whether the plan describes the situation and existing activities under this commitment (in either language)' }),
+  contextDe: Type.Optional(Nullable(Type.String({
+    description: 'Situation and existing activities, as the plan describes them. Only with `contexts=true` and in the answers of writes: '
+      + 'the plan\'s overview does not show them, and they are most of a plan\'s bytes.',
+  }))),
+  contextEn: Type.Optional(Nullable(Type.String({ description: 'As `contextDe`' }))),
   measureCount: Type.Integer({ minimum: 0, description: 'Measures with this primary commitment' }),
 }, { title: 'PlanCommitment' })
 export type PlanCommitment = Static<typeof PlanCommitmentSchema>
@@ -45,6 +49,11 @@ export const PlanDetailSchema = Type.Object({
   commitments: Type.Array(PlanCommitmentSchema, { description: 'Always all ten, in order' }),
 }, { title: 'PlanDetail' })
 export type PlanDetail = Static<typeof PlanDetailSchema>
+
+export const PlanDetailQuerySchema = Type.Object({
+  contexts: Type.Optional(Type.Boolean({ default: false, description: 'Include each commitment\'s context texts (`contextDe`, `contextEn`)' })),
+}, { additionalProperties: false, title: 'PlanDetailQuery' })
+export type PlanDetailQuery = Static<typeof PlanDetailQuerySchema>
 
 const planFields = {
   titleDe: ShortTextSchema,

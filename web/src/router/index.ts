@@ -37,11 +37,11 @@ export const routes: RouteRecordRaw[] = [
     path: publicPages.commitment.path,
     name: 'commitment',
     component: () => import('@/views/CommitmentView.vue'),
-    // The plan and the organisations (the filter's choices); the measure list, one page, follows with the page.
+    // The plan with its context texts and the organisations (the filter's choices); the measure list, one page, follows with the page.
     meta: {
       firstReads: async (route) => {
         const [{ usePlansStore }, { useOrganisationsStore }] = await Promise.all([import('@/stores/plans'), import('@/stores/organisations')])
-        return Promise.all([usePlansStore().loadPlan(Number(route.params.planId)), useOrganisationsStore().loadCityOrganisations(String(route.params.city))])
+        return Promise.all([usePlansStore().loadPlanWithContexts(Number(route.params.planId)), useOrganisationsStore().loadCityOrganisations(String(route.params.city))])
       },
     },
   },

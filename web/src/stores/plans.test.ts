@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as api from '@/api/plans'
 import { ApiError } from '@/api/http'
-import { buildProgress } from '@/testing/fixtures'
+import { buildPlan, buildProgress } from '@/testing/fixtures'
 import { usePlansStore } from './plans'
 
 vi.mock('@/api/plans')
@@ -48,6 +48,24 @@ describe('usePlansStore', () => {
     await store.loadPlan(1)
     await store.loadPlan(1)
     expect(api.getPlan).toHaveBeenCalledTimes(1)
+  })
+
+  it('reads the plan again with its context texts for a commitment page, and only once', async () => {
+    const overview = buildPlan()
+    const withContexts = buildPlan()
+    for (const c of overview.commitments) {
+      delete c.contextDe
+      delete c.contextEn
+    }
+    vi.mocked(api.getPlan).mockImplementation(async (_id, options) => (options?.contexts ? withContexts : overview))
+    const store = usePlansStore()
+    await store.loadPlan(1)
+    expect(store.plans[1]!.commitments[0]).not.toHaveProperty('contextDe')
+    await store.loadPlanWithContexts(1)
+    await store.loadPlanWithContexts(1)
+    await store.loadPlan(1)
+    expect(vi.mocked(api.getPlan).mock.calls).toEqual([[1], [1, { contexts: true }]])
+    expect(store.plans[1]!.commitments[0]!.contextDe).toBe('Erster Absatz.\n\nZweiter Absatz.')
   })
 
   it('loads the status history for the dashboard', async () => {

@@ -5,7 +5,10 @@ import type { ApiError } from '@/api/http'
 import * as api from '@/api/plans'
 import { toApiError, type LoadStatus } from './load-state'
 
-type Part = 'plan' | 'progress' | 'history'
+type Part = 'plan' | 'contexts' | 'progress' | 'history'
+
+/** Whether a plan's answer carries the commitments' context texts (read with `contexts=true`). */
+export const hasContexts = (plan: PlanDetail) => plan.commitments.every((c) => c.contextDe !== undefined)
 
 // State is returned as plain refs (see stores/cities.ts); only the actions below write to it.
 /** Plans with their progress and status history, cached by id for the visit (public data changes rarely). */
@@ -27,6 +30,8 @@ export const usePlansStore = defineStore('plans', () => {
   // page's render the cost of Vue's reactive proxies (a large part of drawing a page on a slow phone).
   async function fetchPart (id: number, part: Part) {
     if (part === 'plan' && !plans.value[id]) plans.value[id] = markRaw(await api.getPlan(id))
+    // The texts' answer holds everything the plan's does, so it replaces it.
+    if (part === 'contexts' && !(plans.value[id] && hasContexts(plans.value[id]))) plans.value[id] = markRaw(await api.getPlan(id, { contexts: true }))
     if (part === 'progress' && !progress.value[id]) progress.value[id] = markRaw(await api.getPlanProgress(id))
     if (part === 'history' && !history.value[id]) history.value[id] = markRaw((await api.getPlanStatusHistory(id)).items)
   }
@@ -99,8 +104,10 @@ export const usePlansStore = defineStore('plans', () => {
     loadProgressOf,
     /** The submitted reports of a plan (plan overview). */
     loadReports,
-    /** The plan alone (commitment pages). */
+    /** The plan alone, without the commitments' context texts. */
     loadPlan: (id: number) => load(id, ['plan']),
+    /** The plan with its commitments' context texts (commitment pages). */
+    loadPlanWithContexts: (id: number) => load(id, ['contexts']),
     /** Plan and progress (the overview). */
     loadOverview: (id: number) => load(id, ['plan', 'progress']),
     /** Everything the dashboard charts need. */

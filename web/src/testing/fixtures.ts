@@ -82,6 +82,7 @@ export function buildPlan (overrides: Partial<PlanDetail> = {}): PlanDetail {
       titleDe: `Verpflichtung ${i + 1}`,
       localTitleDe: null,
       localTitleEn: null,
+      hasContext: i === 0,
       contextDe: i === 0 ? 'Erster Absatz.\n\nZweiter Absatz.' : null,
       contextEn: null,
       measureCount: 1,

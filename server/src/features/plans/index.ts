@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
-  CityParamsSchema, CreatePlanSchema, IdParamsSchema, PlanCommitmentParamsSchema, PlanDetailSchema, PlanListSchema,
+  CityParamsSchema, CreatePlanSchema, IdParamsSchema, PlanCommitmentParamsSchema, PlanDetailQuerySchema, PlanDetailSchema, PlanListSchema,
   PlanProgressSchema, PlanStatusHistorySchema, UpdatePlanCommitmentSchema, UpdatePlanSchema,
 } from '@eccar/shared'
 import { errorResponses, NoContentSchema, versionedWriteResponses, writeErrorResponses } from '../common/schemas.ts'
@@ -40,12 +40,16 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'public' },
     schema: {
       tags: ['plans'],
-      summary: 'A plan with its ten commitments, their local titles and context texts',
+      summary: 'A plan with its ten commitments and their local titles; their context texts with contexts=true',
       params: IdParamsSchema,
+      querystring: PlanDetailQuerySchema,
       response: { 200: PlanDetailSchema, ...errorResponses },
     },
-  }, async (request, reply) => sendCached(request, reply, request.params.id, 'detail',
-    () => service.getDetail(request.params.id, request.actor)))
+  }, async (request, reply) => {
+    const contexts = request.query.contexts ?? false
+    return sendCached(request, reply, request.params.id, contexts ? 'detail-contexts' : 'detail',
+      () => service.getDetail(request.params.id, request.actor, { contexts }))
+  })
 
   app.patch('/plans/:id', {
     config: { access: 'signed-in' },

@@ -66,8 +66,9 @@ interface PlanCommitmentRow {
   titleDe: string
   localTitleDe: string | null
   localTitleEn: string | null
-  contextDe: string | null
-  contextEn: string | null
+  hasContext: boolean
+  contextDe?: string | null
+  contextEn?: string | null
   measureCount: number
 }
 
@@ -85,18 +86,26 @@ const commitmentRows = (measureCounts: SQL | null) => sql`
     group by ${measures.primaryCommitment}
   ) counted on counted.commitment = c.number` : sql``}`
 
-const commitmentElement = (withCounts: boolean) => sql`json_build_object(
+/**
+ * What a commitment's JSON carries besides its titles: `titles` nothing more (progress), `overview` the count
+ * and whether it has context texts (the plan's page), `texts` the context texts too (its commitment pages, editors).
+ */
+type CommitmentFields = 'titles' | 'overview' | 'texts'
+
+const commitmentElement = (fields: CommitmentFields) => sql`json_build_object(
     'number', c.number, 'titleEn', c.title_en, 'titleDe', c.title_de,
     'localTitleDe', pc.local_title_de, 'localTitleEn', pc.local_title_en
-    ${withCounts ? sql`, 'contextDe', pc.context_de, 'contextEn', pc.context_en, 'measureCount', coalesce(counted.n, 0)` : sql``}
+    ${fields === 'titles' ? sql`` : sql`, 'measureCount', coalesce(counted.n, 0),
+      'hasContext', coalesce(pc.context_de <> '' or pc.context_en <> '', false)`}
+    ${fields === 'texts' ? sql`, 'contextDe', pc.context_de, 'contextEn', pc.context_en` : sql``}
   )`
 
 /** The ten commitments as one JSON array (`commitmentRows`), with the context texts and counts when `measureCounts` is given. */
 const commitmentsJson = (measureCounts: SQL | null) =>
-  sql`(select json_agg(${commitmentElement(measureCounts !== null)} order by c.number) ${commitmentRows(measureCounts)})`
+  sql`(select json_agg(${commitmentElement(measureCounts ? 'texts' : 'titles')} order by c.number) ${commitmentRows(measureCounts)})`
 
 /**
- * A plan with everything its detail shows, in one statement: the ten commitments with their numbers of
+ * A plan with everything its detail shows, context texts included (the answer of a write), in one statement: the ten commitments with their numbers of
  * measures visible under `visible` (a condition on the measures that may name the plan's city) and the
  * published successor. Undefined for an unknown id; whether the reader may see the plan is the caller's.
  */
@@ -114,12 +123,13 @@ export async function findPlanDetail (db: Db, id: number, visible: SQL) {
 /**
  * The same detail as the route's whole answer (`PlanDetail`) in JSON text built by the database, with
  * the plan's city, state and version for the visibility check and the ETag: the server sends the text as
- * it is (most of it is the commitments' context texts, which parsing and serialising again only copied).
+ * it is. The context texts only with `fields` 'texts' (`contexts=true`): they are most of a plan's bytes
+ * (34 of Jena's 39 KB), and the plan's overview, which most readers open, does not show them.
  * `measureCount` is the sum of the commitments' counts, as the plan list shows it, summed in the same
  * aggregate: reading it back out of the built array parsed its 41 KB again and took half of PostgreSQL's time.
  * Prepared: the reader is a placeholder (`measureVisibleToReader`), so every reader shares one plan.
  */
-const planDetailJsonQuery = preparedPerHandle((db) => db.select({
+const planDetailJson = (fields: 'overview' | 'texts') => (db: Db) => db.select({
   cityId: plans.cityId,
   state: plans.state,
   version: plans.version,
@@ -133,13 +143,18 @@ const planDetailJsonQuery = preparedPerHandle((db) => db.select({
     'version', ${plans.version}, 'introDe', ${plans.introDe}, 'introEn', ${plans.introEn},
     'commitments', c.list
   )::text from (
-    select json_agg(${commitmentElement(true)} order by c.number) as list, coalesce(sum(counted.n), 0)::int as total
+    select json_agg(${commitmentElement(fields)} order by c.number) as list, coalesce(sum(counted.n), 0)::int as total
     ${commitmentRows(measureVisibleToReader(plans.cityId))}
   ) c)`,
-}).from(plans).innerJoin(cities, eq(cities.id, plans.cityId)).where(eq(plans.id, sql.placeholder('id'))).prepare('plan_detail_json'))
+}).from(plans).innerJoin(cities, eq(cities.id, plans.cityId)).where(eq(plans.id, sql.placeholder('id'))).prepare(`plan_detail_json_${fields}`)
 
-export async function findPlanDetailJson (db: Db, id: number, reader: ReaderValues) {
-  const [row] = await planDetailJsonQuery(db).execute({ id, ...reader })
+const planDetailJsonQueries = {
+  overview: preparedPerHandle(planDetailJson('overview')),
+  texts: preparedPerHandle(planDetailJson('texts')),
+}
+
+export async function findPlanDetailJson (db: Db, id: number, reader: ReaderValues, withContexts: boolean) {
+  const [row] = await planDetailJsonQueries[withContexts ? 'texts' : 'overview'](db).execute({ id, ...reader })
   return row
 }
 

@@ -114,8 +114,8 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
     },
 
     /** The plan's detail as the route sends it: JSON text written by the database, with the plan's version. */
-    async getDetail (id: number, actor: Actor): Promise<SerialisedAnswer> {
-      const found = await findPlanDetailJson(db, id, readerValues(actor))
+    async getDetail (id: number, actor: Actor, options: { contexts: boolean }): Promise<SerialisedAnswer> {
+      const found = await findPlanDetailJson(db, id, readerValues(actor), options.contexts)
       if (!found || !visiblePlanStates(actor, found.cityId).includes(found.state)) throw new PlanNotFoundError(id)
       return new SerialisedAnswer(found.body, found.version)
     },

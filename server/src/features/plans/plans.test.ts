@@ -1,6 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { PlanDetailSchema } from '@eccar/shared'
 import { Value } from 'typebox/value'
+import { and, eq } from 'drizzle-orm'
+import { planCommitments } from '../../db/schema/index.ts'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
 import { buildCity, buildMeasure, buildPlan, buildStatusUpdate } from '../../../test/helpers/factories.ts'
 import { tableCounts, useTestDb } from '../../../test/helpers/test-db.ts'
@@ -106,15 +108,36 @@ describe('POST /api/cities/:city/plans', () => {
 })
 
 describe('GET /api/plans/:id', () => {
-  it('returns the plan with its ten commitments, official and local titles and context', async () => {
+  it('returns the plan with its ten commitments, official and local titles, and whether each has context texts', async () => {
     const plan = await buildPlan(testDb.db, { resolutionNumber: '20/0372-BV' })
     await buildMeasure(testDb.db, plan, { primaryCommitment: 3 })
+    await testDb.db.update(planCommitments).set({ contextDe: null, contextEn: 'Context 2' })
+      .where(and(eq(planCommitments.planId, plan.id), eq(planCommitments.commitmentNumber, 2)))
+    await testDb.db.update(planCommitments).set({ contextDe: '', contextEn: null })
+      .where(and(eq(planCommitments.planId, plan.id), eq(planCommitments.commitmentNumber, 4)))
     const res = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}` })
     expect(res.statusCode).toBe(200)
     const detail = res.json()
     expect(detail.commitments).toHaveLength(10)
-    expect(detail.commitments[2]).toMatchObject({ number: 3, titleEn: 'Better Support for the Victims of Racism and Discrimination', contextDe: 'Kontext 3', measureCount: 1 })
+    expect(detail.commitments[2]).toEqual({
+      number: 3, titleEn: 'Better Support for the Victims of Racism and Discrimination', titleDe: expect.any(String),
+      localTitleDe: null, localTitleEn: null, hasContext: true, measureCount: 1,
+    })
+    expect(detail.commitments.map((c: { hasContext: boolean }) => c.hasContext)).toEqual([true, true, true, false, true, true, true, true, true, true])
     expect(detail.commitments[0].measureCount).toBe(0)
+  })
+
+  it('adds each commitment\'s context texts with contexts=true, and refuses an unknown option', async () => {
+    const plan = await buildPlan(testDb.db)
+    const res = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}?contexts=true` })
+    expect(res.statusCode).toBe(200)
+    expect(res.json().commitments[2]).toMatchObject({ number: 3, hasContext: true, contextDe: 'Kontext 3', contextEn: null })
+    const overview = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}?contexts=false` })
+    expect(overview.json().commitments[2]).not.toHaveProperty('contextDe')
+    expect(overview.body.length).toBeLessThan(res.body.length)
+    const wrong = await publicApp.inject({ method: 'GET', url: `/api/plans/${plan.id}?contexts=perhaps` })
+    expect(wrong.statusCode).toBe(400)
+    expect(wrong.json().code).toBe('VALIDATION_FAILED')
   })
 
   it('sends the detail to its schema, with the version as ETag and the same facts the plan list shows', async () => {

@@ -5,7 +5,8 @@ const city = (slug: string) => `/cities/${encodeURIComponent(slug)}`
 
 /** All plans of the city, drafts included (members see them). */
 export const listCityPlans = (slug: string) => getJson<PlanList>(`${city(slug)}/plans`)
-export const getPlan = (id: number) => getJson<PlanDetail>(`/plans/${id}`)
+/** With the commitments' context texts, which the administration edits. */
+export const getPlan = (id: number) => getJson<PlanDetail>(`/plans/${id}`, { contexts: 'true' })
 export const updatePlan = (id: number, body: UpdatePlan, version: number) =>
   sendJson<PlanDetail>('PATCH', `/plans/${id}`, body, { ifMatch: version })
 /** Changes the plan, so it carries the plan's version and answers with the whole plan. */

@@ -29,7 +29,7 @@ describe.skipIf(process.env.TEST_DATABASE_URL === undefined)('reads on PostgreSQ
     })
   })
 
-  it('answer every combination of a measure list\'s filters with one statement', async () => {
+  it('answer every combination of a measure list\'s filters with one statement, and a text search with a second', async () => {
     await testDb.db.transaction(async (tx) => {
       const page = { limit: 50, offset: 0 }
       const reader = { seesAllCities: false, internalCityIds: [] }
@@ -37,7 +37,7 @@ describe.skipIf(process.env.TEST_DATABASE_URL === undefined)('reads on PostgreSQ
         await listMeasuresJson(tx, 0, { ...filters, ...page }, reader)
       }
       const statements = await preparedStatements(tx, 'with matching as materialized')
-      expect(statements.map((statement) => statement.name)).toEqual(['measure_list_json'])
+      expect(statements.map((statement) => statement.name).sort()).toEqual(['measure_list_json', 'measure_list_json_search'])
     })
   })
 

@@ -49,7 +49,11 @@ export const measures = pgTable('measures', {
   deletedAt: timestamp({ withTimezone: true }),
 }, (t) => [
   uniqueIndex('measures_plan_code').on(t.planId, t.code).where(sql`${t.deletedAt} is null`),
-  index('measures_plan_position').on(t.planId, t.primaryCommitment, t.position),
+  // A plan's measures in the list's order, with every column the list's filters read but the text
+  // search (`listFilters`): the list finds its matches in this index alone (an index-only scan) instead of
+  // reading each measure's row, whose texts make it wide. PostgreSQL's CPU per list of 50 of the
+  // 500-measure plan: 0.52–0.78 → 0.40–0.48 ms (alternating runs of the compiled server).
+  index('measures_plan_list').on(t.planId, t.primaryCommitment, t.position, t.id, t.isPublic, t.cityId, t.deletedAt, t.status, t.type, t.leadOrganisationId),
   // A plan's measures by the plan alone, for the counts of progress and the plan's detail. Their kept
   // (generic) plans estimate half the table for any plan id where a database holds two plans, and
   // costed the three-column index above over a sequential scan, which read every plan's measures;

@@ -1,0 +1,2 @@
+DROP INDEX "measures_plan_position";--> statement-breakpoint
+CREATE INDEX "measures_plan_list" ON "measures" USING btree ("plan_id","primary_commitment","position","id","is_public","city_id","deleted_at","status","type","lead_organisation_id");

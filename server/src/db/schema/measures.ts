@@ -119,4 +119,20 @@ export const statusUpdates = pgTable('status_updates', {
   // Who recorded it: internal, never shown to the public.
   userId: integer().references(() => users.id, { onDelete: 'set null' }),
   recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('status_updates_measure').on(t.measureId, t.date, t.id)])
+}, (t) => [
+  index('status_updates_measure').on(t.measureId, t.date, t.id),
+  // A body's entries, for its rename (their kept JSON, `statusUpdateEntries`) and its deletion (the key's SET NULL).
+  index('status_updates_organisation').on(t.organisationId),
+])
+
+/**
+ * Each timeline entry as the public sees it (`StatusEntry` without `recordedBy`) in JSON text, kept by
+ * database triggers (migration 0020) in the transaction of every write to the entry or to its body's
+ * name. The measure page joins its newest entries' texts: building them (the JSON of each entry, its
+ * body looked up by key) was more than half of PostgreSQL's work for a page with a full first page of the
+ * timeline. Never written by the application; a table of its own, as `measureListItems`.
+ */
+export const statusUpdateEntries = pgTable('status_update_entries', {
+  statusUpdateId: integer().primaryKey().references(() => statusUpdates.id, { onDelete: 'cascade' }),
+  entry: text().notNull(),
+})

@@ -1,6 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { Limits, MeasureDetailSchema } from '@eccar/shared'
 import { Value } from 'typebox/value'
+import { eq } from 'drizzle-orm'
+import { organisations } from '../../db/schema/index.ts'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
 import { buildSignedInUser, buildUser } from '../../../test/helpers/auth.ts'
 import {
@@ -121,6 +123,20 @@ describe('GET /api/measures/:id as the database writes it', () => {
     expect(older.statusCode).toBe(200)
     expect(older.json().items.map((entry: { date: string }) => entry.date)).toEqual(['2024-03-06', '2024-03-05', '2024-03-04', '2024-03-03', '2024-03-02', '2024-03-01'])
     expect(older.json().next).toBeNull()
+  })
+
+  it('names a body in the entries it made as it is now called, and nobody once it is deleted, whatever code writes', async () => {
+    const fixture = await cityWithEveryKindOfMeasure()
+    const visitor = await buildOrganisation(testDb.db, fixture.city.id, { name: 'Gastverein' })
+    await buildStatusUpdate(testDb.db, fixture.measure, { date: '2024-05-01', status: 'in_progress', progress: 40, organisationId: visitor.id })
+    const newest = async () => (await app.inject({ method: 'GET', url: `/api/measures/${fixture.measure.id}` })).json().statusHistory[0]
+    expect((await newest()).organisation).toEqual({ id: visitor.id, name: 'Gastverein', nameEn: null })
+
+    await testDb.db.update(organisations).set({ name: 'Verein der Gäste', nameEn: 'Guests\' association' }).where(eq(organisations.id, visitor.id))
+    expect((await newest()).organisation).toEqual({ id: visitor.id, name: 'Verein der Gäste', nameEn: 'Guests\' association' })
+    await testDb.db.delete(organisations).where(eq(organisations.id, visitor.id))
+    expect((await newest()).organisation).toBeNull()
+    expect(await pagesMatchingTables(app, fixture.ids, publicReader)).toHaveLength(6)
   })
 
   it('has no link to older entries when the first page holds them all', async () => {

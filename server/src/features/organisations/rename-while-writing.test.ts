@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
-import { buildMeasure, buildOrganisation, buildPlan } from '../../../test/helpers/factories.ts'
+import { buildMeasure, buildOrganisation, buildPlan, buildStatusUpdate } from '../../../test/helpers/factories.ts'
 import { listRowsMatchingTables } from '../../../test/helpers/measure-reads.ts'
 import { useTestDb } from '../../../test/helpers/test-db.ts'
 
@@ -103,6 +103,43 @@ describe.skipIf(process.env.TEST_DATABASE_URL === undefined)('renaming a body wh
     expect((await listRowsMatchingTables(app, plan.id))[0]).toMatchObject({
       leadOrganisation: { id: lead.id, nameEn: 'Office for integration' }, involvedOrganisations: [{ id: body.id, nameEn: 'Citizens\' office' }],
     })
+  })
+
+  // The timeline's kept entries (migration 0020): an entry is built with its body's committed name.
+  const newestEntry = async (measureId: number) =>
+    (await app.inject({ method: 'GET', url: `/api/measures/${measureId}` })).json().statusHistory[0]
+
+  it('waits for a transaction that records an entry by the body, then writes that entry with the new name', async () => {
+    const plan = await buildPlan(testDb.db)
+    const body = await buildOrganisation(testDb.db, plan.cityId, { name: 'Bürgeramt' })
+    const measure = await buildMeasure(testDb.db, plan)
+    const other = await otherWriter()
+    await other.query(`insert into status_updates (measure_id, date, status, progress, organisation_id) values ($1, '2024-06-01', 'in_progress', 20, $2)`,
+      [measure.id, body.id])
+
+    const renaming = rename(body.id, 'Zentrales Bürgeramt')
+    await appWaitsForLock(other)
+    await other.query('commit')
+
+    expect((await renaming).statusCode).toBe(200)
+    expect((await newestEntry(measure.id)).organisation).toMatchObject({ id: body.id, name: 'Zentrales Bürgeramt' })
+  })
+
+  // The body is none of the measure's, so nothing but the entries' trigger locks it: the foreign-key
+  // check's lock does not wait for a rename made in SQL.
+  it('makes an entry by a body being renamed wait for the rename, then writes it with the new English name', async () => {
+    const plan = await buildPlan(testDb.db)
+    const body = await buildOrganisation(testDb.db, plan.cityId, { name: 'Bürgeramt', nameEn: 'Citizens office' })
+    const measure = await buildMeasure(testDb.db, plan)
+    const other = await otherWriter()
+    await other.query('update organisations set name_en = $2, version = version + 1 where id = $1', [body.id, 'Citizens\' office'])
+
+    const recording = buildStatusUpdate(testDb.db, measure, { date: '2024-06-01', status: 'in_progress', progress: 20, organisationId: body.id })
+    await appWaitsForLock(other)
+    await other.query('commit')
+
+    await recording
+    expect((await newestEntry(measure.id)).organisation).toEqual({ id: body.id, name: 'Bürgeramt', nameEn: 'Citizens\' office' })
   })
 
   it('answers 503 with Retry-After and changes nothing when PostgreSQL ends a deadlock by aborting the rename', async () => {

@@ -29,6 +29,8 @@ const links = (own: string, other: string) => sql`coalesce((
  * 13 µs an entry, more than half of a page with 20 of them. Who recorded an entry is internal: the key
  * is added to each entry for the city's members only, as `toStatusEntry` leaves it out for everyone
  * else. Each entry's text and person is looked up by its key with LIMIT 1, so no plan hashes a whole table.
+ * JSON text, which `pageFields` splices in as text: as a `json` value inside the page's object PostgreSQL
+ * parsed the 20 entries again, a quarter of the statement (0.31 → 0.24 ms an execution, in a loop).
  */
 const timelinePage = sql`coalesce((
   select '[' || string_agg(left((select e.entry from status_update_entries e where e.status_update_id = t.id limit 1), -1)
@@ -36,7 +38,7 @@ const timelinePage = sql`coalesce((
       select json_build_object('id', u.id, 'displayName', u.display_name)::text from users u where u.id = t.user_id limit 1), 'null') else '' end
     || '}', ', ' order by t.date desc, t.id desc) || ']'
   from (select t.id, t.date, t.user_id from status_updates t where t.measure_id = ${measures.id}
-    order by t.date desc, t.id desc limit ${sql.raw(String(Limits.timelinePage))}) t), '[]')::json`
+    order by t.date desc, t.id desc limit ${sql.raw(String(Limits.timelinePage))}) t), '[]')`
 
 /**
  * The address of the entries older than the first page (`timelineNext`, from its oldest entry), or null
@@ -58,7 +60,8 @@ const shownFields = sql.join(measureShownFieldNames.map((field) => sql`${sql.raw
 
 /**
  * The fields the page adds to the measure's list item, which the triggers keep (`measure_list_items`):
- * the summary is not built twice. A JSON object's text without its closing brace.
+ * the summary is not built twice. A JSON object's text without its closing brace; the timeline, already
+ * text, follows the object's own fields.
  */
 const pageFields = sql`left(json_build_object(
     'citySlug', ${cities.slug}, 'planTitleDe', ${plans.titleDe}, 'planTitleEn', ${plans.titleEn},
@@ -70,11 +73,11 @@ const pageFields = sql`left(json_build_object(
         'textEn', a.text_en, 'textDe', a.text_de) order by a.commitment_number, a.key)
       from measure_example_actions e join eccar_example_actions a on a.key = e.example_action_key
       where e.measure_id = ${measures.id}), '[]'::json),
-    'statusHistory', ${timelinePage},
     'statusHistoryTotal', timeline.total,
     'statusHistoryNext', ${timelineNext},
     'origin', ${measures.origin},
-    'predecessor', ${predecessor})::text, -1)`
+    'predecessor', ${predecessor})::text, -1)
+  || ', "statusHistory" : ' || ${timelinePage}`
 
 /**
  * The measure's page in one statement, with the facts of `canSeeMeasure` (the caller's check) and the

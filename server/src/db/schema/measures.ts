@@ -136,3 +136,18 @@ export const statusUpdateEntries = pgTable('status_update_entries', {
   statusUpdateId: integer().primaryKey().references(() => statusUpdates.id, { onDelete: 'cascade' }),
   entry: text().notNull(),
 })
+
+/**
+ * The first page of each measure's timeline as the public reads it (the newest `Limits.timelinePage`
+ * entries' texts from `statusUpdateEntries`, newest first), with the count of all its entries and the
+ * address of the older ones; kept by database triggers (migration 0021) in the transaction of every write
+ * to an entry. The public measure page takes it as it is: assembling the page from the entries, counting
+ * them and finding the next page's first entry was 45 % of that read's statement. A city's members, who
+ * also see who recorded each entry, still read the entries themselves. A measure without entries has no row.
+ */
+export const measureTimelineHeads = pgTable('measure_timeline_heads', {
+  measureId: integer().primaryKey().references(() => measures.id, { onDelete: 'cascade' }),
+  total: integer().notNull(),
+  entries: text().notNull(),
+  next: text(),
+})

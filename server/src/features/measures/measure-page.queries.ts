@@ -2,7 +2,7 @@ import { Limits, measureShownFieldNames, type PlanState } from '@eccar/shared'
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { preparedPerHandle } from '../../db/prepared.ts'
-import { cities, measureListItems, measures, plans } from '../../db/schema/index.ts'
+import { cities, measureListItems, measures, measureTimelineHeads, plans } from '../../db/schema/index.ts'
 import { publicPlanStates, type ReaderValues } from '../common/visibility.ts'
 import { readerIsMemberOf } from '../common/visibility.queries.ts'
 
@@ -24,30 +24,22 @@ const links = (own: string, other: string) => sql`coalesce((
   where l.${sql.raw(own)} = ${measures.id} and ${linkVisible}), '[]'::json)`
 
 /**
- * The newest page of the timeline, newest first, from the entries' kept JSON (`status_update_entries`,
- * written by triggers): building each entry here, its body looked up by key, cost PostgreSQL about
- * 13 µs an entry, more than half of a page with 20 of them. Who recorded an entry is internal: the key
- * is added to each entry for the city's members only, as `toStatusEntry` leaves it out for everyone
- * else. Each entry's text and person is looked up by its key with LIMIT 1, so no plan hashes a whole table.
- * JSON text, which `pageFields` splices in as text: as a `json` value inside the page's object PostgreSQL
- * parsed the 20 entries again, a quarter of the statement (0.31 → 0.24 ms an execution, in a loop).
+ * The newest page of the timeline, newest first. The public's is kept whole (`measure_timeline_heads`,
+ * written by triggers with its count and next address). The city's members also see who recorded each
+ * entry, so theirs is assembled from the entries' kept JSON (`status_update_entries`), each with its
+ * recorder's key added, as `toStatusEntry` has it. Each entry's text and person is looked up by its key
+ * with LIMIT 1, so no plan hashes a whole table. JSON text, which `pageFields` splices in as text: as a
+ * `json` value inside the page's object PostgreSQL parsed the 20 entries again, a quarter of the
+ * statement (0.31 → 0.24 ms an execution, in a loop).
  */
-const timelinePage = sql`coalesce((
+const timelinePage = sql`case when ${readerIsMemberOf(measures.cityId)} then coalesce((
   select '[' || string_agg(left((select e.entry from status_update_entries e where e.status_update_id = t.id limit 1), -1)
-    || case when ${readerIsMemberOf(measures.cityId)} then ', "recordedBy" : ' || coalesce((
-      select json_build_object('id', u.id, 'displayName', u.display_name)::text from users u where u.id = t.user_id limit 1), 'null') else '' end
+    || ', "recordedBy" : ' || coalesce((
+      select json_build_object('id', u.id, 'displayName', u.display_name)::text from users u where u.id = t.user_id limit 1), 'null')
     || '}', ', ' order by t.date desc, t.id desc) || ']'
   from (select t.id, t.date, t.user_id from status_updates t where t.measure_id = ${measures.id}
-    order by t.date desc, t.id desc limit ${sql.raw(String(Limits.timelinePage))}) t), '[]')`
-
-/**
- * The address of the entries older than the first page (`timelineNext`, from its oldest entry), or null
- * when it holds them all; `timeline.total` is the count the page states (`measurePageQuery`'s lateral).
- */
-const timelineNext = sql`case when timeline.total > ${sql.raw(String(Limits.timelinePage))}
-  then (select '/api/measures/' || ${measures.id} || '/status-history?before=' || to_char(t.date, 'YYYY-MM-DD') || '~' || t.id
-    from status_updates t where t.measure_id = ${measures.id}
-    order by t.date desc, t.id desc offset ${sql.raw(String(Limits.timelinePage - 1))} limit 1) end`
+    order by t.date desc, t.id desc limit ${sql.raw(String(Limits.timelinePage))}) t), '[]')
+  else coalesce(${measureTimelineHeads.entries}, '[]') end`
 
 /** The predecessor where the reader may see it (`canSeeMeasure` with its plan's state), else null. */
 const predecessor = sql`(select json_build_object('id', r.id, 'code', r.code, 'planId', r.plan_id, 'planTitleDe', pp.title_de)
@@ -73,8 +65,8 @@ const pageFields = sql`left(json_build_object(
         'textEn', a.text_en, 'textDe', a.text_de) order by a.commitment_number, a.key)
       from measure_example_actions e join eccar_example_actions a on a.key = e.example_action_key
       where e.measure_id = ${measures.id}), '[]'::json),
-    'statusHistoryTotal', timeline.total,
-    'statusHistoryNext', ${timelineNext},
+    'statusHistoryTotal', coalesce(${measureTimelineHeads.total}, 0),
+    'statusHistoryNext', ${measureTimelineHeads.next},
     'origin', ${measures.origin},
     'predecessor', ${predecessor})::text, -1)
   || ', "statusHistory" : ' || ${timelinePage}`
@@ -98,7 +90,7 @@ const measurePageQuery = preparedPerHandle((db) => db.select({
   .innerJoin(measureListItems, eq(measureListItems.measureId, measures.id))
   .innerJoin(plans, eq(plans.id, measures.planId))
   .innerJoin(cities, eq(cities.id, plans.cityId))
-  .crossJoinLateral(sql`(select count(*)::int as total from status_updates t where t.measure_id = ${measures.id}) timeline`)
+  .leftJoin(measureTimelineHeads, eq(measureTimelineHeads.measureId, measures.id))
   .where(eq(measures.id, sql.placeholder('id')))
   .prepare('measure_page_json'))
 

@@ -1,6 +1,6 @@
-import pg from 'pg'
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../../test/helpers/build-test-app.ts'
+import { useConcurrentWriters } from '../../../test/helpers/concurrent-writer.ts'
 import { buildMeasure, buildOrganisation, buildPlan, buildStatusUpdate } from '../../../test/helpers/factories.ts'
 import { listRowsMatchingTables } from '../../../test/helpers/measure-reads.ts'
 import { useTestDb } from '../../../test/helpers/test-db.ts'
@@ -14,31 +14,7 @@ afterAll(async () => {
   await testDb.close()
 })
 
-const sessions: pg.Client[] = []
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((client) => client.end().catch(() => {})))
-})
-
-/** A second session on the test database, as another writer (another request, another instance). */
-async function otherWriter () {
-  const client = new pg.Client({ connectionString: testDb.url })
-  sessions.push(client)
-  client.on('error', () => {})
-  await client.connect()
-  await client.query('begin')
-  return client
-}
-
-/** Resolves once one of the app's statements waits for a row lock. */
-async function appWaitsForLock (other: pg.Client) {
-  for (let poll = 0; poll < 250; poll++) {
-    const { rows } = await other.query(`select count(*)::int as n from pg_stat_activity
-      where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`)
-    if (rows[0].n > 0) return
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  throw new Error('the app never waited for a lock')
-}
+const { otherWriter, appWaitsForLock } = useConcurrentWriters(testDb.url)
 
 const rename = (id: number, name: string) =>
   app.inject({ method: 'PATCH', url: `/api/organisations/${id}`, payload: { name, kind: 'municipal_unit', version: 1 } })

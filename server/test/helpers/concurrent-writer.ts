@@ -1,0 +1,36 @@
+import pg from 'pg'
+import { afterEach } from 'vitest'
+
+/**
+ * Second sessions on the test database, as other writers (another request, another instance), each in
+ * an open transaction; ended after each test. Row locks between two sessions need PostgreSQL: PGlite has
+ * one connection.
+ */
+export function useConcurrentWriters (url: string) {
+  const sessions: pg.Client[] = []
+  afterEach(async () => {
+    await Promise.all(sessions.splice(0).map((client) => client.end().catch(() => {})))
+  })
+
+  async function otherWriter () {
+    const client = new pg.Client({ connectionString: url })
+    sessions.push(client)
+    client.on('error', () => {})
+    await client.connect()
+    await client.query('begin')
+    return client
+  }
+
+  /** Resolves once one of the app's statements waits for a lock. */
+  async function appWaitsForLock (other: pg.Client) {
+    for (let poll = 0; poll < 250; poll++) {
+      const { rows } = await other.query(`select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`)
+      if (rows[0].n > 0) return
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    throw new Error('the app never waited for a lock')
+  }
+
+  return { otherWriter, appWaitsForLock }
+}

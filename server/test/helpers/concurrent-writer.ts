@@ -4,15 +4,16 @@ import { afterEach } from 'vitest'
 /**
  * Second sessions on the test database, as other writers (another request, another instance), each in
  * an open transaction; ended after each test. Row locks between two sessions need PostgreSQL: PGlite has
- * one connection.
+ * one connection, and no address (`url` undefined): the tests using these skip there.
  */
-export function useConcurrentWriters (url: string) {
+export function useConcurrentWriters (url: string | undefined) {
   const sessions: pg.Client[] = []
   afterEach(async () => {
     await Promise.all(sessions.splice(0).map((client) => client.end().catch(() => {})))
   })
 
   async function otherWriter () {
+    if (url === undefined) throw new Error('a second session needs PostgreSQL (TEST_DATABASE_URL)')
     const client = new pg.Client({ connectionString: url })
     sessions.push(client)
     client.on('error', () => {})

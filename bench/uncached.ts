@@ -32,9 +32,22 @@ export interface UncachedEndpointReport {
   bytes: number | null
   singleMs: number | null
   load: LoadFigures | null
+  /**
+   * The health rate the ratio divides by: the mean of health's rate measured just before and just
+   * after this endpoint (`healthBracketSeconds` each; the first endpoint's "before" is the phase's health row).
+   */
+  healthRate: number | null
   ratio: number | null
   error: string | null
 }
+
+/**
+ * How long health is measured after each endpoint. This machine's speed drifts within a phase of two
+ * minutes (health alone 14,000–22,000 req/s between runs on one day, and half its rate for a few seconds
+ * within one); divided by one health rate from the phase's start, a read measured in a slow minute
+ * looked slower than it is, and one in a fast minute faster. Health just before and after cancels that.
+ */
+export const healthBracketSeconds = 3
 
 interface Seeded { jenaPlanId: number, generatedPlanId: number }
 
@@ -79,7 +92,7 @@ export async function benchUncached (
     const signedIn = await sessions(db)
     const measureId = await busiestMeasure(db, seed.jenaPlanId)
     const mine = signedIn.editorOrganisationId === null ? '' : `organisation=${signedIn.editorOrganisationId}&`
-    const endpoints: Omit<UncachedEndpointReport, 'status' | 'bytes' | 'singleMs' | 'load' | 'ratio' | 'error'>[] = [
+    const endpoints: Omit<UncachedEndpointReport, 'status' | 'bytes' | 'singleMs' | 'load' | 'healthRate' | 'ratio' | 'error'>[] = [
       { key: 'health', label: 'health', path: '/api/health', as: 'public', target: 'reference' },
       { key: 'plan', label: 'plan', path: `/api/plans/${seed.jenaPlanId}`, as: 'public', target: 'plan' },
       // What a commitment page and the administration read: the plan with its commitments' context texts.
@@ -92,9 +105,9 @@ export async function benchUncached (
       { key: 'attention', label: 'needs attention (editor)', path: `/api/plans/${seed.jenaPlanId}/attention${signedIn.editorOrganisationId === null ? '' : `?organisation=${signedIn.editorOrganisationId}`}`, as: 'editor', target: 'workspace' },
       { key: 'admin-list', label: 'admin measure list', path: `/api/plans/${seed.jenaPlanId}/measures?limit=100&offset=0`, as: 'admin', target: 'workspace' },
     ]
-    let healthRate: number | null = null
+    let healthBefore: number | null = null
     for (const endpoint of endpoints) {
-      const entry: UncachedEndpointReport = { ...endpoint, status: null, bytes: null, singleMs: null, load: null, ratio: null, error: null }
+      const entry: UncachedEndpointReport = { ...endpoint, status: null, bytes: null, singleMs: null, load: null, healthRate: null, ratio: null, error: null }
       reports.push(entry)
       const headers: Record<string, string> = endpoint.as === 'public' ? {} : { cookie: signedIn[endpoint.as].cookie }
       try {
@@ -110,11 +123,21 @@ export async function benchUncached (
         if (figures.requestsTotal === 0) {
           throw new Error(`no answer in ${figures.durationSeconds} s: ${figures.errors} errors, ${figures.timeouts} timeouts (10 s each)`)
         }
-        if (endpoint.key === 'health') healthRate = figures.requestsPerSecond
-        entry.ratio = healthRate ? figures.requestsPerSecond / healthRate : null
+        let bracket = ''
+        if (endpoint.key === 'health') {
+          entry.healthRate = figures.requestsPerSecond
+        } else if (healthBefore !== null) {
+          const after = await withTimeout(measureLoad(`${base}/api/health`, { ...load, warmupSeconds: 0, seconds: healthBracketSeconds }),
+            (healthBracketSeconds + 60) * 1000, 'load on /api/health')
+          entry.healthRate = (healthBefore + after.requestsPerSecond) / 2
+          bracket = `, health ${Math.round(healthBefore)} before and ${Math.round(after.requestsPerSecond)} after`
+          healthBefore = after.requestsPerSecond
+        }
+        if (endpoint.key === 'health') healthBefore = figures.requestsPerSecond
+        entry.ratio = entry.healthRate ? figures.requestsPerSecond / entry.healthRate : null
         log(`uncached ${endpoint.label.padEnd(26)} ${Math.round(figures.requestsPerSecond).toString().padStart(6)} req/s  `
           + `p99 ${figures.latencyP99Ms} ms  ${figures.requestsTotal} answers, non-2xx ${figures.non2xx}, errors ${figures.errors} (timeouts ${figures.timeouts})  `
-          + `ratio ${entry.ratio?.toFixed(3) ?? '–'}  (1 request alone: ${single.medianMs.toFixed(1)} ms, ${single.bytes} B)`)
+          + `ratio ${entry.ratio?.toFixed(3) ?? '–'}${bracket}  (1 request alone: ${single.medianMs.toFixed(1)} ms, ${single.bytes} B)`)
       } catch (error) {
         entry.error = error instanceof Error ? error.message : String(error)
         log(`ERROR uncached ${endpoint.label}: ${entry.error}`)
@@ -141,8 +164,8 @@ export function cpuPerRequest (entry: UncachedEndpointReport): { benchMs: number
  * The CPU per request (benchmark process and database together) at which the read would reach its
  * target with the cores it used: what a change has to bring the two figures of `cpuPerRequest` down to.
  */
-export function cpuBudgetMs (entry: UncachedEndpointReport, healthRate: number | null): number | null {
+export function cpuBudgetMs (entry: UncachedEndpointReport): number | null {
   const cpu = entry.load?.cpu
-  if (!cpu || !healthRate || entry.target === 'reference') return null
-  return (cpu.bench + cpu.postgres) / (uncachedTargets[entry.target] * healthRate) * 1000
+  if (!cpu || !entry.healthRate || entry.target === 'reference') return null
+  return (cpu.bench + cpu.postgres) / (uncachedTargets[entry.target] * entry.healthRate) * 1000
 }

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module'
 import pg from 'pg'
 import { buildApp } from '../../server/src/app.ts'
 import { testConfig } from '../../server/src/config.ts'
-import type { Db } from '../../server/src/db/client.ts'
+import { costRandomReadsAsCached, type Db } from '../../server/src/db/client.ts'
 import type { CityReads } from './reads.ts'
 
 // node-postgres's own conversion of a parameter to text (not part of its typed API).
@@ -149,6 +149,8 @@ export async function explainReads (db: Db, url: string, reads: CityReads): Prom
   const client = new pg.Client({ connectionString: url, application_name: 'eccar-bench-explain' })
   client.on('error', () => {})
   await client.connect()
+  // The app's own planner costs, so the plans checked are the ones its connections run.
+  await costRandomReadsAsCached(client)
   const statements: StatementCheck[] = []
   try {
     const seen = new Set<string>()

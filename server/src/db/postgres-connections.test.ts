@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { useTestDb, type TestDb } from '../../test/helpers/test-db.ts'
-import type { Db } from './client.ts'
+import { openDatabase, type Db } from './client.ts'
 
 let testDb: TestDb
 beforeAll(async () => { testDb = await useTestDb() })
@@ -38,5 +38,24 @@ describe.skipIf(process.env.TEST_DATABASE_URL === undefined)('a pool connection\
       // Given back after each read, the 400 KB came back as about 100 page faults a read.
       expect((pageFaults(pid)! - before) / 20).toBeLessThan(10)
     })
+  })
+
+  const randomPageCost = async (db: Db) =>
+    ((await db.execute(sql`select current_setting('random_page_cost') as cost`)) as unknown as { rows: { cost: string }[] }).rows[0]!.cost
+
+  it('prices a read by key as one of data in memory, where the server keeps PostgreSQL\'s default', async () => {
+    expect(await randomPageCost(testDb.db)).toBe('1.1')
+  })
+
+  it('keeps the cost an operator set for the database', async () => {
+    const database = new URL(testDb.url!).pathname.slice(1)
+    await testDb.db.execute(sql.raw(`alter database "${database}" set random_page_cost = 2`))
+    const handle = await openDatabase({ url: testDb.url, poolSize: 1 })
+    try {
+      expect(await randomPageCost(handle.db)).toBe('2')
+    } finally {
+      await handle.close()
+      await testDb.db.execute(sql.raw(`alter database "${database}" reset random_page_cost`))
+    }
   })
 })

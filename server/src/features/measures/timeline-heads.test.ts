@@ -34,17 +34,37 @@ async function publicPage (measureId: number) {
   return page as { statusHistory: { noteDe: string | null, organisation: { name: string } | null }[], statusHistoryTotal: number }
 }
 
+/**
+ * Runs `first` in another session's open transaction, then `second` in the app's, which must wait for
+ * the other to commit; resolves once both are written.
+ */
+async function oneAfterTheOther (first: { text: string, values: unknown[] }, second: () => Promise<unknown>) {
+  const other = await otherWriter()
+  await other.query(first.text, first.values)
+  const waiting = second()
+  await appWaitsForLock(other)
+  await other.query('commit')
+  await waiting
+}
+
+/** A public measure with one entry made by a body named Bürgeramt. */
+async function measureWithBodysEntry () {
+  const plan = await buildPlan(testDb.db)
+  const body = await buildOrganisation(testDb.db, plan.cityId, { name: 'Bürgeramt' })
+  const measure = await buildMeasure(testDb.db, plan)
+  await buildStatusUpdate(testDb.db, measure, { date: '2024-01-01', noteDe: 'Start', organisationId: body.id })
+  return { body, measure }
+}
+
+const notesAndBodies = (page: Awaited<ReturnType<typeof publicPage>>) =>
+  page.statusHistory.map((entry) => [entry.noteDe, entry.organisation?.name ?? null])
+
 describe.skipIf(process.env.TEST_DATABASE_URL === undefined)('the public timeline while two transactions write one measure\'s entries', () => {
   it('keeps both first entries of a measure recorded at once', async () => {
-    const plan = await buildPlan(testDb.db)
-    const measure = await buildMeasure(testDb.db, plan)
-    const other = await otherWriter()
-    await other.query(recordInSql, [measure.id, '2024-05-01', 10, 'Erster Bericht'])
+    const measure = await buildMeasure(testDb.db, await buildPlan(testDb.db))
 
-    const recording = buildStatusUpdate(testDb.db, measure, { date: '2024-06-01', progress: 20, noteDe: 'Zweiter Bericht' })
-    await appWaitsForLock(other)
-    await other.query('commit')
-    await recording
+    await oneAfterTheOther({ text: recordInSql, values: [measure.id, '2024-05-01', 10, 'Erster Bericht'] },
+      () => buildStatusUpdate(testDb.db, measure, { date: '2024-06-01', progress: 20, noteDe: 'Zweiter Bericht' }))
 
     const page = await publicPage(measure.id)
     expect(page.statusHistoryTotal).toBe(2)
@@ -52,16 +72,11 @@ describe.skipIf(process.env.TEST_DATABASE_URL === undefined)('the public timelin
   })
 
   it('keeps an entry recorded while another is being recorded on a measure with a timeline', async () => {
-    const plan = await buildPlan(testDb.db)
-    const measure = await buildMeasure(testDb.db, plan)
+    const measure = await buildMeasure(testDb.db, await buildPlan(testDb.db))
     await buildStatusUpdate(testDb.db, measure, { date: '2024-01-01', noteDe: 'Start' })
-    const other = await otherWriter()
-    await other.query(recordInSql, [measure.id, '2024-05-01', 10, 'Bericht im Mai'])
 
-    const recording = buildStatusUpdate(testDb.db, measure, { date: '2024-04-01', progress: 5, noteDe: 'Bericht im April' })
-    await appWaitsForLock(other)
-    await other.query('commit')
-    await recording
+    await oneAfterTheOther({ text: recordInSql, values: [measure.id, '2024-05-01', 10, 'Bericht im Mai'] },
+      () => buildStatusUpdate(testDb.db, measure, { date: '2024-04-01', progress: 5, noteDe: 'Bericht im April' }))
 
     const page = await publicPage(measure.id)
     expect(page.statusHistoryTotal).toBe(3)
@@ -69,38 +84,20 @@ describe.skipIf(process.env.TEST_DATABASE_URL === undefined)('the public timelin
   })
 
   it('waits for an entry being recorded, then renames a body in the measure\'s other entries without losing it', async () => {
-    const plan = await buildPlan(testDb.db)
-    const body = await buildOrganisation(testDb.db, plan.cityId, { name: 'Bürgeramt' })
-    const measure = await buildMeasure(testDb.db, plan)
-    await buildStatusUpdate(testDb.db, measure, { date: '2024-01-01', noteDe: 'Start', organisationId: body.id })
-    const other = await otherWriter()
-    await other.query(recordInSql, [measure.id, '2024-05-01', 10, 'Ohne Stelle'])
+    const { body, measure } = await measureWithBodysEntry()
 
-    const renaming = renameInSql(body.id, 'Zentrales Bürgeramt')
-    await appWaitsForLock(other)
-    await other.query('commit')
-    await renaming
+    await oneAfterTheOther({ text: recordInSql, values: [measure.id, '2024-05-01', 10, 'Ohne Stelle'] },
+      () => renameInSql(body.id, 'Zentrales Bürgeramt'))
 
-    const page = await publicPage(measure.id)
-    expect(page.statusHistory.map((entry) => [entry.noteDe, entry.organisation?.name ?? null]))
-      .toEqual([['Ohne Stelle', null], ['Start', 'Zentrales Bürgeramt']])
+    expect(notesAndBodies(await publicPage(measure.id))).toEqual([['Ohne Stelle', null], ['Start', 'Zentrales Bürgeramt']])
   })
 
   it('waits for a rename of a body in the measure\'s entries, then records an entry with the new name in the others', async () => {
-    const plan = await buildPlan(testDb.db)
-    const body = await buildOrganisation(testDb.db, plan.cityId, { name: 'Bürgeramt' })
-    const measure = await buildMeasure(testDb.db, plan)
-    await buildStatusUpdate(testDb.db, measure, { date: '2024-01-01', noteDe: 'Start', organisationId: body.id })
-    const other = await otherWriter()
-    await other.query(`update organisations set name = 'Zentrales Bürgeramt', version = version + 1 where id = $1`, [body.id])
+    const { body, measure } = await measureWithBodysEntry()
 
-    const recording = buildStatusUpdate(testDb.db, measure, { date: '2024-05-01', progress: 10, noteDe: 'Ohne Stelle' })
-    await appWaitsForLock(other)
-    await other.query('commit')
-    await recording
+    await oneAfterTheOther({ text: 'update organisations set name = $2, version = version + 1 where id = $1', values: [body.id, 'Zentrales Bürgeramt'] },
+      () => buildStatusUpdate(testDb.db, measure, { date: '2024-05-01', progress: 10, noteDe: 'Ohne Stelle' }))
 
-    const page = await publicPage(measure.id)
-    expect(page.statusHistory.map((entry) => [entry.noteDe, entry.organisation?.name ?? null]))
-      .toEqual([['Ohne Stelle', null], ['Start', 'Zentrales Bürgeramt']])
+    expect(notesAndBodies(await publicPage(measure.id))).toEqual([['Ohne Stelle', null], ['Start', 'Zentrales Bürgeramt']])
   })
 })

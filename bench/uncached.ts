@@ -126,6 +126,7 @@ export async function benchUncached (
         let bracket = ''
         if (endpoint.key === 'health') {
           entry.healthRate = figures.requestsPerSecond
+          healthBefore = figures.requestsPerSecond
         } else if (healthBefore !== null) {
           const after = await withTimeout(measureLoad(`${base}/api/health`, { ...load, warmupSeconds: 0, seconds: healthBracketSeconds }),
             (healthBracketSeconds + 60) * 1000, 'load on /api/health')
@@ -133,7 +134,6 @@ export async function benchUncached (
           bracket = `, health ${Math.round(healthBefore)} before and ${Math.round(after.requestsPerSecond)} after`
           healthBefore = after.requestsPerSecond
         }
-        if (endpoint.key === 'health') healthBefore = figures.requestsPerSecond
         entry.ratio = entry.healthRate ? figures.requestsPerSecond / entry.healthRate : null
         log(`uncached ${endpoint.label.padEnd(26)} ${Math.round(figures.requestsPerSecond).toString().padStart(6)} req/s  `
           + `p99 ${figures.latencyP99Ms} ms  ${figures.requestsTotal} answers, non-2xx ${figures.non2xx}, errors ${figures.errors} (timeouts ${figures.timeouts})  `

@@ -11,6 +11,10 @@ RUN npm run build -w web && npm run build:server
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 WEB_DIST=/app/web/dist
+# glibc's malloc thresholds as in `npm start` (package.json; README, "Reads that need no cache"): blocks under
+# 1 MB come from the heap and freed memory stays there up to 16 MB, so answers of 40–130 KB do not map, unmap
+# and fault in fresh pages on every read.
+ENV GLIBC_TUNABLES=glibc.malloc.mmap_threshold=1048576:glibc.malloc.trim_threshold=16777216
 WORKDIR /app
 COPY package.json package-lock.json .npmrc tsconfig.base.json ./
 COPY shared/package.json shared/

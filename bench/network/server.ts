@@ -22,13 +22,14 @@ export async function startCompiledServer (repoRoot: string, databaseUrl: string
   const entry = join(repoRoot, 'server', 'dist', 'server.js')
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build:server\` first`)
   const port = await freePort()
+  const start = startCommand(repoRoot)
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl,
+    ...process.env, ...start.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl,
     READ_CACHE: 'false', DEMO_DATA: 'false', JOBS: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production',
   }
   delete env.PUBLIC_ORIGIN
   const output: string[] = []
-  const child = spawn(process.execPath, [...startNodeOptions(repoRoot), entry], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...start.nodeOptions, entry], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   const pid = child.pid
   if (pid === undefined) throw new Error(`the ${label} server could not be spawned`)
   const untrack = trackProcessGroup(pid)
@@ -75,14 +76,20 @@ export async function startCompiledServer (repoRoot: string, databaseUrl: string
 }
 
 /**
- * The options `npm start` gives node (package.json's start script, e.g. the heap limit), so the server
- * measured here is the one a city runs; the Dockerfile's CMD gives the same.
+ * What `npm start` gives node (package.json's start script): the environment it sets before the command
+ * (glibc's malloc thresholds) and node's options (the heap limit), so the server measured here is the one
+ * a city runs; the Dockerfile's ENV and CMD give the same.
  */
-function startNodeOptions (repoRoot: string): string[] {
+function startCommand (repoRoot: string): { env: Record<string, string>, nodeOptions: string[] } {
   const start = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
   const words = start.trim().split(/\s+/)
+  const env: Record<string, string> = {}
+  while (/^[A-Z_]+=/.test(words[0] ?? '')) {
+    const [name, ...value] = words.shift()!.split('=')
+    env[name!] = value.join('=')
+  }
   if (words[0] !== 'node' || words.at(-1) !== 'server/dist/server.js') throw new Error(`npm start is not \`node … server/dist/server.js\`: ${start}`)
-  return words.slice(1, -1)
+  return { env, nodeOptions: words.slice(1, -1) }
 }
 
 /** A warning when a server source file is newer than the compiled server the benchmark runs. */

@@ -58,7 +58,10 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/^RUN .*npm run build:server/m)
     expect(dockerfile).toMatch(/^COPY --from=build \/app\/server\/dist server\/dist$/m)
     const packageJson = JSON.parse(read('package.json')) as { scripts: Record<string, string> }
-    expect(packageJson.scripts.start).toBe('node --max-old-space-size=1024 server/dist/server.js')
+    // glibc's malloc thresholds as `npm start` sets them (README, "Reads that need no cache").
+    const tunables = /^ENV GLIBC_TUNABLES=(\S+)$/m.exec(dockerfile)?.[1]
+    expect(tunables).toBe('glibc.malloc.mmap_threshold=1048576:glibc.malloc.trim_threshold=16777216')
+    expect(packageJson.scripts.start).toBe(`GLIBC_TUNABLES=${tunables} node --max-old-space-size=1024 server/dist/server.js`)
     expect(packageJson.scripts.build).toContain('build:server')
   })
 

@@ -62,6 +62,9 @@ describe('Dockerfile', () => {
     const tunables = /^ENV GLIBC_TUNABLES=(\S+)$/m.exec(dockerfile)?.[1]
     expect(tunables).toBe('glibc.malloc.mmap_threshold=1048576:glibc.malloc.trim_threshold=16777216')
     expect(packageJson.scripts.start).toBe(`GLIBC_TUNABLES=${tunables} node --max-old-space-size=1024 server/dist/server.js`)
+    // The server workspace's own start script runs the same command from its folder.
+    const serverPackageJson = JSON.parse(read('server/package.json')) as { scripts: Record<string, string> }
+    expect(serverPackageJson.scripts.start).toBe(packageJson.scripts.start?.replace('server/dist/', 'dist/'))
     expect(packageJson.scripts.build).toContain('build:server')
   })
 

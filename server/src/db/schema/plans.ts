@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
-  check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, type AnyPgColumn,
+  boolean, check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, type AnyPgColumn,
 } from 'drizzle-orm/pg-core'
 import { planStateEnum } from './enums.ts'
 import { commitments } from './reference.ts'
@@ -58,3 +58,17 @@ export const planCommitments = pgTable('plan_commitments', {
   contextDe: text(),
   contextEn: text(),
 }, (t) => [primaryKey({ columns: [t.planId, t.commitmentNumber] })])
+
+/**
+ * Each plan's progress summary (`PlanProgress`) as JSON text, twice: as the public sees it (`members`
+ * false: its public measures) and as the city's members do (every measure not deleted). Kept by database
+ * triggers (migration 0023) when a transaction that wrote the plan's measures, their timelines, the plan
+ * or its commitments' titles commits, whatever code writes. The progress read takes the text as it is:
+ * counting and summing the measures on each read cost PostgreSQL about as much as the rest of the read
+ * together. Never written by the application.
+ */
+export const planProgressAnswers = pgTable('plan_progress_answers', {
+  planId: integer().notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  members: boolean().notNull(),
+  body: text().notNull(),
+}, (t) => [primaryKey({ columns: [t.planId, t.members] })])

@@ -105,7 +105,7 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: PlanProgressSchema, ...errorResponses },
     },
   }, async (request, reply) => sendCached(request, reply, request.params.id, 'progress',
-    () => service.progress(request.params.id, request.actor)))
+    () => service.progressAnswer(request.params.id, request.actor)))
 
   app.get('/plans/:id/status-history', {
     config: { access: 'public' },

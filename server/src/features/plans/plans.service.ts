@@ -1,4 +1,4 @@
-import type { CreatePlan, PlanDetail, PlanSummary, Role, UpdatePlan, UpdatePlanCommitment } from '@eccar/shared'
+import type { CreatePlan, PlanDetail, PlanProgress, PlanSummary, Role, UpdatePlan, UpdatePlanCommitment } from '@eccar/shared'
 import { eq } from 'drizzle-orm'
 import { requireRole, systemActor, type Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../audit/audit.writer.ts'
@@ -18,7 +18,6 @@ import {
   listPlansOfCity, listSuccessors, planStatusHistory, updatePlanCommitment,
   type PlanRow,
 } from './plans.queries.ts'
-import { summariseProgress } from './plans.progress.ts'
 
 /** `successorId` only where it was looked up: a plan just created or imported is a draft nobody continues yet. */
 export function toPlanSummary (row: PlanRow, measureCount: number, successorId: number | null = null): PlanSummary {
@@ -97,6 +96,13 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
   })
   const updatePlan = (tx: Db, plan: PlanRow, values: Partial<typeof plans.$inferInsert> = {}) =>
     updateVersioned(tx, plans, eq(plans.id, plan.id), plan.version, values)
+
+  /** The progress summary as the reader sees it, in the text the database keeps; one statement with the visibility check. */
+  async function progressAnswer (id: number, actor: Actor) {
+    const plan = await findPlanProgress(db, id, readerValues(actor))
+    if (!plan || !visiblePlanStates(actor, plan.cityId).includes(plan.state)) throw new PlanNotFoundError(id)
+    return new SerialisedAnswer(plan.body)
+  }
 
   return {
     getVisiblePlan: visiblePlan,
@@ -178,11 +184,11 @@ export function createPlansService (db: Db, onChange: ChangeListener = () => {})
       return { items: await planStatusHistory(db, plan.id, measureVisibleTo(actor, plan.cityId)) }
     },
 
-    /** One statement: the figures are counted together with the plan's visibility check. */
-    async progress (id: number, actor: Actor) {
-      const plan = await findPlanProgress(db, id, readerValues(actor))
-      if (!plan || !visiblePlanStates(actor, plan.cityId).includes(plan.state)) throw new PlanNotFoundError(id)
-      return summariseProgress(plan.id, plan.titles, plan.facts.figures, plan.facts.latestUpdate)
+    progressAnswer,
+
+    /** The summary as a value, for the pages and datasets built from it. */
+    async progress (id: number, actor: Actor): Promise<PlanProgress> {
+      return JSON.parse((await progressAnswer(id, actor)).body) as PlanProgress
     },
   }
 }

@@ -24,14 +24,14 @@ const memberOfNone: MemberCheck = () => sql`false`
 const linkVisible = (isMember: MemberCheck) => sql`r.deleted_at is null and (r.is_public or ${isMember(sql`r.city_id`)})`
 
 /**
- * The links of one direction: `own` is the link's column naming this measure, `other` the linked one.
- * In the plan's order (commitment, position), as the measure list shows them.
+ * The links of one direction as JSON text: `own` is the link's column naming this measure, `other` the
+ * linked one. In the plan's order (commitment, position), as the measure list shows them.
  */
 const links = (own: string, other: string, isMember: MemberCheck) => sql`coalesce((
   select json_agg(json_build_object('id', r.id, 'code', r.code, 'titleDe', r.title_de, 'titleEn', r.title_en,
-      'noteDe', l.note_de, 'noteEn', l.note_en) order by r.primary_commitment, r.position, r.id)
+      'noteDe', l.note_de, 'noteEn', l.note_en) order by r.primary_commitment, r.position, r.id)::text
   from measure_relations l join measures r on r.id = l.${sql.raw(other)}
-  where l.${sql.raw(own)} = ${measures.id} and ${linkVisible(isMember)}), '[]'::json)`
+  where l.${sql.raw(own)} = ${measures.id} and ${linkVisible(isMember)}), '[]')`
 
 /**
  * The newest page of the timeline, newest first. The public's is kept whole (`measure_timeline_heads`,
@@ -51,35 +51,45 @@ const timelinePage = (isMember: MemberCheck) => sql`case when ${isMember(measure
     order by t.date desc, t.id desc limit ${sql.raw(String(Limits.timelinePage))}) t), '[]')
   else coalesce(${measureTimelineHeads.entries}, '[]') end`
 
-/** The predecessor where the reader may see it (`canSeeMeasure` with its plan's state), else null. */
-const predecessor = (isMember: MemberCheck) => sql`(select json_build_object('id', r.id, 'code', r.code, 'planId', r.plan_id, 'planTitleDe', pp.title_de)
+/** The predecessor where the reader may see it (`canSeeMeasure` with its plan's state), as JSON text, else null. */
+const predecessor = (isMember: MemberCheck) => sql`(select json_build_object('id', r.id, 'code', r.code, 'planId', r.plan_id, 'planTitleDe', pp.title_de)::text
   from measures r join plans pp on pp.id = r.plan_id
   where r.id = ${measures.predecessorMeasureId} and r.deleted_at is null
     and (${isMember(sql`r.city_id`)} or (r.is_public and pp.state in (${sql.join(publicPlanStates.map((state) => sql.raw(`'${state}'`)), sql`, `)})))
   limit 1)`
 
-const shownFields = sql.join(measureShownFieldNames.map((field) => sql`${sql.raw(`'${field}'`)}, ${measures[field]}`), sql`, `)
+/** A value's JSON text; `null` where the value may be null, since `to_json` of null, and any text joined to it, is null. */
+const jsonText = (value: SQL | AnyColumn, notNull = false) => notNull ? sql`to_json(${value})::text` : sql`coalesce(to_json(${value})::text, 'null')`
 
 /**
  * The fields the page adds to the measure's list item, which the triggers keep (`measure_list_items`):
- * the summary is not built twice. A JSON object's text without its closing brace; the timeline, already
- * text, follows the object's own fields.
+ * the summary is not built twice. JSON text, each field after a comma as its name and its value's JSON
+ * joined with `||`, which copies bytes; the timeline, already text, is the last. Built as an object whose
+ * braces `left` and `substr` then cut off, the page was counted character by character in a UTF-8
+ * database, a few passes over all its bytes (perf: 13 % of PostgreSQL's CPU for this read): 152 → 128 µs
+ * an execution of the public's page of measure 1, 183 → 163 µs a member's (in a loop).
  */
-const pageFields = (isMember: MemberCheck) => sql`left(json_build_object(
-    'citySlug', ${cities.slug}, 'planTitleDe', ${plans.titleDe}, 'planTitleEn', ${plans.titleEn},
-    ${shownFields},
-    'statusReason', ${measures.statusReason},
-    'relatedMeasures', ${links('measure_id', 'related_measure_id', isMember)},
-    'referencedBy', ${links('related_measure_id', 'measure_id', isMember)},
-    'exampleActions', coalesce((select json_agg(json_build_object('key', a.key, 'commitmentNumber', a.commitment_number,
-        'textEn', a.text_en, 'textDe', a.text_de) order by a.commitment_number, a.key)
+const pageFields = (isMember: MemberCheck) => {
+  const fields: [string, SQL][] = [
+    ['citySlug', jsonText(cities.slug, true)],
+    ['planTitleDe', jsonText(plans.titleDe, true)],
+    ['planTitleEn', jsonText(plans.titleEn)],
+    ...measureShownFieldNames.map((field): [string, SQL] => [field, jsonText(measures[field], measures[field].notNull)]),
+    ['statusReason', jsonText(measures.statusReason)],
+    ['relatedMeasures', links('measure_id', 'related_measure_id', isMember)],
+    ['referencedBy', links('related_measure_id', 'measure_id', isMember)],
+    ['exampleActions', sql`coalesce((select json_agg(json_build_object('key', a.key, 'commitmentNumber', a.commitment_number,
+        'textEn', a.text_en, 'textDe', a.text_de) order by a.commitment_number, a.key)::text
       from measure_example_actions e join eccar_example_actions a on a.key = e.example_action_key
-      where e.measure_id = ${measures.id}), '[]'::json),
-    'statusHistoryTotal', coalesce(${measureTimelineHeads.total}, 0),
-    'statusHistoryNext', ${measureTimelineHeads.next},
-    'origin', ${measures.origin},
-    'predecessor', ${predecessor(isMember)})::text, -1)
-  || ', "statusHistory" : ' || ${timelinePage(isMember)}`
+      where e.measure_id = ${measures.id}), '[]')`],
+    ['statusHistoryTotal', sql`coalesce(${measureTimelineHeads.total}, 0)::text`],
+    ['statusHistoryNext', jsonText(measureTimelineHeads.next)],
+    ['origin', jsonText(measures.origin, true)],
+    ['predecessor', sql`coalesce(${predecessor(isMember)}, 'null')`],
+    ['statusHistory', timelinePage(isMember)],
+  ]
+  return sql.join(fields.map(([name, value]) => sql`${sql.raw(`', "${name}" : '`)} || ${value}`), sql`\n  || `)
+}
 
 /**
  * The measure's page in one statement, with the facts of `canSeeMeasure` (the caller's check) and the
@@ -94,7 +104,7 @@ const measurePageQuery = (isMember: MemberCheck, name: string) => preparedPerHan
   deletedAt: measures.deletedAt,
   planState: plans.state,
   version: measures.version,
-  body: sql<string>`left(${measureListItems.item}, -1) || ', ' || substr(${pageFields(isMember)}, 2)
+  body: sql<string>`left(${measureListItems.item}, -1) || ${pageFields(isMember)}
     || case when ${isMember(measures.cityId)} then ', "internalNote" : ' || coalesce(to_json(${measures.internalNote})::text, 'null') else '' end
     || '}'`,
 }).from(measures)

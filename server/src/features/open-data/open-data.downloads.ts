@@ -65,7 +65,7 @@ export function createDownloads (db: Db, publicOrigin: string) {
       const rows = await planDatasetRows(db, plan, dataset, indicatorId)
       const columns = planDatasetColumns[dataset] as SheetColumn<unknown>[]
       const what = indicatorId === undefined ? dataset : `indicator-${indicatorId}`
-      return { body: writeCsv(columns, rows, separator), mediaType: csvMediaType, fileName: planFileName(plan, what, 'csv'), licence: await licenceOf(db, plan) }
+      return { body: await writeCsv(columns, rows, separator), mediaType: csvMediaType, fileName: planFileName(plan, what, 'csv'), licence: await licenceOf(db, plan) }
     },
 
     async incidentsCsv (citySlug: string, release: number | undefined, separator: CsvSeparator | undefined): Promise<Download> {
@@ -74,7 +74,7 @@ export function createDownloads (db: Db, publicOrigin: string) {
       const r = published.release
       // The stable address answers before anything is published too: the header row, no figures.
       return {
-        body: writeCsv(incidentColumns, r ? incidentRows(r) : [], separator),
+        body: await writeCsv(incidentColumns, r ? incidentRows(r) : [], separator),
         mediaType: csvMediaType,
         fileName: r ? `${citySlug}-incidents-${r.periodStart}-${r.periodEnd}-v${r.version}.csv` : `${citySlug}-incidents.csv`,
         licence: await licenceOf(db, { cityId, cityName }),

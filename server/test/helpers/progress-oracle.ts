@@ -7,41 +7,21 @@ import { commitments, measures, planCommitments, statusUpdates } from '../../src
 // database kept it (`plan_progress_answers`, migration 0023): the tests compare the kept answers with it.
 
 interface ProgressFigure { commitment: number, status: MeasureStatus, count: number, progressSum: number }
-interface CommitmentTitles { number: number, titleEn: string, titleDe: string, localTitleDe: string | null, localTitleEn: string | null }
 
-const zeroCounts = measureStatuses.reduce((counts, status) => Object.assign(counts, { [status]: 0 }), {} as StatusCounts)
-const emptyCounts = (): StatusCounts => ({ ...zeroCounts })
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
 
+/** One summary (the plan's or a commitment's) of grouped counts: every status, zero where none. */
 function summarise (figures: ProgressFigure[]) {
-  const byStatus = emptyCounts()
-  let measureCount = 0
-  let progressSum = 0
-  for (const figure of figures) {
-    byStatus[figure.status] += figure.count
-    measureCount += figure.count
-    progressSum += figure.progressSum
-  }
-  const settled = settledStatuses.reduce((sum, status) => sum + byStatus[status], 0)
+  const byStatus = Object.fromEntries(measureStatuses.map((status) => [status, 0])) as StatusCounts
+  for (const figure of figures) byStatus[figure.status] += figure.count
+  const measureCount = figures.reduce((total, figure) => total + figure.count, 0)
+  const progressSum = figures.reduce((total, figure) => total + figure.progressSum, 0)
+  const settled = settledStatuses.reduce((total, status) => total + byStatus[status], 0)
   return {
     measureCount,
     byStatus,
     settledShare: measureCount === 0 ? 0 : round(settled / measureCount, 4),
     averageProgress: measureCount === 0 ? 0 : round(progressSum / measureCount, 1),
-  }
-}
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
-
-/** Per-commitment and whole-plan summaries from grouped counts; every commitment appears, even without measures. */
-function summariseProgress (
-  planId: number, titles: CommitmentTitles[], figures: ProgressFigure[], latestUpdate: string | null = null,
-): PlanProgress {
-  return {
-    planId,
-    total: summarise(figures),
-    latestUpdate,
-    commitments: titles.map((title) =>
-      Object.assign({}, title, summarise(figures.filter((figure) => figure.commitment === title.number)))),
   }
 }
 
@@ -59,5 +39,11 @@ export async function countedProgress (db: Db, planId: number, members: boolean)
   }).from(measures).where(visible).groupBy(measures.primaryCommitment, measures.status)
   const [latest] = await db.select({ date: max(statusUpdates.date) }).from(statusUpdates)
     .innerJoin(measures, eq(measures.id, statusUpdates.measureId)).where(visible)
-  return summariseProgress(planId, titles, figures, latest?.date ?? null)
+  return {
+    planId,
+    total: summarise(figures),
+    latestUpdate: latest?.date ?? null,
+    // Every commitment, even without measures.
+    commitments: titles.map((title) => ({ ...title, ...summarise(figures.filter((figure) => figure.commitment === title.number)) })),
+  }
 }

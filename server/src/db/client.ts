@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { sql } from 'drizzle-orm'
 import type { ClientBase, Pool, PoolClient } from 'pg'
 import { repoRoot } from '../lib/repo-root.ts'
+import { compilePgliteWasm } from './pglite-wasm.ts'
 import * as schema from './schema/index.ts'
 
 /** The one database type the code is written against: node-postgres, PGlite and transactions all satisfy it. */
@@ -217,7 +218,7 @@ class DurableNodeFS extends NodeFS {
 const pgliteSharedBuffers = ['-c', 'shared_buffers=16MB']
 
 async function openPglite (dataDir: string, loadDataDir: Blob | undefined, durable: boolean): Promise<DatabaseHandle> {
-  const options: PGliteOptions = { startParams: [...PGlite.defaultStartParams, ...pgliteSharedBuffers] }
+  const options: PGliteOptions = { pgliteWasmModule: await compilePgliteWasm(), startParams: [...PGlite.defaultStartParams, ...pgliteSharedBuffers] }
   if (!dataDir.startsWith('memory://')) {
     mkdirSync(dataDir, { recursive: true })
     // A fresh folder starts from the migrated template instead of running initdb and every migration.

@@ -39,6 +39,29 @@ describe('RenderInTurn', () => {
     expect(mount(Page).findAll('p')).toHaveLength(2)
   })
 
+  it('gives the parts inside a part their own turns right after it, before the parts that follow it', async () => {
+    const Nested = defineComponent(() => () => h('main', [
+      h('h1', 'Top'),
+      h(RenderInTurn, null, () => h('ul', [1, 2].map((n) => h('li', h(RenderInTurn, null, () => h('p', `Card ${n}`)))))),
+      h(RenderInTurn, null, () => h('p', 'Downloads')),
+    ]))
+    let wrapper!: ReturnType<typeof mount>
+    mountInTurns(() => { wrapper = mount(Nested, { attachTo: document.body }) })
+    const shown = () => wrapper.findAll('p').map((p) => p.text())
+    await nextTask()
+    expect(wrapper.findAll('li')).toHaveLength(2)
+    expect(shown()).toEqual([])
+    await nextTask()
+    expect(shown()).toEqual(['Card 1'])
+    await nextTask()
+    expect(shown()).toEqual(['Card 1', 'Card 2'])
+    await nextTask()
+    expect(shown()).toEqual(['Card 1', 'Card 2', 'Downloads'])
+    await nextTask()
+    expect(wrapper.attributes('aria-busy')).toBeUndefined()
+    wrapper.unmount()
+  })
+
   it('renders the whole page at once when the address points into it, so the browser finds the target', () => {
     location.hash = '#measures-heading'
     let wrapper!: ReturnType<typeof mount>

@@ -21,7 +21,7 @@ const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils') as { pre
 export const largeTables = new Set([
   'plans', 'plan_commitments', 'measures', 'status_updates', 'audit_log', 'memberships', 'membership_organisations', 'users',
   'sessions', 'measure_involved_organisations', 'measure_secondary_commitments', 'measure_relations', 'measure_example_actions',
-  'measure_list_items', 'status_update_entries', 'measure_timeline_heads', 'plan_progress_answers',
+  'measure_list_items', 'status_update_entries', 'measure_timeline_heads', 'plan_progress_answers', 'measure_public_pages',
 ])
 /**
  * Grows with the network too, and fails the check in a generic plan only. For the request's own values

@@ -151,3 +151,16 @@ export const measureTimelineHeads = pgTable('measure_timeline_heads', {
   entries: text().notNull(),
   next: text(),
 })
+
+/**
+ * Each measure's page (`MeasureDetail`) as the public reads it, as JSON text in ASCII, kept by database
+ * triggers (migration 0024): the changes of a transaction are noted as it writes, and the pages they
+ * reach are built once when it commits, whatever code writes. The public page read takes it as it is,
+ * with the measure's visibility checked from the measure and its plan as they are: building it from the
+ * list item, the links both ways, the example actions and the predecessor cost PostgreSQL three times
+ * the stored page's read. A city's members, who see more, still read a page built for them.
+ */
+export const measurePublicPages = pgTable('measure_public_pages', {
+  measureId: integer().primaryKey().references(() => measures.id, { onDelete: 'cascade' }),
+  body: text().notNull(),
+})

@@ -7,6 +7,7 @@ export const MeasureDatesInvalidError = createError('MEASURE_DATES_INVALID', 'Th
 export const SecondaryCommitmentInvalidError = createError('SECONDARY_COMMITMENT_INVALID', 'A secondary commitment cannot also be the primary commitment', 400)
 export const OrganisationUnknownError = createError('ORGANISATION_UNKNOWN', 'Organisation %s does not belong to this city', 400)
 export const RelatedMeasureInvalidError = createError('RELATED_MEASURE_INVALID', 'Related measure %s is not another measure of the same plan', 400)
+export const RelatedMeasureRepeatedError = createError('RELATED_MEASURE_REPEATED', 'Related measure %s is named more than once', 400)
 export const ExampleActionUnknownError = createError('EXAMPLE_ACTION_UNKNOWN', 'There is no ECCAR example action "%s"', 400)
 export const MeasureNotDeletedError = createError('MEASURE_NOT_DELETED', 'Measure %s is not deleted', 409)
 export const StatusDateInFutureError = createError('STATUS_DATE_IN_FUTURE', 'A status report cannot be dated in the future', 400)

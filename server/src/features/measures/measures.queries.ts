@@ -265,11 +265,19 @@ export async function replaceLinks (db: Db, measureId: number, links: MeasureLin
     }
   }
   if (links.relatedMeasures) {
-    await db.delete(measureRelations).where(eq(measureRelations.measureId, measureId))
-    if (links.relatedMeasures.length) {
+    // Only the difference is written, as for the bodies: a new link locks both measures until commit
+    // (their pages show each other, migration 0024); a link that stays keeps its row, its notes updated.
+    const keep = links.relatedMeasures.map((relation) => relation.measureId)
+    await db.delete(measureRelations).where(and(eq(measureRelations.measureId, measureId),
+      keep.length ? notInArray(measureRelations.relatedMeasureId, keep) : undefined))
+    if (keep.length) {
       await db.insert(measureRelations).values(links.relatedMeasures.map((relation) => ({
         measureId, relatedMeasureId: relation.measureId, noteDe: relation.noteDe ?? null, noteEn: relation.noteEn ?? null,
-      })))
+      }))).onConflictDoUpdate({
+        target: [measureRelations.measureId, measureRelations.relatedMeasureId],
+        set: { noteDe: sql`excluded.note_de`, noteEn: sql`excluded.note_en` },
+        setWhere: sql`(${measureRelations.noteDe}, ${measureRelations.noteEn}) is distinct from (excluded.note_de, excluded.note_en)`,
+      })
     }
   }
   if (links.exampleActions) {

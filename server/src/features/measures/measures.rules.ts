@@ -1,7 +1,7 @@
 import { statusesRequiringReason, type MeasureStatus } from '@eccar/shared'
 import type { Db } from '../../db/client.ts'
 import {
-  ExampleActionUnknownError, MeasureDatesInvalidError, OrganisationUnknownError, RelatedMeasureInvalidError,
+  ExampleActionUnknownError, MeasureDatesInvalidError, OrganisationUnknownError, RelatedMeasureInvalidError, RelatedMeasureRepeatedError,
   SecondaryCommitmentInvalidError, StatusReasonRequiredError,
 } from './measures.errors.ts'
 import { existingExampleActionKeys, existingMeasureIds, existingOrganisationIds } from './measures.queries.ts'
@@ -42,6 +42,8 @@ export async function checkMeasure (db: Db, draft: MeasureDraft) {
   if (unknownOrganisation !== undefined) throw new OrganisationUnknownError(unknownOrganisation)
 
   const relatedIds = draft.relatedMeasureIds ?? []
+  const repeated = relatedIds.find((id, index) => relatedIds.indexOf(id) !== index)
+  if (repeated !== undefined) throw new RelatedMeasureRepeatedError(repeated)
   const knownMeasures = await existingMeasureIds(db, draft.planId, relatedIds)
   const badRelation = relatedIds.find((id) => id === draft.id || !knownMeasures.has(id))
   if (badRelation !== undefined) throw new RelatedMeasureInvalidError(badRelation)

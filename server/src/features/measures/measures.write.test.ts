@@ -74,6 +74,7 @@ describe('POST /api/plans/:id/measures', () => {
     ['the lead body belongs to another city', 'ORGANISATION_UNKNOWN', ({ org }) => ({ leadOrganisationId: org })],
     ['an involved body belongs to another city', 'ORGANISATION_UNKNOWN', ({ org }) => ({ involvedOrganisationIds: [org] })],
     ['a related measure belongs to another plan', 'RELATED_MEASURE_INVALID', ({ measure }) => ({ relatedMeasures: [{ measureId: measure }] })],
+    ['a related measure is named twice', 'RELATED_MEASURE_REPEATED', ({ measure }) => ({ relatedMeasures: [{ measureId: measure }, { measureId: measure, noteDe: 'noch einmal' }] })],
     ['an example action does not exist', 'EXAMPLE_ACTION_UNKNOWN', () => ({ exampleActions: ['1.a', '9.z'] })],
   ]
   it.each(rejected)('answers 400 and writes nothing when %s', async (_case, code, input) => {

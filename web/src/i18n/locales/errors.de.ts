@@ -90,6 +90,7 @@ const errors = {
   PLAN_PERIOD_INVALID: 'Das Ende der Laufzeit darf nicht vor ihrem Beginn liegen.',
   PREDECESSOR_INVALID: 'Der Vorgängerplan muss ein anderer Plan derselben Stadt sein.',
   RELATED_MEASURE_INVALID: 'Eine verknüpfte Maßnahme ist keine andere Maßnahme desselben Plans.',
+  RELATED_MEASURE_REPEATED: 'Eine verknüpfte Maßnahme ist mehrfach genannt.',
   REPORTING_CYCLE_NOT_FOUND: 'Diesen Berichtszyklus gibt es nicht (mehr).',
   REPORTING_ORGANISATION_INVALID: 'Für diese Stelle können Sie zu dieser Maßnahme nicht melden.',
   REPORT_LANGUAGE_UNAVAILABLE: 'Diesen Bericht gibt es nur auf Deutsch.',

@@ -87,6 +87,7 @@ const errorsEn: ErrorsMessageSchema = {
     PLAN_PERIOD_INVALID: 'The end of the period cannot be before its start.',
     PREDECESSOR_INVALID: 'The predecessor must be another plan of the same city.',
     RELATED_MEASURE_INVALID: 'A related measure is not another measure of the same plan.',
+    RELATED_MEASURE_REPEATED: 'A related measure is named more than once.',
     REPORTING_CYCLE_NOT_FOUND: 'This reporting cycle does not exist (any more).',
     REPORTING_ORGANISATION_INVALID: 'You cannot report for this body on this measure.',
     REPORT_LANGUAGE_UNAVAILABLE: 'This report is only available in German.',

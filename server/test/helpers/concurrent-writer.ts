@@ -33,5 +33,19 @@ export function useConcurrentWriters (url: string | undefined) {
     throw new Error('the app never waited for a lock')
   }
 
-  return { otherWriter, appWaitsForLock }
+  /**
+   * Runs `first` in another session's open transaction, then `second` in the app's, which must wait for
+   * the other to commit; resolves once both are written. `second` must start its statement before it
+   * returns (an async function awaiting it): a drizzle query runs only once awaited.
+   */
+  async function oneAfterTheOther (first: { text: string, values: unknown[] }, second: () => Promise<unknown>) {
+    const other = await otherWriter()
+    await other.query(first.text, first.values)
+    const waiting = second()
+    await appWaitsForLock(other)
+    await other.query('commit')
+    await waiting
+  }
+
+  return { otherWriter, appWaitsForLock, oneAfterTheOther }
 }

@@ -147,17 +147,7 @@ describe('the public measure page the database keeps', () => {
   })
 })
 
-const { otherWriter, appWaitsForLock } = useConcurrentWriters(testDb.url)
-
-/** Runs `first` in another session's open transaction, then `second` in the app's, which must wait for it to commit. */
-async function oneAfterTheOther (first: { text: string, values: unknown[] }, second: () => Promise<unknown>) {
-  const other = await otherWriter()
-  await other.query(first.text, first.values)
-  const waiting = second()
-  await appWaitsForLock(other)
-  await other.query('commit')
-  await waiting
-}
+const { otherWriter, appWaitsForLock, oneAfterTheOther } = useConcurrentWriters(testDb.url)
 
 describe.skipIf(process.env.TEST_DATABASE_URL === undefined)('the public measure page while two transactions write what it shows', () => {
   it('shows a measure renamed while another transaction linked it, and the link', async () => {

@@ -18,7 +18,7 @@ afterAll(async () => {
   await testDb.close()
 })
 
-const { otherWriter, appWaitsForLock } = useConcurrentWriters(testDb.url)
+const { oneAfterTheOther } = useConcurrentWriters(testDb.url)
 
 const recordInSql = `insert into status_updates (measure_id, date, status, progress, note_de) values ($1, $2, 'in_progress', $3, $4)`
 
@@ -32,19 +32,6 @@ async function publicPage (measureId: number) {
   const [page] = await pagesMatchingTables(app, [measureId], publicReader)
   expect(page, 'the public sees the measure').toBeDefined()
   return page as { statusHistory: { noteDe: string | null, organisation: { name: string } | null }[], statusHistoryTotal: number }
-}
-
-/**
- * Runs `first` in another session's open transaction, then `second` in the app's, which must wait for
- * the other to commit; resolves once both are written.
- */
-async function oneAfterTheOther (first: { text: string, values: unknown[] }, second: () => Promise<unknown>) {
-  const other = await otherWriter()
-  await other.query(first.text, first.values)
-  const waiting = second()
-  await appWaitsForLock(other)
-  await other.query('commit')
-  await waiting
 }
 
 /** A public measure with one entry made by a body named Bürgeramt. */
